@@ -1,0 +1,2 @@
+/** Statistics counters of the SIP core. */
+package org.olelo.core.stats;

@@ -1,0 +1,289 @@
+package org.olelo.core.transaction;
+
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.ListIterator;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.header.RouteHeader;
+import javax.sip.message.Request;
+import org.olelo.core.message.MessageEncoder;
+import org.olelo.core.message.SipMessages;
+import org.olelo.core.routing.Hop;
+
+/**
+ * An RFC 3261 §17.1 client transaction (INVITE or non-INVITE) with the RFC 6026 Accepted state:
+ * it sends the request to one hop, retransmits it over UDP (Timers A and E), gives up after 64*T1
+ * (Timers B and F), generates the ACK for non-2xx final responses to INVITE, and absorbs
+ * retransmitted final responses. CANCEL (§9.1) is sent only once a provisional response has arrived.
+ *
+ * <p>Threads: started by the transaction user; responses arrive on transport reader threads and
+ * timers on the timer thread; the listener is called outside the transaction's monitor.
+ */
+public final class ClientTransaction {
+
+    private final TransactionLayer layer;
+    private final String key;
+    private final SIPRequest request;
+    private final Hop hop;
+    private final ClientTransactionListener listener;
+    private final boolean invite;
+    private final byte[] bytes;
+    private TransactionState state;
+    private ScheduledFuture<?> retransmitTimer;
+    private ScheduledFuture<?> endTimer;
+    private long interval;
+    private byte[] ack;
+    private boolean cancelWanted;
+    private boolean cancelSent;
+    private volatile Object applicationData;
+
+    ClientTransaction(TransactionLayer layer, String key, SIPRequest request, Hop hop, ClientTransactionListener listener) {
+        this.layer = layer;
+        this.key = key;
+        this.request = request;
+        this.hop = hop;
+        this.listener = listener;
+        this.invite = request.getMethod().equals(Request.INVITE);
+        this.bytes = MessageEncoder.encode(request);
+        this.state = invite ? TransactionState.CALLING : TransactionState.TRYING;
+    }
+
+    /** The request as sent. */
+    public SIPRequest request() {
+        return request;
+    }
+
+    /** Where the request was sent. */
+    public Hop hop() {
+        return hop;
+    }
+
+    /** Current state. */
+    public synchronized TransactionState state() {
+        return state;
+    }
+
+    /** Object the transaction user attaches (a proxy branch, a UAC request). */
+    public Object applicationData() {
+        return applicationData;
+    }
+
+    /** Attaches the transaction user's object. */
+    public void setApplicationData(Object o) {
+        this.applicationData = o;
+    }
+
+    void start() {
+        synchronized (this) {
+            interval = layer.settings().t1();
+            if (!hop.transport().reliable()) {
+                retransmitTimer = layer.timers().schedule(this::retransmit, interval);
+            }
+            endTimer = layer.timers().schedule(this::timeout, layer.settings().timeout());
+        }
+        layer.statistics().requestSent(request.getMethod());
+        try {
+            hop.transport().send(bytes, hop.address());
+        } catch (IOException e) {
+            terminate();
+            listener.onTransportError(this, e);
+        }
+    }
+
+    private void retransmit() {
+        synchronized (this) {
+            if (state != TransactionState.CALLING && state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
+                return;
+            }
+            if (invite && state == TransactionState.PROCEEDING) {
+                return;
+            }
+            interval = invite ? interval * 2 : Math.min(interval * 2, layer.settings().t2());
+            retransmitTimer = layer.timers().schedule(this::retransmit, interval);
+        }
+        layer.statistics().retransmission();
+        try {
+            hop.transport().send(bytes, hop.address());
+        } catch (IOException ignored) {
+            // the next retransmission or Timer B/F decides
+        }
+    }
+
+    private void timeout() {
+        synchronized (this) {
+            if (state != TransactionState.CALLING && state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
+                return;
+            }
+        }
+        terminate();
+        listener.onTimeout(this);
+    }
+
+    void onResponse(SIPResponse response) {
+        int status = response.getStatusCode();
+        boolean deliver;
+        byte[] ackToSend = null;
+        boolean sendCancel = false;
+        synchronized (this) {
+            switch (state) {
+                case CALLING, TRYING, PROCEEDING -> {
+                    deliver = true;
+                    if (status < 200) {
+                        if (state != TransactionState.PROCEEDING) {
+                            state = TransactionState.PROCEEDING;
+                            if (invite && retransmitTimer != null) {
+                                retransmitTimer.cancel(false);
+                            } else if (!invite) {
+                                interval = layer.settings().t2();
+                            }
+                            if (cancelWanted && !cancelSent) {
+                                cancelSent = true;
+                                sendCancel = true;
+                            }
+                        }
+                    } else {
+                        cancelTimers();
+                        if (invite && status < 300) {
+                            state = TransactionState.ACCEPTED;
+                            endTimer = layer.timers().schedule(this::terminate, layer.settings().timeout());
+                        } else {
+                            state = TransactionState.COMPLETED;
+                            if (invite) {
+                                ack = MessageEncoder.encode(createAck(response));
+                                ackToSend = ack;
+                            }
+                            long linger = hop.transport().reliable() ? 0 : (invite ? 32_000 : layer.settings().t4());
+                            endTimer = layer.timers().schedule(this::terminate, linger);
+                        }
+                    }
+                }
+                case ACCEPTED -> deliver = status >= 200 && status < 300;
+                case COMPLETED -> {
+                    deliver = false;
+                    ackToSend = ack;
+                }
+                default -> deliver = false;
+            }
+        }
+        if (ackToSend != null) {
+            sendQuietly(ackToSend);
+        }
+        if (sendCancel) {
+            sendCancel();
+        }
+        if (deliver) {
+            listener.onResponse(this, response);
+        }
+    }
+
+    /**
+     * Cancels a pending INVITE (§9.1): sends CANCEL now if a provisional response arrived, or as soon as
+     * one does. Does nothing once a final response was received.
+     *
+     * @return true if a CANCEL was or will be sent
+     */
+    public boolean cancel() {
+        if (!invite) {
+            return false;
+        }
+        synchronized (this) {
+            if (cancelWanted || (state != TransactionState.CALLING && state != TransactionState.PROCEEDING)) {
+                return false;
+            }
+            cancelWanted = true;
+            if (state != TransactionState.PROCEEDING) {
+                return true;
+            }
+            cancelSent = true;
+        }
+        sendCancel();
+        return true;
+    }
+
+    private void sendCancel() {
+        try {
+            layer.sendRequest(request.createCancelRequest(), hop, NO_LISTENER);
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException("cannot build CANCEL", e);
+        }
+    }
+
+    /** The hop-by-hop ACK for a non-2xx final response (§17.1.1.3). */
+    private SIPRequest createAck(SIPResponse response) {
+        SIPRequest a = new SIPRequest();
+        try {
+            a.setMethod(Request.ACK);
+            a.setRequestURI(request.getRequestURI());
+            a.setHeader((Via) request.getTopmostVia().clone());
+            a.setHeader(request.getCallId());
+            a.setHeader(request.getFrom());
+            a.setHeader(response.getTo());
+            a.setHeader(SipMessages.HEADERS.createCSeqHeader(request.getCSeq().getSeqNumber(), Request.ACK));
+            a.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(70));
+            ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
+            while (routes.hasNext()) {
+                a.addHeader((RouteHeader) routes.next());
+            }
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build ACK", e);
+        }
+        return a;
+    }
+
+    private void sendQuietly(byte[] b) {
+        try {
+            hop.transport().send(b, hop.address());
+        } catch (IOException ignored) {
+            // a lost ACK makes the peer retransmit its response
+        }
+    }
+
+    private synchronized void cancelTimers() {
+        if (retransmitTimer != null) {
+            retransmitTimer.cancel(false);
+            retransmitTimer = null;
+        }
+        if (endTimer != null) {
+            endTimer.cancel(false);
+            endTimer = null;
+        }
+    }
+
+    void terminate() {
+        synchronized (this) {
+            if (state == TransactionState.TERMINATED) {
+                return;
+            }
+            state = TransactionState.TERMINATED;
+            cancelTimers();
+        }
+        layer.remove(this);
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Listener for transactions whose outcome nobody waits for (CANCEL). */
+    static final ClientTransactionListener NO_LISTENER = new ClientTransactionListener() {
+        @Override
+        public void onResponse(ClientTransaction tx, SIPResponse response) {
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
+        }
+
+        @Override
+        public void onTransportError(ClientTransaction tx, IOException error) {
+        }
+    };
+
+    @Override
+    public String toString() {
+        return "client-tx " + key + " -> " + hop;
+    }
+}

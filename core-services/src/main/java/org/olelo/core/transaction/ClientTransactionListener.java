@@ -1,0 +1,24 @@
+package org.olelo.core.transaction;
+
+import gov.nist.javax.sip.message.SIPResponse;
+import java.io.IOException;
+
+/**
+ * The transaction user of a client transaction (a proxy branch, a UAC request). Called on transport
+ * reader threads and on the timer thread: implementations hand work to their own executor and
+ * return at once.
+ */
+public interface ClientTransactionListener {
+
+    /**
+     * A response for the transaction: every provisional, the first final, and for INVITE every 2xx
+     * (retransmissions and other forks included, RFC 6026).
+     */
+    void onResponse(ClientTransaction tx, SIPResponse response);
+
+    /** Timer B or F fired without a final response. */
+    void onTimeout(ClientTransaction tx);
+
+    /** The request could not be sent. */
+    void onTransportError(ClientTransaction tx, IOException error);
+}

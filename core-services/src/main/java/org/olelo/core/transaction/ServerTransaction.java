@@ -1,0 +1,289 @@
+package org.olelo.core.transaction;
+
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import org.olelo.core.message.MessageEncoder;
+import org.olelo.core.message.SipMessages;
+import org.olelo.core.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An RFC 3261 §17.2 server transaction (INVITE or non-INVITE), with the RFC 6026 Accepted state.
+ * It remembers the last response and sends it again when the request is retransmitted, retransmits
+ * INVITE final responses over UDP (Timer G) until the ACK arrives, and removes itself when its
+ * timers end.
+ *
+ * <p>Threads: created on a transport reader thread; {@link #sendResponse} is called from application
+ * threads; timers run on the timer thread. All state changes hold the transaction's monitor, and no
+ * call leaves the transaction while holding it except the non-blocking send.
+ */
+public final class ServerTransaction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTransaction.class);
+
+    private final TransactionLayer layer;
+    private final String key;
+    private final SIPRequest request;
+    private final Transport transport;
+    private final InetSocketAddress source;
+    private final boolean invite;
+    private final String loopHash;
+    private RouteHeader poppedRoute;
+    private TransactionState state;
+    private byte[] lastResponse;
+    private int lastStatus;
+    private String localTag;
+    private ScheduledFuture<?> retransmitTimer;
+    private ScheduledFuture<?> endTimer;
+    private long retransmitInterval;
+    private volatile Object applicationData;
+
+    ServerTransaction(TransactionLayer layer, String key, SIPRequest request, Transport transport,
+                      InetSocketAddress source, String loopHash) {
+        this.layer = layer;
+        this.key = key;
+        this.request = request;
+        this.transport = transport;
+        this.source = source;
+        this.invite = request.getMethod().equals("INVITE");
+        this.loopHash = loopHash;
+        this.state = invite ? TransactionState.PROCEEDING : TransactionState.TRYING;
+    }
+
+    /** The request that created the transaction (after Route pre-processing). */
+    public SIPRequest request() {
+        return request;
+    }
+
+    /** The transport the request came in on. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The peer address the request came from. */
+    public InetSocketAddress source() {
+        return source;
+    }
+
+    /** The Route header value that named this server and was removed, or null. */
+    public RouteHeader poppedRoute() {
+        return poppedRoute;
+    }
+
+    /** Records the Route entry the core removed; called once, before the transaction user sees it. */
+    public void setPoppedRouteFromCore(RouteHeader r) {
+        this.poppedRoute = r;
+    }
+
+    /** Hash of the routing-relevant fields as received, for loop detection in forwarded branches. */
+    public String loopHash() {
+        return loopHash;
+    }
+
+    /** Current state. */
+    public synchronized TransactionState state() {
+        return state;
+    }
+
+    /** Status of the last response sent, 0 if none. */
+    public synchronized int lastStatus() {
+        return lastStatus;
+    }
+
+    /** A To tag for locally generated responses, the same for every response of this transaction. */
+    public synchronized String localTag() {
+        if (localTag == null) {
+            String existing = request.getToTag();
+            localTag = existing != null ? existing : SipMessages.newTag();
+        }
+        return localTag;
+    }
+
+    /** Object the transaction user attaches (e.g. the container's request). */
+    public Object applicationData() {
+        return applicationData;
+    }
+
+    /** Attaches the transaction user's object. */
+    public void setApplicationData(Object o) {
+        this.applicationData = o;
+    }
+
+    /** Builds a response to the request with a To tag (except for 100) and the given status. */
+    public SIPResponse createResponse(int status, String reason) {
+        SIPResponse r = reason == null ? request.createResponse(status) : request.createResponse(status, reason);
+        if (status > 100 && r.getToTag() == null) {
+            try {
+                ((ToHeader) r.getTo()).setTag(localTag());
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Sends a response through the transaction.
+     *
+     * @throws IllegalStateException when a final response was already sent (a 2xx to an INVITE may be
+     *                               sent again while the transaction is in the Accepted state)
+     */
+    public void sendResponse(SIPResponse response) {
+        int status = response.getStatusCode();
+        byte[] bytes = MessageEncoder.encode(response);
+        synchronized (this) {
+            switch (state) {
+                case TRYING, PROCEEDING -> { }
+                case ACCEPTED -> {
+                    if (status / 100 != 2) {
+                        throw new IllegalStateException("final response already sent");
+                    }
+                }
+                default -> throw new IllegalStateException("transaction is " + state + "; cannot send " + status);
+            }
+            lastResponse = bytes;
+            lastStatus = status;
+            if (status < 200) {
+                state = TransactionState.PROCEEDING;
+            } else if (invite && status < 300) {
+                if (state != TransactionState.ACCEPTED) {
+                    state = TransactionState.ACCEPTED;
+                    endTimer = layer.timers().schedule(this::terminate, layer.settings().timeout());
+                }
+            } else if (invite) {
+                state = TransactionState.COMPLETED;
+                if (!transport.reliable()) {
+                    retransmitInterval = layer.settings().t1();
+                    retransmitTimer = layer.timers().schedule(this::timerG, retransmitInterval);
+                }
+                endTimer = layer.timers().schedule(this::timerH, layer.settings().timeout());
+            } else {
+                state = TransactionState.COMPLETED;
+                endTimer = layer.timers().schedule(this::terminate, transport.reliable() ? 0 : layer.settings().timeout());
+            }
+        }
+        layer.statistics().responseSent(status);
+        send(bytes);
+    }
+
+    /** A retransmission of the request arrived: repeat the last response. */
+    /** A retransmission of the request arrived: the last response is sent again. */
+    public void onRetransmissionReceived() {
+        onRetransmission();
+    }
+
+    void onRetransmission() {
+        byte[] again;
+        synchronized (this) {
+            again = (state == TransactionState.ACCEPTED) ? null : lastResponse;
+        }
+        if (again != null) {
+            send(again);
+        }
+    }
+
+    /** The ACK for a non-2xx final response arrived. */
+    /** The ACK for a non-2xx final response arrived. */
+    public void onAckReceived() {
+        onAck();
+    }
+
+    void onAck() {
+        synchronized (this) {
+            if (state != TransactionState.COMPLETED) {
+                return;
+            }
+            state = TransactionState.CONFIRMED;
+            cancelTimers();
+            endTimer = layer.timers().schedule(this::terminate, transport.reliable() ? 0 : layer.settings().t4());
+        }
+    }
+
+    private void timerG() {
+        byte[] again;
+        synchronized (this) {
+            if (state != TransactionState.COMPLETED) {
+                return;
+            }
+            again = lastResponse;
+            retransmitInterval = Math.min(retransmitInterval * 2, layer.settings().t2());
+            retransmitTimer = layer.timers().schedule(this::timerG, retransmitInterval);
+        }
+        layer.statistics().retransmission();
+        send(again);
+    }
+
+    private void timerH() {
+        synchronized (this) {
+            if (state != TransactionState.COMPLETED) {
+                return;
+            }
+        }
+        LOG.debug("no ACK for final response of {}", key);
+        terminate();
+    }
+
+    private synchronized void cancelTimers() {
+        if (retransmitTimer != null) {
+            retransmitTimer.cancel(false);
+            retransmitTimer = null;
+        }
+        if (endTimer != null) {
+            endTimer.cancel(false);
+            endTimer = null;
+        }
+    }
+
+    void terminate() {
+        synchronized (this) {
+            if (state == TransactionState.TERMINATED) {
+                return;
+            }
+            state = TransactionState.TERMINATED;
+            cancelTimers();
+        }
+        layer.remove(this);
+    }
+
+    String key() {
+        return key;
+    }
+
+    boolean isInvite() {
+        return invite;
+    }
+
+    private void send(byte[] bytes) {
+        InetSocketAddress to = responseAddress();
+        try {
+            transport.send(bytes, to);
+        } catch (IOException e) {
+            LOG.debug("response to {} failed: {}", to, e.toString());
+        }
+    }
+
+    /** RFC 3261 §18.2.2 with RFC 3581: back to the source for streams and rport, else the Via port. */
+    private InetSocketAddress responseAddress() {
+        if (transport.reliable()) {
+            return source;
+        }
+        Via top = (Via) request.getTopmostVia();
+        if (top == null || top.hasParameter("rport")) {
+            return source;
+        }
+        int port = top.getPort() > 0 ? top.getPort() : 5060;
+        return new InetSocketAddress(source.getAddress(), port);
+    }
+
+    @Override
+    public String toString() {
+        return "server-tx " + key;
+    }
+}

@@ -1,0 +1,58 @@
+package org.olelo.core.transport;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/** Shared fields of the socket transports: the configured listening point and the sink. */
+abstract class AbstractTransport implements Transport {
+
+    protected final ListenAddress listen;
+    protected final InboundSink sink;
+    protected final int maxMessageBytes;
+    protected volatile InetSocketAddress bound;
+
+    AbstractTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes) {
+        this.listen = listen;
+        this.sink = sink;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    public String name() {
+        return listen.transport();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return bound;
+    }
+
+    @Override
+    public String advertisedHost() {
+        InetAddress a = bound.getAddress();
+        if (a.isAnyLocalAddress()) {
+            try {
+                a = InetAddress.getLocalHost();
+            } catch (UnknownHostException e) {
+                a = InetAddress.getLoopbackAddress();
+            }
+        }
+        String h = a.getHostAddress();
+        int pct = h.indexOf('%');
+        if (pct >= 0) {
+            h = h.substring(0, pct);
+        }
+        return h.indexOf(':') >= 0 ? "[" + h + "]" : h;
+    }
+
+    @Override
+    public int advertisedPort() {
+        return bound.getPort();
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase() + ":" + advertisedHost() + ":" + advertisedPort();
+    }
+}

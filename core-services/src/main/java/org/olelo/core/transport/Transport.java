@@ -1,0 +1,43 @@
+package org.olelo.core.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * A bound listening point that reads SIP messages and sends them. Implementations: {@link UdpTransport},
+ * {@link TcpTransport} and the socket-free {@link InMemoryTransport} used by protocol tests.
+ *
+ * <p>{@link #send} may be called from any thread at the same time.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** Upper-case transport name as written in a Via header: "UDP" or "TCP". */
+    String name();
+
+    /** True for stream transports, where the stack does not retransmit. */
+    boolean reliable();
+
+    /** The bound local address (with the real port when 0 was asked for). */
+    InetSocketAddress localAddress();
+
+    /** Host written in Via and Record-Route for this listening point. */
+    String advertisedHost();
+
+    /** Port written in Via and Record-Route for this listening point. */
+    int advertisedPort();
+
+    /**
+     * Sends one complete message to the peer. Stream transports reuse an open connection to that
+     * peer or open one.
+     *
+     * @throws IOException when the message could not be handed to the operating system
+     */
+    void send(byte[] message, InetSocketAddress to) throws IOException;
+
+    /** Starts reading; messages go to the sink given at construction. */
+    void start() throws IOException;
+
+    /** Stops reading and releases the socket(s). */
+    @Override
+    void close();
+}

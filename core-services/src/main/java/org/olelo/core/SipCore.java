@@ -149,7 +149,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
             }
             case ParseOutcome.Rejected r -> {
                 statistics.rejected();
-                byte[] reply = RawReply.build(r.raw(), r.status(), "Bad Request - " + r.reason(), SipMessages.newTag());
+                byte[] reply = RawReply.build(r.raw(), r.status(), r.reason(), SipMessages.newTag());
                 LOG.debug("rejected request from {}: {}", source, r.reason());
                 if (reply != null) {
                     sendQuietly(via, reply, source);

@@ -14,8 +14,8 @@ public final class RawReply {
     }
 
     /**
-     * Builds the response bytes, or returns null when the request lacks what a response needs
-     * (a Via, From, To, Call-ID and CSeq line), in which case it is dropped.
+     * Builds the response bytes, or returns null when the request has no Via line to answer along
+     * (then it is dropped). Missing From, To, Call-ID or CSeq lines are left out of the answer.
      */
     public static byte[] build(byte[] request, int status, String reason, String serverTag) {
         String text = new String(request, StandardCharsets.UTF_8);
@@ -59,16 +59,25 @@ public final class RawReply {
                 value.append(line.substring(colon + 1));
             }
         }
-        if (vias.isEmpty() || from == null || to == null || callId == null || cseq == null) {
+        if (vias.isEmpty()) {
             return null;
         }
-        if (!to.toLowerCase(Locale.ROOT).matches(".*;\\s*tag\\s*=.*")) {
+        if (to != null && !to.toLowerCase(Locale.ROOT).matches(".*;\\s*tag\\s*=.*")) {
             to = to + ";tag=" + serverTag;
         }
-        String safeReason = reason.replaceAll("[\\r\\n]", " ");
-        String out = "SIP/2.0 " + status + " " + safeReason + "\r\n" + vias
-                + "From: " + from + "\r\n" + "To: " + to + "\r\n" + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + cseq + "\r\n" + "Content-Length: 0\r\n\r\n";
-        return out.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(256);
+        out.append("SIP/2.0 ").append(status).append(' ').append(reason.replaceAll("[\\r\\n]", " ")).append("\r\n").append(vias);
+        line(out, "From", from);
+        line(out, "To", to);
+        line(out, "Call-ID", callId);
+        line(out, "CSeq", cseq);
+        out.append("Content-Length: 0\r\n\r\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder out, String name, String value) {
+        if (value != null) {
+            out.append(name).append(": ").append(value).append("\r\n");
+        }
     }
 }

@@ -50,6 +50,8 @@ public final class SipParser {
             Map.entry("max-forwards", "Max-Forwards"),
             Map.entry("content-length", "Content-Length"), Map.entry("l", "Content-Length"));
 
+    private static final String BAD = "Bad Request - ";
+
     private SipParser() {
     }
 
@@ -74,17 +76,20 @@ public final class SipParser {
             });
         } catch (ParseException | RuntimeException e) {
             String why = fault[0] != null ? fault[0] : describe(e);
-            return response ? new ParseOutcome.Dropped(why) : new ParseOutcome.Rejected(400, why, data);
+            return response ? new ParseOutcome.Dropped(why) : new ParseOutcome.Rejected(400, BAD + why, data);
         }
         if (msg == null || msg.getFirstLine() == null) {
             String why = fault[0] != null ? fault[0] : "no start line";
-            return response ? new ParseOutcome.Dropped(why) : new ParseOutcome.Rejected(400, why, data);
+            return response ? new ParseOutcome.Dropped(why) : new ParseOutcome.Rejected(400, BAD + why, data);
+        }
+        if (!response && !versionIs20(data)) {
+            return new ParseOutcome.Rejected(505, "SIP Version Not Supported", data);
         }
         if (fault[0] == null) {
             fault[0] = duplicateSingleHeader(data);
         }
         if (fault[0] != null) {
-            return response ? new ParseOutcome.Dropped(fault[0]) : new ParseOutcome.Rejected(400, fault[0], data);
+            return response ? new ParseOutcome.Dropped(fault[0]) : new ParseOutcome.Rejected(400, BAD + fault[0], data);
         }
         return new ParseOutcome.Parsed(msg);
     }
@@ -148,6 +153,16 @@ public final class SipParser {
             lineStart = i + 1;
         }
         return null;
+    }
+
+    /** JAIN-SIP normalises the version of the Request-Line, so it is read from the raw bytes. */
+    private static boolean versionIs20(byte[] d) {
+        int end = 0;
+        while (end < d.length && d[end] != '\r' && d[end] != '\n') {
+            end++;
+        }
+        String line = new String(d, 0, end, StandardCharsets.US_ASCII).trim();
+        return line.regionMatches(true, line.length() - 7, "SIP/2.0", 0, 7);
     }
 
     private static boolean isKeepAlive(byte[] d) {

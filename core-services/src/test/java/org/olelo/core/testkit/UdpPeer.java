@@ -1,0 +1,54 @@
+package org.olelo.core.testkit;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/** A peer on a UDP socket bound to 127.0.0.1 on a free port. */
+public final class UdpPeer implements SipPeer {
+
+    private final DatagramSocket socket;
+    private final InetSocketAddress server;
+
+    public UdpPeer(InetSocketAddress server) throws IOException {
+        this.server = server;
+        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    @Override
+    public void send(byte[] message) throws IOException {
+        socket.send(new DatagramPacket(message, message.length, server));
+    }
+
+    @Override
+    public String receive(long timeoutMillis) throws IOException {
+        byte[] buf = new byte[65_536];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        socket.setSoTimeout((int) Math.max(1, timeoutMillis));
+        try {
+            socket.receive(p);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    @Override
+    public String transport() {
+        return "UDP";
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

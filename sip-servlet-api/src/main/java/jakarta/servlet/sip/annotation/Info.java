@@ -1,0 +1,18 @@
+package jakarta.servlet.sip.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a SIP servlet POJO that handles {@code INFO} messages (mid-dialog application
+ * information (RFC 6086)). When the first parameter of the method is a {@code SipServletRequest}
+ * the method receives the requests; when it is a {@code SipServletResponse} it receives the
+ * responses to such requests.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@SipMethod("INFO")
+public @interface Info {
+}

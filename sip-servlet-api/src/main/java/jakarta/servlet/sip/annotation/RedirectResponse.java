@@ -1,0 +1,17 @@
+package jakarta.servlet.sip.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a SIP servlet POJO that handles redirection responses (3xx), that is status
+ * codes 300 to 399. The method's first parameter must be a {@code SipServletResponse}. It may be
+ * combined with a method annotation such as {@link Invite} to narrow the selection further.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@SipResponseRange(begin = 300, end = 399)
+public @interface RedirectResponse {
+}

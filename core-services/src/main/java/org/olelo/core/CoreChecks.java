@@ -1,5 +1,9 @@
 package org.olelo.core;
 
+import gov.nist.javax.sip.address.AddressImpl;
+import gov.nist.javax.sip.address.SipUri;
+import gov.nist.javax.sip.header.Contact;
+import gov.nist.javax.sip.header.ContactList;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.header.ViaList;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -41,7 +45,7 @@ final class CoreChecks {
             return new Failure(505, "SIP Version Not Supported");
         }
         if (r.getTopmostVia() == null) {
-            return new Failure(400, "Missing Via header");
+            return new Failure(400, "Bad Request - missing Via header");
         }
         if (r.getFrom() == null || r.getTo() == null || r.getCallId() == null || r.getCSeq() == null) {
             StringBuilder missing = new StringBuilder();
@@ -57,16 +61,28 @@ final class CoreChecks {
             if (r.getCSeq() == null) {
                 missing.append(" CSeq");
             }
-            return new Failure(400, "Missing mandatory header:" + missing);
+            return new Failure(400, "Bad Request - missing mandatory header:" + missing);
         }
         String method = r.getMethod();
         if (!r.getCSeq().getMethod().equals(method)) {
-            return KNOWN_METHODS.contains(method) ? new Failure(400, "CSeq method does not match the request method")
+            return KNOWN_METHODS.contains(method) ? new Failure(400, "Bad Request - CSeq method does not match the request method")
                     : new Failure(501, "Not Implemented");
         }
         String branch = r.getTopmostVia().getBranch();
         if (branch != null && branch.equalsIgnoreCase(SipMessages.MAGIC_COOKIE)) {
-            return new Failure(400, "Via branch is only the magic cookie");
+            return new Failure(400, "Bad Request - Via branch is only the magic cookie");
+        }
+        if (r.getRequestURI() instanceof SipUri u && u.getHeaderNames().hasNext()) {
+            return new Failure(400, "Bad Request - Request-URI contains escaped headers");
+        }
+        ContactList contacts = r.getContactHeaders();
+        if (contacts != null) {
+            for (Contact c : contacts) {
+                if (c.getAddress() instanceof AddressImpl a && a.getAddressType() == AddressImpl.ADDRESS_SPEC
+                        && a.getURI() instanceof SipUri u && u.getHeaderNames().hasNext()) {
+                    return new Failure(400, "Bad Request - Contact URI with headers must be enclosed in angle brackets");
+                }
+            }
         }
         return null;
     }

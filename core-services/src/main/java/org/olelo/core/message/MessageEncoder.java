@@ -2,6 +2,10 @@ package org.olelo.core.message;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.ContentLength;
+import gov.nist.javax.sip.header.RecordRouteList;
+import gov.nist.javax.sip.header.RouteList;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.header.ViaList;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
@@ -10,7 +14,8 @@ import java.util.Iterator;
 
 /**
  * Writes a JAIN-SIP message to wire bytes exactly as it stands: start line, headers in order,
- * Content-Length computed from the body, the body bytes untouched (binary bodies survive).
+ * Content-Length computed from the body, the body bytes untouched (binary bodies survive). Via,
+ * Route and Record-Route values go one per line, which every peer reads.
  * Unlike JAIN-SIP's own encoder it never rewrites the top Via.
  */
 public final class MessageEncoder {
@@ -28,7 +33,14 @@ public final class MessageEncoder {
         }
         for (Iterator<SIPHeader> it = m.getHeaders(); it.hasNext(); ) {
             SIPHeader h = it.next();
-            if (!(h instanceof ContentLength)) {
+            if (h instanceof ContentLength) {
+                continue;
+            }
+            if (h instanceof ViaList || h instanceof RouteList || h instanceof RecordRouteList) {
+                for (Object e : (SIPHeaderList<?>) h) {
+                    ((SIPHeader) e).encode(sb);
+                }
+            } else {
                 h.encode(sb);
             }
         }

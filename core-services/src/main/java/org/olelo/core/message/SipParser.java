@@ -88,6 +88,9 @@ public final class SipParser {
         if (fault[0] == null) {
             fault[0] = duplicateSingleHeader(data);
         }
+        if (fault[0] == null) {
+            fault[0] = badDisplayName(data);
+        }
         if (fault[0] != null) {
             return response ? new ParseOutcome.Dropped(fault[0]) : new ParseOutcome.Rejected(400, BAD + fault[0], data);
         }
@@ -153,6 +156,47 @@ public final class SipParser {
             lineStart = i + 1;
         }
         return null;
+    }
+
+    /**
+     * RFC 3261 §25.1: a display name is a quoted string or tokens. JAIN-SIP accepts an unquoted name
+     * with separators (e.g. {@code Bell, Alexander <sip:...>}), which a proxy must not pass on, so
+     * From and To are checked on the raw bytes.
+     */
+    static String badDisplayName(byte[] data) {
+        String head = new String(data, 0, headerEnd(data), StandardCharsets.ISO_8859_1);
+        for (String line : head.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0 || line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+                continue;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals("from") && !name.equals("f") && !name.equals("to") && !name.equals("t")) {
+                continue;
+            }
+            String value = line.substring(colon + 1).trim();
+            int lt = value.indexOf('<');
+            if (lt <= 0 || value.charAt(0) == '"') {
+                continue;
+            }
+            String display = value.substring(0, lt).trim();
+            for (int i = 0; i < display.length(); i++) {
+                char c = display.charAt(i);
+                if (!(c >= 0x80 || Character.isLetterOrDigit(c) || c == ' ' || c == '\t' || "-.!%*_+`'~".indexOf(c) >= 0)) {
+                    return "unquoted display name with '" + c + "' in " + (name.startsWith("f") ? "From" : "To");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int headerEnd(byte[] d) {
+        for (int i = 0; i + 3 < d.length; i++) {
+            if (d[i] == '\r' && d[i + 1] == '\n' && d[i + 2] == '\r' && d[i + 3] == '\n') {
+                return i;
+            }
+        }
+        return d.length;
     }
 
     /** JAIN-SIP normalises the version of the Request-Line, so it is read from the raw bytes. */

@@ -132,7 +132,9 @@ public final class TransactionLayer {
         String branch = top.getBranch();
         String sentBy = top.getHost().toLowerCase(Locale.ROOT) + ":" + top.getPort();
         if (isRfc3261Branch(branch)) {
-            return branch + '|' + sentBy + '|' + method;
+            // RFC 3261 §17.2.3 matches on branch, sent-by and method; the Call-ID is added so that two
+            // requests from a client that reuses a branch across calls are not merged into one.
+            return branch + '|' + sentBy + '|' + method + '|' + request.getCallId().getCallId();
         }
         // RFC 2543: Request-URI, From tag, Call-ID, CSeq number and top Via identify the transaction.
         return "2543|" + request.getRequestURI() + '|' + request.getFromTag() + '|' + request.getCallId().getCallId()

@@ -24,7 +24,8 @@ public final class InMemoryTransport implements Transport {
 
     private final String name;
     private final InetSocketAddress local;
-    private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.ConcurrentHashMap<InetSocketAddress, BlockingQueue<Sent>> sent =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile InboundSink sink;
 
     /**
@@ -51,9 +52,22 @@ public final class InMemoryTransport implements Transport {
         sink.onMessage(data, this, from);
     }
 
-    /** Waits up to the timeout for the next message the server sent; null if none came. */
-    public Sent poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return sent.poll(timeout, unit);
+    /** Waits up to the timeout for the next message the server sent to {@code to}; null if none came. */
+    public Sent poll(InetSocketAddress to, long timeout, TimeUnit unit) throws InterruptedException {
+        return queue(to).poll(timeout, unit);
+    }
+
+    /** Takes every message sent so far, to any destination. */
+    public java.util.List<Sent> drain() {
+        java.util.List<Sent> out = new java.util.ArrayList<>();
+        for (BlockingQueue<Sent> q : sent.values()) {
+            q.drainTo(out);
+        }
+        return out;
+    }
+
+    private BlockingQueue<Sent> queue(InetSocketAddress to) {
+        return sent.computeIfAbsent(to, k -> new LinkedBlockingQueue<>());
     }
 
     /** Drops every queued outbound message. */
@@ -88,7 +102,12 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public void send(byte[] message, InetSocketAddress to) {
-        sent.add(new Sent(message, to));
+        if (to.equals(local)) {
+            // addressed to this server itself: deliver it again, as a socket would, on another thread
+            Thread.ofVirtual().start(() -> inject(message, local));
+            return;
+        }
+        queue(to).add(new Sent(message, to));
     }
 
     @Override

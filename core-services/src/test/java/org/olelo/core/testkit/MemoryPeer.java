@@ -24,7 +24,7 @@ public final class MemoryPeer implements SipPeer {
 
     @Override
     public String receive(long timeoutMillis) throws InterruptedException {
-        InMemoryTransport.Sent s = transport.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        InMemoryTransport.Sent s = transport.poll(self, timeoutMillis, TimeUnit.MILLISECONDS);
         return s == null ? null : s.text();
     }
 

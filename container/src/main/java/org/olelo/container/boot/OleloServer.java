@@ -1,0 +1,131 @@
+package org.olelo.container.boot;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.olelo.container.internal.ContainerRuntime;
+import org.olelo.container.internal.SipContainer;
+import org.olelo.container.internal.deploy.AppDeployer;
+import org.olelo.container.internal.deploy.AppRegistry;
+import org.olelo.container.internal.deploy.DeployedApp;
+import org.olelo.container.internal.router.ApplicationRouterNotifier;
+import org.olelo.container.internal.router.DefaultApplicationRouter;
+import org.olelo.core.SipCore;
+import org.olelo.core.routing.Resolver;
+import org.olelo.core.transport.InMemoryTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Olelo: the SIP core, the container, the deployer of {@code deploy/apps/} and the
+ * application router of {@code deploy/routing.properties}. Start order: router, applications, then
+ * the listening points, so that the first request already finds every application deployed.
+ */
+public final class OleloServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OleloServer.class);
+
+    private final ServerConfig config;
+    private final SipCore core;
+    private final ContainerRuntime runtime;
+    private final DefaultApplicationRouter router;
+    private final AppRegistry registry;
+    private final AppDeployer deployer;
+    private final Thread routerWatcher;
+    private volatile boolean closed;
+
+    private OleloServer(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
+        long t0 = System.nanoTime();
+        this.config = config;
+        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.appsDir());
+        core = new SipCore(config.core(), resolver);
+        memory.forEach(core::addInMemory);
+        runtime = new ContainerRuntime(core, config.localDomains());
+        router = new DefaultApplicationRouter(config.routingFile());
+        router.init();
+        registry = new AppRegistry();
+        ApplicationRouterNotifier.attach(registry, router);
+        SipContainer container = new SipContainer(runtime, router, registry, "proxy".equalsIgnoreCase(config.unroutedPolicy()));
+        deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
+                config.pollMillis());
+        deployer.start();
+        core.start(container);
+        routerWatcher = Thread.ofPlatform().daemon().name("olelo-routing-watch").start(this::watchRouting);
+        long sinceProcess = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        String apps = registry.all().stream().map(DeployedApp::name).sorted().collect(Collectors.joining(", "));
+        LOG.info("Olelo ready in {} ms ({} ms since process start) on {}; applications: [{}]",
+                (System.nanoTime() - t0) / 1_000_000, sinceProcess, core.describeListeners(), apps);
+    }
+
+    /** Starts a server with the operating system's resolver and socket transports only. */
+    public static OleloServer start(ServerConfig config) throws Exception {
+        return new OleloServer(config, Resolver.system(), List.of());
+    }
+
+    /**
+     * Starts a server with a given resolver and extra in-memory connectors (protocol tests run the
+     * whole server path on them without sockets).
+     */
+    public static OleloServer start(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
+        return new OleloServer(config, resolver, memory);
+    }
+
+    private void watchRouting() {
+        while (!closed) {
+            try {
+                Thread.sleep(config.pollMillis());
+                router.reloadIfChanged();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("routing reload failed", e);
+            }
+        }
+    }
+
+    /** The SIP core. */
+    public SipCore core() {
+        return core;
+    }
+
+    /** The configuration the server runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The application deployer. */
+    public AppDeployer deployer() {
+        return deployer;
+    }
+
+    /** The default application router. */
+    public DefaultApplicationRouter router() {
+        return router;
+    }
+
+    /** The deployed applications. */
+    public AppRegistry applications() {
+        return registry;
+    }
+
+    /** The container-wide services (sessions, timers). */
+    public ContainerRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        routerWatcher.interrupt();
+        core.close();
+        deployer.stop();
+        router.destroy();
+        runtime.close();
+        LOG.info("Olelo stopped");
+    }
+}

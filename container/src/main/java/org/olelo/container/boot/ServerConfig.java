@@ -1,0 +1,62 @@
+package org.olelo.container.boot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.olelo.core.CoreConfig;
+import org.olelo.core.transport.ListenAddress;
+
+/**
+ * Everything a running Olelo needs, typed, with defaults in {@link #defaults()}. Built by
+ * {@link ConfigLoader} from, in rising precedence: defaults, the configuration file
+ * ({@code deploy/olelo.properties}), environment variables ({@code OLELO_*}) and command-line flags.
+ *
+ * @param deployDir      folder holding the routing descriptor and {@code apps/}
+ * @param dataDir        folder for databases and the extracted applications
+ * @param core           SIP core settings (listening points, timers, buffers)
+ * @param localDomains   domains this server is responsible for (requests for them that no
+ *                       application takes get 404); the listening addresses are always local
+ * @param unroutedPolicy what to do with an initial request for a foreign domain that no application
+ *                       takes: {@code reject} (403, the default: no open relay) or {@code proxy}
+ *                       (relay it statelessly to its Request-URI)
+ * @param pollMillis     how often {@code deploy/apps/} and the routing descriptor are checked for changes
+ */
+public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
+                           String unroutedPolicy, long pollMillis) {
+
+    /** Defaults: {@code ./deploy}, {@code ./data}, UDP and TCP on 127.0.0.1:5060. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
+                Set.of("localhost", "127.0.0.1"), "reject", 1000);
+    }
+
+    /** A copy with other listening points. */
+    public ServerConfig withListen(List<ListenAddress> listen) {
+        return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy, pollMillis);
+    }
+
+    /** A copy with other folders. */
+    public ServerConfig withDirs(Path deploy, Path data) {
+        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis);
+    }
+
+    /** A copy with another core configuration. */
+    public ServerConfig withCore(CoreConfig c) {
+        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis);
+    }
+
+    /** A copy with another poll interval. */
+    public ServerConfig withPollMillis(long ms) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms);
+    }
+
+    /** The routing descriptor. */
+    public Path routingFile() {
+        return deployDir.resolve("routing.properties");
+    }
+
+    /** The applications folder. */
+    public Path appsDir() {
+        return deployDir.resolve("apps");
+    }
+}

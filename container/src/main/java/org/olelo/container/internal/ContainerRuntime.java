@@ -1,0 +1,67 @@
+package org.olelo.container.internal;
+
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.olelo.container.internal.session.SessionManager;
+import org.olelo.core.SipCore;
+import org.olelo.core.transaction.TransactionTimers;
+
+/**
+ * The container-wide services that messages, proxies and sessions share: the SIP core, the
+ * session table, the virtual-thread carrier for application code, a timer thread for container
+ * timers (Timer C, session expiry, servlet timers), and the local domains.
+ */
+public final class ContainerRuntime implements AutoCloseable {
+
+    private final SipCore core;
+    private final ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sip-app-", 0).factory());
+    private final TransactionTimers timers = new TransactionTimers();
+    private final SessionManager sessions;
+    private final Set<String> localDomains;
+
+    public ContainerRuntime(SipCore core, Set<String> localDomains) {
+        this.core = core;
+        this.sessions = new SessionManager(timers, virtualThreads);
+        this.localDomains = Set.copyOf(localDomains.stream().map(String::toLowerCase).toList());
+    }
+
+    /** The SIP core. */
+    public SipCore core() {
+        return core;
+    }
+
+    /** The session table. */
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    /** The timer thread for container timers. */
+    public TransactionTimers timers() {
+        return timers;
+    }
+
+    /** Carrier executor: one virtual thread per task. */
+    public ExecutorService virtualThreads() {
+        return virtualThreads;
+    }
+
+    /** True if the host is one of our domains or addresses. */
+    public boolean isLocalDomain(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return localDomains.contains(h) || core.localAddresses().isLocalHost(h);
+    }
+
+    @Override
+    public void close() {
+        timers.close();
+        virtualThreads.shutdownNow();
+    }
+}

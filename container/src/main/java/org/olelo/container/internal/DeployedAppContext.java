@@ -1,0 +1,45 @@
+package org.olelo.container.internal;
+
+import jakarta.servlet.ServletContext;
+import java.util.List;
+import org.olelo.container.internal.deploy.DeployedApp;
+import org.olelo.container.internal.session.AppContext;
+
+/** Adapts a deployed application to what the session layer needs. */
+final class DeployedAppContext implements AppContext {
+
+    private final DeployedApp app;
+
+    DeployedAppContext(DeployedApp app) {
+        this.app = app;
+    }
+
+    DeployedApp app() {
+        return app;
+    }
+
+    @Override
+    public String name() {
+        return app.name();
+    }
+
+    @Override
+    public ServletContext servletContext() {
+        return app.servletContext();
+    }
+
+    @Override
+    public <T> List<T> listeners(Class<T> type) {
+        return app.listeners(type);
+    }
+
+    @Override
+    public int sessionTimeoutMinutes() {
+        return app.sessionTimeoutMinutes();
+    }
+
+    @Override
+    public void runInContext(Runnable code) {
+        app.runInContext(code);
+    }
+}

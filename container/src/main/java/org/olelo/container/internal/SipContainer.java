@@ -1,0 +1,382 @@
+package org.olelo.container.internal;
+
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.sip.URI;
+import jakarta.servlet.sip.ar.SipApplicationRouter;
+import jakarta.servlet.sip.ar.SipApplicationRouterInfo;
+import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.address.SipURI;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.deploy.AppRegistry;
+import org.olelo.container.internal.deploy.AppServices;
+import org.olelo.container.internal.deploy.AppServicesFactory;
+import org.olelo.container.internal.deploy.DeployedApp;
+import org.olelo.container.internal.factory.AppLookup;
+import org.olelo.container.internal.factory.SipFactoryImpl;
+import org.olelo.container.internal.factory.SipSessionsUtilImpl;
+import org.olelo.container.internal.invoke.SerialExecutor;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.proxy.ProxyImpl;
+import org.olelo.container.internal.proxy.ResponseDelivery;
+import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.SipApplicationSessionImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.internal.timer.TimerServiceImpl;
+import org.olelo.core.RequestHandler;
+import org.olelo.core.SipCore;
+import org.olelo.core.routing.Hop;
+import org.olelo.core.transaction.ServerTransaction;
+import org.olelo.core.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The container's side of the core's one narrow interface: decides, for every request the core
+ * hands over, which application session and servlet it goes to, and runs the servlet there.
+ *
+ * <pre>
+ *  core reader thread                              application session executor (virtual thread)
+ *  ─────────────────                               ──────────────────────────────────────────────
+ *  onRequest ─ To tag? ─yes─► session from our Record-Route ──► servlet (info) ─► relay in dialog
+ *              │no                     └ none: relay by Route/Request-URI, or 481
+ *              ▼
+ *       application router ─► app? ─yes─► new SipApplicationSession ──► servlet.service(request)
+ *              │no                                                        └► Proxy / response
+ *              ▼
+ *       404 (local domain) · 403 (no relay) · relay (policy "proxy")
+ *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay by Route/Request-URI
+ *  onCancel ────────────► proxy.cancelFromUpstream()  or  servlet doCancel + 487
+ * </pre>
+ *
+ * <p>Nothing here blocks a reader thread: routing decisions are table look-ups, and every servlet
+ * call is queued on the serial executor of its application session.
+ */
+public final class SipContainer implements RequestHandler, AppServicesFactory, AppLookup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipContainer.class);
+    /** Record-Route parameter that carries the SIP session id. */
+    static final String SESSION_PARAM = "ol";
+
+    private final ContainerRuntime rt;
+    private final SipCore core;
+    private final SipApplicationRouter router;
+    private final AppRegistry registry;
+    private final boolean relayUnrouted;
+    private final TimerServiceImpl timerService;
+    private final ConcurrentHashMap<String, DeployedAppContext> contexts = new ConcurrentHashMap<>();
+
+    public SipContainer(ContainerRuntime rt, SipApplicationRouter router, AppRegistry registry, boolean relayUnrouted) {
+        this.rt = rt;
+        this.core = rt.core();
+        this.router = router;
+        this.registry = registry;
+        this.relayUnrouted = relayUnrouted;
+        this.timerService = new TimerServiceImpl(rt.timers());
+        registry.addListener(new AppRegistry.Listener() {
+            @Override
+            public void deployed(DeployedApp app) {
+                contexts.put(app.name(), new DeployedAppContext(app));
+            }
+
+            @Override
+            public void undeployed(DeployedApp app) {
+                contexts.computeIfPresent(app.name(), (k, v) -> v.app() == app ? null : v);
+                for (SipApplicationSessionImpl s : rt.sessions().ofApplication(app.name())) {
+                    s.executor().execute(() -> {
+                        if (s.isValid()) {
+                            s.invalidate();
+                        }
+                    });
+                }
+            }
+        }, true);
+    }
+
+    // ------------------------------------------------------------------ services for applications
+
+    @Override
+    public AppServices create(String appName, ClassLoader appLoader) {
+        return new AppServices(new SipFactoryImpl(appName, this, rt.sessions()), timerService,
+                new SipSessionsUtilImpl(appName, this, rt.sessions()));
+    }
+
+    @Override
+    public AppContext find(String appName) {
+        return contexts.get(appName);
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    @Override
+    public void onRequest(ServerTransaction st) {
+        SIPRequest r = st.request();
+        try {
+            if (r.getToTag() != null) {
+                inDialog(st);
+            } else {
+                initial(st);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("request dispatch failed", e);
+            respond(st, 500, "Server Internal Error");
+        }
+    }
+
+    private void initial(ServerTransaction st) {
+        SipServletRequestImpl req = new SipServletRequestImpl(st, null);
+        req.setInitial(true);
+        SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
+        DeployedAppContext ctx = info == null || info.getNextApplicationName() == null ? null : contexts.get(info.getNextApplicationName());
+        if (ctx == null) {
+            noApplication(st);
+            return;
+        }
+        DeployedApp app = ctx.app();
+        SipApplicationSessionImpl as = rt.sessions().createApplicationSession(ctx);
+        SipSessionImpl s = rt.sessions().createSipSession(as, r(st).getCallId().getCallId());
+        URI subscriber = info.getSubscriberURI() == null ? null : parseQuietly(info.getSubscriberURI());
+        s.setup(req.getTo(), req.getFrom(), info.getRoutingRegion(), subscriber);
+        req.bindSession(s);
+        req.setRouting(info.getRoutingRegion(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
+        st.setApplicationData(req);
+        as.executor().execute(() -> runInitial(ctx, as, s, req));
+    }
+
+    private static SIPRequest r(ServerTransaction st) {
+        return st.request();
+    }
+
+    private static URI parseQuietly(String uri) {
+        try {
+            return org.olelo.container.internal.address.Uris.parse(uri);
+        } catch (jakarta.servlet.sip.ServletParseException e) {
+            return null;
+        }
+    }
+
+    private ProxyImpl newProxy(SipServletRequestImpl req, SipSessionImpl s, SipApplicationSessionImpl as, DeployedApp app) {
+        s.setProxy(true);
+        ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), delivery(app, as, s), app.proxyTimeoutSeconds(), false);
+        return p;
+    }
+
+    private ResponseDelivery delivery(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s) {
+        return resp -> {
+            s.setProxySupervised(resp.getProxy() == null || resp.getProxy().getSupervised());
+            Servlet servlet = app.servlet(s.handler());
+            if (servlet != null) {
+                invoke(app, as, servlet, null, resp);
+            }
+        };
+    }
+
+    private void runInitial(DeployedAppContext ctx, SipApplicationSessionImpl as, SipSessionImpl s, SipServletRequestImpl req) {
+        DeployedApp app = ctx.app();
+        Servlet servlet = app.selectServlet(req);
+        if (servlet == null) {
+            respond(req.transaction(), 404, "Not Found - no servlet of " + app.name() + " matches the request");
+            s.markReady();
+            return;
+        }
+        s.setHandlerInternal(servlet.getServletConfig() == null ? null : servlet.getServletConfig().getServletName());
+        s.fireCreated();
+        Throwable failure = invoke(app, as, servlet, req, null);
+        if (failure != null && !req.finalResponseSent() && !(req.proxyIfAny() instanceof ProxyImpl p && p.started())) {
+            respond(req.transaction(), 500, "Server Internal Error - " + app.name() + ": " + failure.getClass().getSimpleName());
+            s.markReady();
+        }
+    }
+
+    /** Runs a servlet; returns what it threw, or null. */
+    private Throwable invoke(DeployedApp app, SipApplicationSessionImpl as, Servlet servlet, ServletRequest req, ServletResponse resp) {
+        SipSessionsUtilImpl.enter(as);
+        as.access();
+        try {
+            return app.callInContext(() -> {
+                servlet.service(req, resp);
+                return null;
+            });
+        } catch (ServletException | IOException | RuntimeException | Error e) {
+            LOG.warn("{}: servlet {} failed on {}: {}", app.name(), servlet.getClass().getName(),
+                    req != null ? ((jakarta.servlet.sip.SipServletRequest) req).getMethod() : "response", e.toString(), e);
+            return e;
+        } catch (Exception e) {
+            return e;
+        } finally {
+            SipSessionsUtilImpl.leave();
+        }
+    }
+
+    private void noApplication(ServerTransaction st) {
+        javax.sip.address.URI ruri = st.request().getRequestURI();
+        String host = ruri instanceof SipURI su ? su.getHost() : null;
+        if (host == null || rt.isLocalDomain(host)) {
+            respond(st, 404, "Not Found");
+        } else if (relayUnrouted) {
+            relayWithoutApplication(st);
+        } else {
+            respond(st, 403, "Forbidden - relaying denied");
+        }
+    }
+
+    private void inDialog(ServerTransaction st) {
+        SipSessionImpl s = sessionOf(st.poppedRoute());
+        if (s != null && s.isValid() && s.isProxy()) {
+            SipApplicationSessionImpl as = s.parent();
+            DeployedAppContext ctx = contexts.get(as.getApplicationName());
+            if (ctx != null) {
+                as.executor().execute(() -> runSubsequent(ctx.app(), as, s, st));
+                return;
+            }
+        }
+        if (st.poppedRoute() != null || !isForUs(st.request())) {
+            relayWithoutApplication(st);
+        } else {
+            respond(st, 481, "Call/Transaction Does Not Exist");
+        }
+    }
+
+    private boolean isForUs(SIPRequest r) {
+        return r.getRequestURI() instanceof SipURI su && core.isLocal(su);
+    }
+
+    private void runSubsequent(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s, ServerTransaction st) {
+        if (!s.isValid()) {
+            relayWithoutApplication(st);
+            return;
+        }
+        SipServletRequestImpl req = new SipServletRequestImpl(st, s);
+        req.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
+        st.setApplicationData(req);
+        s.access();
+        Servlet servlet = app.servlet(s.handler());
+        if (servlet != null) {
+            invoke(app, as, servlet, req, null);
+        }
+        if (req.finalResponseSent()) {
+            return;
+        }
+        ResponseDelivery d = s.proxySupervised() ? delivery(app, as, s) : ResponseDelivery.NONE;
+        ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), d, app.proxyTimeoutSeconds(), true);
+        p.setSupervised(s.proxySupervised());
+        p.proxyTo(req.getRequestURI());
+    }
+
+    private SipSessionImpl sessionOf(RouteHeader popped) {
+        if (popped == null || !(popped.getAddress().getURI() instanceof SipURI su)) {
+            return null;
+        }
+        return rt.sessions().sipSession(su.getParameter(SESSION_PARAM));
+    }
+
+    /** Relays a request by its Route set or Request-URI with no application involved. */
+    private void relayWithoutApplication(ServerTransaction st) {
+        SerialExecutor ex = new SerialExecutor(rt.virtualThreads());
+        ex.execute(() -> {
+            SipServletRequestImpl req = new SipServletRequestImpl(st, null);
+            st.setApplicationData(req);
+            ProxyImpl p = new ProxyImpl(rt, req, null, ex, ResponseDelivery.NONE, 180, true);
+            try {
+                p.proxyTo(req.getRequestURI());
+            } catch (RuntimeException e) {
+                LOG.debug("relay failed", e);
+                respond(st, 500, "Server Internal Error");
+            }
+        });
+    }
+
+    private static void respond(ServerTransaction st, int status, String reason) {
+        try {
+            if (st.lastStatus() < 200) {
+                st.sendResponse(st.createResponse(status, reason));
+            }
+        } catch (IllegalStateException ignored) {
+            // a final response raced us
+        }
+    }
+
+    // ------------------------------------------------------------------ ACK and CANCEL
+
+    @Override
+    public void onAck(SIPRequest ack, RouteHeader popped, Transport transport, InetSocketAddress source) {
+        SipSessionImpl s = sessionOf(popped);
+        if (s != null && s.isValid()) {
+            SipApplicationSessionImpl as = s.parent();
+            DeployedAppContext ctx = contexts.get(as.getApplicationName());
+            Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
+            if (servlet != null) {
+                as.executor().execute(() -> {
+                    SipServletRequestImpl req = new SipServletRequestImpl(ack, null, s, transport, source, popped);
+                    req.setRouting(s.getRegion(), s.getSubscriberURI(), ctx.app().servletContext(), null);
+                    invoke(ctx.app(), as, servlet, req, null);
+                    relayAck(ack);
+                });
+                return;
+            }
+        }
+        relayAck(ack);
+    }
+
+    /** Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. */
+    private void relayAck(SIPRequest ack) {
+        try {
+            MaxForwardsHeader mf = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
+            if (mf != null) {
+                if (mf.getMaxForwards() <= 0) {
+                    return;
+                }
+                mf.decrementMaxForwards();
+            }
+            javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
+                    ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
+            Hop hop = core.resolve(next);
+            Via via = core.newVia(hop.transport(), SipCore.branch(SipCore.loopHash(ack)));
+            ack.addFirst(via);
+            core.sendStateless(ack, hop);
+        } catch (Exception e) {
+            LOG.debug("ACK not relayed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
+        Object data = invite.applicationData();
+        if (!(data instanceof SipServletRequestImpl req)) {
+            respond(invite, 487, "Request Terminated");
+            return;
+        }
+        SipSessionImpl s = req.sessionImpl();
+        if (s == null) {
+            if (req.proxyIfAny() instanceof ProxyImpl p) {
+                p.cancelFromUpstream();
+            } else {
+                respond(invite, 487, "Request Terminated");
+            }
+            return;
+        }
+        SipApplicationSessionImpl as = s.parent();
+        as.executor().execute(() -> {
+            if (req.proxyIfAny() instanceof ProxyImpl p && p.started()) {
+                p.cancelFromUpstream();
+                return;
+            }
+            DeployedAppContext ctx = contexts.get(as.getApplicationName());
+            Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
+            if (servlet != null) {
+                SipServletRequestImpl c = new SipServletRequestImpl(cancel, s);
+                invoke(ctx.app(), as, servlet, c, null);
+            }
+            respond(invite, 487, "Request Terminated");
+            s.setState(jakarta.servlet.sip.SipSession.State.TERMINATED);
+        });
+    }
+}

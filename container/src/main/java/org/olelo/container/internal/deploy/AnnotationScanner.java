@@ -1,0 +1,82 @@
+package org.olelo.container.internal.deploy;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.sip.annotation.SipApplication;
+import jakarta.servlet.sip.annotation.SipListener;
+import jakarta.servlet.sip.annotation.SipServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the classes that {@link AppClassIndex} found mentioning SIP Servlet
+ * annotations and reads {@code @SipApplication}, {@code @SipServlet} and
+ * {@code @SipListener} from them. Runs on the deployer thread.
+ */
+final class AnnotationScanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotationScanner.class);
+
+    private AnnotationScanner() {
+    }
+
+    /**
+     * @param classNames candidate classes
+     * @param loader     the application's class loader
+     * @param source     the application source, for error messages
+     * @return what the annotations declare
+     * @throws DeploymentException when an annotated class cannot be loaded or is not usable
+     */
+    static ScannedAnnotations scan(List<String> classNames, ClassLoader loader, Path source) throws DeploymentException {
+        SipApplication app = null;
+        String appSite = null;
+        List<ServletDef> servlets = new ArrayList<>();
+        List<String> listeners = new ArrayList<>();
+        for (String name : classNames) {
+            Class<?> c;
+            try {
+                c = Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new DeploymentException(new DeployProblem(source, 0, "cannot load annotated class " + name
+                        + ": " + e), e);
+            }
+            SipApplication a = c.getDeclaredAnnotation(SipApplication.class);
+            if (a != null) {
+                if (app != null) {
+                    throw new DeploymentException(source, 0, "expected one @SipApplication but found two: on "
+                            + appSite + " and on " + name);
+                }
+                app = a;
+                appSite = name;
+            }
+            boolean concrete = !c.isInterface() && !Modifier.isAbstract(c.getModifiers());
+            SipServlet s = c.getDeclaredAnnotation(SipServlet.class);
+            if (s != null) {
+                if (!Servlet.class.isAssignableFrom(c)) {
+                    throw new DeploymentException(source, 0, "@SipServlet class " + name
+                            + " does not implement jakarta.servlet.Servlet (POJO servlets are not supported)");
+                }
+                if (concrete) {
+                    String sn = s.name().isEmpty() ? c.getSimpleName() : s.name();
+                    servlets.add(new ServletDef(sn, name, Map.of(), s.loadOnStartup(),
+                            s.description().isEmpty() ? null : s.description()));
+                } else {
+                    LOG.warn("{}: @SipServlet on abstract class {} ignored", source, name);
+                }
+            }
+            if (c.getDeclaredAnnotation(SipListener.class) != null) {
+                if (concrete) {
+                    listeners.add(name);
+                } else {
+                    LOG.warn("{}: @SipListener on abstract class {} ignored", source, name);
+                }
+            }
+        }
+        return new ScannedAnnotations(app, appSite, servlets, listeners);
+    }
+}

@@ -1,0 +1,287 @@
+package org.olelo.container.internal.deploy;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextAttributeListener;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.sip.SipServlet;
+import jakarta.servlet.sip.SipServletContextEvent;
+import jakarta.servlet.sip.SipServletListener;
+import org.olelo.container.internal.cdi.AppCdiContainer;
+import org.olelo.container.internal.context.ServletConfigImpl;
+import org.olelo.container.internal.context.SipServletContextImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Brings one application up and down: copy, descriptor, class loader, context,
+ * CDI container, listener and servlet instances, initialisation; and the reverse,
+ * also used to undo a deployment that failed half way. Deployer thread only.
+ */
+final class AppLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppLifecycle.class);
+
+    private final Path source;
+    private final Path work;
+    private final AppServicesFactory factory;
+    private AppClassLoader loader;
+    private String name;
+    private AppServices services;
+    private AppCdiContainer cdi;
+    private SipServletContextImpl context;
+    private final List<AppCdiContainer.Managed<?>> managed = new ArrayList<>();
+    private final List<ServletContextListener> startedListeners = new ArrayList<>();
+    private final List<Servlet> initialized = new ArrayList<>();
+    private boolean stopped;
+
+    private AppLifecycle(Path source, Path work, AppServicesFactory factory) {
+        this.source = source;
+        this.work = work;
+        this.factory = factory;
+    }
+
+    /**
+     * Deploys one application.
+     *
+     * @param source    the archive or folder
+     * @param work      an empty folder for the application's private copy
+     * @param factory   creates the application's container objects
+     * @param parent    the container's class loader (shared APIs)
+     * @param nameTaken tells whether a name is already used by another source
+     * @return the running application
+     * @throws DeploymentException with file, line and reason; everything done so far is undone
+     */
+    static DeployedApp launch(Path source, Path work, AppServicesFactory factory, ClassLoader parent,
+                              Predicate<String> nameTaken) throws DeploymentException {
+        AppLifecycle lc = new AppLifecycle(source, work, factory);
+        try {
+            return lc.start(parent, nameTaken);
+        } catch (DeploymentException e) {
+            lc.stop();
+            throw lc.relocate(e);
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
+            lc.stop();
+            throw new DeploymentException(new DeployProblem(source, 0, describe(e)), e);
+        }
+    }
+
+    private DeployedApp start(ClassLoader parent, Predicate<String> nameTaken) throws DeploymentException {
+        long t0 = System.nanoTime();
+        AppFiles.unpack(source, work);
+        Path sipXml = work.resolve("WEB-INF/sip.xml");
+        if (!Files.isDirectory(work.resolve("WEB-INF"))) {
+            throw new DeploymentException(source, 0, "expected a WEB-INF folder (with sip.xml or annotated classes)");
+        }
+        AppDescriptor xml = Files.isRegularFile(sipXml) ? SipXmlParser.parse(sipXml) : AppDescriptor.empty();
+        String fallback = AppFiles.baseName(source);
+        loader = new AppClassLoader(xml.appName() != null ? xml.appName() : fallback, work, parent);
+        AppClassIndex index;
+        try {
+            index = AppClassIndex.scan(work);
+        } catch (IOException e) {
+            throw new DeploymentException(source, 0, "cannot read classes: " + e);
+        }
+        AppDescriptor d = DescriptorMerger.merge(xml, AnnotationScanner.scan(index.sipAnnotated(), loader, source),
+                fallback, source);
+        if (nameTaken.test(d.appName())) {
+            throw new DeploymentException(source, 0, "application name '" + d.appName()
+                    + "' is already deployed from another file");
+        }
+        name = d.appName();
+        services = factory.create(name, loader);
+        context = new SipServletContextImpl(new SipServletContextImpl.Settings(name, d.displayName(), loader, work,
+                d.contextParams(), d.mainServlet(), d.effectiveProxyTimeoutSeconds(),
+                d.effectiveSessionTimeoutMinutes(), d.distributable()));
+        ContainerObjects.publish(context, services);
+        Map<String, Servlet> servlets = new LinkedHashMap<>();
+        List<Object> listeners = new ArrayList<>();
+        DeployedApp app;
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            cdi = AppCdiContainer.start(name, loader, loadAll(index.beanCandidates()),
+                    ContainerObjects.beans(context, services));
+            instantiate(d, servlets, listeners);
+            app = new DeployedApp(source, work, d, loader, context, servlets, listeners, this);
+            context.setServletLookup(servlets::get);
+            context.setAttributeListeners(() -> app.listeners(ServletContextAttributeListener.class));
+            initialise(d, servlets, app);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        LOG.info("Deployed {} from {} in {} ms: servlets {}", name, source, (System.nanoTime() - t0) / 1_000_000,
+                servlets.keySet());
+        return app;
+    }
+
+    private List<Class<?>> loadAll(List<String> names) {
+        List<Class<?>> out = new ArrayList<>();
+        for (String n : names) {
+            try {
+                out.add(Class.forName(n, false, loader));
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("{}: class {} skipped for CDI: {}", source, n, e.toString());
+            }
+        }
+        return out;
+    }
+
+    private void instantiate(AppDescriptor d, Map<String, Servlet> servlets, List<Object> listeners)
+            throws DeploymentException {
+        Map<Class<?>, Object> byClass = new HashMap<>();
+        List<ServletDef> order = new ArrayList<>(d.servlets());
+        order.sort(Comparator.comparingInt(s -> s.loadOnStartup() < 0 ? Integer.MAX_VALUE : s.loadOnStartup()));
+        for (ServletDef s : order) {
+            Class<?> c = load(s.className(), "servlet " + s.name());
+            if (!Servlet.class.isAssignableFrom(c)) {
+                throw new DeploymentException(source, 0, "servlet " + s.name() + ": class " + s.className()
+                        + " does not implement jakarta.servlet.Servlet");
+            }
+            servlets.put(s.name(), (Servlet) byClass.computeIfAbsent(c, this::create));
+        }
+        for (String l : d.listenerClasses()) {
+            listeners.add(byClass.computeIfAbsent(load(l, "listener"), this::create));
+        }
+    }
+
+    private Object create(Class<?> c) {
+        AppCdiContainer.Managed<?> m = cdi.create(c);
+        managed.add(m);
+        return m.get();
+    }
+
+    private Class<?> load(String className, String what) throws DeploymentException {
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new DeploymentException(new DeployProblem(source, 0, what + ": class " + className
+                    + " not found or not loadable: " + e.getMessage()), e);
+        }
+    }
+
+    private void initialise(AppDescriptor d, Map<String, Servlet> servlets, DeployedApp app) throws DeploymentException {
+        ServletContextEvent event = new ServletContextEvent(context);
+        for (ServletContextListener l : app.listeners(ServletContextListener.class)) {
+            try {
+                l.contextInitialized(event);
+            } catch (RuntimeException ex) {
+                throw new DeploymentException(new DeployProblem(source, 0, "listener " + l.getClass().getName()
+                        + " failed in contextInitialized: " + describe(ex)), ex);
+            }
+            startedListeners.add(l);
+        }
+        context.markInitialized();
+        for (Map.Entry<String, Servlet> e : servlets.entrySet()) {
+            ServletDef def = d.servlet(e.getKey()).orElseThrow();
+            try {
+                e.getValue().init(new ServletConfigImpl(def.name(), context, def.initParams()));
+            } catch (Exception ex) {
+                throw new DeploymentException(new DeployProblem(source, 0, "servlet " + def.name() + " ("
+                        + def.className() + ") failed in init: " + describe(ex)), ex);
+            }
+            initialized.add(e.getValue());
+            if (e.getValue() instanceof SipServlet sip) {
+                SipServletContextEvent ce = new SipServletContextEvent(context, sip);
+                for (SipServletListener l : app.listeners(SipServletListener.class)) {
+                    try {
+                        l.servletInitialized(ce);
+                    } catch (RuntimeException ex) {
+                        throw new DeploymentException(new DeployProblem(source, 0, "listener " + l.getClass().getName()
+                                + " failed in servletInitialized: " + describe(ex)), ex);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Undoes whatever {@link #start} achieved; safe to call more than once. */
+    void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        if (loader != null) {
+            Thread.currentThread().setContextClassLoader(loader);
+        }
+        try {
+            for (int i = initialized.size() - 1; i >= 0; i--) {
+                Servlet s = initialized.get(i);
+                quietly("destroy of " + s.getClass().getName(), s::destroy);
+            }
+            ServletContextEvent event = context == null ? null : new ServletContextEvent(context);
+            for (int i = startedListeners.size() - 1; i >= 0; i--) {
+                ServletContextListener l = startedListeners.get(i);
+                quietly("contextDestroyed of " + l.getClass().getName(), () -> l.contextDestroyed(event));
+            }
+            for (int i = managed.size() - 1; i >= 0; i--) {
+                quietly("pre-destroy", managed.get(i)::destroy);
+            }
+            if (cdi != null) {
+                quietly("CDI shutdown", cdi::close);
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        if (services != null) {
+            quietly("release of services", () -> factory.release(name, services));
+        }
+        if (loader != null) {
+            quietly("class loader close", () -> {
+                try {
+                    loader.close();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        quietly("work folder removal", () -> {
+            try {
+                AppFiles.deleteTree(work);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void quietly(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("{}: {} failed: {}", source, what, e.toString(), e);
+        }
+    }
+
+    /** Shows problems found in the work copy against the original source. */
+    private DeploymentException relocate(DeploymentException e) {
+        DeployProblem p = e.problem();
+        if (!p.file().startsWith(work)) {
+            return e;
+        }
+        String rel = work.relativize(p.file()).toString().replace('\\', '/');
+        Path shown = Files.isDirectory(source) ? source.resolve(rel) : Path.of(source + "!/" + rel);
+        return new DeploymentException(new DeployProblem(shown, p.line(), p.reason()), e.getCause());
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        String first = m == null ? "" : m.lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
+    }
+}

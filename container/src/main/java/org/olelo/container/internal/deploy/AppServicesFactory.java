@@ -1,0 +1,27 @@
+package org.olelo.container.internal.deploy;
+
+/**
+ * Creates the container objects of each application; implemented by the
+ * container core. Called on the deployer thread.
+ */
+public interface AppServicesFactory {
+
+    /**
+     * Creates the objects for an application about to be deployed.
+     *
+     * @param appName   the application's name
+     * @param appLoader the application's class loader
+     * @return the application's services
+     */
+    AppServices create(String appName, ClassLoader appLoader);
+
+    /**
+     * Releases what {@link #create} made, once the application is undeployed or its
+     * deployment failed. Does nothing by default.
+     *
+     * @param appName  the application's name
+     * @param services what {@link #create} returned
+     */
+    default void release(String appName, AppServices services) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.olelo.container.internal.deploy;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.sip.SipFactory;
+import jakarta.servlet.sip.SipServlet;
+import jakarta.servlet.sip.SipServletContext;
+import jakarta.servlet.sip.SipSessionsUtil;
+import jakarta.servlet.sip.TimerService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the container's objects reach an application: as context attributes under
+ * the JSR 289 names, and as CDI beans. Stateless; deployer thread.
+ */
+final class ContainerObjects {
+
+    /** The option tags published under {@code SipServlet.SUPPORTED}. */
+    static final List<String> SUPPORTED = List.of();
+    /** The RFC numbers published under {@code SipServlet.SUPPORTED_RFCs}. */
+    static final List<String> SUPPORTED_RFCS = List.of("3261");
+
+    private ContainerObjects() {
+    }
+
+    /** Sets the context attributes ({@code SIP_FACTORY}, {@code TIMER_SERVICE}, …) of an application. */
+    static void publish(ServletContext ctx, AppServices s) {
+        if (s.sipFactory() != null) {
+            ctx.setAttribute(SipServlet.SIP_FACTORY, s.sipFactory());
+        }
+        if (s.timerService() != null) {
+            ctx.setAttribute(SipServlet.TIMER_SERVICE, s.timerService());
+        }
+        if (s.sessionsUtil() != null) {
+            ctx.setAttribute(SipServlet.SIP_SESSIONS_UTIL, s.sessionsUtil());
+        }
+        ctx.setAttribute(SipServlet.SUPPORTED, SUPPORTED);
+        ctx.setAttribute(SipServlet.SUPPORTED_RFCs, SUPPORTED_RFCS);
+    }
+
+    /** @return the objects to expose as injectable beans, by the type they are injected as */
+    static Map<Class<?>, Object> beans(SipServletContext ctx, AppServices s) {
+        Map<Class<?>, Object> m = new LinkedHashMap<>();
+        m.put(ServletContext.class, ctx);
+        m.put(SipServletContext.class, ctx);
+        if (s.sipFactory() != null) {
+            m.put(SipFactory.class, s.sipFactory());
+        }
+        if (s.timerService() != null) {
+            m.put(TimerService.class, s.timerService());
+        }
+        if (s.sessionsUtil() != null) {
+            m.put(SipSessionsUtil.class, s.sessionsUtil());
+        }
+        return m;
+    }
+}

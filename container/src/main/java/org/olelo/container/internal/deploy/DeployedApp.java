@@ -1,0 +1,187 @@
+package org.olelo.container.internal.deploy;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.sip.SipServletRequest;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One running application: its descriptor, class loader, context, servlet and
+ * listener instances.
+ *
+ * <p>Created and shut down by the deployer thread ({@link AppLifecycle}); once
+ * registered it is read concurrently by SIP worker threads: every getter is
+ * thread-safe and the instance collections never change after deployment.
+ * Application code must run through {@link #runInContext} / {@link #callInContext}
+ * so that the thread context class loader is the application's.
+ */
+public final class DeployedApp {
+
+    private final Path source;
+    private final Path workDir;
+    private final AppDescriptor descriptor;
+    private final AppClassLoader loader;
+    private final ServletContext context;
+    private final Map<String, Servlet> servlets;
+    private final List<Object> listeners;
+    private final Map<Class<?>, List<?>> listenersByType = new ConcurrentHashMap<>();
+    private final AppLifecycle lifecycle;
+
+    DeployedApp(Path source, Path workDir, AppDescriptor descriptor, AppClassLoader loader, ServletContext context,
+                Map<String, Servlet> servlets, List<Object> listeners, AppLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        this.source = source;
+        this.workDir = workDir;
+        this.descriptor = descriptor;
+        this.loader = loader;
+        this.context = context;
+        this.servlets = Collections.unmodifiableMap(servlets);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** @return the application name */
+    public String name() {
+        return descriptor.appName();
+    }
+
+    /** @return the archive or folder the application was deployed from */
+    public Path source() {
+        return source;
+    }
+
+    /** @return the private copy the application runs from */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** @return the merged sip.xml and annotation descriptor */
+    public AppDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return the application's class loader */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** @return the application's context (a {@link jakarta.servlet.sip.SipServletContext}) */
+    public ServletContext servletContext() {
+        return context;
+    }
+
+    /** @return the application session timeout in minutes (3 unless configured) */
+    public int sessionTimeoutMinutes() {
+        return descriptor.effectiveSessionTimeoutMinutes();
+    }
+
+    /** @return the default proxy timeout in seconds (180 unless configured) */
+    public int proxyTimeoutSeconds() {
+        return descriptor.effectiveProxyTimeoutSeconds();
+    }
+
+    /**
+     * @param name a servlet name
+     * @return the initialised servlet of that name, or null
+     */
+    public Servlet servlet(String name) {
+        return name == null ? null : servlets.get(name);
+    }
+
+    /** @return the servlets by name, in initialisation order */
+    public Map<String, Servlet> servlets() {
+        return servlets;
+    }
+
+    /**
+     * Chooses the servlet for an initial request routed to this application: the
+     * main servlet when there is one (from sip.xml, {@code @SipApplication} or set
+     * during initialisation); else the servlet of the first mapping that matches;
+     * else, when the application has exactly one servlet and no mappings, that one.
+     *
+     * @param initialRequest the request
+     * @return the servlet, or null when none applies
+     */
+    public Servlet selectServlet(SipServletRequest initialRequest) {
+        String main = context instanceof jakarta.servlet.sip.SipServletContext sc
+                ? sc.getSipApplicationConfiguration().getMainServlet() : descriptor.mainServlet();
+        if (main != null) {
+            return servlets.get(main);
+        }
+        for (ServletMapping m : descriptor.mappings()) {
+            if (m.rule().matches(initialRequest)) {
+                return servlets.get(m.servletName());
+            }
+        }
+        if (descriptor.mappings().isEmpty() && servlets.size() == 1) {
+            return servlets.values().iterator().next();
+        }
+        return null;
+    }
+
+    /**
+     * @param type a listener interface ({@code SipApplicationSessionListener}, {@code TimerListener}, …)
+     * @param <T>  that type
+     * @return the application's listener instances implementing it, in declaration order
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> listeners(Class<T> type) {
+        return (List<T>) listenersByType.computeIfAbsent(type,
+                t -> listeners.stream().filter(t::isInstance).toList());
+    }
+
+    /**
+     * Stops the application: servlets destroyed, context listeners told, CDI
+     * container shut down, class loader closed, work folder removed. Idempotent;
+     * deployer thread.
+     */
+    void shutdown() {
+        lifecycle.stop();
+    }
+
+    /**
+     * Runs application code with the application's class loader as the thread
+     * context class loader, restoring the previous one afterwards.
+     *
+     * @param task the code
+     * @param <T>  its result type
+     * @return its result
+     * @throws Exception whatever the task throws
+     */
+    public <T> T callInContext(Callable<T> task) throws Exception {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return task.call();
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Like {@link #callInContext} for code without a result or checked exceptions.
+     *
+     * @param task the code
+     */
+    public void runInContext(Runnable task) {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            task.run();
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DeployedApp[" + name() + " from " + source + "]";
+    }
+}

@@ -1,0 +1,93 @@
+package org.olelo.container.internal.factory;
+
+import jakarta.servlet.sip.SipApplicationSession;
+import jakarta.servlet.sip.SipSession;
+import jakarta.servlet.sip.SipSessionsUtil;
+import java.lang.annotation.Annotation;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.SessionManager;
+import org.olelo.container.internal.session.SipApplicationSessionImpl;
+
+/**
+ * Session look-ups for one application: it sees only its own sessions. The current application
+ * session is the one whose executor runs the caller.
+ */
+public final class SipSessionsUtilImpl implements SipSessionsUtil {
+
+    private static final ThreadLocal<SipApplicationSessionImpl> CURRENT = new ThreadLocal<>();
+
+    private final String appName;
+    private final AppLookup apps;
+    private final SessionManager sessions;
+
+    public SipSessionsUtilImpl(String appName, AppLookup apps, SessionManager sessions) {
+        this.appName = appName;
+        this.apps = apps;
+        this.sessions = sessions;
+    }
+
+    /** Sets the application session whose code the current thread runs (container use). */
+    public static void enter(SipApplicationSessionImpl s) {
+        CURRENT.set(s);
+    }
+
+    /** Clears the current application session (container use). */
+    public static void leave() {
+        CURRENT.remove();
+    }
+
+    @Override
+    public SipApplicationSession getApplicationSessionById(String id) {
+        if (id == null) {
+            throw new NullPointerException("id");
+        }
+        SipApplicationSessionImpl s = sessions.applicationSession(id);
+        return s != null && s.getApplicationName().equals(appName) ? s : null;
+    }
+
+    @Override
+    public SipApplicationSession getApplicationSessionByKey(String key, boolean create) {
+        if (key == null) {
+            throw new NullPointerException("key");
+        }
+        String id = SipFactoryImpl.keyId(appName, key);
+        SipApplicationSessionImpl s = sessions.applicationSession(id);
+        if (s == null && create) {
+            AppContext app = apps.find(appName);
+            if (app == null) {
+                throw new IllegalStateException("application " + appName + " is not deployed");
+            }
+            s = sessions.createApplicationSession(app, id);
+        }
+        return s;
+    }
+
+    @Override
+    public SipSession getCorrespondingSipSession(SipSession session, String headerName) {
+        throw new UnsupportedOperationException("SipSessionsUtil.getCorrespondingSipSession (Join/Replaces) is not implemented yet");
+    }
+
+    @Override
+    public Set<String> getSipApplicationSessionIds() {
+        return sessions.ofApplication(appName).stream().map(SipApplicationSessionImpl::getId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<String> getSipApplicationSessionIds(String indexKey) {
+        return sessions.byIndexKey(indexKey).stream().filter(s -> s.getApplicationName().equals(appName))
+                .map(SipApplicationSessionImpl::getId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public SipApplicationSession getCurrentApplicationSession() {
+        SipApplicationSessionImpl s = CURRENT.get();
+        return s != null && s.getApplicationName().equals(appName) ? s : null;
+    }
+
+    @Override
+    public <T> T getManagedBean(Class<T> type, Annotation[] qualifiers) {
+        throw new UnsupportedOperationException("SipSessionsUtil.getManagedBean is not implemented yet");
+    }
+}

@@ -1,0 +1,270 @@
+package org.olelo.container.internal.message;
+
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.sip.InviteBranch;
+import jakarta.servlet.sip.Proxy;
+import jakarta.servlet.sip.ProxyBranch;
+import jakarta.servlet.sip.Rel100Exception;
+import jakarta.servlet.sip.SipServletRequest;
+import jakarta.servlet.sip.SipServletResponse;
+import jakarta.servlet.sip.SipSession;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.text.ParseException;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.transport.Transport;
+
+/**
+ * A SIP response: one the application creates for a received request (sent through the request's
+ * server transaction), or one received on a proxy branch (read-only for sending purposes; the
+ * proxy forwards it).
+ *
+ * <p>Used on the application session's executor.
+ */
+public final class SipServletResponseImpl extends SipServletMessageImpl implements SipServletResponse {
+
+    private static final Pattern REALM = Pattern.compile("realm\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    private final SIPResponse response;
+    private final SipServletRequestImpl request;
+    private final ProxyBranch branch;
+    private final boolean local;
+    private volatile boolean branchResponse;
+
+    /**
+     * @param branch the proxy branch it came from, or null
+     * @param local  true when the application creates it to send it
+     */
+    public SipServletResponseImpl(SIPResponse response, SipServletRequestImpl request, SipSessionImpl session,
+                                  Transport transport, InetSocketAddress remote, ProxyBranch branch, boolean local) {
+        super(response, session, transport, remote);
+        this.response = response;
+        this.request = request;
+        this.branch = branch;
+        this.local = local;
+    }
+
+    /** The JAIN-SIP response. */
+    public SIPResponse jainResponse() {
+        return response;
+    }
+
+    /** Marks the response as delivered to doBranchResponse. */
+    public void setBranchResponse(boolean b) {
+        this.branchResponse = b;
+    }
+
+    @Override
+    public SipServletRequest getRequest() {
+        return request;
+    }
+
+    @Override
+    public int getStatus() {
+        return response.getStatusCode();
+    }
+
+    @Override
+    public void setStatus(int status) {
+        setStatus(status, null);
+    }
+
+    @Override
+    public void setStatus(int status, String reason) {
+        checkModifiable();
+        if (!local) {
+            throw new IllegalStateException("a received response cannot be changed");
+        }
+        try {
+            response.setStatusCode(status);
+            response.setReasonPhrase(reason == null ? SIPResponse.getReasonPhrase(status) : reason);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad status " + status, e);
+        }
+    }
+
+    @Override
+    public String getReasonPhrase() {
+        return response.getReasonPhrase();
+    }
+
+    @Override
+    public Proxy getProxy() {
+        return branch != null ? branch.getProxy() : request.proxyIfAny();
+    }
+
+    @Override
+    public ProxyBranch getProxyBranch() {
+        return branch;
+    }
+
+    @Override
+    public void send() {
+        if (!local) {
+            throw new IllegalStateException("a received response is forwarded by the proxy, not sent by the application");
+        }
+        if (committed) {
+            throw new IllegalStateException("response already sent");
+        }
+        if (request.proxyIfAny() != null && request.proxyIfAny().getOriginalRequest() != null
+                && ((org.olelo.container.internal.proxy.ProxyImpl) request.proxyIfAny()).started()) {
+            throw new IllegalStateException("the request is being proxied; it cannot also be answered");
+        }
+        int status = getStatus();
+        try {
+            request.transaction().sendResponse(response);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cannot send " + status + ": " + e.getMessage(), e);
+        }
+        commit();
+        SipSessionImpl s = session;
+        boolean invite = request.getMethod().equals("INVITE");
+        if (status >= 200) {
+            request.finalSent(this);
+            if (s != null && request.isInitial()) {
+                if (status >= 300) {
+                    s.setState(SipSession.State.TERMINATED);
+                } else if (invite) {
+                    s.setState(SipSession.State.CONFIRMED);
+                } else if (!request.getMethod().equals("SUBSCRIBE") && !request.getMethod().equals("REFER")) {
+                    s.markReady();
+                }
+            } else if (s != null && request.getMethod().equals("BYE") && status < 300) {
+                s.setState(SipSession.State.TERMINATED);
+            }
+        } else if (s != null && invite && status > 100 && request.isInitial() && s.getState() == SipSession.State.INITIAL) {
+            s.setState(SipSession.State.EARLY);
+        }
+    }
+
+    @Override
+    public void sendReliably() throws Rel100Exception {
+        throw new UnsupportedOperationException("SipServletResponse.sendReliably (RFC 3262) is not implemented yet");
+    }
+
+    @Override
+    public SipServletRequest createAck() {
+        throw new UnsupportedOperationException("SipServletResponse.createAck (user-agent requests) is not implemented yet");
+    }
+
+    @Override
+    public SipServletRequest createPrack() throws Rel100Exception {
+        throw new UnsupportedOperationException("SipServletResponse.createPrack (RFC 3262) is not implemented yet");
+    }
+
+    @Override
+    public Iterator<String> getChallengeRealms() {
+        return getChallengeRealmSet().iterator();
+    }
+
+    @Override
+    public Set<String> getChallengeRealmSet() {
+        Set<String> realms = new LinkedHashSet<>();
+        for (String name : new String[] {"WWW-Authenticate", "Proxy-Authenticate"}) {
+            ListIterator<?> it = response.getHeaders(name);
+            while (it != null && it.hasNext()) {
+                Matcher m = REALM.matcher(((SIPHeader) it.next()).getHeaderValue());
+                if (m.find()) {
+                    realms.add(m.group(1));
+                }
+            }
+        }
+        return realms;
+    }
+
+    @Override
+    public boolean isBranchResponse() {
+        return branchResponse;
+    }
+
+    @Override
+    public boolean isReliableProvisional() {
+        return false;
+    }
+
+    @Override
+    public String getProvisionalResponseId() {
+        return null;
+    }
+
+    @Override
+    public InviteBranch getInviteBranch() {
+        return null;
+    }
+
+    @Override
+    public String getMethod() {
+        return response.getCSeq().getMethod();
+    }
+
+    // ------------------------------------------------------------------ ServletResponse
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+        return null;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+        return null;
+    }
+
+    @Override
+    public void reset() {
+        throw new IllegalStateException("SIP responses have no buffer to reset");
+    }
+
+    @Override
+    public void flushBuffer() {
+        // SIP responses are sent whole by send()
+    }
+
+    @Override
+    public void setLocale(Locale locale) {
+        setContentLanguage(locale);
+    }
+
+    @Override
+    public Locale getLocale() {
+        Locale l = getContentLanguage();
+        return l == null ? Locale.getDefault() : l;
+    }
+
+    @Override
+    public void setCharacterEncoding(String enc) {
+        try {
+            super.setCharacterEncoding(enc);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("unsupported encoding " + enc, e);
+        }
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        throw new IllegalStateException("Content-Length is computed by the container");
+    }
+
+    @Override
+    public void setBufferSize(int size) {
+        // no buffer
+    }
+
+    @Override
+    public int getBufferSize() {
+        return 0;
+    }
+
+    @Override
+    public void resetBuffer() {
+        // no buffer
+    }
+}

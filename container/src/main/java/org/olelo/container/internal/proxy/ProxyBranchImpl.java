@@ -1,0 +1,380 @@
+package org.olelo.container.internal.proxy;
+
+import gov.nist.javax.sip.header.RouteList;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import jakarta.servlet.sip.Flow;
+import jakarta.servlet.sip.Proxy;
+import jakarta.servlet.sip.ProxyBranch;
+import jakarta.servlet.sip.SipServletRequest;
+import jakarta.servlet.sip.SipServletResponse;
+import jakarta.servlet.sip.SipURI;
+import jakarta.servlet.sip.URI;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.text.ParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.InvalidArgumentException;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.address.SipURIImpl;
+import org.olelo.container.internal.address.Uris;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.core.SipCore;
+import org.olelo.core.message.SipMessages;
+import org.olelo.core.routing.Hop;
+import org.olelo.core.transaction.ClientTransaction;
+import org.olelo.core.transaction.ClientTransactionListener;
+import org.olelo.core.transport.Transport;
+
+/**
+ * One branch of a proxy: a copy of the request sent to one target in its own client transaction,
+ * with Timer C (RFC 3261 §16.6 step 11, §16.8). The client-transaction callbacks arrive on
+ * transport and timer threads and are re-dispatched to the application session's executor, where
+ * all branch and proxy state is touched.
+ */
+final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
+
+    private final ProxyImpl proxy;
+    private final URI target;
+    private int timeoutSeconds;
+    private boolean recordRoute;
+    private boolean recurse = true;
+    private boolean started;
+    private boolean provisional;
+    private boolean done;
+    private boolean synthesized;
+    private SIPResponse finalResponse;
+    private SIPResponse lastResponse;
+    private SipServletRequestImpl branchRequest;
+    private ClientTransaction transaction;
+    private ScheduledFuture<?> timerC;
+    private Hop hop;
+
+    ProxyBranchImpl(ProxyImpl proxy, URI target, int timeoutSeconds, boolean recordRoute) {
+        this.proxy = proxy;
+        this.target = target;
+        this.timeoutSeconds = timeoutSeconds;
+        this.recordRoute = recordRoute;
+    }
+
+    URI target() {
+        return target;
+    }
+
+    boolean pending() {
+        return started && !done;
+    }
+
+    SIPResponse finalResponse() {
+        return finalResponse;
+    }
+
+    boolean synthesized() {
+        return synthesized;
+    }
+
+    InetSocketAddress hopAddress() {
+        return hop == null ? null : hop.address();
+    }
+
+    /** Builds the branch request and sends it (RFC 3261 §16.6). */
+    void start() {
+        started = true;
+        SipCore core = proxy.runtime().core();
+        SIPRequest copy = (SIPRequest) proxy.transaction().request().clone();
+        try {
+            copy.setRequestURI(Uris.toJain(target));
+            MaxForwardsHeader mf = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
+            if (mf == null) {
+                copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(70));
+            } else {
+                mf.decrementMaxForwards();
+            }
+            javax.sip.address.URI next = nextHopUri(copy);
+            hop = core.resolve(next);
+            if (recordRoute) {
+                addRecordRoute(copy, hop.transport());
+            }
+            copy.addFirst(core.newVia(hop.transport(), SipCore.branch(proxy.transaction().loopHash())));
+        } catch (UnknownHostException e) {
+            failLocally(502, "Bad Gateway - " + e.getMessage());
+            return;
+        } catch (ParseException | InvalidArgumentException | javax.sip.SipException | RuntimeException e) {
+            failLocally(500, "Server Internal Error - cannot forward: " + e.getMessage());
+            return;
+        }
+        branchRequest = new SipServletRequestImpl(copy, null, proxy.session(), hop.transport(), hop.address(), null);
+        branchRequest.commit();
+        if (proxy.isInvite()) {
+            armTimerC();
+        }
+        transaction = core.transactions().sendRequest(copy, hop, this);
+    }
+
+    /** The top Route if it is a loose router, else the Request-URI; a strict router is handled per §16.6 step 6. */
+    private static javax.sip.address.URI nextHopUri(SIPRequest r) throws ParseException, javax.sip.SipException {
+        RouteList routes = r.getRouteHeaders();
+        if (routes == null || routes.isEmpty()) {
+            return r.getRequestURI();
+        }
+        RouteHeader top = (RouteHeader) routes.getFirst();
+        javax.sip.address.URI u = top.getAddress().getURI();
+        if (u instanceof javax.sip.address.SipURI su && !su.hasLrParam()) {
+            javax.sip.address.URI ruri = r.getRequestURI();
+            r.removeFirst(RouteHeader.NAME);
+            r.addLast((SIPHeader) StringMsgParser.parseSIPHeader("Route: <" + ruri + ">\r\n"));
+            r.setRequestURI(u);
+            return u;
+        }
+        return u;
+    }
+
+    private void addRecordRoute(SIPRequest copy, Transport out) throws ParseException, javax.sip.SipException {
+        Transport in = proxy.transaction().transport();
+        String params = recordRouteParams();
+        if (!in.name().equals(out.name()) || !in.advertisedHost().equals(out.advertisedHost())) {
+            copy.addFirst((SIPHeader) StringMsgParser.parseSIPHeader("Record-Route: " + rrValue(in, params) + "\r\n"));
+        }
+        copy.addFirst((SIPHeader) StringMsgParser.parseSIPHeader("Record-Route: " + rrValue(out, params) + "\r\n"));
+    }
+
+    private String recordRouteParams() {
+        StringBuilder sb = new StringBuilder(";lr");
+        if (proxy.session() != null) {
+            sb.append(";ol=").append(proxy.session().getId());
+        }
+        SipURIImpl extra = proxy.recordRouteUriIfAny();
+        if (extra != null) {
+            for (Iterator<String> it = extra.getParameterNames(); it.hasNext(); ) {
+                String n = it.next();
+                String v = extra.getParameter(n);
+                sb.append(';').append(n);
+                if (v != null && !v.isEmpty()) {
+                    sb.append('=').append(v);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String rrValue(Transport t, String params) {
+        String tp = t.name().equals("UDP") ? "" : ";transport=" + t.name().toLowerCase();
+        return "<sip:" + t.advertisedHost() + ":" + t.advertisedPort() + tp + params + ">";
+    }
+
+    private void armTimerC() {
+        if (timerC != null) {
+            timerC.cancel(false);
+        }
+        timerC = proxy.runtime().timers().schedule(() -> proxy.executor().execute(this::timerC), timeoutSeconds * 1000L);
+    }
+
+    private void timerC() {
+        if (done) {
+            return;
+        }
+        if (provisional) {
+            cancelBranch();
+        } else {
+            if (transaction != null) {
+                transaction.cancel();
+            }
+            failLocally(408, "Request Timeout");
+        }
+    }
+
+    /** Ends the branch with a locally generated response and tells the proxy. */
+    private void failLocally(int status, String reason) {
+        done = true;
+        synthesized = true;
+        finalResponse = proxy.transaction().createResponse(status, reason);
+        stopTimer();
+        proxy.onBranchFailed(this);
+    }
+
+    private void stopTimer() {
+        if (timerC != null) {
+            timerC.cancel(false);
+            timerC = null;
+        }
+    }
+
+    /** Sends CANCEL if the INVITE is still pending. */
+    void cancelBranch() {
+        if (started && !done && transaction != null) {
+            transaction.cancel();
+        }
+    }
+
+    // ------------------------------------------------------------------ client transaction callbacks
+
+    @Override
+    public void onResponse(ClientTransaction tx, SIPResponse response) {
+        proxy.executor().execute(() -> handle(response));
+    }
+
+    private void handle(SIPResponse r) {
+        int status = r.getStatusCode();
+        lastResponse = r;
+        if (status < 200) {
+            if (status > 100) {
+                provisional = true;
+                if (proxy.isInvite() && !done) {
+                    armTimerC();
+                }
+            }
+        } else if (!done) {
+            done = true;
+            stopTimer();
+            if (status >= 300) {
+                finalResponse = r;
+            }
+        } else if (status >= 300 || synthesized) {
+            return;
+        }
+        proxy.onBranchResponse(this, r);
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {
+        proxy.executor().execute(() -> {
+            if (!done) {
+                failLocally(408, "Request Timeout");
+            }
+        });
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction tx, IOException error) {
+        proxy.executor().execute(() -> {
+            if (!done) {
+                failLocally(503, "Service Unavailable - " + error.getMessage());
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ ProxyBranch
+
+    @Override
+    public SipServletRequest getRequest() {
+        return branchRequest;
+    }
+
+    @Override
+    public void cancel() {
+        cancelBranch();
+    }
+
+    @Override
+    public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
+        cancelBranch();
+    }
+
+    @Override
+    public int getProxyBranchTimeout() {
+        return timeoutSeconds;
+    }
+
+    @Override
+    public void setProxyBranchTimeout(int seconds) {
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        this.timeoutSeconds = seconds;
+    }
+
+    @Override
+    public boolean getRecurse() {
+        return recurse;
+    }
+
+    @Override
+    public void setRecurse(boolean recurse) {
+        this.recurse = recurse;
+    }
+
+    @Override
+    public boolean getRecordRoute() {
+        return recordRoute;
+    }
+
+    @Override
+    public void setRecordRoute(boolean rr) {
+        if (started) {
+            throw new IllegalStateException("branch already started");
+        }
+        this.recordRoute = rr;
+    }
+
+    @Override
+    public boolean getAddToPath() {
+        return false;
+    }
+
+    @Override
+    public void setAddToPath(boolean p) {
+        if (p) {
+            throw new UnsupportedOperationException("ProxyBranch.setAddToPath (RFC 3327) is not implemented yet");
+        }
+    }
+
+    @Override
+    public SipURI getRecordRouteURI() {
+        return proxy.getRecordRouteURI();
+    }
+
+    @Override
+    public SipURI getPathURI() {
+        throw new IllegalStateException("Path is not enabled");
+    }
+
+    @Override
+    public void setOutboundInterface(InetSocketAddress address) {
+        throw new UnsupportedOperationException("ProxyBranch.setOutboundInterface is not implemented yet");
+    }
+
+    @Override
+    public void setOutboundInterface(InetAddress address) {
+        throw new UnsupportedOperationException("ProxyBranch.setOutboundInterface is not implemented yet");
+    }
+
+    @Override
+    public void setFlow(Flow flow) {
+        throw new UnsupportedOperationException("ProxyBranch.setFlow (RFC 5626) is not implemented yet");
+    }
+
+    @Override
+    public Flow getFlow() {
+        return null;
+    }
+
+    @Override
+    public SipServletResponse getResponse() {
+        SIPResponse r = finalResponse != null ? finalResponse : lastResponse;
+        return r == null ? null : new SipServletResponseImpl(r, (SipServletRequestImpl) proxy.getOriginalRequest(),
+                proxy.session(), proxy.transaction().transport(), hopAddress(), this, false);
+    }
+
+    @Override
+    public boolean isStarted() {
+        return started;
+    }
+
+    @Override
+    public List<ProxyBranch> getRecursedProxyBranches() {
+        return List.of();
+    }
+
+    @Override
+    public Proxy getProxy() {
+        return proxy;
+    }
+}

@@ -1,0 +1,564 @@
+package org.olelo.container.internal.proxy;
+
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.sip.Flow;
+import jakarta.servlet.sip.Proxy;
+import jakarta.servlet.sip.ProxyBranch;
+import jakarta.servlet.sip.SipServletRequest;
+import jakarta.servlet.sip.SipSession;
+import jakarta.servlet.sip.SipURI;
+import jakarta.servlet.sip.URI;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.olelo.container.internal.ContainerRuntime;
+import org.olelo.container.internal.address.SipURIImpl;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.transaction.ServerTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stateful proxy of one received request (JSR 359 §10, RFC 3261 §16). Branches are client
+ * transactions; responses are aggregated by RFC 3261 §16.7: provisionals and 2xx are forwarded at
+ * once (every 2xx of a forked INVITE), a 2xx or 6xx cancels the other branches, and when every
+ * branch has failed the best final response goes upstream. Parallel and sequential search, Timer C
+ * per branch ({@code setProxyTimeout}), record-routing, and upstream CANCEL are handled here.
+ *
+ * <p>Threads: every method runs on the application session's serial executor, including the
+ * response callbacks of the branches (they are re-dispatched there), so the proxy needs no locks.
+ */
+public final class ProxyImpl implements Proxy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyImpl.class);
+
+    private final ContainerRuntime rt;
+    private final SipServletRequestImpl original;
+    private final ServerTransaction transaction;
+    private final SipSessionImpl session;
+    private final Executor executor;
+    private final ResponseDelivery delivery;
+    private final boolean invite;
+    private final boolean subsequent;
+    private final List<ProxyBranchImpl> branches = new ArrayList<>();
+    private final Deque<ProxyBranchImpl> waiting = new ArrayDeque<>();
+    private boolean recordRoute;
+    private boolean parallel = true;
+    private boolean supervised = true;
+    private boolean recurse = true;
+    private boolean addToPath;
+    private boolean noCancel;
+    private int proxyTimeout;
+    private boolean started;
+    private boolean bestSent;
+    private boolean success;
+    private boolean cancelled;
+    private SipURIImpl recordRouteUri;
+
+    /**
+     * @param session    the SIP session, or null for a container relay
+     * @param subsequent true when relaying a request inside an established dialog (no record-route)
+     */
+    public ProxyImpl(ContainerRuntime rt, SipServletRequestImpl original, SipSessionImpl session, Executor executor,
+                     ResponseDelivery delivery, int proxyTimeoutSeconds, boolean subsequent) {
+        this.rt = rt;
+        this.original = original;
+        this.transaction = original.transaction();
+        this.session = session;
+        this.executor = executor;
+        this.delivery = delivery;
+        this.invite = original.getMethod().equals("INVITE");
+        this.proxyTimeout = proxyTimeoutSeconds;
+        this.subsequent = subsequent;
+        original.jainRequest(); // the request stays the one the transaction received
+    }
+
+    ContainerRuntime runtime() {
+        return rt;
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    SipSessionImpl session() {
+        return session;
+    }
+
+    boolean isInvite() {
+        return invite;
+    }
+
+    ServerTransaction transaction() {
+        return transaction;
+    }
+
+    /** True once a branch was started (the request can no longer be answered by the application). */
+    public boolean started() {
+        return started;
+    }
+
+    @Override
+    public SipServletRequest getOriginalRequest() {
+        return original;
+    }
+
+    @Override
+    public void proxyTo(URI uri) {
+        proxyTo(List.of(uri));
+    }
+
+    @Override
+    public void proxyTo(List<? extends URI> uris) {
+        if (uris == null || uris.isEmpty()) {
+            throw new IllegalArgumentException("no target to proxy to");
+        }
+        checkOpen();
+        List<ProxyBranch> created = createProxyBranches(uris);
+        startBranches(created);
+    }
+
+    private void checkOpen() {
+        if (original.finalResponseSent()) {
+            throw new IllegalStateException("a final response was already sent for the proxied request");
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelAll(null);
+    }
+
+    @Override
+    public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
+        cancelAll(null);
+    }
+
+    /** Cancels every pending branch and stops the search. */
+    void cancelAll(ProxyBranchImpl except) {
+        waiting.clear();
+        for (ProxyBranchImpl b : branches) {
+            if (b != except) {
+                b.cancelBranch();
+            }
+        }
+    }
+
+    /** An upstream CANCEL for the proxied INVITE (the core already answered the CANCEL). */
+    public void cancelFromUpstream() {
+        cancelled = true;
+        cancelAll(null);
+        if (!started && !original.finalResponseSent()) {
+            sendUpstream(transaction.createResponse(487, "Request Terminated"));
+        }
+    }
+
+    @Override
+    public boolean getRecurse() {
+        return recurse;
+    }
+
+    @Override
+    public void setRecurse(boolean recurse) {
+        this.recurse = recurse;
+    }
+
+    @Override
+    public boolean getRecordRoute() {
+        return recordRoute;
+    }
+
+    @Override
+    public void setRecordRoute(boolean rr) {
+        if (started) {
+            throw new IllegalStateException("record-route must be chosen before the proxy starts");
+        }
+        if (subsequent && rr) {
+            throw new IllegalStateException("subsequent requests are not record-routed");
+        }
+        this.recordRoute = rr;
+    }
+
+    @Override
+    public boolean getParallel() {
+        return parallel;
+    }
+
+    @Override
+    public void setParallel(boolean parallel) {
+        this.parallel = parallel;
+    }
+
+    @Override
+    public boolean getStateful() {
+        return true;
+    }
+
+    @Override
+    public void setStateful(boolean stateful) {
+        // Olelo proxies are always transaction-stateful (JSR 359 deprecates stateless proxying).
+    }
+
+    @Override
+    public boolean getSupervised() {
+        return supervised;
+    }
+
+    @Override
+    public void setSupervised(boolean supervised) {
+        this.supervised = supervised;
+    }
+
+    boolean supervised() {
+        return supervised && delivery != ResponseDelivery.NONE;
+    }
+
+    @Override
+    public int getProxyTimeout() {
+        return proxyTimeout;
+    }
+
+    @Override
+    public int getSequentialSearchTimeout() {
+        return proxyTimeout;
+    }
+
+    @Override
+    public void setProxyTimeout(int seconds) {
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("proxy timeout must be positive");
+        }
+        this.proxyTimeout = seconds;
+    }
+
+    @Override
+    public void setSequentialSearchTimeout(int seconds) {
+        setProxyTimeout(seconds);
+    }
+
+    @Override
+    public SipURI getRecordRouteURI() {
+        if (!recordRoute) {
+            throw new IllegalStateException("record-routing is not enabled");
+        }
+        if (recordRouteUri == null) {
+            recordRouteUri = new SipURIImpl(null, original.getTransport() == null ? "127.0.0.1" : original.getServerName());
+        }
+        return recordRouteUri;
+    }
+
+    /** Parameters the application added to the Record-Route URI (may be null). */
+    SipURIImpl recordRouteUriIfAny() {
+        return recordRouteUri;
+    }
+
+    @Override
+    public List<ProxyBranch> createProxyBranches(List<? extends URI> targets) {
+        checkOpen();
+        List<ProxyBranch> out = new ArrayList<>(targets.size());
+        for (URI u : targets) {
+            ProxyBranchImpl b = new ProxyBranchImpl(this, u.clone(), proxyTimeout, recordRoute);
+            branches.add(b);
+            out.add(b);
+        }
+        return out;
+    }
+
+    @Override
+    public ProxyBranch getProxyBranch(URI uri) {
+        for (ProxyBranchImpl b : branches) {
+            if (b.target().equals(uri)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<ProxyBranch> getProxyBranches() {
+        return new ArrayList<>(branches);
+    }
+
+    @Override
+    public void startProxy() {
+        startBranches(new ArrayList<>(branches.stream().filter(b -> !b.isStarted()).toList()));
+    }
+
+    @Override
+    public void startProxy(ProxyBranch.Callback callback) {
+        List<ProxyBranch> list = new ArrayList<>(branches.stream().filter(b -> !b.isStarted()).toList());
+        for (ProxyBranch b : list) {
+            callback.handle(b);
+        }
+        startBranches(list);
+    }
+
+    private void startBranches(List<ProxyBranch> list) {
+        checkOpen();
+        if (list.isEmpty()) {
+            throw new IllegalStateException("no branch to start");
+        }
+        if (parallel) {
+            for (ProxyBranch b : list) {
+                startOne((ProxyBranchImpl) b);
+            }
+        } else {
+            for (ProxyBranch b : list) {
+                waiting.add((ProxyBranchImpl) b);
+            }
+            if (branches.stream().noneMatch(ProxyBranchImpl::pending)) {
+                startNext();
+            }
+        }
+    }
+
+    private void startOne(ProxyBranchImpl b) {
+        started = true;
+        b.start();
+    }
+
+    private void startNext() {
+        while (!waiting.isEmpty() && !cancelled && !success) {
+            ProxyBranchImpl b = waiting.poll();
+            startOne(b);
+            if (b.pending()) {
+                return;
+            }
+        }
+        maybeFinish();
+    }
+
+    @Override
+    public void setOutboundInterface(InetSocketAddress address) {
+        throw new UnsupportedOperationException("Proxy.setOutboundInterface is not implemented yet");
+    }
+
+    @Override
+    public void setOutboundInterface(InetAddress address) {
+        throw new UnsupportedOperationException("Proxy.setOutboundInterface is not implemented yet");
+    }
+
+    @Override
+    public void setFlow(Flow flow) {
+        throw new UnsupportedOperationException("Proxy.setFlow (RFC 5626) is not implemented yet");
+    }
+
+    @Override
+    public Flow getFlow() {
+        return null;
+    }
+
+    @Override
+    public boolean getAddToPath() {
+        return addToPath;
+    }
+
+    @Override
+    public void setAddToPath(boolean p) {
+        if (p) {
+            throw new UnsupportedOperationException("Proxy.setAddToPath (RFC 3327) is not implemented yet");
+        }
+        this.addToPath = false;
+    }
+
+    @Override
+    public SipURI getPathURI() {
+        throw new IllegalStateException("Path is not enabled");
+    }
+
+    @Override
+    public void setNoCancel(boolean noCancel) {
+        this.noCancel = noCancel;
+    }
+
+    @Override
+    public boolean getNoCancel() {
+        return noCancel;
+    }
+
+    // ------------------------------------------------------------------ response aggregation
+
+    /** A response arrived on a branch; runs on the application session's executor. */
+    void onBranchResponse(ProxyBranchImpl b, SIPResponse r) {
+        int status = r.getStatusCode();
+        if (status == 100) {
+            return;
+        }
+        SipServletResponseImpl resp = new SipServletResponseImpl(r, original, session, original.transaction().transport(),
+                b.hopAddress(), b, false);
+        if (status < 200) {
+            if (bestSent || success && !invite) {
+                return;
+            }
+            updateSession(status, r);
+            if (supervised()) {
+                delivery.deliver(resp);
+            }
+            forward(r);
+            return;
+        }
+        if (status < 300) {
+            boolean first = !success;
+            success = true;
+            if (invite && first && !noCancel) {
+                cancelAll(b);
+            }
+            if (!invite && !first) {
+                return;
+            }
+            updateSession(status, r);
+            if (supervised()) {
+                delivery.deliver(resp);
+            }
+            forward(r);
+            bestSent = true;
+            return;
+        }
+        // 3xx-6xx: the branch is done.
+        if (status >= 600 && invite) {
+            cancelAll(b);
+        }
+        if (supervised()) {
+            resp.setBranchResponse(true);
+            delivery.deliver(resp);
+            resp.setBranchResponse(false);
+        }
+        if (!parallel && !waiting.isEmpty() && status < 600) {
+            startNext();
+            return;
+        }
+        maybeFinish();
+    }
+
+    /** Called when a branch failed without a response (timeout, transport error). */
+    void onBranchFailed(ProxyBranchImpl b) {
+        if (!parallel && !waiting.isEmpty()) {
+            startNext();
+            return;
+        }
+        maybeFinish();
+    }
+
+    private void maybeFinish() {
+        if (bestSent || success) {
+            return;
+        }
+        for (ProxyBranchImpl b : branches) {
+            if (b.pending()) {
+                return;
+            }
+        }
+        if (!waiting.isEmpty() && !cancelled) {
+            return;
+        }
+        List<SIPResponse> finals = new ArrayList<>();
+        for (ProxyBranchImpl b : branches) {
+            if (b.finalResponse() != null) {
+                finals.add(b.finalResponse());
+            }
+        }
+        SIPResponse best = BestResponse.choose(finals);
+        if (best == null) {
+            if (!started) {
+                return;
+            }
+            best = transaction.createResponse(cancelled ? 487 : 408, cancelled ? "Request Terminated" : "Request Timeout");
+            sendFinal(best, null);
+            return;
+        }
+        sendFinal(best, branchOf(best));
+    }
+
+    private ProxyBranchImpl branchOf(SIPResponse r) {
+        for (ProxyBranchImpl b : branches) {
+            if (b.finalResponse() == r) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private void sendFinal(SIPResponse best, ProxyBranchImpl from) {
+        int before = branches.size();
+        if (supervised() && from != null) {
+            SipServletResponseImpl resp = new SipServletResponseImpl(best, original, session, transaction.transport(),
+                    from.hopAddress(), from, false);
+            delivery.deliver(resp);
+            if (branches.size() > before || !waiting.isEmpty()) {
+                return; // the application proxied to more targets in doResponse
+            }
+        }
+        if (best.getStatusCode() == 503 && !(from != null && from.synthesized())) {
+            try {
+                best.setStatusCode(500);
+                best.setReasonPhrase("Server Internal Error");
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        updateSession(best.getStatusCode(), best);
+        bestSent = true;
+        if (from != null && !from.synthesized()) {
+            forward(best);
+        } else {
+            sendUpstream(best);
+        }
+    }
+
+    /** Removes our Via and sends the response through the server transaction. */
+    private void forward(SIPResponse r) {
+        Via top = r.getTopmostVia();
+        if (top != null) {
+            r.removeFirst(Via.NAME);
+        }
+        if (r.getTopmostVia() == null) {
+            return;
+        }
+        sendUpstream(r);
+    }
+
+    private void sendUpstream(SIPResponse r) {
+        try {
+            transaction.sendResponse(r);
+            if (r.getStatusCode() >= 200) {
+                original.commit();
+            }
+        } catch (IllegalStateException e) {
+            LOG.debug("response {} not forwarded: {}", r.getStatusCode(), e.getMessage());
+        }
+    }
+
+    private void updateSession(int status, SIPResponse r) {
+        SipSessionImpl s = session;
+        if (s == null || !s.isValid()) {
+            return;
+        }
+        String method = original.getMethod();
+        if (subsequent) {
+            if (method.equals("BYE") && status >= 200 && status < 300) {
+                s.setState(SipSession.State.TERMINATED);
+            }
+            return;
+        }
+        if (status < 200) {
+            if (invite && r.getToTag() != null && s.getState() == SipSession.State.INITIAL) {
+                s.setState(SipSession.State.EARLY);
+            }
+        } else if (status < 300) {
+            if (invite) {
+                s.setState(SipSession.State.CONFIRMED);
+            } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
+                s.setState(SipSession.State.TERMINATED);
+            }
+        } else {
+            s.setState(SipSession.State.TERMINATED);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.olelo.container.internal.session;
+
+import jakarta.servlet.ServletContext;
+import java.util.List;
+
+/**
+ * What the session layer needs to know of a deployed application: its name, context, listeners,
+ * default session lifetime, and how to run its code with its class loader.
+ */
+public interface AppContext {
+
+    /** The application name. */
+    String name();
+
+    /** The application's servlet context. */
+    ServletContext servletContext();
+
+    /** Listener instances of the application implementing the type. */
+    <T> List<T> listeners(Class<T> type);
+
+    /** Default application-session lifetime in minutes (sip.xml session-timeout; 0 or less: never). */
+    int sessionTimeoutMinutes();
+
+    /** Runs code with the application's class loader as context class loader. */
+    void runInContext(Runnable code);
+}

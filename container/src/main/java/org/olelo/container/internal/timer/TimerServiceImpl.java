@@ -1,0 +1,49 @@
+package org.olelo.container.internal.timer;
+
+import jakarta.servlet.sip.ServletTimer;
+import jakarta.servlet.sip.SipApplicationSession;
+import jakarta.servlet.sip.TimerListener;
+import jakarta.servlet.sip.TimerService;
+import java.io.Serializable;
+import org.olelo.container.internal.session.SipApplicationSessionImpl;
+import org.olelo.core.transaction.TransactionTimers;
+
+/**
+ * The timer service of the container: timers belong to an application session and fire on its
+ * executor. Persistent timers are kept in memory only (no store survives a restart yet).
+ */
+public final class TimerServiceImpl implements TimerService {
+
+    private final TransactionTimers timers;
+
+    public TimerServiceImpl(TransactionTimers timers) {
+        this.timers = timers;
+    }
+
+    @Override
+    public ServletTimer createTimer(SipApplicationSession appSession, long delay, boolean isPersistent, Serializable info) {
+        return create(appSession, delay, 0, false, info);
+    }
+
+    @Override
+    public ServletTimer createTimer(SipApplicationSession appSession, long delay, long period, boolean fixedDelay,
+                                    boolean isPersistent, Serializable info) {
+        if (period <= 0) {
+            throw new IllegalArgumentException("period must be positive");
+        }
+        return create(appSession, delay, period, fixedDelay, info);
+    }
+
+    private ServletTimer create(SipApplicationSession appSession, long delay, long period, boolean fixedDelay, Serializable info) {
+        if (!(appSession instanceof SipApplicationSessionImpl s)) {
+            throw new IllegalArgumentException("not an application session of this container");
+        }
+        if (!s.isValid()) {
+            throw new IllegalStateException("application session was invalidated");
+        }
+        if (s.app().listeners(TimerListener.class).isEmpty()) {
+            throw new IllegalStateException("application " + s.getApplicationName() + " has no TimerListener");
+        }
+        return new ServletTimerImpl(s, timers, delay, period, fixedDelay, info);
+    }
+}

@@ -1,0 +1,130 @@
+package org.olelo.container.flows;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.olelo.container.boot.OleloServer;
+import org.olelo.container.boot.ServerConfig;
+import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.core.routing.Resolver;
+import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.TcpPeer;
+import org.olelo.core.testkit.TcpServerPeer;
+import org.olelo.core.testkit.UdpPeer;
+import org.olelo.core.transport.InMemoryTransport;
+import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.Transport;
+
+/**
+ * A whole Olelo (core, container, deployer, router) with a test proxy application, reachable in
+ * memory, over UDP or over TCP, and peers to talk to it. The application proxies every initial
+ * request with record-routing to its Request-URI, or to the targets in an {@code X-Targets} header
+ * ({@code X-Sequential} for a sequential search, {@code X-Timeout} seconds for Timer C).
+ */
+final class ProxyTestServer implements AutoCloseable {
+
+    static final String PROXY_APP = """
+            package t;
+            import jakarta.servlet.sip.*;
+            import java.io.IOException;
+            import java.util.ArrayList;
+            import java.util.List;
+            public class ForkingProxy extends SipServlet {
+                @Override
+                protected void doRequest(SipServletRequest req) throws jakarta.servlet.ServletException, IOException {
+                    if (!req.isInitial() || req.getMethod().equals("ACK") || req.getMethod().equals("CANCEL")) {
+                        return;
+                    }
+                    Proxy p = req.getProxy();
+                    p.setRecordRoute(true);
+                    if (req.getHeader("X-Sequential") != null) {
+                        p.setParallel(false);
+                    }
+                    String t = req.getHeader("X-Timeout");
+                    if (t != null) {
+                        p.setProxyTimeout(Integer.parseInt(t.trim()));
+                    }
+                    String targets = req.getHeader("X-Targets");
+                    if (targets == null) {
+                        p.proxyTo(req.getRequestURI());
+                        return;
+                    }
+                    SipFactory f = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+                    List<URI> uris = new ArrayList<>();
+                    for (String u : targets.split(" ")) {
+                        uris.add(f.createURI(u.trim()));
+                    }
+                    p.proxyTo(uris);
+                }
+            }
+            """;
+
+    static final String SIP_XML = """
+            <sip-app xmlns="http://xmlns.jcp.org/xml/ns/javaee">
+              <app-name>proxy</app-name>
+              <servlet><servlet-name>fork</servlet-name><servlet-class>t.ForkingProxy</servlet-class></servlet>
+              <servlet-selection><main-servlet>fork</main-servlet></servlet-selection>
+            </sip-app>
+            """;
+
+    final SipPeer.Kind kind;
+    final OleloServer server;
+    private final InMemoryTransport memory;
+    private int nextMemoryPort = 5100;
+
+    ProxyTestServer(SipPeer.Kind kind, Path tmp) throws Exception {
+        this.kind = kind;
+        Path deploy = tmp.resolve("deploy");
+        Files.createDirectories(deploy.resolve("apps"));
+        TestApps.app().java("t.ForkingProxy", PROXY_APP).sipXml(SIP_XML).writeFolder(deploy.resolve("apps").resolve("proxy"));
+        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
+        List<ListenAddress> listen = switch (kind) {
+            case MEMORY -> List.of();
+            case UDP -> List.of(ListenAddress.parse("udp:127.0.0.1:0"));
+            case TCP -> List.of(ListenAddress.parse("tcp:127.0.0.1:0"));
+        };
+        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
+        memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
+        Resolver offline = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
+        server = OleloServer.start(cfg, offline, memory == null ? List.of() : List.of(memory));
+    }
+
+    /** The server's SIP address (host:port) as peers send to it. */
+    InetSocketAddress address() {
+        Transport t = server.core().transports().get(0);
+        return kind == SipPeer.Kind.MEMORY ? t.localAddress() : t.localAddress();
+    }
+
+    /** A peer that starts dialogs (connects to the server). */
+    SipPeer caller() throws IOException {
+        return switch (kind) {
+            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
+            case UDP -> new UdpPeer(address());
+            case TCP -> new TcpPeer(address());
+        };
+    }
+
+    /** A peer that the server sends requests to (listens). */
+    SipPeer callee() throws IOException {
+        return switch (kind) {
+            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
+            case UDP -> new UdpPeer(address());
+            case TCP -> new TcpServerPeer();
+        };
+    }
+
+    /** The URI of a callee, with the transport parameter the kind needs. */
+    String uriOf(String user, SipPeer p) {
+        String tp = kind == SipPeer.Kind.TCP ? ";transport=tcp" : "";
+        return "sip:" + user + "@127.0.0.1:" + p.address().getPort() + tp;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

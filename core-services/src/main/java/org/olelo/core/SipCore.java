@@ -349,11 +349,23 @@ public final class SipCore implements InboundSink, AutoCloseable {
      * @throws UnknownHostException when the host does not resolve or no listening point fits
      */
     public Hop resolve(URI target) throws UnknownHostException {
+        return resolve(target, null);
+    }
+
+    /**
+     * Like {@link #resolve(URI)}; a URI without a transport parameter goes over
+     * {@code defaultTransport} when this server listens on it (the transport the request came in
+     * on, as operators expect of a proxy in front of TCP-only clients), else over UDP.
+     */
+    public Hop resolve(URI target, String defaultTransport) throws UnknownHostException {
         if (!(target instanceof SipURI su)) {
             throw new UnknownHostException("cannot route to a " + target.getScheme() + " URI");
         }
         String transport = su.getTransportParam();
-        transport = transport == null ? (su.isSecure() ? "TLS" : "UDP") : transport.toUpperCase(Locale.ROOT);
+        if (transport == null) {
+            transport = su.isSecure() ? "TLS" : defaultTransport != null && hasTransport(defaultTransport) ? defaultTransport : "UDP";
+        }
+        transport = transport.toUpperCase(Locale.ROOT);
         String host = su.getMAddrParam() != null ? su.getMAddrParam() : su.getHost();
         host = stripBrackets(host);
         int port = su.getPort() > 0 ? su.getPort() : (su.isSecure() ? 5061 : 5060);
@@ -363,6 +375,15 @@ public final class SipCore implements InboundSink, AutoCloseable {
             throw new UnknownHostException("no " + transport + " listening point for " + addr.getHostAddress());
         }
         return new Hop(t, new InetSocketAddress(addr, port));
+    }
+
+    private boolean hasTransport(String name) {
+        for (Transport t : transports) {
+            if (t.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A listening point of the given transport whose address family fits the destination. */

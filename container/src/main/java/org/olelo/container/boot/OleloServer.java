@@ -52,6 +52,7 @@ public final class OleloServer implements AutoCloseable {
                 config.pollMillis());
         deployer.start();
         core.start(container);
+        container.coreStarted();
         routerWatcher = Thread.ofPlatform().daemon().name("olelo-routing-watch").start(this::watchRouting);
         long sinceProcess = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String apps = registry.all().stream().map(DeployedApp::name).sorted().collect(Collectors.joining(", "));

@@ -12,6 +12,8 @@ import jakarta.servlet.sip.ar.SipApplicationRouterInfo;
 import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.address.SipURI;
 import javax.sip.header.MaxForwardsHeader;
@@ -85,6 +87,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             @Override
             public void deployed(DeployedApp app) {
                 contexts.put(app.name(), new DeployedAppContext(app));
+                publishInterfaces(app);
             }
 
             @Override
@@ -102,6 +105,31 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     }
 
     // ------------------------------------------------------------------ services for applications
+
+    /** Publishes the listening points to every deployed application; called once the core is bound. */
+    public void coreStarted() {
+        contexts.values().forEach(c -> publishInterfaces(c.app()));
+    }
+
+    /** JSR 359 {@code OUTBOUND_INTERFACES}: the SIP URIs of our listening points, once they are bound. */
+    private void publishInterfaces(DeployedApp app) {
+        List<jakarta.servlet.sip.SipURI> uris = new ArrayList<>();
+        for (Transport t : core.transports()) {
+            if (t.localAddress() == null) {
+                return;
+            }
+            org.olelo.container.internal.address.SipURIImpl u =
+                    new org.olelo.container.internal.address.SipURIImpl(null, t.advertisedHost());
+            u.setPort(t.advertisedPort());
+            if (!t.name().equals("UDP")) {
+                u.setTransportParam(t.name().toLowerCase());
+            }
+            uris.add(u);
+        }
+        if (!uris.isEmpty()) {
+            app.servletContext().setAttribute(jakarta.servlet.sip.SipServlet.OUTBOUND_INTERFACES, List.copyOf(uris));
+        }
+    }
 
     @Override
     public AppServices create(String appName, ClassLoader appLoader) {
@@ -318,16 +346,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                     SipServletRequestImpl req = new SipServletRequestImpl(ack, null, s, transport, source, popped);
                     req.setRouting(s.getRegion(), s.getSubscriberURI(), ctx.app().servletContext(), null);
                     invoke(ctx.app(), as, servlet, req, null);
-                    relayAck(ack);
+                    relayAck(ack, transport);
                 });
                 return;
             }
         }
-        relayAck(ack);
+        relayAck(ack, transport);
     }
 
     /** Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. */
-    private void relayAck(SIPRequest ack) {
+    private void relayAck(SIPRequest ack, Transport inbound) {
         try {
             MaxForwardsHeader mf = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
             if (mf != null) {
@@ -338,7 +366,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             }
             javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
                     ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
-            Hop hop = core.resolve(next);
+            Hop hop = core.resolve(next, inbound.name());
             Via via = core.newVia(hop.transport(), SipCore.branch(SipCore.loopHash(ack)));
             ack.addFirst(via);
             core.sendStateless(ack, hop);

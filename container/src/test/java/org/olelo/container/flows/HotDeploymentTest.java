@@ -88,6 +88,24 @@ class HotDeploymentTest {
     }
 
     @Test
+    void requestsNoApplicationTakesAre404LocallyAnd403ForOtherDomains() throws Exception {
+        Path deploy = tmp.resolve("deploy");
+        Files.createDirectories(deploy.resolve("apps"));
+        Files.writeString(deploy.resolve("routing.properties"), "# nothing routed\n");
+        memory = InMemoryTransport.udp();
+        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
+        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+        assertEquals("404", options());
+        String foreign = "MESSAGE sip:carol@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-relay;rport\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=r1\r\nTo: <sip:carol@example.net>\r\nCall-ID: relay-1\r\n"
+                + "CSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n";
+        memory.inject(foreign.getBytes(StandardCharsets.UTF_8), PEER);
+        InMemoryTransport.Sent r = memory.poll(PEER, 3, TimeUnit.SECONDS);
+        assertNotNull(r);
+        assertTrue(r.text().startsWith("SIP/2.0 403 Forbidden - relaying denied"), r.text());
+    }
+
+    @Test
     void appsComeAndGoWhileTheServerRuns() throws Exception {
         Path deploy = tmp.resolve("deploy");
         Path apps = deploy.resolve("apps");

@@ -99,7 +99,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 mf.decrementMaxForwards();
             }
             javax.sip.address.URI next = nextHopUri(copy);
-            hop = core.resolve(next);
+            hop = core.resolve(next, proxy.transaction().transport().name());
             if (recordRoute) {
                 addRecordRoute(copy, hop.transport());
             }

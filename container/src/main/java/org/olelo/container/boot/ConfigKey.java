@@ -1,0 +1,122 @@
+package org.olelo.container.boot;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The keys of the container configuration: the one place that lists them with their meaning and
+ * how their default is read from {@link ServerConfig#defaults()}. A key {@code a.b} is written
+ * {@code a.b=...} in the configuration file, {@code OLELO_A_B} in the environment and
+ * {@code --set a.b=...} on the command line.
+ */
+public enum ConfigKey {
+
+    /** Listening points, comma-separated {@code transport:host:port}; IPv6 hosts in brackets. */
+    LISTEN("listen", "listening points, comma-separated transport:host:port; IPv6: tcp:[::1]:5060",
+            d -> join(d.core().listen().stream().map(Object::toString).toList())),
+    /** Extra host names that denote this server. */
+    ALIASES("aliases", "extra host names of this server, comma-separated",
+            d -> join(d.core().aliases().stream().sorted().toList())),
+    /** Domains this server is responsible for. */
+    LOCAL_DOMAINS("local.domains", "domains this server is responsible for, comma-separated",
+            d -> join(d.localDomains().stream().sorted().toList())),
+    /** What happens to initial requests for foreign domains that no application takes. */
+    UNROUTED_POLICY("unrouted.policy", "unrouted requests for foreign domains: reject (403) or proxy",
+            ServerConfig::unroutedPolicy),
+    /** How often the applications folder and the routing descriptor are checked for changes. */
+    DEPLOY_POLL_MILLIS("deploy.poll.millis", "milliseconds between checks of apps/ and the routing descriptor",
+            d -> Long.toString(d.pollMillis())),
+    /** Folder for databases and extracted applications. */
+    DATA_DIR("data.dir", "folder for databases and extracted applications", d -> d.dataDir().toString()),
+    /** RFC 3261 timer T1. */
+    SIP_T1_MILLIS("sip.t1.millis", "RFC 3261 T1, round-trip estimate, in milliseconds",
+            d -> Long.toString(d.core().timers().t1())),
+    /** RFC 3261 timer T2. */
+    SIP_T2_MILLIS("sip.t2.millis", "RFC 3261 T2, longest retransmit interval, in milliseconds (>= T1)",
+            d -> Long.toString(d.core().timers().t2())),
+    /** RFC 3261 timer T4. */
+    SIP_T4_MILLIS("sip.t4.millis", "RFC 3261 T4, longest life of a message in the network, in milliseconds",
+            d -> Long.toString(d.core().timers().t4())),
+    /** Reader threads per UDP listening point. */
+    UDP_READERS("udp.readers", "reader threads per UDP listening point",
+            d -> Integer.toString(d.core().udpReaders())),
+    /** Socket buffer size of UDP listening points. */
+    UDP_BUFFER_BYTES("udp.buffer.bytes", "receive and send buffer of UDP sockets, in bytes",
+            d -> Integer.toString(d.core().udpBufferBytes())),
+    /** Largest SIP message accepted. */
+    MAX_MESSAGE_BYTES("max.message.bytes", "largest SIP message accepted, in bytes",
+            d -> Integer.toString(d.core().maxMessageBytes()));
+
+    private final String key;
+    private final String description;
+    private final Function<ServerConfig, String> defaultValue;
+
+    ConfigKey(String key, String description, Function<ServerConfig, String> defaultValue) {
+        this.key = key;
+        this.description = description;
+        this.defaultValue = defaultValue;
+    }
+
+    /** @return the key as written in the configuration file, e.g. {@code sip.t1.millis} */
+    public String key() {
+        return key;
+    }
+
+    /** @return the environment variable that sets this key, e.g. {@code OLELO_SIP_T1_MILLIS} */
+    public String envName() {
+        return envName(key);
+    }
+
+    /** @return one line saying what the key sets */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * @param defaults the configuration the defaults come from
+     * @return the default value as it would be written in the configuration file
+     */
+    public String defaultValue(ServerConfig defaults) {
+        return defaultValue.apply(defaults);
+    }
+
+    /**
+     * @param key a key as written in the configuration file
+     * @return the matching constant, if the key is known
+     */
+    public static Optional<ConfigKey> of(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /** @return all keys, comma-separated, for error messages */
+    public static String list() {
+        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * @param defaults the configuration the defaults come from
+     * @return one line per key with its default and meaning, for the usage help
+     */
+    public static String[] table(ServerConfig defaults) {
+        return Arrays.stream(values())
+                .map(k -> ("  " + k.key + "=" + k.defaultValue(defaults) + "   (" + k.envName() + ")"
+                        + System.lineSeparator() + "      " + k.description).replace("%", "%%"))
+                .toArray(String[]::new);
+    }
+
+    /**
+     * @param key a dotted key
+     * @return its environment variable: {@code OLELO_} and the key upper-cased, dots to underscores
+     */
+    static String envName(String key) {
+        return "OLELO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static String join(List<String> values) {
+        return String.join(",", values);
+    }
+}

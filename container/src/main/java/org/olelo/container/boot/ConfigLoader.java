@@ -1,0 +1,211 @@
+package org.olelo.container.boot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.olelo.core.CoreConfig;
+import org.olelo.core.transaction.TimerSettings;
+
+/**
+ * Builds a {@link ServerConfig} from, in rising precedence: the defaults, the configuration file,
+ * environment variables {@code OLELO_<KEY>} and command-line flags. The keys are those of
+ * {@link ConfigKey}.
+ *
+ * <p>The configuration file is the one given with {@code --config} (or {@code OLELO_CONFIG}); it
+ * must then exist. Otherwise it is {@code <deploy dir>/olelo.properties} if present, where the
+ * deploy folder comes from {@code --deploy-dir}, {@code OLELO_DEPLOY_DIR} or the default
+ * {@code deploy}. Unknown keys in the file and unknown {@code OLELO_*} variables are reported as
+ * warnings with their line; a value that cannot be used fails the whole load.
+ *
+ * <p>Not thread-safe: one loader per start.
+ */
+public final class ConfigLoader {
+
+    /** Environment variable naming the configuration file. */
+    public static final String CONFIG_ENV = "OLELO_CONFIG";
+    /** Environment variable naming the deploy folder. */
+    public static final String DEPLOY_DIR_ENV = "OLELO_DEPLOY_DIR";
+    /** Environment variable read by the logging configuration for the log level. */
+    public static final String LOG_LEVEL_ENV = "OLELO_LOG_LEVEL";
+    /** Name of the configuration file inside the deploy folder. */
+    public static final String FILE_NAME = "olelo.properties";
+
+    private final Map<String, String> env;
+    private final List<Setting> flags = new ArrayList<>();
+    private Setting deployDirFlag;
+    private Setting configFlag;
+
+    /**
+     * @param env the environment to read {@code OLELO_*} variables from, normally {@link System#getenv()}
+     */
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The outcome of a load.
+     *
+     * @param config   the configuration to start with
+     * @param file     the configuration file that was read, or null when there was none
+     * @param warnings one line each, e.g. unknown keys with their file and line
+     */
+    public record Result(ServerConfig config, Path file, List<String> warnings) {
+    }
+
+    /**
+     * Sets a key from a command-line option.
+     *
+     * @param option the option as typed, for messages, e.g. {@code --listen}
+     * @param key    a key of {@link ConfigKey}
+     * @param value  the value as given
+     * @return this loader
+     * @throws ConfigException when the key is unknown
+     */
+    public ConfigLoader flag(String option, String key, String value) throws ConfigException {
+        Setting s = Setting.fromFlag(key, value, option);
+        if (ConfigKey.of(key).isEmpty()) {
+            throw ConfigException.at(s, "unknown key; expected one of " + ConfigKey.list());
+        }
+        flags.add(s);
+        return this;
+    }
+
+    /**
+     * @param dir the deploy folder given with {@code --deploy-dir}
+     * @return this loader
+     */
+    public ConfigLoader deployDir(String dir) {
+        deployDirFlag = Setting.fromFlag("deploy.dir", dir, "--deploy-dir");
+        return this;
+    }
+
+    /**
+     * @param file the configuration file given with {@code --config}; it must exist
+     * @return this loader
+     */
+    public ConfigLoader configFile(String file) {
+        configFlag = Setting.fromFlag("config", file, "--config");
+        return this;
+    }
+
+    /**
+     * Reads the file and the environment and merges everything.
+     *
+     * @return the configuration and the warnings
+     * @throws ConfigException at the first value that cannot be used
+     */
+    public Result load() throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        ServerConfig defaults = ServerConfig.defaults();
+        Setting deploySetting = firstOf(deployDirFlag, fromEnv("deploy.dir", DEPLOY_DIR_ENV));
+        Path deployDir = deploySetting == null ? defaults.deployDir() : SettingParser.path(deploySetting);
+        Setting configSetting = firstOf(configFlag, fromEnv("config", CONFIG_ENV));
+        Path file = configSetting == null ? deployDir.resolve(FILE_NAME) : SettingParser.path(configSetting);
+        if (!Files.isRegularFile(file)) {
+            if (configSetting != null) {
+                throw ConfigException.at(configSetting, "expected an existing configuration file but found no file at "
+                        + file.toAbsolutePath());
+            }
+            file = null;
+        }
+        Map<ConfigKey, Setting> given = new EnumMap<>(ConfigKey.class);
+        if (file != null) {
+            fileSettings(file, given, warnings);
+        }
+        envSettings(given, warnings);
+        for (Setting s : flags) {
+            given.put(ConfigKey.of(s.key()).orElseThrow(), s);
+        }
+        return new Result(build(defaults, deployDir, given), file, List.copyOf(warnings));
+    }
+
+    private void fileSettings(Path file, Map<ConfigKey, Setting> given, List<String> warnings) throws ConfigException {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Setting s : PropertiesFileReader.read(file)) {
+            Optional<ConfigKey> key = ConfigKey.of(s.key());
+            if (key.isEmpty()) {
+                String hint = s.key().equals("deploy.dir")
+                        ? "the deploy folder holds this file, so it is set with --deploy-dir or " + DEPLOY_DIR_ENV
+                        : "known keys: " + ConfigKey.list();
+                warnings.add(s.where() + ": unknown key '" + s.key() + "' ignored (" + hint + ")");
+                continue;
+            }
+            Integer before = seen.put(s.key(), s.line());
+            if (before != null) {
+                warnings.add(s.where() + ": " + s.key() + " given again (first at line " + before
+                        + "); this value wins");
+            }
+            given.put(key.get(), s);
+        }
+    }
+
+    private void envSettings(Map<ConfigKey, Setting> given, List<String> warnings) {
+        Set<String> known = new TreeSet<>(Set.of(CONFIG_ENV, DEPLOY_DIR_ENV, LOG_LEVEL_ENV));
+        for (ConfigKey k : ConfigKey.values()) {
+            known.add(k.envName());
+            Setting s = fromEnv(k.key(), k.envName());
+            if (s != null) {
+                given.put(k, s);
+            }
+        }
+        new TreeSet<>(env.keySet()).stream()
+                .filter(name -> name.startsWith("OLELO_") && !known.contains(name))
+                .forEach(name -> warnings.add("environment " + name + ": unknown variable ignored (known: "
+                        + String.join(", ", known) + ")"));
+    }
+
+    private static ServerConfig build(ServerConfig d, Path deployDir, Map<ConfigKey, Setting> g)
+            throws ConfigException {
+        CoreConfig c = d.core();
+        long t1 = value(g, ConfigKey.SIP_T1_MILLIS, s -> SettingParser.number(s, 1, 60_000), c.timers().t1());
+        long t2 = value(g, ConfigKey.SIP_T2_MILLIS, s -> SettingParser.number(s, 1, 600_000), c.timers().t2());
+        long t4 = value(g, ConfigKey.SIP_T4_MILLIS, s -> SettingParser.number(s, 1, 600_000), c.timers().t4());
+        if (t2 < t1) {
+            Setting blame = g.getOrDefault(ConfigKey.SIP_T2_MILLIS, g.get(ConfigKey.SIP_T1_MILLIS));
+            throw ConfigException.at(blame, "expected sip.t2.millis (" + t2 + ") to be at least sip.t1.millis ("
+                    + t1 + ")");
+        }
+        CoreConfig core = new CoreConfig(
+                value(g, ConfigKey.LISTEN, SettingParser::listen, c.listen()),
+                value(g, ConfigKey.ALIASES, SettingParser::hosts, c.aliases()),
+                value(g, ConfigKey.UDP_READERS, s -> (int) SettingParser.number(s, 1, 256), c.udpReaders()),
+                value(g, ConfigKey.UDP_BUFFER_BYTES, s -> (int) SettingParser.number(s, 1_024, 1 << 30),
+                        c.udpBufferBytes()),
+                value(g, ConfigKey.MAX_MESSAGE_BYTES, s -> (int) SettingParser.number(s, 1_024, 16 << 20),
+                        c.maxMessageBytes()),
+                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported());
+        return new ServerConfig(deployDir,
+                value(g, ConfigKey.DATA_DIR, SettingParser::path, d.dataDir()),
+                core,
+                value(g, ConfigKey.LOCAL_DOMAINS, SettingParser::hosts, d.localDomains()),
+                value(g, ConfigKey.UNROUTED_POLICY, SettingParser::policy, d.unroutedPolicy()),
+                value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()));
+    }
+
+    /** Parses one setting's text. */
+    private interface Parse<T> {
+        T apply(Setting s) throws ConfigException;
+    }
+
+    private static <T> T value(Map<ConfigKey, Setting> given, ConfigKey key, Parse<T> parse, T fallback)
+            throws ConfigException {
+        Setting s = given.get(key);
+        return s == null ? fallback : parse.apply(s);
+    }
+
+    private Setting fromEnv(String key, String variable) {
+        String v = env.get(variable);
+        return v == null ? null : Setting.fromEnv(key, v, variable);
+    }
+
+    private static Setting firstOf(Setting a, Setting b) {
+        return a != null ? a : b;
+    }
+}

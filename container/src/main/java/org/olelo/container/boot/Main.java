@@ -1,0 +1,176 @@
+package org.olelo.container.boot;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code java -jar olelo.jar [--deploy-dir DIR] [--data-dir DIR]
+ * [--listen udp:HOST:PORT]... [--config FILE] [--set KEY=VALUE]...}. It loads the configuration
+ * with {@link ConfigLoader}, starts the server, closes it from a shutdown hook and otherwise waits.
+ *
+ * <p>Exit codes: 0 after {@code --help} or {@code --version}, 1 when the server fails to start,
+ * 2 on a usage or configuration error (reported on one line of standard error).
+ */
+@Command(name = "olelo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Starts the Olelo SIP application server.%n"
+                + "Precedence: options > environment OLELO_<KEY> > configuration file > defaults.%n")
+public final class Main implements Callable<Integer> {
+
+    /** Exit code for a server that could not start. */
+    public static final int START_FAILED = 1;
+    /** Exit code for a usage or configuration error. */
+    public static final int CONFIG_ERROR = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--deploy-dir", paramLabel = "DIR",
+            description = "folder with olelo.properties, routing.properties and apps/ (default: deploy)")
+    String deployDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder for databases and extracted applications")
+    String dataDir;
+
+    @Option(names = "--listen", paramLabel = "TRANSPORT:HOST:PORT", split = ",",
+            description = "listening point, repeatable: udp:127.0.0.1:5060, tcp:[::1]:5060")
+    List<String> listen;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "configuration file (default: <deploy dir>/olelo.properties if present)")
+    String config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any configuration key, repeatable")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    private final Map<String, String> env;
+    private final Starter starter;
+    private PrintWriter err;
+
+    /** Starts a server; the seam that lets tests run the command line without binding sockets. */
+    @FunctionalInterface
+    interface Starter {
+        AutoCloseable start(ServerConfig config) throws Exception;
+    }
+
+    Main(Map<String, String> env, Starter starter) {
+        this.env = env;
+        this.starter = starter;
+    }
+
+    /**
+     * Runs the command line and exits with its code; returns only through the shutdown of the JVM
+     * once the server runs.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), OleloServer::start, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    static int run(String[] args, Map<String, String> env, Starter starter, PrintWriter out, PrintWriter err) {
+        Main main = new Main(env, starter);
+        main.err = err;
+        CommandLine cl = new CommandLine(main).setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, a) -> {
+                    err.println("olelo: " + e.getMessage() + " (see --help)");
+                    return CONFIG_ERROR;
+                })
+                .setExecutionExceptionHandler((e, c, p) -> {
+                    err.println("olelo: unexpected failure: " + e);
+                    return START_FAILED;
+                });
+        cl.getCommandSpec().usageMessage().footerHeading("%nConfiguration keys and defaults:%n")
+                .footer(ConfigKey.table(ServerConfig.defaults()));
+        return cl.execute(args);
+    }
+
+    /**
+     * Loads the configuration, starts the server and waits until the JVM shuts down.
+     *
+     * @return the exit code when the server did not start: 1, or 2 for a configuration error
+     * @throws InterruptedException when the waiting main thread is interrupted
+     */
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigLoader.Result loaded;
+        try {
+            loaded = loader().load();
+        } catch (ConfigException e) {
+            err.println("olelo: configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
+        loaded.warnings().forEach(LOG::warn);
+        AutoCloseable server;
+        try {
+            server = starter.start(loaded.config());
+        } catch (ConfigException e) {
+            err.println("olelo: configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        } catch (Exception e) {
+            LOG.debug("start failure", e);
+            err.println("olelo: failed to start: " + describe(e));
+            return START_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "olelo-shutdown"));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private ConfigLoader loader() throws ConfigException {
+        ConfigLoader l = new ConfigLoader(env);
+        if (deployDir != null) {
+            l.deployDir(deployDir);
+        }
+        if (config != null) {
+            l.configFile(config);
+        }
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            l.flag("--set " + e.getKey(), e.getKey(), e.getValue());
+        }
+        if (dataDir != null) {
+            l.flag("--data-dir", ConfigKey.DATA_DIR.key(), dataDir);
+        }
+        if (listen != null) {
+            l.flag("--listen", ConfigKey.LISTEN.key(), String.join(",", listen));
+        }
+        return l;
+    }
+
+    private static void stop(AutoCloseable server) {
+        try {
+            LOG.info("Olelo stopping");
+            server.close();
+        } catch (Exception e) {
+            LOG.warn("Olelo did not stop cleanly: {}", describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            b.append("; caused by ").append(c);
+        }
+        return b.toString().replace('\n', ' ');
+    }
+
+    /** Reports the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Olelo " + (v == null ? "(development build)" : v),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.olelo.container.boot;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.olelo.core.transport.ListenAddress;
+
+/**
+ * Turns the text of one {@link Setting} into its typed value, or fails with a
+ * {@link ConfigException} that names the setting's origin, its key and what was expected.
+ */
+final class SettingParser {
+
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?]?");
+
+    private SettingParser() {
+    }
+
+    /** A comma-separated, non-empty list of distinct {@code transport:host:port} listening points. */
+    static List<ListenAddress> listen(Setting s) throws ConfigException {
+        List<ListenAddress> out = new ArrayList<>();
+        for (String item : items(s)) {
+            ListenAddress a = listenAddress(s, item);
+            if (out.contains(a)) {
+                throw ConfigException.at(s, "listening point " + a + " is given twice");
+            }
+            out.add(a);
+        }
+        if (out.isEmpty()) {
+            throw ConfigException.at(s, "expected at least one listening point such as udp:127.0.0.1:5060");
+        }
+        return List.copyOf(out);
+    }
+
+    private static ListenAddress listenAddress(Setting s, String item) throws ConfigException {
+        String expected = "expected transport:host:port such as udp:127.0.0.1:5060 or tcp:[::1]:5060 but found '"
+                + item + "'";
+        int first = item.indexOf(':');
+        int last = item.lastIndexOf(':');
+        if (first <= 0 || last == first || last == item.length() - 1) {
+            throw ConfigException.at(s, expected);
+        }
+        String host = item.substring(first + 1, last);
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        if (host.isEmpty() || host.equals("[]") || (!bracketed && host.contains(":"))
+                || (!bracketed && (host.contains("[") || host.contains("]")))) {
+            throw ConfigException.at(s, expected + (host.contains(":") && !bracketed
+                    ? " (write an IPv6 address in brackets)" : ""));
+        }
+        if (!item.substring(last + 1).chars().allMatch(Character::isDigit)) {
+            throw ConfigException.at(s, expected + " (the port is not a number)");
+        }
+        try {
+            return ListenAddress.parse(item);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.at(s, expected + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A comma-separated, possibly empty set of host names or addresses, lower-cased. */
+    static Set<String> hosts(Setting s) throws ConfigException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String item : items(s)) {
+            if (!HOST_NAME.matcher(item).matches() && !IPV6.matcher(item).matches()) {
+                throw ConfigException.at(s, "expected host names or addresses separated by commas but found '"
+                        + item + "'");
+            }
+            out.add(item.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** {@code reject} or {@code proxy}, in any case. */
+    static String policy(Setting s) throws ConfigException {
+        String v = s.value().trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("reject") && !v.equals("proxy")) {
+            throw ConfigException.at(s, "expected reject or proxy but found '" + s.value() + "'");
+        }
+        return v;
+    }
+
+    /** A whole number in {@code [min, max]}. */
+    static long number(Setting s, long min, long max) throws ConfigException {
+        String v = s.value().trim();
+        String expected = "expected a whole number from " + min + " to " + max + " but found '" + s.value() + "'";
+        if (v.isEmpty() || !v.chars().allMatch(Character::isDigit) || v.length() > 18) {
+            throw ConfigException.at(s, expected);
+        }
+        long n = Long.parseLong(v);
+        if (n < min || n > max) {
+            throw ConfigException.at(s, expected);
+        }
+        return n;
+    }
+
+    /** A non-empty file system path. */
+    static Path path(Setting s) throws ConfigException {
+        String v = s.value().trim();
+        if (v.isEmpty()) {
+            throw ConfigException.at(s, "expected a folder path but found nothing");
+        }
+        try {
+            return Path.of(v);
+        } catch (InvalidPathException e) {
+            throw ConfigException.at(s, "expected a folder path but found '" + v + "': " + e.getReason());
+        }
+    }
+
+    private static List<String> items(Setting s) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.value().split(",", -1)) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+}

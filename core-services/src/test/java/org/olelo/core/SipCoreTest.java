@@ -112,6 +112,9 @@ class SipCoreTest {
             assertEquals(first, again, "a retransmission gets the same response");
         }
         assertTrue(first.contains(";received=127.0.0.1") && first.contains("rport=" + peer.address().getPort()), first);
+        assertTrue(core.statistics().get("rcv_requests_options") >= 1);
+        assertTrue(core.statistics().get("sent_replies_2xx") >= 1);
+        assertEquals(1, core.statistics().get("tm_uas_transactions"));
     }
 
     @ParameterizedTest

@@ -20,7 +20,6 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,15 +39,6 @@ public final class SipParser {
     private static final Set<Class<?>> CRITICAL = Set.of(Via.class, From.class, To.class, CallID.class,
             CSeq.class, MaxForwards.class, ContentLength.class, Contact.class, Route.class, RecordRoute.class,
             Require.class, ProxyRequire.class, ContentType.class, Expires.class);
-
-    /** Single-valued headers by their lower-case full and compact names, mapped to a display name. */
-    private static final Map<String, String> SINGLE = Map.ofEntries(
-            Map.entry("call-id", "Call-ID"), Map.entry("i", "Call-ID"),
-            Map.entry("from", "From"), Map.entry("f", "From"),
-            Map.entry("to", "To"), Map.entry("t", "To"),
-            Map.entry("cseq", "CSeq"),
-            Map.entry("max-forwards", "Max-Forwards"),
-            Map.entry("content-length", "Content-Length"), Map.entry("l", "Content-Length"));
 
     private static final String BAD = "Bad Request - ";
 
@@ -86,10 +76,7 @@ public final class SipParser {
             return new ParseOutcome.Rejected(505, "SIP Version Not Supported", data);
         }
         if (fault[0] == null) {
-            fault[0] = duplicateSingleHeader(data);
-        }
-        if (fault[0] == null) {
-            fault[0] = badDisplayName(data);
+            fault[0] = rawHeaderFault(data);
         }
         if (fault[0] != null) {
             return response ? new ParseOutcome.Dropped(fault[0]) : new ParseOutcome.Rejected(400, BAD + fault[0], data);
@@ -114,89 +101,107 @@ public final class SipParser {
         return n.length() > 40 ? n.substring(0, 40) : n;
     }
 
-    /** Names a single-valued header present more than once, or returns null. */
-    static String duplicateSingleHeader(byte[] data) {
-        int seen = 0;
-        String[] names = {"Call-ID", "From", "To", "CSeq", "Max-Forwards", "Content-Length"};
-        int lineStart = 0;
-        boolean first = true;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] != '\n') {
-                continue;
-            }
-            int lineEnd = i > 0 && data[i - 1] == '\r' ? i - 1 : i;
-            if (lineEnd == lineStart) {
-                break; // end of headers
-            }
-            if (!first && data[lineStart] != ' ' && data[lineStart] != '\t') {
-                int colon = -1;
-                for (int j = lineStart; j < lineEnd; j++) {
-                    if (data[j] == ':') {
-                        colon = j;
-                        break;
-                    }
-                }
-                if (colon > lineStart && colon - lineStart <= 14) {
-                    String name = new String(data, lineStart, colon - lineStart, StandardCharsets.US_ASCII)
-                            .trim().toLowerCase(java.util.Locale.ROOT);
-                    String display = SINGLE.get(name);
-                    if (display != null) {
-                        int bit = 0;
-                        while (!names[bit].equals(display)) {
-                            bit++;
-                        }
-                        if ((seen & (1 << bit)) != 0) {
-                            return "more than one " + display + " header";
-                        }
-                        seen |= 1 << bit;
-                    }
-                }
-            }
-            first = false;
-            lineStart = i + 1;
-        }
-        return null;
-    }
+    /** Single-valued headers, by their full and compact names (RFC 3261 §7.3.3). */
+    private static final String[][] SINGLE_NAMES = {
+        {"Call-ID", "i"}, {"From", "f"}, {"To", "t"}, {"CSeq", null}, {"Max-Forwards", null}, {"Content-Length", "l"}};
 
     /**
-     * RFC 3261 §25.1: a display name is a quoted string or tokens. JAIN-SIP accepts an unquoted name
-     * with separators (e.g. {@code Bell, Alexander <sip:...>}), which a proxy must not pass on, so
-     * From and To are checked on the raw bytes.
+     * One pass over the raw header section, without allocating per line: a single-valued header
+     * given twice (RFC 4475 §3.3.8, §3.3.9), and, RFC 3261 §25.1, a display name in From or To that
+     * is neither quoted nor made of tokens (JAIN-SIP accepts {@code Bell, Alexander <sip:...>}, which a
+     * proxy must not pass on). Returns the fault, or null.
      */
-    static String badDisplayName(byte[] data) {
-        String head = new String(data, 0, headerEnd(data), StandardCharsets.ISO_8859_1);
-        for (String line : head.split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon <= 0 || line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                continue;
+    static String rawHeaderFault(byte[] d) {
+        int seen = 0;
+        int i = 0;
+        while (i < d.length && d[i] != '\n') {
+            i++; // skip the start line
+        }
+        int lineStart = i + 1;
+        while (lineStart < d.length) {
+            int lineEnd = lineStart;
+            while (lineEnd < d.length && d[lineEnd] != '\n') {
+                lineEnd++;
             }
-            String name = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
-            if (!name.equals("from") && !name.equals("f") && !name.equals("to") && !name.equals("t")) {
-                continue;
+            int contentEnd = lineEnd > lineStart && d[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (contentEnd == lineStart) {
+                return null; // end of headers
             }
-            String value = line.substring(colon + 1).trim();
-            int lt = value.indexOf('<');
-            if (lt <= 0 || value.charAt(0) == '"') {
-                continue;
-            }
-            String display = value.substring(0, lt).trim();
-            for (int i = 0; i < display.length(); i++) {
-                char c = display.charAt(i);
-                if (!(c >= 0x80 || Character.isLetterOrDigit(c) || c == ' ' || c == '\t' || "-.!%*_+`'~".indexOf(c) >= 0)) {
-                    return "unquoted display name with '" + c + "' in " + (name.startsWith("f") ? "From" : "To");
+            byte first = d[lineStart];
+            if (first != ' ' && first != '\t') {
+                int colon = lineStart;
+                while (colon < contentEnd && d[colon] != ':') {
+                    colon++;
+                }
+                int nameEnd = colon;
+                while (nameEnd > lineStart && (d[nameEnd - 1] == ' ' || d[nameEnd - 1] == '\t')) {
+                    nameEnd--;
+                }
+                if (colon < contentEnd) {
+                    for (int h = 0; h < SINGLE_NAMES.length; h++) {
+                        if (nameIs(d, lineStart, nameEnd, SINGLE_NAMES[h][0]) || nameIs(d, lineStart, nameEnd, SINGLE_NAMES[h][1])) {
+                            if ((seen & (1 << h)) != 0) {
+                                return "more than one " + SINGLE_NAMES[h][0] + " header";
+                            }
+                            seen |= 1 << h;
+                            if (h == 1 || h == 2) {
+                                String bad = displayNameFault(d, colon + 1, contentEnd);
+                                if (bad != null) {
+                                    return bad + " in " + SINGLE_NAMES[h][0];
+                                }
+                            }
+                        }
+                    }
                 }
             }
+            lineStart = lineEnd + 1;
         }
         return null;
     }
 
-    private static int headerEnd(byte[] d) {
-        for (int i = 0; i + 3 < d.length; i++) {
-            if (d[i] == '\r' && d[i + 1] == '\n' && d[i + 2] == '\r' && d[i + 3] == '\n') {
-                return i;
+    private static boolean nameIs(byte[] d, int s, int e, String name) {
+        if (name == null || e - s != name.length()) {
+            return false;
+        }
+        for (int k = 0; k < name.length(); k++) {
+            int c = d[s + k];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            int n = name.charAt(k);
+            if (n >= 'A' && n <= 'Z') {
+                n += 32;
+            }
+            if (c != n) {
+                return false;
             }
         }
-        return d.length;
+        return true;
+    }
+
+    /** Checks the unquoted display name before '<' (non-ASCII bytes are tolerated). */
+    private static String displayNameFault(byte[] d, int s, int e) {
+        while (s < e && (d[s] == ' ' || d[s] == '\t')) {
+            s++;
+        }
+        if (s >= e || d[s] == '"' || d[s] == '<') {
+            return null;
+        }
+        int lt = s;
+        while (lt < e && d[lt] != '<') {
+            lt++;
+        }
+        if (lt == e) {
+            return null; // addr-spec form
+        }
+        for (int k = s; k < lt; k++) {
+            int c = d[k] & 0xff;
+            boolean ok = c >= 0x80 || Character.isLetterOrDigit(c) || c == ' ' || c == '\t' || "-.!%*_+`'~".indexOf(c) >= 0;
+            if (!ok) {
+                return "unquoted display name with '" + (char) c + "'";
+            }
+        }
+        return null;
     }
 
     /** JAIN-SIP normalises the version of the Request-Line, so it is read from the raw bytes. */
@@ -205,8 +210,11 @@ public final class SipParser {
         while (end < d.length && d[end] != '\r' && d[end] != '\n') {
             end++;
         }
-        String line = new String(d, 0, end, StandardCharsets.US_ASCII).trim();
-        return line.regionMatches(true, line.length() - 7, "SIP/2.0", 0, 7);
+        int e = end;
+        while (e > 0 && (d[e - 1] == ' ' || d[e - 1] == '\t')) {
+            e--;
+        }
+        return e >= 7 && nameIs(d, e - 7, e, "SIP/2.0");
     }
 
     private static boolean isKeepAlive(byte[] d) {

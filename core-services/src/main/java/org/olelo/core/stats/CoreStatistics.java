@@ -1,82 +1,115 @@
 package org.olelo.core.stats;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the SIP core, cheap enough to bump on every message (striped {@link LongAdder}s, no
- * locks): requests received and sent per method, responses received and sent per status class,
- * transactions, retransmissions, rejected and dropped messages. Read by RPC and the management API.
+ * Counters of the SIP core, cheap enough to bump on every message: striped {@link LongAdder}s, no
+ * locks, and no string built on the message path (per-method counters are keyed by the method string
+ * the parser produced; status classes are an array). Names are made only when a snapshot is read
+ * (RPC, management, tests), in Kamailio's style: {@code rcv_requests_invite}, {@code sent_replies_2xx},
+ * {@code tm_uas_transactions}, ...
  */
 public final class CoreStatistics {
 
-    private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> receivedRequests = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> sentRequests = new ConcurrentHashMap<>();
+    private final LongAdder[] receivedReplies = adders(7);
+    private final LongAdder[] sentReplies = adders(7);
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder retransmissions = new LongAdder();
+    private final LongAdder uasTransactions = new LongAdder();
+    private final LongAdder uacTransactions = new LongAdder();
 
-    private void add(String name) {
-        LongAdder a = counters.get(name);
+    private static LongAdder[] adders(int n) {
+        LongAdder[] a = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = new LongAdder();
+        }
+        return a;
+    }
+
+    private static void bump(ConcurrentHashMap<String, LongAdder> m, String method) {
+        LongAdder a = m.get(method);
         if (a == null) {
-            a = counters.computeIfAbsent(name, k -> new LongAdder());
+            a = m.computeIfAbsent(method, k -> new LongAdder());
         }
         a.increment();
     }
 
+    private static int cls(int status) {
+        int c = status / 100;
+        return c < 1 || c > 6 ? 0 : c;
+    }
+
     /** A request was received. */
     public void requestReceived(String method) {
-        add("rcv_requests_" + method.toLowerCase());
+        bump(receivedRequests, method);
     }
 
     /** A response was received. */
     public void responseReceived(int status) {
-        add("rcv_replies_" + status / 100 + "xx");
+        receivedReplies[cls(status)].increment();
     }
 
     /** A request was sent (forwarded or originated). */
     public void requestSent(String method) {
-        add("fwd_requests_" + method.toLowerCase());
+        bump(sentRequests, method);
     }
 
     /** A response was sent (local or relayed). */
     public void responseSent(int status) {
-        add("sent_replies_" + status / 100 + "xx");
+        sentReplies[cls(status)].increment();
     }
 
     /** A malformed request was answered before any transaction existed. */
     public void rejected() {
-        add("err_requests_rejected");
+        rejected.increment();
     }
 
     /** A message was dropped unanswered. */
     public void dropped() {
-        add("err_messages_dropped");
+        dropped.increment();
     }
 
     /** A message was retransmitted by a transaction timer. */
     public void retransmission() {
-        add("tm_retransmissions");
+        retransmissions.increment();
     }
 
     /** A server transaction was created. */
     public void serverTransactionCreated() {
-        add("tm_uas_transactions");
+        uasTransactions.increment();
     }
 
     /** A client transaction was created. */
     public void clientTransactionCreated() {
-        add("tm_uac_transactions");
+        uacTransactions.increment();
     }
 
-    /** Current value of a counter, 0 when never bumped. */
+    /** Current value of a counter by its snapshot name, 0 when never bumped. */
     public long get(String name) {
-        LongAdder a = counters.get(name);
-        return a == null ? 0 : a.sum();
+        return snapshot().getOrDefault(name, 0L);
     }
 
-    /** All counters, sorted by name. */
+    /** All counters by name, sorted. */
     public Map<String, Long> snapshot() {
         Map<String, Long> m = new TreeMap<>();
-        counters.forEach((k, v) -> m.put(k, v.sum()));
+        receivedRequests.forEach((k, v) -> m.merge("rcv_requests_" + k.toLowerCase(Locale.ROOT), v.sum(), Long::sum));
+        sentRequests.forEach((k, v) -> m.merge("fwd_requests_" + k.toLowerCase(Locale.ROOT), v.sum(), Long::sum));
+        for (int c = 1; c <= 6; c++) {
+            m.put("rcv_replies_" + c + "xx", receivedReplies[c].sum());
+            m.put("sent_replies_" + c + "xx", sentReplies[c].sum());
+        }
+        m.put("err_requests_rejected", rejected.sum());
+        m.put("err_messages_dropped", dropped.sum());
+        m.put("tm_retransmissions", retransmissions.sum());
+        m.put("tm_uas_transactions", uasTransactions.sum());
+        m.put("tm_uac_transactions", uacTransactions.sum());
         return m;
     }
 }

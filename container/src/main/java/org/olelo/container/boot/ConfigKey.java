@@ -49,7 +49,33 @@ public enum ConfigKey {
             d -> Integer.toString(d.core().udpBufferBytes())),
     /** Largest SIP message accepted. */
     MAX_MESSAGE_BYTES("max.message.bytes", "largest SIP message accepted, in bytes",
-            d -> Integer.toString(d.core().maxMessageBytes()));
+            d -> Integer.toString(d.core().maxMessageBytes())),
+    /** JDBC URL of the container's database; empty for the embedded H2 file in the data folder. */
+    DB_URL("db.url", "JDBC URL of the database; empty: embedded H2 file <data.dir>/olelo (only the H2 driver"
+            + " is bundled)", d -> d.db().url()),
+    /** Database user. */
+    DB_USER("db.user", "database user", d -> d.db().user()),
+    /** Database password. */
+    DB_PASSWORD("db.password", "database password (empty: none)", d -> d.db().password()),
+    /** Size of the default connection pool. */
+    DB_POOL_SIZE("db.pool.size", "largest number of connections of the default pool",
+            d -> Integer.toString(d.db().poolSize())),
+    /** Whether the container enforces the security constraints of applications. */
+    AUTH_ENABLED("auth.enabled", "enforce the applications' security constraints with digest authentication:"
+            + " true or false", d -> Boolean.toString(d.auth().enabled())),
+    /** Lifetime of digest nonces. */
+    AUTH_NONCE_SECONDS("auth.nonce.seconds", "seconds a digest nonce stays valid (then stale=true)",
+            d -> Integer.toString(d.auth().nonceSeconds())),
+    /** Failures that block a source address or a user. */
+    AUTH_MAX_FAILURES("auth.max.failures", "failed authentications from one address or for one user that block it"
+            + " (counted within auth.block.seconds)", d -> Integer.toString(d.auth().maxFailures())),
+    /** How long a block lasts. */
+    AUTH_BLOCK_SECONDS("auth.block.seconds", "seconds a blocked address or user gets 403",
+            d -> Integer.toString(d.auth().blockSeconds())),
+    /** Digest algorithms offered, in order of preference. */
+    AUTH_ALGORITHMS("auth.algorithms", "digest algorithms offered and accepted, in order of preference:"
+            + " MD5 and/or SHA-256 (MD5 first by default, for clients that only read the first challenge)",
+            d -> join(d.auth().algorithms().stream().map(a -> a.token()).toList()));
 
     private final String key;
     private final String description;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.olelo.container.internal.db.DatabaseSettings;
+import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.transaction.TimerSettings;
 
@@ -186,7 +188,25 @@ public final class ConfigLoader {
                 core,
                 value(g, ConfigKey.LOCAL_DOMAINS, SettingParser::hosts, d.localDomains()),
                 value(g, ConfigKey.UNROUTED_POLICY, SettingParser::policy, d.unroutedPolicy()),
-                value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()));
+                value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
+                db(d.db(), g), auth(d.auth(), g));
+    }
+
+    private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new DatabaseSettings(
+                value(g, ConfigKey.DB_URL, SettingParser::jdbcUrl, d.url()),
+                value(g, ConfigKey.DB_USER, SettingParser::text, d.user()),
+                value(g, ConfigKey.DB_PASSWORD, Setting::value, d.password()),
+                value(g, ConfigKey.DB_POOL_SIZE, s -> (int) SettingParser.number(s, 1, 1_000), d.poolSize()));
+    }
+
+    private static AuthSettings auth(AuthSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new AuthSettings(
+                value(g, ConfigKey.AUTH_ENABLED, SettingParser::bool, d.enabled()),
+                value(g, ConfigKey.AUTH_NONCE_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.nonceSeconds()),
+                value(g, ConfigKey.AUTH_MAX_FAILURES, s -> (int) SettingParser.number(s, 1, 1_000_000), d.maxFailures()),
+                value(g, ConfigKey.AUTH_BLOCK_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.blockSeconds()),
+                value(g, ConfigKey.AUTH_ALGORITHMS, SettingParser::algorithms, d.algorithms()));
     }
 
     /** Parses one setting's text. */

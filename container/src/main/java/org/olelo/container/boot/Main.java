@@ -11,17 +11,20 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line: {@code java -jar olelo.jar [--deploy-dir DIR] [--data-dir DIR]
  * [--listen udp:HOST:PORT]... [--config FILE] [--set KEY=VALUE]...}. It loads the configuration
  * with {@link ConfigLoader}, starts the server, closes it from a shutdown hook and otherwise waits.
+ * The subcommand {@code subscriber} ({@link SubscriberCommand}) provisions the users of digest
+ * authentication with the same configuration options.
  *
  * <p>Exit codes: 0 after {@code --help} or {@code --version}, 1 when the server fails to start,
  * 2 on a usage or configuration error (reported on one line of standard error).
  */
 @Command(name = "olelo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = SubscriberCommand.class,
         description = "Starts the Olelo SIP application server.%n"
                 + "Precedence: options > environment OLELO_<KEY> > configuration file > defaults.%n")
 public final class Main implements Callable<Integer> {
@@ -33,26 +36,27 @@ public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-    @Option(names = "--deploy-dir", paramLabel = "DIR",
+    @Option(names = "--deploy-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "folder with olelo.properties, routing.properties and apps/ (default: deploy)")
     String deployDir;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder for databases and extracted applications")
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "folder for databases and extracted applications")
     String dataDir;
 
     @Option(names = "--listen", paramLabel = "TRANSPORT:HOST:PORT", split = ",",
             description = "listening point, repeatable: udp:127.0.0.1:5060, tcp:[::1]:5060")
     List<String> listen;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "configuration file (default: <deploy dir>/olelo.properties if present)")
     String config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any configuration key, repeatable")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, description = "any configuration key, repeatable")
     Map<String, String> set = new LinkedHashMap<>();
 
     private final Map<String, String> env;
     private final Starter starter;
+    private PrintWriter out;
     private PrintWriter err;
 
     /** Starts a server; the seam that lets tests run the command line without binding sockets. */
@@ -73,6 +77,9 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("subscriber")) {
+            quietLogging();
+        }
         System.exit(run(args, System.getenv(), OleloServer::start, new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true)));
     }
@@ -80,6 +87,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     static int run(String[] args, Map<String, String> env, Starter starter, PrintWriter out, PrintWriter err) {
         Main main = new Main(env, starter);
+        main.out = out;
         main.err = err;
         CommandLine cl = new CommandLine(main).setOut(out).setErr(err)
                 .setParameterExceptionHandler((e, a) -> {
@@ -127,7 +135,28 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private ConfigLoader loader() throws ConfigException {
+    /** @return where commands write their results */
+    PrintWriter out() {
+        return out;
+    }
+
+    /** @return where commands write their errors */
+    PrintWriter err() {
+        return err;
+    }
+
+    /** Commands print their results; the libraries' start-up chatter stays out unless a level is asked for. */
+    private static void quietLogging() {
+        if (System.getProperty("olelo.log.level") == null && System.getenv(ConfigLoader.LOG_LEVEL_ENV) == null
+                && LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.getLoggerContext().getLoggerList().stream().filter(l -> l != root).forEach(l -> l.setLevel(null));
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    /** @return a loader for the options, environment and file given to this command line */
+    ConfigLoader loader() throws ConfigException {
         ConfigLoader l = new ConfigLoader(env);
         if (deployDir != null) {
             l.deployDir(deployDir);

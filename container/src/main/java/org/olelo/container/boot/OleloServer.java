@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.SipContainer;
+import org.olelo.container.internal.db.DatabaseService;
+import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppDeployer;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.router.DefaultApplicationRouter;
+import org.olelo.container.internal.security.DigestAuthenticator;
+import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.core.SipCore;
 import org.olelo.core.routing.Resolver;
 import org.olelo.core.transport.InMemoryTransport;
@@ -18,15 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Olelo: the SIP core, the container, the deployer of {@code deploy/apps/} and the
- * application router of {@code deploy/routing.properties}. Start order: router, applications, then
- * the listening points, so that the first request already finds every application deployed.
+ * A running Olelo: the database, the SIP core, the container, the deployer of
+ * {@code deploy/apps/} and the application router of {@code deploy/routing.properties}. Start
+ * order: database (pools and the container's schema), router, applications, then the listening
+ * points, so that the first request already finds every application deployed; the database is
+ * closed last.
  */
 public final class OleloServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OleloServer.class);
 
     private final ServerConfig config;
+    private final DatabaseService database;
     private final SipCore core;
     private final ContainerRuntime runtime;
     private final DefaultApplicationRouter router;
@@ -35,11 +42,10 @@ public final class OleloServer implements AutoCloseable {
     private final Thread routerWatcher;
     private volatile boolean closed;
 
-    private OleloServer(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
-        long t0 = System.nanoTime();
+    private OleloServer(ServerConfig config, DatabaseService database, Resolver resolver, List<InMemoryTransport> memory,
+                        long t0) throws Exception {
         this.config = config;
-        Files.createDirectories(config.dataDir());
-        Files.createDirectories(config.appsDir());
+        this.database = database;
         core = new SipCore(config.core(), resolver);
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
@@ -47,7 +53,8 @@ public final class OleloServer implements AutoCloseable {
         router.init();
         registry = new AppRegistry();
         ApplicationRouterNotifier.attach(registry, router);
-        SipContainer container = new SipContainer(runtime, router, registry, "proxy".equalsIgnoreCase(config.unroutedPolicy()));
+        SipContainer container = new SipContainer(runtime, router, registry, "proxy".equalsIgnoreCase(config.unroutedPolicy()),
+                database.defaultPool(), guard(config, database));
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
         deployer.start();
@@ -60,9 +67,17 @@ public final class OleloServer implements AutoCloseable {
                 (System.nanoTime() - t0) / 1_000_000, sinceProcess, core.describeListeners(), apps);
     }
 
+    private static InitialRequestGuard guard(ServerConfig config, DatabaseService db) {
+        if (!config.auth().enabled()) {
+            LOG.warn("auth.enabled=false: the security constraints of applications are not enforced");
+            return InitialRequestGuard.OPEN;
+        }
+        return new DigestAuthenticator(config.auth(), new SubscriberStore(db.defaultPool()));
+    }
+
     /** Starts a server with the operating system's resolver and socket transports only. */
     public static OleloServer start(ServerConfig config) throws Exception {
-        return new OleloServer(config, Resolver.system(), List.of());
+        return start(config, Resolver.system(), List.of());
     }
 
     /**
@@ -70,7 +85,16 @@ public final class OleloServer implements AutoCloseable {
      * whole server path on them without sockets).
      */
     public static OleloServer start(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
-        return new OleloServer(config, resolver, memory);
+        long t0 = System.nanoTime();
+        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.appsDir());
+        DatabaseService database = DatabaseService.open(config.db(), config.dataDir());
+        try {
+            return new OleloServer(config, database, resolver, memory, t0);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
     }
 
     private void watchRouting() {
@@ -111,6 +135,11 @@ public final class OleloServer implements AutoCloseable {
         return registry;
     }
 
+    /** The database service (connection pools). */
+    public DatabaseService database() {
+        return database;
+    }
+
     /** The container-wide services (sessions, timers). */
     public ContainerRuntime runtime() {
         return runtime;
@@ -127,6 +156,7 @@ public final class OleloServer implements AutoCloseable {
         deployer.stop();
         router.destroy();
         runtime.close();
+        database.close();
         LOG.info("Olelo stopped");
     }
 }

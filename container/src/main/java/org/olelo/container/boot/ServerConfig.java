@@ -3,6 +3,8 @@ package org.olelo.container.boot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.olelo.container.internal.db.DatabaseSettings;
+import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.transport.ListenAddress;
 
@@ -20,34 +22,50 @@ import org.olelo.core.transport.ListenAddress;
  *                       takes: {@code reject} (403, the default: no open relay) or {@code proxy}
  *                       (relay it statelessly to its Request-URI)
  * @param pollMillis     how often {@code deploy/apps/} and the routing descriptor are checked for changes
+ * @param db             the container's database ({@code db.*})
+ * @param auth           container authentication ({@code auth.*})
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
-                           String unroutedPolicy, long pollMillis) {
+                           String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth) {
 
-    /** Defaults: {@code ./deploy}, {@code ./data}, UDP and TCP on 127.0.0.1:5060. */
+    /**
+     * Defaults: {@code ./deploy}, {@code ./data}, UDP and TCP on 127.0.0.1:5060, the embedded
+     * database, authentication on.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
-                Set.of("localhost", "127.0.0.1"), "reject", 1000);
+                Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
-        return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy, pollMillis);
+        return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy, pollMillis, db,
+                auth);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
-        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis);
+        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
-        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis);
+        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth);
+    }
+
+    /** A copy with other database settings. */
+    public ServerConfig withDb(DatabaseSettings d) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth);
+    }
+
+    /** A copy with other authentication settings. */
+    public ServerConfig withAuth(AuthSettings a) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a);
     }
 
     /** The routing descriptor. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.olelo.container.internal.security.DigestAlgorithm;
 import org.olelo.core.transport.ListenAddress;
 
 /**
@@ -97,6 +98,47 @@ final class SettingParser {
             throw ConfigException.at(s, expected);
         }
         return n;
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    static boolean bool(Setting s) throws ConfigException {
+        String v = s.value().trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw ConfigException.at(s, "expected true or false but found '" + s.value() + "'");
+        }
+        return v.equals("true");
+    }
+
+    /** Digest algorithms, comma-separated, each once: {@code SHA-256}, {@code MD5}. */
+    static List<DigestAlgorithm> algorithms(Setting s) throws ConfigException {
+        List<DigestAlgorithm> out = new ArrayList<>();
+        for (String item : items(s)) {
+            DigestAlgorithm a = DigestAlgorithm.of(item).orElse(null);
+            if (a == null || out.contains(a)) {
+                throw ConfigException.at(s, "expected SHA-256 and/or MD5, each once, separated by commas but found '"
+                        + s.value() + "'");
+            }
+            out.add(a);
+        }
+        if (out.isEmpty()) {
+            throw ConfigException.at(s, "expected at least one of SHA-256, MD5");
+        }
+        return List.copyOf(out);
+    }
+
+    /** Any text, trimmed; empty allowed. */
+    static String text(Setting s) {
+        return s.value().trim();
+    }
+
+    /** A JDBC URL ({@code jdbc:...}) or nothing; never echoes the value, which may hold a password. */
+    static String jdbcUrl(Setting s) throws ConfigException {
+        String v = s.value().trim();
+        if (!v.isEmpty() && !v.startsWith("jdbc:")) {
+            throw ConfigException.at(s, "expected a JDBC URL starting with jdbc: (or nothing, for the embedded"
+                    + " database)");
+        }
+        return v;
     }
 
     /** A non-empty file system path. */

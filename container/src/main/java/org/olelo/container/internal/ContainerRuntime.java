@@ -47,6 +47,11 @@ public final class ContainerRuntime implements AutoCloseable {
         return virtualThreads;
     }
 
+    /** The configured local domains (lower case). */
+    public Set<String> localDomains() {
+        return localDomains;
+    }
+
     /** True if the host is one of our domains or addresses. */
     public boolean isLocalDomain(String host) {
         if (host == null) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.address.SipURI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.db.AppDataSource;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServices;
 import org.olelo.container.internal.deploy.AppServicesFactory;
@@ -29,6 +30,7 @@ import org.olelo.container.internal.invoke.SerialExecutor;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
+import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.AppContext;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
@@ -51,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *  onRequest ─ To tag? ─yes─► session from our Record-Route ──► servlet (info) ─► relay in dialog
  *              │no                     └ none: relay by Route/Request-URI, or 481
  *              ▼
- *       application router ─► app? ─yes─► new SipApplicationSession ──► servlet.service(request)
- *              │no                                                        └► Proxy / response
+ *       application router ─► app? ─yes─► new SipApplicationSession ──► guard (authentication)
+ *              │no                                                  └► servlet.service(request)
+ *              │                                                        └► Proxy / response
  *              ▼
  *       404 (local domain) · 403 (no relay) · relay (policy "proxy")
  *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay by Route/Request-URI
@@ -65,6 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class SipContainer implements RequestHandler, AppServicesFactory, AppLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipContainer.class);
+    /** ServletContext attribute: the configured local domains, a {@code List<String>}. */
+    public static final String LOCAL_DOMAINS_ATTRIBUTE = "org.olelo.localDomains";
     /** Record-Route parameter that carries the SIP session id. */
     static final String SESSION_PARAM = "ol";
 
@@ -74,9 +79,27 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private final AppRegistry registry;
     private final boolean relayUnrouted;
     private final TimerServiceImpl timerService;
+    private final javax.sql.DataSource dataSource;
+    private final InitialRequestGuard guard;
     private final ConcurrentHashMap<String, DeployedAppContext> contexts = new ConcurrentHashMap<>();
 
+    /** A container without database and without authentication. */
     public SipContainer(ContainerRuntime rt, SipApplicationRouter router, AppRegistry registry, boolean relayUnrouted) {
+        this(rt, router, registry, relayUnrouted, null, InitialRequestGuard.OPEN);
+    }
+
+    /**
+     * @param rt            the container-wide services
+     * @param router        the application router
+     * @param registry      the deployed applications
+     * @param relayUnrouted relay initial requests for foreign domains that no application takes
+     * @param dataSource    the default database pool offered to applications, or null for none
+     * @param guard         checks each initial request before its servlet runs (authentication)
+     */
+    public SipContainer(ContainerRuntime rt, SipApplicationRouter router, AppRegistry registry, boolean relayUnrouted,
+                        javax.sql.DataSource dataSource, InitialRequestGuard guard) {
+        this.dataSource = dataSource;
+        this.guard = guard;
         this.rt = rt;
         this.core = rt.core();
         this.router = router;
@@ -129,12 +152,14 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         if (!uris.isEmpty()) {
             app.servletContext().setAttribute(jakarta.servlet.sip.SipServlet.OUTBOUND_INTERFACES, List.copyOf(uris));
         }
+        app.servletContext().setAttribute(LOCAL_DOMAINS_ATTRIBUTE, List.copyOf(rt.localDomains()));
     }
 
     @Override
     public AppServices create(String appName, ClassLoader appLoader) {
         return new AppServices(new SipFactoryImpl(appName, this, rt.sessions()), timerService,
-                new SipSessionsUtilImpl(appName, this, rt.sessions()));
+                new SipSessionsUtilImpl(appName, this, rt.sessions()),
+                dataSource == null ? null : new AppDataSource(appName, dataSource));
     }
 
     @Override
@@ -162,6 +187,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private void initial(ServerTransaction st) {
         SipServletRequestImpl req = new SipServletRequestImpl(st, null);
         req.setInitial(true);
+        req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
+                st.request().getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
         DeployedAppContext ctx = info == null || info.getNextApplicationName() == null ? null : contexts.get(info.getNextApplicationName());
         if (ctx == null) {
@@ -215,7 +242,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             s.markReady();
             return;
         }
-        s.setHandlerInternal(servlet.getServletConfig() == null ? null : servlet.getServletConfig().getServletName());
+        String servletName = servlet.getServletConfig() == null ? null : servlet.getServletConfig().getServletName();
+        if (!guard.admit(app, servletName, servlet, req)) {
+            s.markReady();
+            return;
+        }
+        s.setHandlerInternal(servletName);
         s.fireCreated();
         Throwable failure = invoke(app, as, servlet, req, null);
         if (failure != null && !req.finalResponseSent() && !(req.proxyIfAny() instanceof ProxyImpl p && p.started())) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olelo.container.internal.security.AuthSettings;
+import org.olelo.container.internal.security.DigestAlgorithm;
 import org.olelo.core.transport.ListenAddress;
 
 class ConfigLoaderTest {
@@ -74,6 +76,45 @@ class ConfigLoaderTest {
         assertEquals(Path.of("/var/lib/olelo"), c.dataDir());
         assertEquals(65536, c.core().udpBufferBytes());
         assertEquals(8192, c.core().maxMessageBytes());
+    }
+
+    @Test
+    void databaseAndAuthenticationKeysAreRead() throws Exception {
+        file("db.url=jdbc:postgresql://db.example.org/olelo",
+                "db.user=olelo",
+                "db.pool.size=20",
+                "auth.enabled=FALSE",
+                "auth.nonce.seconds=60",
+                "auth.max.failures=5",
+                "auth.block.seconds=120",
+                "auth.algorithms=sha-256, MD5");
+        ServerConfig c = loader(Map.of("OLELO_DB_PASSWORD", "hunter2")).load().config();
+        assertEquals("jdbc:postgresql://db.example.org/olelo", c.db().url());
+        assertEquals("olelo", c.db().user());
+        assertEquals("hunter2", c.db().password());
+        assertEquals(20, c.db().poolSize());
+        assertEquals(new AuthSettings(false, 60, 5, 120, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)),
+                c.auth());
+        assertTrue(!c.toString().contains("hunter2"), "the password never shows: " + c);
+        ServerConfig d = loader(Map.of()).deployDir(dir.resolve("none").toString()).load().config();
+        assertEquals(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), d.auth().algorithms());
+        assertTrue(d.db().embedded() && d.auth().enabled() && d.auth().nonceSeconds() == 300
+                && d.auth().maxFailures() == 10 && d.auth().blockSeconds() == 60 && d.db().poolSize() == 10, d.toString());
+    }
+
+    @Test
+    void badDatabaseAndAuthenticationValuesNameTheirKey() throws Exception {
+        file("auth.enabled=yes");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load());
+        assertEquals("auth.enabled", e.key());
+        assertTrue(e.problem().contains("expected true or false"), e.problem());
+        ConfigException alg = assertThrows(ConfigException.class,
+                () -> loader(Map.of("OLELO_AUTH_ALGORITHMS", "SHA-512")).deployDir(dir.resolve("none").toString()).load());
+        assertEquals("auth.algorithms", alg.key());
+        ConfigException url = assertThrows(ConfigException.class,
+                () -> loader(Map.of("OLELO_DB_URL", "postgres://u:hunter2@db/olelo")).load());
+        assertEquals("db.url", url.key());
+        assertTrue(!url.getMessage().contains("hunter2"), "the value may hold a password: " + url.getMessage());
     }
 
     @Test

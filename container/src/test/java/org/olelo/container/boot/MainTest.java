@@ -32,6 +32,9 @@ class MainTest {
         assertEquals(0, run(Map.of(), MainTest::neverStarted, "--help"));
         assertTrue(out.toString().contains("--listen"), out.toString());
         assertTrue(out.toString().contains("sip.t1.millis=500"), out.toString());
+        assertTrue(out.toString().contains("auth.max.failures=10") && out.toString().contains("db.pool.size=10"),
+                out.toString());
+        assertTrue(out.toString().contains("subscriber"), "the provisioning command is listed: " + out);
     }
 
     @Test

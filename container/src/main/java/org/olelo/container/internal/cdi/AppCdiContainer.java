@@ -42,7 +42,8 @@ public final class AppCdiContainer implements AutoCloseable {
      * @param appLoader   the application's class loader, used to load and proxy its classes
      * @param beanClasses the application classes that may be beans (see {@link BeanClassFilter});
      *                    those without a bean-defining annotation are ignored by Weld
-     * @param objects     container objects to expose as {@code @Dependent} beans, by type
+     * @param objects     container objects to expose as {@code @Dependent} beans and as
+     *                    {@code @Resource}s (see {@link ContainerResources}), by type
      * @return the running container
      * @throws RuntimeException whatever Weld throws for a definition or deployment error
      */
@@ -55,7 +56,8 @@ public final class AppCdiContainer implements AutoCloseable {
                 .skipShutdownHook()
                 .setClassLoader(appLoader)
                 .property(ConfigurationKey.CONCURRENT_DEPLOYMENT.get(), false)
-                .addExtension(new SyntheticBeansExtension(objects));
+                .addExtension(new SyntheticBeansExtension(objects))
+                .addServices(new ContainerResources(objects));
         weld.addBeanClasses(beanClasses.toArray(Class<?>[]::new));
         if (beanClasses.isEmpty()) {
             // Weld SE insists on a beans.xml unless the synthetic archive has a class;

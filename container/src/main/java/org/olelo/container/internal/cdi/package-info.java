@@ -11,7 +11,10 @@
  * created by the container as non-contextual instances through an
  * {@code InjectionTarget}, so their {@code @Inject} fields and
  * {@code @PostConstruct} methods work whatever their annotations. The
- * application's {@code SipFactory}, {@code TimerService}, {@code SipSessionsUtil}
- * and {@code ServletContext} are added as synthetic {@code @Dependent} beans.
+ * application's {@code SipFactory}, {@code TimerService}, {@code SipSessionsUtil},
+ * {@code ServletContext} and {@code DataSource} are added as synthetic
+ * {@code @Dependent} beans, and {@code @Resource} fields receive the same objects
+ * through Weld's resource injection service
+ * ({@link org.olelo.container.internal.cdi.ContainerResources}).
  */
 package org.olelo.container.internal.cdi;

@@ -3,18 +3,22 @@ package org.olelo.container.internal.deploy;
 import jakarta.servlet.sip.SipFactory;
 import jakarta.servlet.sip.SipSessionsUtil;
 import jakarta.servlet.sip.TimerService;
+import javax.sql.DataSource;
 
 /**
  * The container objects one application gets: published in its context under
- * {@code SipServlet.SIP_FACTORY}, {@code TIMER_SERVICE} and
- * {@code SIP_SESSIONS_UTIL}, and injectable with {@code @Inject}. A null component
- * is neither published nor injectable.
+ * {@code SipServlet.SIP_FACTORY}, {@code TIMER_SERVICE},
+ * {@code SIP_SESSIONS_UTIL} and {@code org.olelo.DataSource}, and injectable with
+ * {@code @Inject} and {@code @Resource}. A null component is neither published nor
+ * injectable.
  *
  * <p>Immutable value; the objects it holds are used from any thread.
  *
  * @param sipFactory   the application's SIP factory
  * @param timerService the application's timer service
  * @param sessionsUtil the application's session look-up utility
+ * @param dataSource   the container's default database pool as the application sees it
  */
-public record AppServices(SipFactory sipFactory, TimerService timerService, SipSessionsUtil sessionsUtil) {
+public record AppServices(SipFactory sipFactory, TimerService timerService, SipSessionsUtil sessionsUtil,
+                          DataSource dataSource) {
 }

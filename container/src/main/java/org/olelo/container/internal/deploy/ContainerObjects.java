@@ -10,15 +10,19 @@ import jakarta.servlet.sip.TimerService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * How the container's objects reach an application: as context attributes under
- * the JSR 289 names, and as CDI beans. Stateless; deployer thread.
+ * the JSR 289 names (and {@value #DATA_SOURCE} for the database), and as CDI beans,
+ * which also serve {@code @Resource} fields. Stateless; deployer thread.
  */
 final class ContainerObjects {
 
     /** The option tags published under {@code SipServlet.SUPPORTED}. */
     static final List<String> SUPPORTED = List.of();
+    /** Context attribute holding the application's {@link DataSource} (the default pool). */
+    static final String DATA_SOURCE = "org.olelo.DataSource";
     /** The RFC numbers published under {@code SipServlet.SUPPORTED_RFCs}. */
     static final List<String> SUPPORTED_RFCS = List.of("3261");
 
@@ -35,6 +39,9 @@ final class ContainerObjects {
         }
         if (s.sessionsUtil() != null) {
             ctx.setAttribute(SipServlet.SIP_SESSIONS_UTIL, s.sessionsUtil());
+        }
+        if (s.dataSource() != null) {
+            ctx.setAttribute(DATA_SOURCE, s.dataSource());
         }
         ctx.setAttribute(SipServlet.SUPPORTED, SUPPORTED);
         ctx.setAttribute(SipServlet.SUPPORTED_RFCs, SUPPORTED_RFCS);
@@ -53,6 +60,9 @@ final class ContainerObjects {
         }
         if (s.sessionsUtil() != null) {
             m.put(SipSessionsUtil.class, s.sessionsUtil());
+        }
+        if (s.dataSource() != null) {
+            m.put(DataSource.class, s.dataSource());
         }
         return m;
     }

@@ -53,6 +53,8 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
     private volatile java.util.Map<String, Object> attributes;
     private HeaderForm headerForm = HeaderForm.DEFAULT;
     protected volatile boolean committed;
+    private volatile Principal userPrincipal;
+    private volatile Set<String> userRoles = Set.of();
 
     protected SipServletMessageImpl(SIPMessage message, SipSessionImpl session, Transport transport, InetSocketAddress remote) {
         this.message = message;
@@ -535,19 +537,31 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
         return committed;
     }
 
+    /**
+     * Records who sent the message, once the container authenticated it (container use).
+     *
+     * @param principal the authenticated user
+     * @param roles     the roles the user holds
+     */
+    public void setUser(Principal principal, java.util.Collection<String> roles) {
+        this.userPrincipal = principal;
+        this.userRoles = Set.copyOf(roles);
+    }
+
     @Override
     public String getRemoteUser() {
-        return null;
+        Principal p = userPrincipal;
+        return p == null ? null : p.getName();
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        return false;
+        return userPrincipal != null && role != null && userRoles.contains(role);
     }
 
     @Override
     public Principal getUserPrincipal() {
-        return null;
+        return userPrincipal;
     }
 
     @Override

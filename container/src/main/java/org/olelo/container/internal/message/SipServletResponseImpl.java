@@ -120,6 +120,11 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
             throw new IllegalStateException("the request is being proxied; it cannot also be answered");
         }
         int status = getStatus();
+        if (status >= 200 && status < 300 && request.getMethod().equals("REGISTER") && getHeader("Path") == null) {
+            for (String path : request.getHeaderList("Path")) {
+                attach("Path", path, false); // RFC 3327 §5.3: the registrar's 2xx echoes the Path it stored
+            }
+        }
         try {
             request.transaction().sendResponse(response);
         } catch (IllegalStateException e) {

@@ -53,6 +53,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private boolean synthesized;
     private SIPResponse finalResponse;
     private SIPResponse lastResponse;
+    private SIPRequest sent;
     private SipServletRequestImpl branchRequest;
     private ClientTransaction transaction;
     private ScheduledFuture<?> timerC;
@@ -89,9 +90,12 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     void start() {
         started = true;
         SipCore core = proxy.runtime().core();
-        SIPRequest copy = (SIPRequest) proxy.transaction().request().clone();
+        SIPRequest copy;
         try {
-            copy.setRequestURI(Uris.toJain(target));
+            copy = prepared();
+            if (branchRequest != null) {
+                branchRequest.commit();
+            }
             MaxForwardsHeader mf = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
             if (mf == null) {
                 copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(70));
@@ -111,12 +115,23 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             failLocally(500, "Server Internal Error - cannot forward: " + e.getMessage());
             return;
         }
-        branchRequest = new SipServletRequestImpl(copy, null, proxy.session(), hop.transport(), hop.address(), null);
-        branchRequest.commit();
         if (proxy.isInvite()) {
             armTimerC();
         }
         transaction = core.transactions().sendRequest(copy, hop, this);
+    }
+
+    /**
+     * The branch's copy of the request with its target as Request-URI, made once; until the branch
+     * starts the application may change it through {@link #getRequest()} (e.g. push a Route).
+     */
+    private SIPRequest prepared() {
+        if (sent == null) {
+            SIPRequest copy = (SIPRequest) proxy.transaction().request().clone();
+            copy.setRequestURI(Uris.toJain(target));
+            sent = copy;
+        }
+        return sent;
     }
 
     /** The top Route if it is a loose router, else the Request-URI; a strict router is handled per §16.6 step 6. */
@@ -265,6 +280,13 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     @Override
     public SipServletRequest getRequest() {
+        if (branchRequest == null) {
+            branchRequest = new SipServletRequestImpl(prepared(), null, proxy.session(),
+                    hop == null ? null : hop.transport(), hop == null ? null : hop.address(), null);
+            if (started) {
+                branchRequest.commit();
+            }
+        }
         return branchRequest;
     }
 

@@ -391,8 +391,9 @@ public final class ProxyImpl implements Proxy {
         if (status == 100) {
             return;
         }
-        SipServletResponseImpl resp = new SipServletResponseImpl(r, original, session, original.transaction().transport(),
-                b.hopAddress(), b, false);
+        SipServletResponseImpl resp = supervised()
+                ? new SipServletResponseImpl(r, original, session, original.transaction().transport(), b.hopAddress(), b, false)
+                : null;
         if (status < 200) {
             if (bestSent || success && !invite) {
                 return;

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code ruri.user=~^\+?[0-9]{6,}$} or {@code source=127.0.0.0/8}. Immutable;
  * {@link #test} runs concurrently on SIP worker threads.
  *
- * @param key   ruri.user, ruri.host, ruri.scheme, header.NAME, source or transport
+ * @param key   ruri.user, ruri.host, ruri.scheme, ruri.local, header.NAME, source or transport
  * @param op    the operator
  * @param value the right-hand side as written
  * @param regex the compiled expression for {@code =~} and {@code !~}, else null
@@ -59,10 +59,16 @@ public record Condition(String key, Op op, String value, Pattern regex, Cidr blo
      * @return the condition
      * @throws IllegalArgumentException with what was expected when something is invalid
      */
+    /**
+     * Request attribute the container sets before routing: {@code Boolean.TRUE} when the
+     * Request-URI's host is one of the server's local domains or addresses ({@code ruri.local=true}).
+     */
+    public static final String LOCAL_ATTRIBUTE = "org.olelo.requestUriLocal";
+
     static Condition of(String key, Op op, String value) {
         if (!isKnownKey(key)) {
             throw new IllegalArgumentException("expected a condition key (ruri.user, ruri.host, ruri.scheme, "
-                    + "header.<Name>, source, transport) but found '" + key + "'");
+                    + "ruri.local, header.<Name>, source, transport) but found '" + key + "'");
         }
         Pattern regex = null;
         Cidr block = null;
@@ -81,7 +87,7 @@ public record Condition(String key, Op op, String value, Pattern regex, Cidr blo
 
     private static boolean isKnownKey(String key) {
         return switch (key) {
-            case "ruri.user", "ruri.host", "ruri.scheme", "source", "transport" -> true;
+            case "ruri.user", "ruri.host", "ruri.scheme", "ruri.local", "source", "transport" -> true;
             default -> key.startsWith("header.") && key.length() > "header.".length();
         };
     }
@@ -108,6 +114,7 @@ public record Condition(String key, Op op, String value, Pattern regex, Cidr blo
             case "ruri.user" -> user(r.getRequestURI());
             case "ruri.host" -> r.getRequestURI() instanceof SipURI s ? s.getHost() : null;
             case "ruri.scheme" -> r.getRequestURI() == null ? null : r.getRequestURI().getScheme();
+            case "ruri.local" -> r.getAttribute(LOCAL_ATTRIBUTE) instanceof Boolean b ? b.toString() : null;
             case "source" -> r.getRemoteAddr();
             case "transport" -> r.getTransport();
             default -> null;

@@ -37,7 +37,8 @@
  * <li>state info: kept for DAR compatibility; the order of the tuples in the line decides;</li>
  * <li>optional conditions, all of which must hold, joined by {@code &&}:
  *     {@code key op value} with keys {@code ruri.user}, {@code ruri.host},
- *     {@code ruri.scheme}, {@code header.<Name>} (first value), {@code source}
+ *     {@code ruri.scheme}, {@code ruri.local} ({@code true} when the Request-URI host is one
+ *     of the server's local domains or addresses), {@code header.<Name>} (first value), {@code source}
  *     (remote IP) and {@code transport}; operators {@code =} and {@code !=}
  *     (case-insensitive; for {@code source} the value is an IP literal or a CIDR
  *     block such as {@code 127.0.0.0/8}), {@code =~} and {@code !~} (Java regular

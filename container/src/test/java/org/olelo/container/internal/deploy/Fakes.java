@@ -134,11 +134,13 @@ public final class Fakes {
         public final List<AppServices> created = new CopyOnWriteArrayList<>();
         /** Names of applications whose services were released. */
         public final List<String> released = new CopyOnWriteArrayList<>();
+        /** The DataSource handed to every application, or null for none. */
+        public volatile javax.sql.DataSource dataSource;
 
         @Override
         public AppServices create(String appName, ClassLoader appLoader) {
             AppServices s = new AppServices(fake(SipFactory.class, Map.of("toString", "SipFactory[" + appName + "]")),
-                    fake(TimerService.class, Map.of()), fake(SipSessionsUtil.class, Map.of()));
+                    fake(TimerService.class, Map.of()), fake(SipSessionsUtil.class, Map.of()), dataSource);
             created.add(s);
             return s;
         }

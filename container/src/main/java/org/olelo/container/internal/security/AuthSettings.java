@@ -1,0 +1,53 @@
+package org.olelo.container.internal.security;
+
+import java.util.List;
+
+/**
+ * How the container authenticates requests to constrained servlets; the {@code auth.*}
+ * configuration keys.
+ *
+ * <p>Immutable value; any thread.
+ *
+ * @param enabled      false turns container authentication off: security constraints of
+ *                     applications are then not enforced at all
+ * @param nonceSeconds how long a nonce stays valid; an older one is answered with {@code stale=true}
+ * @param maxFailures  failed attempts from one source address, or for one user, that block it
+ * @param blockSeconds how long a block lasts, and the window in which failures are counted
+ * @param algorithms   the algorithms offered, one challenge each, in order of preference; only
+ *                     these are accepted. RFC 8760 has clients take the first one they support,
+ *                     but some (SIPp 3.6, older phones) take the first one, period: they need MD5
+ *                     first
+ */
+public record AuthSettings(boolean enabled, int nonceSeconds, int maxFailures, int blockSeconds,
+                           List<DigestAlgorithm> algorithms) {
+
+    /**
+     * The algorithms offered unless configured otherwise: MD5 first, then SHA-256. Widely deployed
+     * clients (SIPp 3.6, many phones) answer only the first challenge and know only MD5; a client
+     * that supports RFC 8760 still finds SHA-256. Deployments that want SHA-256 preferred set
+     * {@code auth.algorithms=SHA-256,MD5}.
+     */
+    public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
+
+    /** Checks the ranges and freezes the algorithms. */
+    public AuthSettings {
+        if (nonceSeconds < 1 || maxFailures < 1 || blockSeconds < 1) {
+            throw new IllegalArgumentException("auth.nonce.seconds, auth.max.failures and auth.block.seconds must be"
+                    + " at least 1");
+        }
+        algorithms = List.copyOf(algorithms);
+        if (algorithms.isEmpty() || algorithms.stream().distinct().count() != algorithms.size()) {
+            throw new IllegalArgumentException("auth.algorithms must name each algorithm at most once, and one at least");
+        }
+    }
+
+    /** Settings that offer {@link #DEFAULT_ALGORITHMS}. */
+    public AuthSettings(boolean enabled, int nonceSeconds, int maxFailures, int blockSeconds) {
+        this(enabled, nonceSeconds, maxFailures, blockSeconds, DEFAULT_ALGORITHMS);
+    }
+
+    /** @return enabled, nonces valid for 300 s, 10 failures block for 60 s, MD5 then SHA-256 */
+    public static AuthSettings defaults() {
+        return new AuthSettings(true, 300, 10, 60);
+    }
+}

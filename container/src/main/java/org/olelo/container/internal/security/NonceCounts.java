@@ -1,0 +1,47 @@
+package org.olelo.container.internal.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The highest nonce count seen for each recent nonce, to refuse a replayed request (RFC 7616
+ * §3.3: a client increments {@code nc} each time it reuses a nonce).
+ *
+ * <p>Bounded: beyond {@code capacity} nonces the least recently used is forgotten. A forgotten
+ * nonce is accepted once more with any count above zero; since nonces expire (a few minutes by
+ * default), the bound only matters when more than {@code capacity} clients authenticate within one
+ * nonce lifetime, and then a replay still has to happen before the nonce expires.
+ *
+ * <p>Thread-safe (one lock, held for a map operation).
+ */
+final class NonceCounts {
+
+    private final Map<String, Long> last;
+
+    /** @param capacity how many nonces are remembered */
+    NonceCounts(int capacity) {
+        this.last = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * Records a use of a nonce.
+     *
+     * @param nonce the nonce
+     * @param nc    the nonce count the client sent
+     * @return true when {@code nc} is higher than any count seen before for this nonce; false for
+     *         a replay (the count is then not recorded)
+     */
+    synchronized boolean advance(String nonce, long nc) {
+        Long before = last.get(nonce);
+        if (nc < 1 || before != null && nc <= before) {
+            return false;
+        }
+        last.put(nonce, nc);
+        return true;
+    }
+}

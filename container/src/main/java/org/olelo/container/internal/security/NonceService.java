@@ -1,0 +1,108 @@
+package org.olelo.container.internal.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Nonces that need no server-side table: each one is {@code base64url(time ‖ random ‖ mac)}, where
+ * {@code time} is the issue time in milliseconds, {@code random} 8 bytes, and {@code mac} the first
+ * 16 bytes of HMAC-SHA256 over both under a secret drawn at start. A nonce is valid when its MAC
+ * checks and it is younger than the configured lifetime; after a restart every old nonce is
+ * invalid, which clients see as {@code stale=true} and answer without asking their user.
+ *
+ * <p>The {@code opaque} value is derived from the same secret, so it too changes with each start.
+ *
+ * <p>Thread-safe: {@link Mac} instances are per call.
+ */
+final class NonceService {
+
+    /** What a nonce turned out to be. */
+    enum Verdict {
+        /** Issued by this server start and not expired. */
+        VALID,
+        /** Issued by this server start, but older than the lifetime. */
+        EXPIRED,
+        /** Not issued by this server start (forged, damaged, or from before a restart). */
+        UNKNOWN
+    }
+
+    private static final int RANDOM_BYTES = 8;
+    private static final int MAC_BYTES = 16;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] secret = new byte[32];
+    private final SecureRandom random;
+    private final LongSupplier clock;
+    private final long lifetimeMillis;
+    private final String opaque;
+
+    /**
+     * @param random         source of the secret and of each nonce's random part
+     * @param clock          milliseconds, e.g. {@code System::currentTimeMillis}
+     * @param lifetimeMillis how long a nonce stays valid
+     */
+    NonceService(SecureRandom random, LongSupplier clock, long lifetimeMillis) {
+        this.random = random;
+        this.clock = clock;
+        this.lifetimeMillis = lifetimeMillis;
+        random.nextBytes(secret);
+        this.opaque = B64.encodeToString(java.util.Arrays.copyOf(mac("opaque".getBytes(StandardCharsets.US_ASCII)), 12));
+    }
+
+    /** @return a fresh nonce */
+    String issue() {
+        ByteBuffer b = ByteBuffer.allocate(8 + RANDOM_BYTES + MAC_BYTES);
+        b.putLong(clock.getAsLong());
+        byte[] r = new byte[RANDOM_BYTES];
+        random.nextBytes(r);
+        b.put(r);
+        byte[] m = mac(java.util.Arrays.copyOf(b.array(), 8 + RANDOM_BYTES));
+        b.put(m, 0, MAC_BYTES);
+        return B64.encodeToString(b.array());
+    }
+
+    /**
+     * @param nonce a nonce a client sent back
+     * @return whether this start issued it, and whether it is still fresh
+     */
+    Verdict check(String nonce) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return Verdict.UNKNOWN;
+        }
+        if (raw.length != 8 + RANDOM_BYTES + MAC_BYTES) {
+            return Verdict.UNKNOWN;
+        }
+        byte[] expected = java.util.Arrays.copyOf(mac(java.util.Arrays.copyOf(raw, 8 + RANDOM_BYTES)), MAC_BYTES);
+        byte[] given = java.util.Arrays.copyOfRange(raw, 8 + RANDOM_BYTES, raw.length);
+        if (!MessageDigest.isEqual(expected, given)) {
+            return Verdict.UNKNOWN;
+        }
+        long age = clock.getAsLong() - ByteBuffer.wrap(raw).getLong();
+        return age >= 0 && age < lifetimeMillis ? Verdict.VALID : Verdict.EXPIRED;
+    }
+
+    /** @return the opaque value of this start */
+    String opaque() {
+        return opaque;
+    }
+
+    private byte[] mac(byte[] data) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return m.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HmacSHA256", e);
+        }
+    }
+}

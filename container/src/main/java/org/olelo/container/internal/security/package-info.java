@@ -1,0 +1,15 @@
+/**
+ * Container-managed authentication of SIP requests: HTTP Digest as SIP uses it (RFC 3261 §22,
+ * RFC 7616, RFC 8760), enforcing the security constraints of applications (sip.xml
+ * {@code <security-constraint>} and {@code <login-config>}, or {@code @SipSecurity} on servlet
+ * classes).
+ *
+ * <p>{@link org.olelo.container.internal.security.DigestAuthenticator} is the entry point: the
+ * container calls it for each initial request right before the chosen servlet runs, on the
+ * application session's executor. Credentials come from the {@code subscriber} table (HA1 per
+ * algorithm, realm = domain). Nonces are stateless HMAC tokens with a lifetime; nonce counts are
+ * remembered in a bounded map to refuse replays; repeated failures block a source address or a
+ * user for a while. An authenticated request carries a
+ * {@link org.olelo.container.internal.security.SubscriberPrincipal} and the subscriber's roles.
+ */
+package org.olelo.container.internal.security;

@@ -1,0 +1,109 @@
+package org.olelo.container.flows;
+
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.olelo.container.internal.db.Subscriber;
+import org.olelo.container.internal.db.SubscriberStore;
+import org.olelo.container.internal.deploy.TestApps;
+
+/**
+ * The applications and requests the authentication tests share: a registrar-like servlet that
+ * reports who the container says sent the request, protected by sip.xml (REGISTER for any
+ * authenticated user, MESSAGE with proxy authentication for role {@code a}, OPTIONS open), and
+ * subscribers provisioned the way the command line does it.
+ */
+final class AuthApps {
+
+    /** Routes REGISTER, MESSAGE and OPTIONS to the application {@code reg}. */
+    static final String ROUTING = """
+            REGISTER: ("reg", "DAR:To", "NEUTRAL", "", "NO_ROUTE", "0")
+            MESSAGE: ("reg", "DAR:From", "NEUTRAL", "", "NO_ROUTE", "0")
+            OPTIONS: ("reg", "DAR:From", "NEUTRAL", "", "NO_ROUTE", "0")
+            """;
+
+    private static final String SERVLET = """
+            package r;
+            import jakarta.servlet.sip.*;
+            import java.io.IOException;
+            public class Registrar extends SipServlet {
+                private void who(SipServletRequest req) throws IOException {
+                    SipServletResponse r = req.createResponse(200);
+                    r.setHeader("X-User", req.getUserPrincipal() == null ? "none" : req.getUserPrincipal().getName());
+                    r.setHeader("X-Remote-User", String.valueOf(req.getRemoteUser()));
+                    r.setHeader("X-In-Role-A", String.valueOf(req.isUserInRole("a")));
+                    r.send();
+                }
+                @Override protected void doRegister(SipServletRequest req) throws IOException { who(req); }
+                @Override protected void doMessage(SipServletRequest req) throws IOException { who(req); }
+                @Override protected void doOptions(SipServletRequest req) throws IOException { who(req); }
+            }
+            """;
+
+    private AuthApps() {
+    }
+
+    /** @return the application protected by sip.xml constraints */
+    static TestApps constrained() {
+        return TestApps.app().java("r.Registrar", SERVLET).sipXml("""
+                <sip-app><app-name>reg</app-name>
+                  <servlet><servlet-name>registrar</servlet-name><servlet-class>r.Registrar</servlet-class></servlet>
+                  <security-constraint>
+                    <resource-collection>
+                      <resource-name>registrations</resource-name>
+                      <servlet-name>registrar</servlet-name><sip-method>REGISTER</sip-method>
+                    </resource-collection>
+                    <auth-constraint><role-name>**</role-name></auth-constraint>
+                  </security-constraint>
+                  <security-constraint>
+                    <resource-collection>
+                      <resource-name>messages</resource-name>
+                      <servlet-name>registrar</servlet-name><sip-method>MESSAGE</sip-method>
+                    </resource-collection>
+                    <proxy-authentication/>
+                    <auth-constraint><role-name>a</role-name></auth-constraint>
+                  </security-constraint>
+                  <login-config><auth-method>DIGEST</auth-method></login-config>
+                </sip-app>
+                """);
+    }
+
+    /** Adds a subscriber with HA1 values computed independently of the server's code. */
+    static void subscriber(DataSource ds, String user, String domain, String password, String... roles)
+            throws SQLException {
+        new SubscriberStore(ds).add(new Subscriber(0, user, domain,
+                DigestClient.hex("MD5", user + ":" + domain + ":" + password),
+                DigestClient.hex("SHA-256", user + ":" + domain + ":" + password), List.of(roles), null));
+    }
+
+    /**
+     * @param method        REGISTER, MESSAGE or OPTIONS
+     * @param user          the user in From (and To for REGISTER)
+     * @param from          where the request comes from (Via, Contact)
+     * @param authHeader    the credentials header name, or null
+     * @param authorization its value, or null
+     * @return the request text
+     */
+    static String request(String method, String user, InetSocketAddress from, String authHeader, String authorization) {
+        int n = MemorySip.next();
+        String ruri = method.equals("REGISTER") ? "sip:127.0.0.1" : "sip:echo@127.0.0.1";
+        String to = method.equals("REGISTER") ? "<sip:" + user + "@127.0.0.1>" : "<sip:echo@127.0.0.1>";
+        String host = from.getAddress().getHostAddress() + ":" + from.getPort();
+        return method + " " + ruri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP " + host + ";branch=z9hG4bK-auth" + n + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + user + "@127.0.0.1>;tag=f" + n + "\r\n"
+                + "To: " + to + "\r\n"
+                + "Call-ID: auth-" + n + "\r\n"
+                + "CSeq: " + n + " " + method + "\r\n"
+                + "Contact: <sip:" + user + "@" + host + ">\r\n"
+                + (authHeader == null ? "" : authHeader + ": " + authorization + "\r\n")
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** @return the Request-URI {@link #request} uses for the method */
+    static String requestUri(String method) {
+        return method.equals("REGISTER") ? "sip:127.0.0.1" : "sip:echo@127.0.0.1";
+    }
+}

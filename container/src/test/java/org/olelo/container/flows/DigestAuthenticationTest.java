@@ -1,0 +1,173 @@
+package org.olelo.container.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.olelo.container.boot.ServerConfig;
+import org.olelo.container.internal.security.AuthSettings;
+import org.olelo.container.internal.security.DigestAlgorithm;
+import org.olelo.core.testkit.SipText;
+
+/**
+ * Container-managed digest authentication of REGISTER, driven over the in-memory connector: the
+ * challenge, MD5 and SHA-256 answers computed by the test, the principal the servlet sees, no user
+ * enumeration, stale nonces and replayed nonce counts.
+ */
+class DigestAuthenticationTest {
+
+    private static final InetSocketAddress UA = MemorySip.source(1);
+
+    @TempDir
+    Path tmp;
+    private MemorySip sip;
+
+    @AfterEach
+    void stop() {
+        if (sip != null) {
+            sip.close();
+        }
+    }
+
+    private void start(UnaryOperator<ServerConfig> config) throws Exception {
+        sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING, config);
+        AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
+    }
+
+    private String register(String authorization) throws InterruptedException {
+        return sip.send(AuthApps.request("REGISTER", "bob", UA, authorization == null ? null : "Authorization",
+                authorization), UA);
+    }
+
+    private static String answer(String challengeResponse, String algorithm, String user, String password, String nc) {
+        String challenge = DigestClient.withAlgorithm(SipText.headers(challengeResponse, "WWW-Authenticate"), algorithm);
+        return DigestClient.answer(challenge, user, password, "REGISTER", AuthApps.requestUri("REGISTER"), nc);
+    }
+
+    @Test
+    void registerWithoutCredentialsIsChallengedWithMd5ThenSha256() throws Exception {
+        start(c -> c);
+        String r = register(null);
+        assertEquals(401, SipText.status(r), r);
+        List<String> challenges = SipText.headers(r, "WWW-Authenticate");
+        assertEquals(2, challenges.size(), r);
+        assertEquals("MD5", DigestClient.params(challenges.get(0)).get("algorithm"), r);
+        assertEquals("SHA-256", DigestClient.params(challenges.get(1)).get("algorithm"), r);
+        for (String c : challenges) {
+            var p = DigestClient.params(c);
+            assertEquals("127.0.0.1", p.get("realm"), "realm is the To domain: " + c);
+            assertEquals("auth", p.get("qop"), c);
+            assertTrue(p.get("nonce").length() >= 20, c);
+            assertTrue(p.containsKey("opaque"), c);
+            assertFalse(p.containsKey("stale"), c);
+        }
+        assertEquals("none", SipText.header(sip.send(AuthApps.request("OPTIONS", "bob", UA, null, null), UA), "X-User"),
+                "OPTIONS has no constraint and reaches the servlet without a principal");
+    }
+
+    @Test
+    void correctMd5AndSha256AnswersReachTheServletWithThePrincipal() throws Exception {
+        start(c -> c);
+        for (String alg : List.of("MD5", "SHA-256")) {
+            String ok = register(answer(register(null), alg, "bob", "s3cret", "00000001"));
+            assertEquals(200, SipText.status(ok), alg + ": " + ok);
+            assertEquals("bob", SipText.header(ok, "X-User"), ok);
+            assertEquals("bob", SipText.header(ok, "X-Remote-User"), ok);
+            assertEquals("true", SipText.header(ok, "X-In-Role-A"), ok);
+        }
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+        start(c -> c);
+        String wrong = register(answer(register(null), "SHA-256", "bob", "guess", "00000001"));
+        String unknown = sip.send(AuthApps.request("REGISTER", "mallory", UA, "Authorization",
+                answer(register(null), "SHA-256", "mallory", "guess", "00000001")), UA);
+        assertEquals(401, SipText.status(wrong), wrong);
+        assertEquals(shape(wrong), shape(unknown));
+    }
+
+    /** The status line, the header names in order and the challenges with their nonce masked. */
+    private static String shape(String response) {
+        StringBuilder b = new StringBuilder(response.lines().findFirst().orElseThrow()).append('\n');
+        for (String line : response.substring(0, response.indexOf("\r\n\r\n")).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                b.append(line, 0, colon).append('\n');
+            }
+        }
+        for (String c : SipText.headers(response, "WWW-Authenticate")) {
+            b.append(c.replaceAll("nonce=\"[^\"]*\"", "nonce=\"*\"")).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void expiredNonceWithGoodCredentialsIsStale() throws Exception {
+        start(c -> c.withAuth(new AuthSettings(true, 1, 10, 60)));
+        String challenge = register(null);
+        Thread.sleep(1_200);
+        String stale = register(answer(challenge, "MD5", "bob", "s3cret", "00000001"));
+        assertEquals(401, SipText.status(stale), stale);
+        for (String c : SipText.headers(stale, "WWW-Authenticate")) {
+            assertEquals("true", DigestClient.params(c).get("stale"), c);
+        }
+        String wrongAndOld = register(answer(challenge, "MD5", "bob", "guess", "00000002"));
+        assertFalse(SipText.headers(wrongAndOld, "WWW-Authenticate").get(0).contains("stale"),
+                "a wrong password is never called stale: " + wrongAndOld);
+        String ok = register(answer(stale, "MD5", "bob", "s3cret", "00000001"));
+        assertEquals(200, SipText.status(ok), ok);
+    }
+
+    @Test
+    void replayedNonceCountIsChallengedAgain() throws Exception {
+        start(c -> c);
+        String challenge = register(null);
+        String first = answer(challenge, "SHA-256", "bob", "s3cret", "00000001");
+        assertEquals(200, SipText.status(register(first)));
+        String replay = register(first);
+        assertEquals(401, SipText.status(replay), replay);
+        assertFalse(replay.contains("stale"), replay);
+        String next = register(answer(challenge, "SHA-256", "bob", "s3cret", "00000002"));
+        assertEquals(200, SipText.status(next), "a higher count with the same nonce is fine: " + next);
+    }
+
+    @Test
+    void credentialsForAnotherRequestUriAreRefused() throws Exception {
+        start(c -> c);
+        String challenge = DigestClient.withAlgorithm(SipText.headers(register(null), "WWW-Authenticate"), "MD5");
+        String auth = DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", "sip:other.example.com", "00000001");
+        String r = register(auth);
+        assertEquals(400, SipText.status(r), r);
+        assertTrue(r.lines().findFirst().orElseThrow().contains("uri"), r);
+    }
+
+    @Test
+    void theOfferedAlgorithmsAreConfigurableAndOnlyTheyAreAccepted() throws Exception {
+        start(c -> c.withAuth(new AuthSettings(true, 300, 10, 60, List.of(DigestAlgorithm.MD5))));
+        String challenge = register(null);
+        List<String> challenges = SipText.headers(challenge, "WWW-Authenticate");
+        assertEquals(1, challenges.size(), challenge);
+        String md5 = challenges.get(0);
+        String sha = md5.replace("algorithm=MD5", "algorithm=SHA-256");
+        String refused = register(DigestClient.answer(sha, "bob", "s3cret", "REGISTER", AuthApps.requestUri("REGISTER"),
+                "00000001"));
+        assertEquals(401, SipText.status(refused), "SHA-256 is not offered, so not accepted: " + refused);
+        assertEquals(200, SipText.status(register(answer(challenge, "MD5", "bob", "s3cret", "00000002"))));
+    }
+
+    @Test
+    void authenticationCanBeSwitchedOff() throws Exception {
+        start(c -> c.withAuth(new AuthSettings(false, 300, 10, 60)));
+        String r = register(null);
+        assertEquals(200, SipText.status(r), r);
+        assertEquals("none", SipText.header(r, "X-User"), r);
+    }
+}

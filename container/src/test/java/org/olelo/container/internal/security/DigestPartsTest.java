@@ -1,0 +1,100 @@
+package org.olelo.container.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The pieces of digest authentication on their own: parsing, nonces, counts, failures, HA1. */
+class DigestPartsTest {
+
+    @Test
+    void credentialsAreParsedWithQuotesEscapesAndAnyCase() throws Exception {
+        DigestCredentials c = DigestCredentials.parse("digest USERNAME=\"b\\\"ob\", realm=\"example.com\","
+                + "nonce=\"n1\",uri=\"sip:example.com;transport=tcp\", response=\"ABC\", algorithm=SHA-256,"
+                + " cnonce=\"c1\", opaque=\"o\", qop=auth, nc=00000001");
+        assertEquals("b\"ob", c.username());
+        assertEquals("sip:example.com;transport=tcp", c.uri());
+        assertEquals("SHA-256", c.algorithm());
+        assertEquals("00000001", c.nc());
+        assertNull(DigestCredentials.parse("Basic Ym9iOnMzY3JldA=="));
+        MalformedCredentialsException e = assertThrows(MalformedCredentialsException.class,
+                () -> DigestCredentials.parse("Digest username=\"bob\", realm=\"r\", uri=\"sip:r\", response=\"x\""));
+        assertEquals("nonce", e.parameter());
+        assertThrows(MalformedCredentialsException.class, () -> DigestCredentials.parse("Digest username=\"bob"));
+        assertThrows(MalformedCredentialsException.class,
+                () -> DigestCredentials.parse("Digest username=a, username=b, realm=r, nonce=n, uri=u, response=x"));
+    }
+
+    @Test
+    void ha1AndResponseFollowRfc7616() {
+        // RFC 2617 §3.5 example values, reused by RFC 7616 §3.9.1 for MD5
+        String ha1 = DigestAlgorithm.MD5.ha1("Mufasa", "testrealm@host.com", "Circle Of Life");
+        assertEquals("939e7578ed9e3c518a452acee763bce9", ha1);
+        assertEquals("6629fae49393a05397450978507c4ef1", DigestAlgorithm.MD5.response(ha1, "GET", "/dir/index.html",
+                "dcd98b7102dd2f0e8b11d0f600bfb0c093", "00000001", "0a4f113b"));
+        assertEquals(64, DigestAlgorithm.SHA_256.ha1("a", "b", "c").length());
+        assertEquals(DigestAlgorithm.MD5, DigestAlgorithm.of(null).orElseThrow());
+        assertEquals(DigestAlgorithm.SHA_256, DigestAlgorithm.of("sha-256").orElseThrow());
+        assertTrue(DigestAlgorithm.of("MD5-sess").isEmpty());
+    }
+
+    @Test
+    void noncesCheckTheirMacAndAge() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        NonceService nonces = new NonceService(new SecureRandom(), now::get, 300_000);
+        String n = nonces.issue();
+        assertNotEquals(n, nonces.issue());
+        assertEquals(NonceService.Verdict.VALID, nonces.check(n));
+        char last = n.charAt(n.length() - 2);
+        String tampered = n.substring(0, n.length() - 2) + (last == 'A' ? 'B' : 'A') + n.charAt(n.length() - 1);
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(tampered));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check("not base64 !"));
+        assertEquals(NonceService.Verdict.UNKNOWN, new NonceService(new SecureRandom(), now::get, 300_000).check(n),
+                "another start does not know it");
+        now.addAndGet(300_000);
+        assertEquals(NonceService.Verdict.EXPIRED, nonces.check(n));
+    }
+
+    @Test
+    void nonceCountsRefuseReplaysAndStayBounded() {
+        NonceCounts counts = new NonceCounts(2);
+        assertTrue(counts.advance("a", 1));
+        assertFalse(counts.advance("a", 1));
+        assertTrue(counts.advance("a", 3));
+        assertFalse(counts.advance("a", 2));
+        assertFalse(counts.advance("b", 0));
+        assertTrue(counts.advance("b", 1));
+        assertTrue(counts.advance("c", 1));
+        assertTrue(counts.advance("a", 1), "a was the eldest and is forgotten beyond the capacity");
+    }
+
+    @Test
+    void failuresBlockForAWhileAndSuccessForgets() {
+        AtomicLong now = new AtomicLong(0);
+        FailureGuard g = new FailureGuard(3, 60_000, now::get);
+        g.failed("k", "k");
+        g.failed("k", "k");
+        g.succeeded("k");
+        g.failed("k", "k");
+        g.failed("k", "k");
+        assertFalse(g.blocked("k"), "a success starts the count again");
+        g.failed("k", "k");
+        assertTrue(g.blocked("k"));
+        g.succeeded("k");
+        assertTrue(g.blocked("k"), "a block is not lifted by a success");
+        now.addAndGet(60_000);
+        assertFalse(g.blocked("k"));
+        g.failed("other", "other");
+        now.addAndGet(61_000);
+        g.failed("other", "other");
+        g.failed("other", "other");
+        assertFalse(g.blocked("other"), "failures older than the window do not count");
+    }
+}

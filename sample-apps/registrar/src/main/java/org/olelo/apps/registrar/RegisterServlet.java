@@ -1,0 +1,82 @@
+package org.olelo.apps.registrar;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.sip.SipFactory;
+import jakarta.servlet.sip.SipServlet;
+import jakarta.servlet.sip.SipServletRequest;
+import jakarta.servlet.sip.SipServletResponse;
+import org.olelo.apps.registrar.service.RegisterRequest;
+import org.olelo.apps.registrar.service.RegisterResult;
+import org.olelo.apps.registrar.service.Registrar;
+import org.olelo.apps.registrar.service.RegistrarException;
+
+import java.io.IOException;
+
+/**
+ * The {@code register} servlet: answers REGISTER requests (Kamailio's {@code save("location")}).
+ * A thin adapter: {@link SipRequests} reads the request, {@link Registrar} decides, this sends the
+ * 200 with every current binding ({@code Contact: <uri>;expires=N;q=...}) and a Date header, or
+ * the error with its reason phrase (and Min-Expires on 423). The 200 goes out only after the store
+ * accepted the change, so in {@code write-through} and {@code db-only} modes it follows the
+ * database commit. The Path is echoed when the UA supports it and the container lets applications
+ * set Path on a response.
+ *
+ * <p>When the deployment enables the sip.xml security constraint, the container has already
+ * authenticated the request; the registrar then lets a user register only their own AOR.
+ *
+ * <p>Runs on the container's application executor (a virtual thread), one request at a time per
+ * application session; blocks on the location store.
+ */
+public class RegisterServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient RegistrarRuntime runtime;
+    private transient SipFactory factory;
+
+    @Override
+    public void init() throws ServletException {
+        runtime = Runtimes.of(getServletContext());
+        factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+    }
+
+    /** Registers, refreshes, removes or lists bindings; see the class description. */
+    @Override
+    protected void doRegister(SipServletRequest req) throws ServletException, IOException {
+        long now = System.currentTimeMillis();
+        RegisterResult result;
+        try {
+            RegisterRequest request = SipRequests.register(req, factory);
+            result = runtime.registrar().register(request, now);
+        } catch (RegistrarException e) {
+            result = runtime.registrar().rejected(e);
+        }
+        switch (result) {
+            case RegisterResult.Accepted ok -> accept(req, ok);
+            case RegisterResult.Rejected no -> {
+                if (no.cause() != null) {
+                    log("registrar: REGISTER for " + req.getTo().getURI() + " failed: " + no.cause().getMessage(),
+                            no.cause());
+                }
+                SipRequests.answer(req, no.status(), no.reason(), no.headers());
+            }
+        }
+    }
+
+    private void accept(SipServletRequest req, RegisterResult.Accepted ok) throws IOException {
+        SipServletResponse resp = req.createResponse(SipServletResponse.SC_OK);
+        for (String contact : ok.contactValues()) {
+            resp.addHeader("Contact", contact);
+        }
+        resp.setHeader("Date", ok.date());
+        for (String p : ok.path()) {
+            try {
+                resp.addHeader("Path", p);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // the container keeps Path as a system header: the binding keeps it all the same
+                break;
+            }
+        }
+        resp.send();
+    }
+}

@@ -1,0 +1,98 @@
+package org.olelo.apps.registrar;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.sip.SipServlet;
+import jakarta.servlet.sip.SipURI;
+import org.olelo.apps.registrar.service.RegistrarStatistics;
+import org.olelo.apps.registrar.spi.StoreException;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the application before its servlets and stops it after them: reads the context-params
+ * ({@link RegistrarConfig}), finds the container's DataSource, starts the
+ * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
+ * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}).
+ *
+ * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
+ * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
+ * {@code Instance} rather than a plain {@code @Inject DataSource} or {@code @Resource} field:
+ * those fail the deployment when the container has no database, and the {@code memory} mode needs
+ * none.
+ *
+ * <p>The container creates it (with injection) and calls it on its deployer thread. A failure
+ * (bad context-param, database needed but absent, migration failed) fails the deployment with
+ * the reason; the other applications are not affected.
+ */
+public class RegistrarListener implements ServletContextListener {
+
+    /** The ServletContext attribute under which the container publishes its default DataSource. */
+    public static final String DATA_SOURCE_ATTRIBUTE = "org.olelo.DataSource";
+
+    @Inject
+    private Instance<DataSource> injectedDataSource;
+
+    private RegistrarRuntime runtime;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext ctx = event.getServletContext();
+        RegistrarConfig config = RegistrarConfig.from(ctx::getInitParameter);
+        try {
+            runtime = RegistrarRuntime.start(config, dataSource(ctx), getClass().getClassLoader(),
+                    () -> interfaceHosts(ctx), ctx::log);
+        } catch (StoreException e) {
+            throw new IllegalStateException("registrar: " + e.getMessage(), e);
+        }
+        ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
+        ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
+        ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
+                + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+        event.getServletContext().removeAttribute(RegistrarRuntime.ATTRIBUTE);
+        event.getServletContext().removeAttribute(RegistrarStatistics.ATTRIBUTE);
+    }
+
+    private DataSource dataSource(ServletContext ctx) {
+        if (injectedDataSource != null && injectedDataSource.isResolvable()) {
+            return injectedDataSource.get();
+        }
+        return ctx.getAttribute(DATA_SOURCE_ATTRIBUTE) instanceof DataSource ds ? ds : null;
+    }
+
+    /**
+     * The hosts of the container's listening points (JSR 359 {@code OUTBOUND_INTERFACES}) and the
+     * container's configured local domains (the {@code org.olelo.localDomains} context attribute).
+     */
+    private static List<String> interfaceHosts(ServletContext ctx) {
+        List<String> hosts = new ArrayList<>();
+        if (ctx.getAttribute("org.olelo.localDomains") instanceof List<?> domains) {
+            for (Object d : domains) {
+                if (d instanceof String s) {
+                    hosts.add(s);
+                }
+            }
+        }
+        if (ctx.getAttribute(SipServlet.OUTBOUND_INTERFACES) instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof SipURI uri && uri.getHost() != null) {
+                    hosts.add(uri.getHost());
+                }
+            }
+        }
+        return hosts;
+    }
+}

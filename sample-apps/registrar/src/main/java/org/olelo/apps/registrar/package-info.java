@@ -1,0 +1,14 @@
+/**
+ * The registrar application's servlet layer: {@link org.olelo.apps.registrar.RegisterServlet}
+ * ({@code register}, REGISTER requests) and {@link org.olelo.apps.registrar.LocationServlet}
+ * ({@code location}, every other initial request for a local domain), chosen by the sip.xml
+ * servlet-mapping rules, share one {@link org.olelo.apps.registrar.RegistrarRuntime} that
+ * {@link org.olelo.apps.registrar.RegistrarListener} starts from the context-params
+ * ({@link org.olelo.apps.registrar.RegistrarConfig}).
+ *
+ * <pre>
+ *  REGISTER ─► RegisterServlet ─► SipRequests (plain values) ─► Registrar ─► LocationStore ─► 200 / error
+ *  INVITE…  ─► LocationServlet ─► LocationService.lookup ─► Proxy (Path / NAT routes) ─► contacts
+ * </pre>
+ */
+package org.olelo.apps.registrar;

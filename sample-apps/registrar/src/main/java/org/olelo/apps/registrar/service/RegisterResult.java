@@ -1,0 +1,79 @@
+package org.olelo.apps.registrar.service;
+
+import org.olelo.apps.registrar.spi.Binding;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the {@link Registrar} decided for one REGISTER: the answer the servlet sends. */
+public sealed interface RegisterResult {
+
+    /** RFC 1123 date with a two-digit day, always GMT. */
+    DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * 200 OK: the registration is stored.
+     *
+     * @param bindings every current binding of the AOR, best first (the Contacts of the 200)
+     * @param path     the Path values to echo in the 200, empty when none or not supported by the UA
+     * @param now      the time the request was processed, epoch milliseconds (for the remaining
+     *                 expiry of each Contact)
+     */
+    record Accepted(List<Binding> bindings, List<String> path, long now) implements RegisterResult {
+        /** Freezes the lists. */
+        public Accepted {
+            bindings = List.copyOf(bindings);
+            path = List.copyOf(path);
+        }
+
+        /**
+         * @return one Contact header value per binding, best first:
+         *         {@code <URI>;expires=SECONDS} with the remaining expiry, then {@code q},
+         *         {@code +sip.instance} and {@code reg-id} when the binding has them
+         */
+        public List<String> contactValues() {
+            return bindings.stream().map(this::contactValue).toList();
+        }
+
+        private String contactValue(Binding b) {
+            StringBuilder sb = new StringBuilder("<").append(b.contact()).append(">;expires=")
+                    .append(b.remainingSeconds(now));
+            if (b.qText() != null) {
+                sb.append(";q=").append(b.qText());
+            }
+            if (b.instance() != null) {
+                sb.append(";+sip.instance=\"").append(b.instance().replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
+            }
+            if (b.regId() != Binding.NO_REG_ID) {
+                sb.append(";reg-id=").append(b.regId());
+            }
+            return sb.toString();
+        }
+
+        /** @return the Date header value for the answer (RFC 3261 §20.17), e.g. {@code Sat, 13 Nov 2010 23:29:00 GMT} */
+        public String date() {
+            return DATE.format(Instant.ofEpochMilli(now));
+        }
+    }
+
+    /**
+     * An error answer; nothing was stored.
+     *
+     * @param status  the SIP status code
+     * @param reason  the reason phrase, naming the fault
+     * @param headers extra headers (e.g. Min-Expires)
+     * @param cause   the internal failure behind a 500, for the log, or null
+     */
+    record Rejected(int status, String reason, Map<String, String> headers, Throwable cause) implements RegisterResult {
+        /** Freezes the headers. */
+        public Rejected {
+            headers = Map.copyOf(headers);
+        }
+    }
+}

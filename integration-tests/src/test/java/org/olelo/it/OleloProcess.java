@@ -1,0 +1,126 @@
+package org.olelo.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Olelo as its users run it: {@code java -jar container/target/olelo.jar} in a process of its own,
+ * with a deploy folder made from the project's default deployment ({@code deploy/routing.properties}
+ * and the sample archives), listening on free UDP and TCP ports of 127.0.0.1. It can be killed with
+ * SIGKILL and started again on the same data folder; the provisioning CLI runs against the same
+ * folders.
+ */
+final class OleloProcess implements AutoCloseable {
+
+    private final Path root;
+    private final Path deploy;
+    private final Path data;
+    private final int port;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    /** Prepares the folders: the default routing descriptor and the sample applications. */
+    OleloProcess(Path root) throws IOException {
+        this.root = root;
+        this.deploy = root.resolve("deploy");
+        this.data = root.resolve("data");
+        Files.createDirectories(deploy.resolve("apps"));
+        Path source = Path.of(System.getProperty("olelo.deploy", "../deploy"));
+        Files.copy(source.resolve("routing.properties"), deploy.resolve("routing.properties"));
+        for (String war : List.of("registrar.war", "proxy.war")) {
+            Files.copy(source.resolve("apps").resolve(war), deploy.resolve("apps").resolve(war));
+        }
+        this.port = FreePorts.both();
+    }
+
+    /** The SIP port (UDP and TCP) on 127.0.0.1. */
+    int port() {
+        return port;
+    }
+
+    /** The deploy folder (tests may change routing or settings before starting). */
+    Path deploy() {
+        return deploy;
+    }
+
+    private List<String> java() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-jar");
+        cmd.add(Path.of(System.getProperty("olelo.jar", "../container/target/olelo.jar")).toAbsolutePath().toString());
+        return cmd;
+    }
+
+    /** Starts the server and waits for its ready line. */
+    void start(String... settings) throws IOException, InterruptedException {
+        List<String> cmd = java();
+        cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
+                "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port));
+        for (String s : settings) {
+            cmd.add("--set");
+            cmd.add(s);
+        }
+        log = root.resolve("olelo-" + (++starts) + ".log");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            if (out.contains("Olelo ready")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Olelo exited with " + process.exitValue() + ":\n" + out);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Olelo not ready after 40 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** Kills the server with SIGKILL (no shutdown hook runs). */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code olelo.jar subscriber ...} against the same folders; returns its exit code. */
+    int subscriber(String... args) throws IOException, InterruptedException {
+        List<String> cmd = java();
+        cmd.add("subscriber");
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("cli.log").toFile()).start();
+        if (!p.waitFor(40, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("subscriber command did not finish");
+        }
+        return p.exitValue();
+    }
+
+    /** The server's output so far. */
+    String log() throws IOException {
+        return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

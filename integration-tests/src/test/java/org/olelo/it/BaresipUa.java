@@ -34,7 +34,7 @@ final class BaresipUa implements AutoCloseable {
     BaresipUa(Path dir, String user, String password, int olelo, int rtpBase) throws IOException {
         this.dir = dir;
         this.log = dir.resolve("baresip.log");
-        this.sipPort = FreePorts.both();
+        this.sipPort = FreePorts.pair();
         Files.createDirectories(dir);
         String config = String.join("\n",
                 "poll_method epoll",

@@ -48,4 +48,24 @@ final class FreePorts {
         }
         throw new IllegalStateException("no port free for both UDP and TCP on 127.0.0.1");
     }
+
+    /** @return a port p such that p and p + 1 are free for UDP and TCP (SIP and SIP over TLS of baresip) */
+    static int pair() {
+        for (int i = 0; i < 100; i++) {
+            int p = both();
+            if (p < 65535 && freeBoth(p + 1)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no two consecutive free ports on 127.0.0.1");
+    }
+
+    private static boolean freeBoth(int port) {
+        try (ServerSocket t = new ServerSocket(port, 1, LOOPBACK);
+             DatagramSocket u = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -42,7 +42,7 @@ class AuthPolicyTest {
         if (SipText.status(challenge) != 401) {
             return challenge;
         }
-        String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "SHA-256");
+        String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
         String auth = DigestClient.answer(c, user, password, "REGISTER", AuthApps.requestUri("REGISTER"), "00000001");
         return sip.send(AuthApps.request("REGISTER", user, from, "Authorization", auth), from);
     }

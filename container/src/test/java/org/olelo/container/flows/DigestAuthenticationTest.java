@@ -36,8 +36,12 @@ class DigestAuthenticationTest {
         }
     }
 
+    /** Both algorithms offered (the default offers MD5 only, for clients that fail on SHA-256). */
+    private static final List<DigestAlgorithm> BOTH = List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
+
     private void start(UnaryOperator<ServerConfig> config) throws Exception {
-        sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING, config);
+        sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING,
+                c -> config.apply(c.withAuth(new AuthSettings(true, 300, 10, 60, BOTH))));
         AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
     }
 
@@ -111,7 +115,7 @@ class DigestAuthenticationTest {
 
     @Test
     void expiredNonceWithGoodCredentialsIsStale() throws Exception {
-        start(c -> c.withAuth(new AuthSettings(true, 1, 10, 60)));
+        start(c -> c.withAuth(new AuthSettings(true, 1, 10, 60, BOTH)));
         String challenge = register(null);
         Thread.sleep(1_200);
         String stale = register(answer(challenge, "MD5", "bob", "s3cret", "00000001"));
@@ -165,7 +169,7 @@ class DigestAuthenticationTest {
 
     @Test
     void authenticationCanBeSwitchedOff() throws Exception {
-        start(c -> c.withAuth(new AuthSettings(false, 300, 10, 60)));
+        start(c -> c.withAuth(new AuthSettings(false, 300, 10, 60, BOTH)));
         String r = register(null);
         assertEquals(200, SipText.status(r), r);
         assertEquals("none", SipText.header(r, "X-User"), r);

@@ -22,12 +22,13 @@ public record AuthSettings(boolean enabled, int nonceSeconds, int maxFailures, i
                            List<DigestAlgorithm> algorithms) {
 
     /**
-     * The algorithms offered unless configured otherwise: MD5 first, then SHA-256. Widely deployed
-     * clients (SIPp 3.6, many phones) answer only the first challenge and know only MD5; a client
-     * that supports RFC 8760 still finds SHA-256. Deployments that want SHA-256 preferred set
-     * {@code auth.algorithms=SHA-256,MD5}.
+     * The algorithms offered unless configured otherwise: MD5 alone. SHA-256 (RFC 8760) is supported
+     * and offered when configured ({@code auth.algorithms=SHA-256,MD5}), but the clients shipped with
+     * Debian 12 break on it: SIPp 3.6 answers only the first challenge and knows only MD5, and
+     * baresip 1.0 fails the whole registration ("Function not implemented") as soon as one challenge
+     * names an algorithm it lacks.
      */
-    public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
+    public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.MD5);
 
     /** Checks the ranges and freezes the algorithms. */
     public AuthSettings {
@@ -46,7 +47,7 @@ public record AuthSettings(boolean enabled, int nonceSeconds, int maxFailures, i
         this(enabled, nonceSeconds, maxFailures, blockSeconds, DEFAULT_ALGORITHMS);
     }
 
-    /** @return enabled, nonces valid for 300 s, 10 failures block for 60 s, MD5 then SHA-256 */
+    /** @return enabled, nonces valid for 300 s, 10 failures block for 60 s, MD5 offered */
     public static AuthSettings defaults() {
         return new AuthSettings(true, 300, 10, 60);
     }

@@ -1,0 +1,92 @@
+package org.olelo.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.UdpPeer;
+
+/**
+ * Broken and hostile REGISTERs against the default deployment (authentication switched off, so the
+ * registrar itself judges them): each gets a clear 4xx, nothing is stored, and the server keeps
+ * serving. User names full of SQL metacharacters are just data.
+ */
+class RegistrarBadInputTest {
+
+    private static final AtomicInteger N = new AtomicInteger();
+    private static OleloProcess olelo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Files.createTempDirectory("olelo-badreg-it-");
+        olelo = new OleloProcess(root);
+        olelo.start("auth.enabled=false");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (olelo != null) {
+            olelo.close();
+        }
+    }
+
+    private static String register(String user, String contactAndExpires) throws Exception {
+        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()))) {
+            int n = N.incrementAndGet();
+            int p = peer.address().getPort();
+            peer.send("REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + p + ";branch=z9hG4bK-bad" + n
+                    + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:" + user + "@127.0.0.1>;tag=b" + n + "\r\n"
+                    + "To: <sip:" + user + "@127.0.0.1>\r\nCall-ID: bad-" + n + "\r\nCSeq: 1 REGISTER\r\n"
+                    + contactAndExpires + "Content-Length: 0\r\n\r\n");
+            String r;
+            do {
+                r = peer.receive(5000);
+            } while (r != null && SipText.status(r) < 200);
+            assertNotNull(r, "no final response");
+            return r;
+        }
+    }
+
+    private static void assertRejected(String response, String why) {
+        int s = SipText.status(response);
+        assertTrue(s >= 400 && s < 500, why + ": " + response);
+    }
+
+    @Test
+    void malformedValuesAreRejectedAndNothingIsStored() throws Exception {
+        assertRejected(register("dave", "Contact: <sip:dave@127.0.0.1:5999\r\nExpires: 60\r\n"), "unclosed Contact");
+        assertRejected(register("dave", "Contact: <sip:dave@127.0.0.1:5999>\r\nExpires: -1\r\n"), "negative Expires");
+        assertRejected(register("dave", "Contact: <sip:dave@127.0.0.1:5999>\r\nExpires: soon\r\n"), "non-numeric Expires");
+        assertRejected(register("dave", "Contact: <sip:dave@127.0.0.1:5999>;expires=-5\r\n"), "negative expires parameter");
+        String query = register("dave", "");
+        assertEquals(200, SipText.status(query), query);
+        assertTrue(SipText.headers(query, "Contact").isEmpty(), "nothing was stored: " + query);
+    }
+
+    @Test
+    void anOversizedAddressOfRecordIsRejected() throws Exception {
+        String user = "u".repeat(400);
+        assertRejected(register(user, "Contact: <sip:x@127.0.0.1:5999>\r\nExpires: 60\r\n"), "oversized AOR");
+    }
+
+    @Test
+    void sqlMetacharactersInUserNamesAreData() throws Exception {
+        String user = "o'hara%25_x;--";
+        String ok = register(user, "Contact: <sip:x@127.0.0.1:5998>\r\nExpires: 120\r\n");
+        assertEquals(200, SipText.status(ok), ok);
+        String other = register("o", "");
+        assertTrue(SipText.headers(other, "Contact").isEmpty(), "a prefix of the name finds nothing: " + other);
+        String again = register(user, "");
+        assertTrue(again.contains("sip:x@127.0.0.1:5998"), "the binding is found under the exact name: " + again);
+        assertEquals(200, SipText.status(register("eve", "Contact: <sip:eve@127.0.0.1:5997>\r\nExpires: 60\r\n")),
+                "the server keeps serving");
+    }
+}

@@ -154,4 +154,13 @@ class RegistrarTest {
         SippResult callee = caller.allSuccessful(1) ? uas.await(LIMIT) : uas.stop();
         assertTrue(caller.allSuccessful(1) && callee.allSuccessful(1), () -> caller.describe() + "\n" + callee.describe());
     }
+
+    @Test
+    @Order(7)
+    void unregisteringAllBindingsLeavesTheUserUnavailable() throws Exception {
+        assertTrue(register("carol", "c4rol", FreePorts.udp(), "600", "register.xml").allSuccessful(1));
+        assertTrue(register("carol", "c4rol", FreePorts.udp(), "600", "register.xml").allSuccessful(1));
+        assertTrue(register("carol", "c4rol", FreePorts.udp(), "0", "unregister-all.xml").allSuccessful(1));
+        assertEquals(480, status("carol"), "no binding is left");
+    }
 }

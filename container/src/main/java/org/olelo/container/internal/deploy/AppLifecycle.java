@@ -105,8 +105,10 @@ final class AppLifecycle {
         }
         name = d.appName();
         services = factory.create(name, loader);
+        Map<String, String> params = ContextParamOverrides.apply(d.contextParams(),
+                source.resolveSibling(name + ".properties"));
         context = new SipServletContextImpl(new SipServletContextImpl.Settings(name, d.displayName(), loader, work,
-                d.contextParams(), d.mainServlet(), d.effectiveProxyTimeoutSeconds(),
+                params, d.mainServlet(), d.effectiveProxyTimeoutSeconds(),
                 d.effectiveSessionTimeoutMinutes(), d.distributable()));
         ContainerObjects.publish(context, services);
         Map<String, Servlet> servlets = new LinkedHashMap<>();

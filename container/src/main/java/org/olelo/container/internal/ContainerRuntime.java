@@ -20,6 +20,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private final TransactionTimers timers = new TransactionTimers();
     private final SessionManager sessions;
     private final Set<String> localDomains;
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int maxWaiting = 10_000;
 
     public ContainerRuntime(SipCore core, Set<String> localDomains) {
         this.core = core;
@@ -45,6 +47,28 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Carrier executor: one virtual thread per task. */
     public ExecutorService virtualThreads() {
         return virtualThreads;
+    }
+
+    /**
+     * Admission control for initial requests: true, and counted, while fewer than the limit wait
+     * for their application; false means the server is overloaded and the request gets 503.
+     */
+    public boolean tryAdmit() {
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** An admitted initial request left the queue (its application runs, or none takes it). */
+    public void admitted() {
+        waiting.decrementAndGet();
+    }
+
+    /** How many initial requests may wait for their application before new ones get 503 (default 10,000). */
+    public void setMaxWaiting(int max) {
+        this.maxWaiting = max;
     }
 
     /** The configured local domains (lower case). */

@@ -2,6 +2,7 @@ package org.olelo.container.internal;
 
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -185,6 +186,35 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     }
 
     private void initial(ServerTransaction st) {
+        if (!rt.tryAdmit()) {
+            overloaded(st);
+            return;
+        }
+        boolean queued = false;
+        try {
+            queued = routeInitial(st);
+        } finally {
+            if (!queued) {
+                rt.admitted();
+            }
+        }
+    }
+
+    /** Answers 503 with Retry-After: the applications are too far behind to take new work. */
+    private static void overloaded(ServerTransaction st) {
+        SIPResponse busy = st.createResponse(503, "Service Unavailable - overloaded");
+        gov.nist.javax.sip.header.RetryAfter ra = new gov.nist.javax.sip.header.RetryAfter();
+        try {
+            ra.setRetryAfter(5);
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+        busy.setHeader(ra);
+        st.sendResponse(busy);
+    }
+
+    /** Routes an admitted initial request; true when it was queued for an application. */
+    private boolean routeInitial(ServerTransaction st) {
         SipServletRequestImpl req = new SipServletRequestImpl(st, null);
         req.setInitial(true);
         req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
@@ -193,7 +223,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         DeployedAppContext ctx = info == null || info.getNextApplicationName() == null ? null : contexts.get(info.getNextApplicationName());
         if (ctx == null) {
             noApplication(st);
-            return;
+            return false;
         }
         DeployedApp app = ctx.app();
         SipApplicationSessionImpl as = rt.sessions().createApplicationSession(ctx);
@@ -203,7 +233,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         req.bindSession(s);
         req.setRouting(info.getRoutingRegion(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
         st.setApplicationData(req);
-        as.executor().execute(() -> runInitial(ctx, as, s, req));
+        as.executor().execute(() -> {
+            rt.admitted();
+            runInitial(ctx, as, s, req);
+        });
+        return true;
     }
 
     private static SIPRequest r(ServerTransaction st) {

@@ -88,6 +88,30 @@ class HotDeploymentTest {
     }
 
     @Test
+    void overloadIsAnswered503WithRetryAfterAndServiceResumes() throws Exception {
+        Path deploy = tmp.resolve("deploy");
+        Files.createDirectories(deploy.resolve("apps"));
+        Files.writeString(deploy.resolve("routing.properties"), "OPTIONS: (\"echo\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
+        echo(1).writeFolder(deploy.resolve("apps").resolve("echo"));
+        memory = InMemoryTransport.udp();
+        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
+        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+        assertEquals("200 v1", options());
+        server.runtime().setMaxWaiting(0);
+        int n = N.incrementAndGet();
+        String req = "OPTIONS sip:echo@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-ov" + n
+                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=o" + n + "\r\nTo: <sip:echo@127.0.0.1>\r\n"
+                + "Call-ID: ov-" + n + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        memory.inject(req.getBytes(StandardCharsets.UTF_8), PEER);
+        InMemoryTransport.Sent r = memory.poll(PEER, 3, TimeUnit.SECONDS);
+        assertNotNull(r);
+        assertEquals(503, SipText.status(r.text()), r.text());
+        assertEquals("5", SipText.header(r.text(), "Retry-After"), r.text());
+        server.runtime().setMaxWaiting(10_000);
+        assertEquals("200 v1", options(), "admission counts are balanced again");
+    }
+
+    @Test
     void requestsNoApplicationTakesAre404LocallyAnd403ForOtherDomains() throws Exception {
         Path deploy = tmp.resolve("deploy");
         Files.createDirectories(deploy.resolve("apps"));

@@ -68,6 +68,10 @@ final class CoreChecks {
             return KNOWN_METHODS.contains(method) ? new Failure(400, "Bad Request - CSeq method does not match the request method")
                     : new Failure(501, "Not Implemented");
         }
+        int viaPort = r.getTopmostVia().getPort();
+        if (viaPort > 65535 || viaPort < -1) {
+            return new Failure(400, "Bad Request - Via port out of range");
+        }
         String branch = r.getTopmostVia().getBranch();
         if (branch != null && branch.equalsIgnoreCase(SipMessages.MAGIC_COOKIE)) {
             return new Failure(400, "Bad Request - Via branch is only the magic cookie");

@@ -278,7 +278,7 @@ public final class ServerTransaction {
         if (top == null || top.hasParameter("rport")) {
             return source;
         }
-        int port = top.getPort() > 0 ? top.getPort() : 5060;
+        int port = top.getPort() > 0 && top.getPort() <= 65535 ? top.getPort() : 5060;
         return new InetSocketAddress(source.getAddress(), port);
     }
 

@@ -75,6 +75,9 @@ public final class SipParser {
         if (!response && !versionIs20(data)) {
             return new ParseOutcome.Rejected(505, "SIP Version Not Supported", data);
         }
+        if (!response && unbracketedIpv6RequestUri(data)) {
+            return new ParseOutcome.Rejected(400, BAD + "IPv6 reference in the Request-URI without brackets", data);
+        }
         if (fault[0] == null) {
             fault[0] = rawHeaderFault(data);
         }
@@ -202,6 +205,41 @@ public final class SipParser {
             }
         }
         return null;
+    }
+
+    /**
+     * RFC 5118 §4.2: an IPv6 address in a SIP URI must be in brackets. JAIN-SIP silently adds them,
+     * so the raw Request-URI is checked: a host part (after any user info, before parameters) with
+     * more than one colon and no bracket is refused.
+     */
+    static boolean unbracketedIpv6RequestUri(byte[] d) {
+        int sp = 0;
+        while (sp < d.length && d[sp] != ' ' && d[sp] != '\r' && d[sp] != '\n') {
+            sp++;
+        }
+        int start = sp + 1;
+        int end = start;
+        while (end < d.length && d[end] != ' ' && d[end] != '\r' && d[end] != '\n') {
+            end++;
+        }
+        String uri = new String(d, Math.min(start, d.length), Math.max(0, end - start), StandardCharsets.ISO_8859_1);
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("sip:") && !lower.startsWith("sips:")) {
+            return false;
+        }
+        String rest = uri.substring(uri.indexOf(':') + 1);
+        int cut = rest.length();
+        for (char c : new char[] {';', '?'}) {
+            int i = rest.indexOf(c, rest.lastIndexOf('@') + 1);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String hostPort = rest.substring(rest.lastIndexOf('@') + 1, cut);
+        if (hostPort.startsWith("[")) {
+            return false;
+        }
+        return hostPort.indexOf(':') != hostPort.lastIndexOf(':');
     }
 
     /** JAIN-SIP normalises the version of the Request-Line, so it is read from the raw bytes. */

@@ -48,4 +48,15 @@ class SipParserTest {
         assertInstanceOf(ParseOutcome.Dropped.class, parse("SIP/2.0 4294967301 better not\r\nl: 0\r\n\r\n"));
         assertInstanceOf(ParseOutcome.Dropped.class, parse("\r\n\r\n"));
     }
+
+    @Test
+    void anIpv6RequestUriWithoutBracketsIs400ButBracketedOnesPass() {
+        ParseOutcome.Rejected r = assertInstanceOf(ParseOutcome.Rejected.class,
+                parse(OK.replace("OPTIONS sip:a@127.0.0.1 SIP/2.0", "OPTIONS sip:2001:db8::10 SIP/2.0")));
+        assertTrue(r.reason().contains("IPv6"), r.reason());
+        assertInstanceOf(ParseOutcome.Parsed.class,
+                parse(OK.replace("OPTIONS sip:a@127.0.0.1 SIP/2.0", "OPTIONS sip:a@[2001:db8::10]:5070 SIP/2.0")));
+        assertInstanceOf(ParseOutcome.Parsed.class,
+                parse(OK.replace("OPTIONS sip:a@127.0.0.1 SIP/2.0", "OPTIONS sip:a:pw@127.0.0.1:5070 SIP/2.0")));
+    }
 }

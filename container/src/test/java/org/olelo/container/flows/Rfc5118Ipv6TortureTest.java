@@ -1,0 +1,117 @@
+package org.olelo.container.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.olelo.container.boot.OleloServer;
+import org.olelo.container.boot.ServerConfig;
+import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.core.testkit.SipText;
+import org.olelo.core.transport.InMemoryTransport;
+
+/**
+ * The 12 RFC 5118 IPv6 torture messages (their sendable form) through the whole server in memory,
+ * with a record-routing proxy application: the valid ones are relayed (with the IPv6 references
+ * read right), the invalid one gets 400. Nothing leaves the process.
+ */
+class Rfc5118Ipv6TortureTest {
+
+    private static final Path DATA = Path.of(System.getProperty("olelo.shared", "../../shared"), "testdata", "rfc5118", "wire");
+    private static final InetSocketAddress SENDER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5988);
+
+    @TempDir
+    Path tmp;
+    private OleloServer server;
+    private InMemoryTransport memory;
+
+    /** A fresh server per message: several of these messages share Call-ID, Via and branch. */
+    @BeforeEach
+    void start() throws Exception {
+        Path deploy = tmp.resolve("deploy");
+        Files.createDirectories(deploy.resolve("apps"));
+        TestApps.app().java("t.ForkingProxy", ProxyTestServer.PROXY_APP).sipXml(ProxyTestServer.SIP_XML)
+                .writeFolder(deploy.resolve("apps").resolve("proxy"));
+        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
+        memory = new InMemoryTransport("UDP", new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 5060));
+        InetAddress testNet = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
+        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
+        server = OleloServer.start(cfg, host -> new InetAddress[] {testNet}, List.of(memory));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "ipv6-good.sip, forward, REGISTER sip:[2001:db8::10]",
+        "ipv6-bad.sip, 400, ",
+        "port-ambiguous.sip, forward, REGISTER sip:[2001:db8::10:5070]",
+        "port-unambiguous.sip, forward, REGISTER sip:[2001:db8::10]:5070",
+        "via-received-param-with-delim.sip, forward, ",
+        "via-received-param-no-delim.sip, forward, ",
+        "ipv6-in-sdp.sip, forward, ",
+        "mult-ip-in-header.sip, forward, ",
+        "mult-ip-in-sdp.sip, forward, ",
+        "ipv4-mapped-ipv6.sip, forward, ",
+        "ipv6-bug-abnf-3-colons.sip, forward-or-400, ",
+        "ipv6-correct-abnf-2-colons.sip, forward, "
+    })
+    void handledAsTheRfcSays(String file, String expected, String startLine) throws Exception {
+        memory.drain();
+        byte[] bytes = Files.readAllBytes(DATA.resolve(file));
+        memory.inject(bytes, SENDER);
+        List<InMemoryTransport.Sent> out = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 400;
+        while (System.currentTimeMillis() < deadline) {
+            out.addAll(memory.drain());
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        String callId = SipText.header(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), "Call-ID");
+        String answer = null;
+        String forwarded = null;
+        for (InMemoryTransport.Sent s : out) {
+            String t = s.text();
+            if (!callId.equals(SipText.header(t, "Call-ID"))) {
+                continue;
+            }
+            if (t.startsWith("SIP/2.0 ")) {
+                if (SipText.status(t) >= 200) {
+                    answer = t;
+                }
+            } else {
+                forwarded = t;
+            }
+        }
+        switch (expected) {
+            case "400" -> {
+                assertNotNull(answer, file + ": no answer");
+                assertEquals(400, SipText.status(answer), answer);
+            }
+            case "forward-or-400" -> assertTrue(forwarded != null || answer != null && SipText.status(answer) == 400,
+                    file + ": " + out.size());
+            default -> {
+                assertNotNull(forwarded, file + ": not relayed; answer " + answer);
+                if (startLine != null) {
+                    assertTrue(forwarded.startsWith(startLine + " SIP/2.0\r\n"), forwarded);
+                }
+            }
+        }
+    }
+}

@@ -24,7 +24,9 @@ public class SipApplicationRoutingRegion implements Serializable {
     public static final SipApplicationRoutingRegion NEUTRAL_REGION =
             new SipApplicationRoutingRegion("NEUTRAL", SipApplicationRoutingRegionType.NEUTRAL);
 
+    /** @serial the kind of region: originating, terminating or neutral */
     private final SipApplicationRoutingRegionType type;
+    /** @serial the region's name as the application router gave it */
     private final String label;
 
     /**

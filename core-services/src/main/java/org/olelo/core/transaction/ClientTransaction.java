@@ -6,7 +6,6 @@ import gov.nist.javax.sip.message.SIPResponse;
 import java.io.IOException;
 import java.text.ParseException;
 import java.util.ListIterator;
-import java.util.concurrent.ScheduledFuture;
 import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import org.olelo.core.message.MessageEncoder;
@@ -22,18 +21,13 @@ import org.olelo.core.routing.Hop;
  * <p>Threads: started by the transaction user; responses arrive on transport reader threads and
  * timers on the timer thread; the listener is called outside the transaction's monitor.
  */
-public final class ClientTransaction {
+public final class ClientTransaction extends AbstractTransaction {
 
-    private final TransactionLayer layer;
-    private final String key;
     private final SIPRequest request;
     private final Hop hop;
     private final ClientTransactionListener listener;
     private final boolean invite;
     private final byte[] bytes;
-    private TransactionState state;
-    private ScheduledFuture<?> retransmitTimer;
-    private ScheduledFuture<?> endTimer;
     private long interval;
     private byte[] ack;
     private boolean cancelWanted;
@@ -41,14 +35,12 @@ public final class ClientTransaction {
     private volatile Object applicationData;
 
     ClientTransaction(TransactionLayer layer, String key, SIPRequest request, Hop hop, ClientTransactionListener listener) {
-        this.layer = layer;
-        this.key = key;
+        super(layer, key, request.getMethod().equals(Request.INVITE) ? TransactionState.CALLING : TransactionState.TRYING);
         this.request = request;
         this.hop = hop;
         this.listener = listener;
         this.invite = request.getMethod().equals(Request.INVITE);
         this.bytes = MessageEncoder.encode(request);
-        this.state = invite ? TransactionState.CALLING : TransactionState.TRYING;
     }
 
     /** The request as sent. */
@@ -241,30 +233,9 @@ public final class ClientTransaction {
         }
     }
 
-    private synchronized void cancelTimers() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel(false);
-            retransmitTimer = null;
-        }
-        if (endTimer != null) {
-            endTimer.cancel(false);
-            endTimer = null;
-        }
-    }
-
-    void terminate() {
-        synchronized (this) {
-            if (state == TransactionState.TERMINATED) {
-                return;
-            }
-            state = TransactionState.TERMINATED;
-            cancelTimers();
-        }
+    @Override
+    void removeFromLayer() {
         layer.remove(this);
-    }
-
-    String key() {
-        return key;
     }
 
     /** Listener for transactions whose outcome nobody waits for (CANCEL). */
@@ -284,6 +255,6 @@ public final class ClientTransaction {
 
     @Override
     public String toString() {
-        return "client-tx " + key + " -> " + hop;
+        return "client-tx " + key() + " -> " + hop;
     }
 }

@@ -5,7 +5,6 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ScheduledFuture;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import org.olelo.core.message.MessageEncoder;
@@ -24,37 +23,30 @@ import org.slf4j.LoggerFactory;
  * threads; timers run on the timer thread. All state changes hold the transaction's monitor, and no
  * call leaves the transaction while holding it except the non-blocking send.
  */
-public final class ServerTransaction {
+public final class ServerTransaction extends AbstractTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransaction.class);
 
-    private final TransactionLayer layer;
-    private final String key;
     private final SIPRequest request;
     private final Transport transport;
     private final InetSocketAddress source;
     private final boolean invite;
     private final String loopHash;
     private RouteHeader poppedRoute;
-    private TransactionState state;
     private byte[] lastResponse;
     private int lastStatus;
     private String localTag;
-    private ScheduledFuture<?> retransmitTimer;
-    private ScheduledFuture<?> endTimer;
     private long retransmitInterval;
     private volatile Object applicationData;
 
     ServerTransaction(TransactionLayer layer, String key, SIPRequest request, Transport transport,
                       InetSocketAddress source, String loopHash) {
-        this.layer = layer;
-        this.key = key;
+        super(layer, key, request.getMethod().equals("INVITE") ? TransactionState.PROCEEDING : TransactionState.TRYING);
         this.request = request;
         this.transport = transport;
         this.source = source;
         this.invite = request.getMethod().equals("INVITE");
         this.loopHash = loopHash;
-        this.state = invite ? TransactionState.PROCEEDING : TransactionState.TRYING;
     }
 
     /** The request that created the transaction (after Route pre-processing). */
@@ -226,34 +218,13 @@ public final class ServerTransaction {
                 return;
             }
         }
-        LOG.debug("no ACK for final response of {}", key);
+        LOG.debug("no ACK for final response of {}", key());
         terminate();
     }
 
-    private synchronized void cancelTimers() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel(false);
-            retransmitTimer = null;
-        }
-        if (endTimer != null) {
-            endTimer.cancel(false);
-            endTimer = null;
-        }
-    }
-
-    void terminate() {
-        synchronized (this) {
-            if (state == TransactionState.TERMINATED) {
-                return;
-            }
-            state = TransactionState.TERMINATED;
-            cancelTimers();
-        }
+    @Override
+    void removeFromLayer() {
         layer.remove(this);
-    }
-
-    String key() {
-        return key;
     }
 
     boolean isInvite() {
@@ -284,6 +255,6 @@ public final class ServerTransaction {
 
     @Override
     public String toString() {
-        return "server-tx " + key;
+        return "server-tx " + key();
     }
 }

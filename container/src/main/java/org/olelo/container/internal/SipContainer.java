@@ -229,7 +229,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         SipApplicationSessionImpl as = rt.sessions().createApplicationSession(ctx);
         SipSessionImpl s = rt.sessions().createSipSession(as, r(st).getCallId().getCallId());
         URI subscriber = info.getSubscriberURI() == null ? null : parseQuietly(info.getSubscriberURI());
-        s.setup(req.getTo(), req.getFrom(), info.getRoutingRegion(), subscriber);
+        gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) st.request().getTo();
+        gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) st.request().getFrom();
+        s.setupLazily(() -> party(to), () -> party(from), info.getRoutingRegion(), subscriber);
         req.bindSession(s);
         req.setRouting(info.getRoutingRegion(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
         st.setApplicationData(req);
@@ -242,6 +244,18 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     private static SIPRequest r(ServerTransaction st) {
         return st.request();
+    }
+
+    /** A From or To header as a read-only Address (parsed when an application asks for a party). */
+    private static jakarta.servlet.sip.Address party(gov.nist.javax.sip.header.SIPHeader h) {
+        try {
+            org.olelo.container.internal.address.AddressImpl a =
+                    org.olelo.container.internal.address.AddressImpl.parse(h.getHeaderValue());
+            a.setReadOnly();
+            return a;
+        } catch (jakarta.servlet.sip.ServletParseException e) {
+            return null;
+        }
     }
 
     private static URI parseQuietly(String uri) {

@@ -68,7 +68,8 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     private volatile SipApplicationRoutingRegion region;
     private volatile URI subscriberURI;
     private volatile SipApplicationRoutingDirective directive = SipApplicationRoutingDirective.NEW;
-    private final Address poppedRoute;
+    private final RouteHeader poppedRouteHeader;
+    private Address poppedRoute;
 
     /** A received request and its server transaction. */
     public SipServletRequestImpl(ServerTransaction st, SipSessionImpl session) {
@@ -81,7 +82,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         super(request, session, transport, remote);
         this.request = request;
         this.transaction = st;
-        this.poppedRoute = popped == null ? null : toAddress(popped);
+        this.poppedRouteHeader = popped;
     }
 
     private static Address toAddress(RouteHeader r) {
@@ -262,12 +263,15 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public Address getPoppedRoute() {
+        if (poppedRoute == null && poppedRouteHeader != null) {
+            poppedRoute = toAddress(poppedRouteHeader); // parsed only when an application asks
+        }
         return poppedRoute;
     }
 
     @Override
     public Address getInitialPoppedRoute() {
-        return poppedRoute;
+        return getPoppedRoute();
     }
 
     @Override

@@ -50,6 +50,8 @@ public final class SipSessionImpl implements SipSession {
     private volatile String handler;
     private volatile Address localParty;
     private volatile Address remoteParty;
+    private volatile java.util.function.Supplier<Address> localSource;
+    private volatile java.util.function.Supplier<Address> remoteSource;
     private volatile SipApplicationRoutingRegion region;
     private volatile URI subscriberURI;
     private volatile boolean proxy;
@@ -80,6 +82,20 @@ public final class SipSessionImpl implements SipSession {
     public void setup(Address local, Address remote, SipApplicationRoutingRegion reg, URI subscriber) {
         this.localParty = local;
         this.remoteParty = remote;
+        this.localSource = null;
+        this.remoteSource = null;
+        this.region = reg;
+        this.subscriberURI = subscriber;
+    }
+
+    /**
+     * Like {@link #setup(Address, Address, SipApplicationRoutingRegion, URI)}, with the parties
+     * parsed only when an application asks for them (most proxied calls never do).
+     */
+    public void setupLazily(java.util.function.Supplier<Address> local, java.util.function.Supplier<Address> remote,
+                            SipApplicationRoutingRegion reg, URI subscriber) {
+        this.localSource = local;
+        this.remoteSource = remote;
         this.region = reg;
         this.subscriberURI = subscriber;
     }
@@ -255,11 +271,19 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public Address getLocalParty() {
+        java.util.function.Supplier<Address> src = localSource;
+        if (localParty == null && src != null) {
+            localParty = src.get();
+        }
         return localParty;
     }
 
     @Override
     public Address getRemoteParty() {
+        java.util.function.Supplier<Address> src = remoteSource;
+        if (remoteParty == null && src != null) {
+            remoteParty = src.get();
+        }
         return remoteParty;
     }
 

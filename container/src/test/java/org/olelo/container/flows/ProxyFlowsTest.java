@@ -225,4 +225,25 @@ class ProxyFlowsTest {
             assertEquals(482, status(r), "a request that comes back unchanged is a loop: " + r);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void aRoutePushedOnOneBranchSendsOnlyThatBranchThroughIt(SipPeer.Kind kind) throws Exception {
+        server = new ProxyTestServer(kind, tmp);
+        try (SipPeer caller = server.caller(); SipPeer direct = server.callee(); SipPeer routed = server.callee();
+             SipPeer outbound = server.callee()) {
+            String viaOutbound = "<" + server.uriOf("edge", outbound).replace("sip:edge@", "sip:") + ";lr>";
+            String extra = "X-Targets: " + server.uriOf("d", direct) + " " + server.uriOf("r", routed) + "\r\n"
+                    + "X-Branch-Route: 1 " + viaOutbound + "\r\n";
+            caller.send(invite(caller, "sip:bob@127.0.0.1", extra));
+            String first = direct.receive(WAIT);
+            assertNotNull(first, "the first branch goes straight to its target");
+            assertNull(header(first, "Route"), first);
+            String second = outbound.receive(WAIT);
+            assertNotNull(second, "the second branch goes to the Route pushed on it");
+            assertTrue(second.startsWith("INVITE " + server.uriOf("r", routed) + " SIP/2.0"), second);
+            assertTrue(header(second, "Route").contains(";lr"), second);
+            assertNull(routed.receive(300), "nothing reaches the routed target directly");
+        }
+    }
 }

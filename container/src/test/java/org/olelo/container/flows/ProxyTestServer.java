@@ -23,7 +23,8 @@ import org.olelo.core.transport.Transport;
  * A whole Olelo (core, container, deployer, router) with a test proxy application, reachable in
  * memory, over UDP or over TCP, and peers to talk to it. The application proxies every initial
  * request with record-routing to its Request-URI, or to the targets in an {@code X-Targets} header
- * ({@code X-Sequential} for a sequential search, {@code X-Timeout} seconds for Timer C).
+ * ({@code X-Sequential} for a sequential search, {@code X-Timeout} seconds for Timer C,
+ * {@code X-Branch-Route: <index> <uri>} to push a Route on one branch's request before it starts).
  */
 final class ProxyTestServer implements AutoCloseable {
 
@@ -58,7 +59,15 @@ final class ProxyTestServer implements AutoCloseable {
                     for (String u : targets.split(" ")) {
                         uris.add(f.createURI(u.trim()));
                     }
-                    p.proxyTo(uris);
+                    String branchRoute = req.getHeader("X-Branch-Route");
+                    if (branchRoute == null) {
+                        p.proxyTo(uris);
+                        return;
+                    }
+                    String[] parts = branchRoute.trim().split(" ");
+                    List<ProxyBranch> branches = p.createProxyBranches(uris);
+                    branches.get(Integer.parseInt(parts[0])).getRequest().pushRoute(f.createAddress(parts[1]));
+                    p.startProxy();
                 }
             }
             """;

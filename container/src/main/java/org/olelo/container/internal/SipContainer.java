@@ -83,6 +83,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private final javax.sql.DataSource dataSource;
     private final InitialRequestGuard guard;
     private final ConcurrentHashMap<String, DeployedAppContext> contexts = new ConcurrentHashMap<>();
+    /** The servlet running on the current thread, for the default handler of sessions it creates. */
+    private static final ThreadLocal<String> CURRENT_SERVLET = new ThreadLocal<>();
+    private final org.olelo.container.internal.ua.UserAgent ua;
 
     /** A container without database and without authentication. */
     public SipContainer(ContainerRuntime rt, SipApplicationRouter router, AppRegistry registry, boolean relayUnrouted) {
@@ -107,6 +110,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         this.registry = registry;
         this.relayUnrouted = relayUnrouted;
         this.timerService = new TimerServiceImpl(rt.timers());
+        this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker());
         registry.addListener(new AppRegistry.Listener() {
             @Override
             public void deployed(DeployedApp app) {
@@ -158,7 +162,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     @Override
     public AppServices create(String appName, ClassLoader appLoader) {
-        return new AppServices(new SipFactoryImpl(appName, this, rt.sessions()), timerService,
+        return new AppServices(new SipFactoryImpl(appName, this, rt.sessions(), ua), timerService,
                 new SipSessionsUtilImpl(appName, this, rt.sessions()),
                 dataSource == null ? null : new AppDataSource(appName, dataSource));
     }
@@ -233,6 +237,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) st.request().getFrom();
         s.setupLazily(() -> party(to), () -> party(from), info.getRoutingRegion(), subscriber);
         req.bindSession(s);
+        req.setUserAgent(ua);
+        s.setInitialRequest(req);
         req.setRouting(info.getRoutingRegion(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
         st.setApplicationData(req);
         as.executor().execute(() -> {
@@ -308,6 +314,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private Throwable invoke(DeployedApp app, SipApplicationSessionImpl as, Servlet servlet, ServletRequest req, ServletResponse resp) {
         SipSessionsUtilImpl.enter(as);
         as.access();
+        String outer = CURRENT_SERVLET.get();
+        CURRENT_SERVLET.set(servlet.getServletConfig() == null ? null : servlet.getServletConfig().getServletName());
         try {
             return app.callInContext(() -> {
                 servlet.service(req, resp);
@@ -320,7 +328,62 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         } catch (Exception e) {
             return e;
         } finally {
+            CURRENT_SERVLET.set(outer);
             SipSessionsUtilImpl.leave();
+        }
+    }
+
+    /** Hands user-agent dialog traffic to the handler servlet of its session. */
+    private final class Invoker implements org.olelo.container.internal.ua.ServletInvoker {
+
+        private DeployedApp app(SipSessionImpl s) {
+            DeployedAppContext ctx = contexts.get(s.parent().getApplicationName());
+            return ctx == null ? null : ctx.app();
+        }
+
+        private Servlet handler(DeployedApp app, SipSessionImpl s) {
+            Servlet servlet = app.servlet(s.handler());
+            if (servlet == null && !app.servlets().isEmpty()) {
+                String main = app.descriptor().mainServlet();
+                servlet = main != null && app.servlet(main) != null ? app.servlet(main) : app.servlets().values().iterator().next();
+                if (servlet.getServletConfig() != null) {
+                    s.setHandlerInternal(servlet.getServletConfig().getServletName());
+                }
+            }
+            return servlet;
+        }
+
+        @Override
+        public void request(SipSessionImpl s, SipServletRequestImpl r) {
+            DeployedApp app = app(s);
+            Servlet servlet = app == null ? null : handler(app, s);
+            if (servlet == null) {
+                if (r.transaction() != null) {
+                    respond(r.transaction(), 500, "Server Internal Error - application is gone");
+                }
+                return;
+            }
+            r.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
+            s.access();
+            Throwable failure = invoke(app, s.parent(), servlet, r, null);
+            if (failure != null && r.transaction() != null && !r.finalResponseSent()) {
+                respond(r.transaction(), 500, "Server Internal Error - " + app.name() + ": " + failure.getClass().getSimpleName());
+            }
+        }
+
+        @Override
+        public void response(SipSessionImpl s, org.olelo.container.internal.message.SipServletResponseImpl r) {
+            DeployedApp app = app(s);
+            Servlet servlet = app == null ? null : handler(app, s);
+            if (servlet != null) {
+                s.access();
+                invoke(app, s.parent(), servlet, null, r);
+            }
+        }
+
+        @Override
+        public String currentServlet() {
+            return CURRENT_SERVLET.get();
         }
     }
 
@@ -337,6 +400,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     }
 
     private void inDialog(ServerTransaction st) {
+        SIPRequest r = st.request();
+        SipSessionImpl d = ua.dialogs().find(r.getCallId().getCallId(), r.getToTag(), r.getFromTag());
+        if (d != null) {
+            d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
+            return;
+        }
         SipSessionImpl s = sessionOf(st.poppedRoute());
         if (s != null && s.isValid() && s.isProxy()) {
             SipApplicationSessionImpl as = s.parent();
@@ -416,6 +485,14 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     @Override
     public void onAck(SIPRequest ack, RouteHeader popped, Transport transport, InetSocketAddress source) {
+        SipSessionImpl d = ua.dialogs().find(ack.getCallId().getCallId(), ack.getToTag(), ack.getFromTag());
+        if (d != null) {
+            d.parent().executor().execute(() -> {
+                SipServletRequestImpl req = new SipServletRequestImpl(ack, null, d, transport, source, popped);
+                ua.uas().onAck(d, req);
+            });
+            return;
+        }
         SipSessionImpl s = sessionOf(popped);
         if (s != null && s.isValid()) {
             SipApplicationSessionImpl as = s.parent();

@@ -32,6 +32,7 @@ public final class ClientTransaction extends AbstractTransaction {
     private byte[] ack;
     private boolean cancelWanted;
     private boolean cancelSent;
+    private SIPRequest cancelRequest;
     private volatile Object applicationData;
 
     ClientTransaction(TransactionLayer layer, String key, SIPRequest request, Hop hop, ClientTransactionListener listener) {
@@ -178,6 +179,14 @@ public final class ClientTransaction extends AbstractTransaction {
      * @return true if a CANCEL was or will be sent
      */
     public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Like {@link #cancel()}, sending {@code cancel} (a CANCEL built from this transaction's request,
+     * with whatever headers the user added) instead of a plain one.
+     */
+    public boolean cancel(SIPRequest cancel) {
         if (!invite) {
             return false;
         }
@@ -186,6 +195,7 @@ public final class ClientTransaction extends AbstractTransaction {
                 return false;
             }
             cancelWanted = true;
+            cancelRequest = cancel;
             if (state != TransactionState.PROCEEDING) {
                 return true;
             }
@@ -197,7 +207,11 @@ public final class ClientTransaction extends AbstractTransaction {
 
     private void sendCancel() {
         try {
-            layer.sendRequest(request.createCancelRequest(), hop, NO_LISTENER);
+            SIPRequest c;
+            synchronized (this) {
+                c = cancelRequest;
+            }
+            layer.sendRequest(c != null ? c : request.createCancelRequest(), hop, NO_LISTENER);
         } catch (javax.sip.SipException e) {
             throw new IllegalStateException("cannot build CANCEL", e);
         }

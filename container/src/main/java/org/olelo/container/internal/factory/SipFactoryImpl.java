@@ -25,11 +25,35 @@ public final class SipFactoryImpl implements SipFactory {
     private final String appName;
     private final AppLookup apps;
     private final SessionManager sessions;
+    private final org.olelo.container.internal.ua.UserAgent ua;
 
     public SipFactoryImpl(String appName, AppLookup apps, SessionManager sessions) {
+        this(appName, apps, sessions, null);
+    }
+
+    /** A factory that can also create requests, sent through {@code ua}. */
+    public SipFactoryImpl(String appName, AppLookup apps, SessionManager sessions, org.olelo.container.internal.ua.UserAgent ua) {
         this.appName = appName;
         this.apps = apps;
         this.sessions = sessions;
+        this.ua = ua;
+    }
+
+    private org.olelo.container.internal.ua.UserAgent ua() {
+        if (ua == null) {
+            throw new IllegalStateException("this factory cannot create requests");
+        }
+        return ua;
+    }
+
+    private org.olelo.container.internal.session.SipApplicationSessionImpl own(SipApplicationSession as) {
+        if (!(as instanceof org.olelo.container.internal.session.SipApplicationSessionImpl a) || !a.isValid()) {
+            throw new IllegalArgumentException("application session is null, invalid or not of this container");
+        }
+        if (!a.getApplicationName().equals(appName)) {
+            throw new IllegalArgumentException("application session belongs to " + a.getApplicationName());
+        }
+        return a;
     }
 
     @Override
@@ -64,22 +88,32 @@ public final class SipFactoryImpl implements SipFactory {
 
     @Override
     public SipServletRequest createRequest(SipApplicationSession appSession, String method, Address from, Address to) {
-        throw new UnsupportedOperationException("SipFactory.createRequest (user-agent requests) is not implemented yet");
+        if (from == null || to == null) {
+            throw new NullPointerException("From and To are required");
+        }
+        return ua().newRequest(own(appSession), method, from.toString(), to.toString());
     }
 
     @Override
     public SipServletRequest createRequest(SipApplicationSession appSession, String method, URI from, URI to) {
-        throw new UnsupportedOperationException("SipFactory.createRequest (user-agent requests) is not implemented yet");
+        if (from == null || to == null) {
+            throw new NullPointerException("From and To are required");
+        }
+        return ua().newRequest(own(appSession), method, "<" + from + ">", "<" + to + ">");
     }
 
     @Override
-    public SipServletRequest createRequest(SipApplicationSession appSession, String method, String from, String to) {
-        throw new UnsupportedOperationException("SipFactory.createRequest (user-agent requests) is not implemented yet");
+    public SipServletRequest createRequest(SipApplicationSession appSession, String method, String from, String to)
+            throws ServletParseException {
+        return createRequest(appSession, method, AddressImpl.parse(from), AddressImpl.parse(to));
     }
 
     @Override
     public SipServletRequest createRequest(SipServletRequest origRequest, boolean sameCallId) {
-        throw new UnsupportedOperationException("SipFactory.createRequest (user-agent requests) is not implemented yet");
+        if (!(origRequest instanceof org.olelo.container.internal.message.SipServletRequestImpl o)) {
+            throw new IllegalArgumentException("request is not of this container");
+        }
+        return ua().copyRequest(o, sameCallId, 70);
     }
 
     @Override
@@ -102,7 +136,7 @@ public final class SipFactoryImpl implements SipFactory {
 
     @Override
     public AuthInfo createAuthInfo() {
-        throw new UnsupportedOperationException("SipFactory.createAuthInfo is not implemented yet");
+        return new org.olelo.container.internal.ua.AuthInfoImpl();
     }
 
     private AppContext app() {

@@ -9,7 +9,7 @@ import java.util.Set;
  * the system headers applications may not change (JSR 359 §5.4.2), and the headers whose values
  * are addresses.
  */
-final class HeaderNames {
+public final class HeaderNames {
 
     private static final Map<String, String> COMPACT = Map.ofEntries(
             Map.entry("i", "Call-ID"), Map.entry("m", "Contact"), Map.entry("e", "Content-Encoding"),
@@ -33,7 +33,7 @@ final class HeaderNames {
     }
 
     /** The full name for a compact form, or the name itself. */
-    static String canonical(String name) {
+    public static String canonical(String name) {
         if (name == null) {
             throw new NullPointerException("header name");
         }
@@ -53,7 +53,7 @@ final class HeaderNames {
     }
 
     /** True for headers applications must not modify directly. */
-    static boolean isSystem(String name) {
+    public static boolean isSystem(String name) {
         return SYSTEM.contains(canonical(name).toLowerCase(Locale.ROOT));
     }
 }

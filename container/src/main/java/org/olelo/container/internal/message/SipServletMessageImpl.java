@@ -55,6 +55,12 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
     protected volatile boolean committed;
     private volatile Principal userPrincipal;
     private volatile Set<String> userRoles = Set.of();
+    private volatile org.olelo.container.internal.ua.KeepAlivePreference keepAlivePreference;
+
+    /** The session-timer preference, if the application asked for it. */
+    public org.olelo.container.internal.ua.KeepAlivePreference keepAlivePreferenceIfAny() {
+        return keepAlivePreference;
+    }
 
     protected SipServletMessageImpl(SIPMessage message, SipSessionImpl session, Transport transport, InetSocketAddress remote) {
         this.message = message;
@@ -566,7 +572,12 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
 
     @Override
     public SessionKeepAlive.Preference getSessionKeepAlivePreference() {
-        throw new UnsupportedOperationException("SipServletMessage.getSessionKeepAlivePreference is not implemented yet");
+        org.olelo.container.internal.ua.KeepAlivePreference p = keepAlivePreference;
+        if (p == null) {
+            p = new org.olelo.container.internal.ua.KeepAlivePreference();
+            keepAlivePreference = p;
+        }
+        return p;
     }
 
     @Override

@@ -70,6 +70,16 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     private volatile SipApplicationRoutingDirective directive = SipApplicationRoutingDirective.NEW;
     private final RouteHeader poppedRouteHeader;
     private Address poppedRoute;
+    private volatile org.olelo.container.internal.ua.UserAgent userAgent;
+    private volatile org.olelo.core.transaction.ClientTransaction clientTransaction;
+    private volatile SipServletResponseImpl acknowledged;
+    private volatile SipServletResponseImpl receivedFinal;
+    private volatile SipServletRequestImpl cancels;
+    private volatile SipServletRequestImpl linkedRequest;
+    private volatile SipServletRequestImpl b2buaOrigin;
+    private volatile boolean b2bua;
+    private volatile boolean contactTemplate;
+    private volatile jakarta.servlet.sip.AutomaticProcessingListener automatic;
 
     /** A received request and its server transaction. */
     public SipServletRequestImpl(ServerTransaction st, SipSessionImpl session) {
@@ -132,6 +142,120 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     void finalSent(SipServletResponse r) {
         this.finalResponse = r;
         commit();
+    }
+
+    // ------------------------------------------------------------------ user-agent bookkeeping
+
+    /** The user agent that sends this request or answers it, or null for requests only proxied. */
+    public org.olelo.container.internal.ua.UserAgent userAgent() {
+        return userAgent;
+    }
+
+    /** Attaches the user agent (container use). */
+    public void setUserAgent(org.olelo.container.internal.ua.UserAgent ua) {
+        this.userAgent = ua;
+    }
+
+    /** The client transaction of a sent request, or null. */
+    public org.olelo.core.transaction.ClientTransaction clientTransaction() {
+        return clientTransaction;
+    }
+
+    /** Records the client transaction of a sent request. */
+    public void setClientTransaction(org.olelo.core.transaction.ClientTransaction ct) {
+        this.clientTransaction = ct;
+    }
+
+    /** For an ACK: the 2xx response it acknowledges. */
+    public SipServletResponseImpl acknowledges() {
+        return acknowledged;
+    }
+
+    /** Records the 2xx response an ACK acknowledges. */
+    public void setAcknowledged(SipServletResponseImpl r) {
+        this.acknowledged = r;
+    }
+
+    /** Records the final response received for a sent request. */
+    public void setReceivedFinal(SipServletResponseImpl r) {
+        this.receivedFinal = r;
+    }
+
+    /** For a CANCEL: the INVITE it cancels. */
+    public SipServletRequestImpl cancels() {
+        return cancels;
+    }
+
+    /** B2BUA: the request on the other leg this one is linked to. */
+    public SipServletRequestImpl linkedRequest() {
+        return linkedRequest;
+    }
+
+    /** Links this request to one on the other leg. */
+    public void setLinkedRequest(SipServletRequestImpl r) {
+        this.linkedRequest = r;
+    }
+
+    /** B2BUA: the received request this new initial request was made from. */
+    public SipServletRequestImpl b2buaOrigin() {
+        return b2buaOrigin;
+    }
+
+    /** Records the received request a B2BUA made this one from. */
+    public void setB2buaOrigin(SipServletRequestImpl r) {
+        this.b2buaOrigin = r;
+    }
+
+    /** Marks a received request as handled by a B2BUA: it can no longer be proxied. */
+    public void markB2bua() {
+        if (proxy != null) {
+            throw new IllegalStateException("the request is already proxied");
+        }
+        this.b2bua = true;
+    }
+
+    /** True when the application gave the Contact's user part and parameters (host and port are ours). */
+    public boolean contactTemplate() {
+        return contactTemplate;
+    }
+
+    /** Records that the Contact is the application's template. */
+    public void setContactTemplate(boolean t) {
+        this.contactTemplate = t;
+    }
+
+    /** For requests the container sends on its own (terminateDialog): who hears of the responses. */
+    public jakarta.servlet.sip.AutomaticProcessingListener automatic() {
+        return automatic;
+    }
+
+    /** Marks a request as sent by the container on the application's behalf. */
+    public void setAutomatic(jakarta.servlet.sip.AutomaticProcessingListener l) {
+        this.automatic = l;
+    }
+
+    /**
+     * A response to this received request in the given session with the given To tag: the answer of
+     * one of several dialogs (B2BUA forks, invite branches). Several 2xx responses may be sent this way.
+     */
+    public SipServletResponseImpl createResponseInSession(int status, String reason, SipSessionImpl s, String toTag) {
+        if (transaction == null) {
+            throw new IllegalStateException("responses can only be created for received requests");
+        }
+        if (status < 100 || status > 699) {
+            throw new IllegalArgumentException("status code " + status + " outside 100-699");
+        }
+        SIPResponse r = transaction.createResponse(status, reason);
+        if (status > 100 && toTag != null) {
+            try {
+                r.getTo().setTag(toTag);
+            } catch (java.text.ParseException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        SipServletResponseImpl resp = new SipServletResponseImpl(r, this, s, transport, remote, null, true);
+        resp.setUserAgent(userAgent);
+        return resp;
     }
 
     // ------------------------------------------------------------------ SipServletRequest
@@ -217,6 +341,9 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (finalResponse != null || finalResponseSent()) {
             throw new IllegalStateException("a final response was already sent for this request");
         }
+        if (b2bua) {
+            throw new IllegalStateException("the request is handled as a B2BUA; it cannot also be proxied");
+        }
         if (getMaxForwards() == 0) {
             throw new TooManyHopsException("Max-Forwards is 0");
         }
@@ -248,17 +375,44 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
             throw new IllegalStateException("a final response was already sent for this request");
         }
         SIPResponse r = transaction.createResponse(status, reason);
-        return new SipServletResponseImpl(r, this, session, transport, remote, null, true);
+        SipServletResponseImpl resp = new SipServletResponseImpl(r, this, session, transport, remote, null, true);
+        resp.setUserAgent(userAgent);
+        return resp;
     }
 
     @Override
     public SipServletRequest createCancel() {
-        throw new UnsupportedOperationException("SipServletRequest.createCancel (user-agent requests) is not implemented yet");
+        if (transaction != null || !request.getMethod().equals("INVITE")) {
+            throw new IllegalStateException("only an INVITE the application sent can be cancelled");
+        }
+        if (clientTransaction == null) {
+            throw new IllegalStateException("the INVITE has not been sent");
+        }
+        if (receivedFinal != null) {
+            throw new IllegalStateException("the INVITE already has a final response");
+        }
+        try {
+            SipServletRequestImpl c = new SipServletRequestImpl(request.createCancelRequest(), null, session, null, null, null);
+            c.cancels = this;
+            c.userAgent = userAgent;
+            return c;
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException("cannot build CANCEL: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public B2buaHelper getB2buaHelper() {
-        throw new UnsupportedOperationException("SipServletRequest.getB2buaHelper is not implemented yet");
+        if (proxy != null) {
+            throw new IllegalStateException("the request is proxied; it cannot also be handled as a B2BUA");
+        }
+        if (userAgent == null) {
+            throw new IllegalStateException("no user agent for this request");
+        }
+        if (transaction != null && initial) {
+            b2bua = true;
+        }
+        return new org.olelo.container.internal.ua.B2buaHelperImpl(userAgent);
     }
 
     @Override
@@ -302,22 +456,27 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public void addAuthHeader(SipServletResponse challenge, AuthInfo authInfo) {
-        throw new UnsupportedOperationException("SipServletRequest.addAuthHeader is not implemented yet");
+        org.olelo.container.internal.ua.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
+                (realm, status) -> ((org.olelo.container.internal.ua.AuthInfoImpl) authInfo).credentials(status, realm));
     }
 
     @Override
     public void addAuthHeader(SipServletResponse challenge, String username, String password) {
-        throw new UnsupportedOperationException("SipServletRequest.addAuthHeader is not implemented yet");
+        org.olelo.container.internal.ua.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
+                (realm, status) -> new String[] {username, password});
     }
 
     @Override
     public SipServletResponse getFinalResponse() {
-        return finalResponse;
+        return finalResponse != null ? finalResponse : receivedFinal;
     }
 
     @Override
     public SipServletResponse getAcknowledgedResponse() {
-        return null;
+        if (!request.getMethod().equals("ACK") && !request.getMethod().equals("PRACK")) {
+            throw new IllegalStateException("only ACK and PRACK acknowledge a response");
+        }
+        return acknowledged;
     }
 
     @Override
@@ -331,11 +490,14 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     }
 
     @Override
-    public void send() {
+    public void send() throws java.io.IOException {
         if (transaction != null) {
             throw new IllegalStateException("a received request cannot be sent; proxy it instead");
         }
-        throw new UnsupportedOperationException("SipServletRequest.send (user-agent requests) is not implemented yet");
+        if (userAgent == null) {
+            throw new IllegalStateException("this request cannot be sent by the application");
+        }
+        userAgent.send(this);
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
     private final ProxyBranch branch;
     private final boolean local;
     private volatile boolean branchResponse;
+    private volatile org.olelo.container.internal.ua.UserAgent userAgent;
 
     /**
      * @param branch the proxy branch it came from, or null
@@ -56,6 +57,16 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
     /** The JAIN-SIP response. */
     public SIPResponse jainResponse() {
         return response;
+    }
+
+    /** Attaches the user agent (container use). */
+    public void setUserAgent(org.olelo.container.internal.ua.UserAgent ua) {
+        this.userAgent = ua;
+    }
+
+    /** The server transaction this locally created response goes out on. */
+    public org.olelo.core.transaction.ServerTransaction getRequestTransaction() {
+        return request.transaction();
     }
 
     /** Marks the response as delivered to doBranchResponse. */
@@ -125,6 +136,11 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
                 attach("Path", path, false); // RFC 3327 §5.3: the registrar's 2xx echoes the Path it stored
             }
         }
+        org.olelo.container.internal.ua.UserAgent ua = userAgent;
+        boolean asUa = ua != null && session != null && !session.isProxy();
+        if (asUa) {
+            ua.uas().beforeSend(this);
+        }
         try {
             request.transaction().sendResponse(response);
         } catch (IllegalStateException e) {
@@ -144,26 +160,41 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
                     s.markReady();
                 }
             } else if (s != null && request.getMethod().equals("BYE") && status < 300) {
+                if (asUa) {
+                    ua.dialogs().remove(s);
+                }
                 s.setState(SipSession.State.TERMINATED);
             }
         } else if (s != null && invite && status > 100 && request.isInitial() && s.getState() == SipSession.State.INITIAL) {
             s.setState(SipSession.State.EARLY);
         }
+        if (asUa && s.isValid()) {
+            ua.uas().afterSend(this);
+        }
     }
 
     @Override
     public void sendReliably() throws Rel100Exception {
-        throw new UnsupportedOperationException("SipServletResponse.sendReliably (RFC 3262) is not implemented yet");
+        if (!local || userAgent == null) {
+            throw new IllegalStateException("only a response the application answers with can be sent reliably");
+        }
+        userAgent.reliable().sendReliably(this);
     }
 
     @Override
     public SipServletRequest createAck() {
-        throw new UnsupportedOperationException("SipServletResponse.createAck (user-agent requests) is not implemented yet");
+        if (local || !getMethod().equals("INVITE") || getStatus() < 200 || getStatus() >= 300 || userAgent == null) {
+            throw new IllegalStateException("ACK is created only for a 2xx response received to an INVITE");
+        }
+        return userAgent.createAck(this);
     }
 
     @Override
     public SipServletRequest createPrack() throws Rel100Exception {
-        throw new UnsupportedOperationException("SipServletResponse.createPrack (RFC 3262) is not implemented yet");
+        if (local || userAgent == null) {
+            throw new IllegalStateException("PRACK is created only for a reliable provisional response received");
+        }
+        return userAgent.reliable().createPrack(this);
     }
 
     @Override
@@ -193,12 +224,16 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
 
     @Override
     public boolean isReliableProvisional() {
-        return false;
+        return org.olelo.container.internal.ua.ReliableProvisionals.isReliable(response);
     }
 
     @Override
     public String getProvisionalResponseId() {
-        return null;
+        if (!isReliableProvisional()) {
+            return null;
+        }
+        return response.getHeader("RSeq") instanceof gov.nist.javax.sip.header.RSeq r
+                ? r.getSeqNumber() + "/" + response.getCSeq().getSeqNumber() : null;
     }
 
     @Override

@@ -56,6 +56,9 @@ public final class SipSessionImpl implements SipSession {
     private volatile URI subscriberURI;
     private volatile boolean proxy;
     private volatile boolean proxySupervised = true;
+    private volatile org.olelo.container.internal.ua.DialogState dialog;
+    private volatile SipSessionImpl derivedFrom;
+    private volatile org.olelo.container.internal.message.SipServletRequestImpl initialRequest;
 
     SipSessionImpl(SessionManager manager, SipApplicationSessionImpl parent, String id, String callId) {
         this.manager = manager;
@@ -98,6 +101,41 @@ public final class SipSessionImpl implements SipSession {
         this.remoteSource = remote;
         this.region = reg;
         this.subscriberURI = subscriber;
+    }
+
+    /** The user-agent dialog state, or null for proxy sessions and sessions that have not acted as a UA. */
+    public org.olelo.container.internal.ua.DialogState dialog() {
+        return dialog;
+    }
+
+    /** Attaches the user-agent dialog state (container use). */
+    public void setDialog(org.olelo.container.internal.ua.DialogState d) {
+        this.dialog = d;
+    }
+
+    /** The session this one was derived from by a forked response, or null. */
+    public SipSessionImpl derivedFrom() {
+        return derivedFrom;
+    }
+
+    /** Records the session this one was derived from (container use). */
+    public void setDerivedFrom(SipSessionImpl origin) {
+        this.derivedFrom = origin;
+    }
+
+    /** True for a session derived from another by a forked response. */
+    public boolean isDerived() {
+        return derivedFrom != null;
+    }
+
+    /** The initial request this session received, or null. */
+    public org.olelo.container.internal.message.SipServletRequestImpl initialRequest() {
+        return initialRequest;
+    }
+
+    /** Records the initial request the session received (container use). */
+    public void setInitialRequest(org.olelo.container.internal.message.SipServletRequestImpl r) {
+        this.initialRequest = r;
     }
 
     /** Marks the session as acting as a proxy for its dialog. */
@@ -201,12 +239,12 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public void terminateDialog() {
-        throw new UnsupportedOperationException("SipSession.terminateDialog is not implemented yet");
+        org.olelo.container.internal.ua.SessionDialogs.terminateDialog(this, null);
     }
 
     @Override
     public void terminateDialog(AutomaticProcessingListener listener) {
-        throw new UnsupportedOperationException("SipSession.terminateDialog is not implemented yet");
+        org.olelo.container.internal.ua.SessionDialogs.terminateDialog(this, listener);
     }
 
     @Override
@@ -289,7 +327,8 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public SipServletRequest createRequest(String method) {
-        throw new UnsupportedOperationException("SipSession.createRequest (user-agent requests) is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.createRequest(this, method);
     }
 
     @Override
@@ -357,32 +396,38 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public SessionKeepAlive getKeepAlive() {
-        throw new UnsupportedOperationException("SipSession.getKeepAlive (RFC 4028 session timers) is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.keepAlive(this);
     }
 
     @Override
     public SipServletRequest getActiveRequest(String requestId) {
-        throw new UnsupportedOperationException("SipSession.getActiveRequest is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.activeRequest(this, requestId);
     }
 
     @Override
     public Collection<SipServletRequest> getActiveRequests(UAMode mode) {
-        throw new UnsupportedOperationException("SipSession.getActiveRequests is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.activeRequests(this, mode);
     }
 
     @Override
     public SipServletRequest getActiveInvite(UAMode mode) {
-        throw new UnsupportedOperationException("SipSession.getActiveInvite is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.activeInvite(this, mode);
     }
 
     @Override
     public SipServletResponse getUnacknowledgedProvisionalResponse(String provisionalResponseId) {
-        throw new UnsupportedOperationException("SipSession.getUnacknowledgedProvisionalResponse is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.unacknowledgedProvisional(this, provisionalResponseId);
     }
 
     @Override
     public Collection<SipServletResponse> getUnacknowledgedProvisionalResponses(UAMode mode) {
-        throw new UnsupportedOperationException("SipSession.getUnacknowledgedProvisionalResponses is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.unacknowledgedProvisionals(this, mode);
     }
 
     @Override

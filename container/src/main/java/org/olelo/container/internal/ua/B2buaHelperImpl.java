@@ -1,0 +1,333 @@
+package org.olelo.container.internal.ua;
+
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.message.SIPRequest;
+import jakarta.servlet.sip.B2buaHelper;
+import jakarta.servlet.sip.SipServletMessage;
+import jakarta.servlet.sip.SipServletRequest;
+import jakarta.servlet.sip.SipServletResponse;
+import jakarta.servlet.sip.SipSession;
+import jakarta.servlet.sip.TooManyHopsException;
+import jakarta.servlet.sip.UAMode;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sip.address.Address;
+import javax.sip.header.ContactHeader;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.message.SipMessages;
+
+/**
+ * The B2BUA helper of one application (JSR 289 §12.3): legs created from a received request and
+ * linked to it, requests relayed from one leg to the other, responses to the original request for
+ * each dialog the far leg forks into, and the pending-message view of a leg.
+ *
+ * <p>Used on the application session's executor, like the messages it works on.
+ */
+public final class B2buaHelperImpl implements B2buaHelper {
+
+    private final UserAgent ua;
+
+    public B2buaHelperImpl(UserAgent ua) {
+        this.ua = ua;
+    }
+
+    private static SipSessionImpl impl(SipSession s) {
+        if (!(s instanceof SipSessionImpl si) || !si.isValid()) {
+            throw new IllegalArgumentException("session is null, invalid or not of this container");
+        }
+        return si;
+    }
+
+    /** The user-agent state of a session, created for a session that received its initial request. */
+    private DialogState state(SipSessionImpl s) {
+        DialogState d = s.dialog();
+        if (d == null) {
+            SipServletRequestImpl initial = s.initialRequest();
+            if (initial == null || s.isProxy()) {
+                throw new IllegalArgumentException("session " + s.getId() + " is not a user-agent session");
+            }
+            d = ua.uas.state(s, initial);
+        }
+        return d;
+    }
+
+    @Override
+    public SipServletRequest createRequest(SipServletRequest origRequest, boolean linked, Map<String, List<String>> headerMap)
+            throws TooManyHopsException {
+        SipServletRequestImpl orig = (SipServletRequestImpl) origRequest;
+        if (!orig.isInitial()) {
+            throw new IllegalArgumentException("the original request is not an initial request; use createRequest(session, ...)");
+        }
+        orig.markB2bua();
+        SipServletRequestImpl req = ua.copyRequest(orig, false, UserAgent.decrementedMaxForwards(orig));
+        applyHeaders(req, headerMap, true);
+        if (linked) {
+            link(state(orig.sessionImpl()), orig.sessionImpl(), req.sessionImpl());
+            req.setLinkedRequest(orig);
+            orig.setLinkedRequest(req);
+        }
+        req.setB2buaOrigin(orig);
+        return req;
+    }
+
+    @Override
+    public SipServletRequest createRequest(SipServletRequest origRequest) {
+        try {
+            return createRequest(origRequest, true, null);
+        } catch (TooManyHopsException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SipServletRequest createRequest(SipSession session, SipServletRequest origRequest, Map<String, List<String>> headerMap) {
+        SipSessionImpl s = impl(session);
+        SipServletRequestImpl orig = (SipServletRequestImpl) origRequest;
+        if (orig.sessionImpl() != null && orig.sessionImpl().parent() != s.parent()) {
+            throw new IllegalArgumentException("the session belongs to another application session");
+        }
+        SipServletRequestImpl req = ua.inDialogRequest(s, orig.getMethod());
+        Messages.copyHeaders(orig.jainRequest(), req.jainRequest());
+        Messages.copyBody(orig.jainRequest(), req.jainRequest());
+        applyHeaders(req, headerMap, false);
+        req.setLinkedRequest(orig);
+        orig.setLinkedRequest(req);
+        return req;
+    }
+
+    /**
+     * Applies an application's header map: From and To (address only, on new requests), Contact
+     * (user part and parameters), Route (pushed), any non-system header (replaced).
+     */
+    private static void applyHeaders(SipServletRequestImpl req, Map<String, List<String>> map, boolean initial) {
+        if (map == null) {
+            return;
+        }
+        SIPRequest r = req.jainRequest();
+        for (Map.Entry<String, List<String>> e : map.entrySet()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            List<String> values = e.getValue() == null ? List.of() : e.getValue();
+            switch (name) {
+                case "from", "f", "to", "t" -> {
+                    if (!initial) {
+                        throw new IllegalArgumentException(e.getKey() + " cannot be changed inside a dialog");
+                    }
+                    setParty(req, name.startsWith("f"), single(e.getKey(), values));
+                }
+                case "contact", "m" -> {
+                    SIPHeader c = Messages.header("Contact", single(e.getKey(), values));
+                    r.setHeader(c); // user part and parameters; host and port are ours, fixed when sent
+                    req.setContactTemplate(true);
+                }
+                case "route" -> {
+                    for (int i = values.size() - 1; i >= 0; i--) {
+                        try {
+                            r.addFirst(Messages.header("Route", values.get(i)));
+                        } catch (javax.sip.SipException ex) {
+                            throw new IllegalArgumentException("bad Route: " + values.get(i), ex);
+                        }
+                    }
+                }
+                case "call-id", "i", "cseq", "via", "v", "record-route", "max-forwards", "content-length", "l",
+                     "rseq", "rack", "path" ->
+                        throw new IllegalArgumentException(e.getKey() + " is a system header and cannot be set through the header map");
+                default -> {
+                    r.removeHeader(e.getKey());
+                    for (String v : values) {
+                        r.addHeader(Messages.header(e.getKey(), v));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String single(String name, List<String> values) {
+        if (values.size() != 1) {
+            throw new IllegalArgumentException(name + " takes exactly one value, not " + values.size());
+        }
+        return values.get(0);
+    }
+
+    private static void setParty(SipServletRequestImpl req, boolean from, String value) {
+        SIPRequest r = req.jainRequest();
+        Address a = Messages.address(value);
+        DialogState d = req.sessionImpl().dialog();
+        try {
+            if (from) {
+                From f = (From) r.getFrom();
+                f.setAddress(a);
+                d.localAddress = (Address) a.clone();
+            } else {
+                To t = (To) r.getTo();
+                t.setAddress(a);
+                d.remoteAddress = (Address) a.clone();
+                r.setRequestURI((javax.sip.address.URI) a.getURI().clone());
+            }
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException("bad " + (from ? "From" : "To") + ": " + value, ex);
+        }
+        SIPRequest finalR = r;
+        req.sessionImpl().setupLazily(() -> UserAgent.party(finalR.getFrom()), () -> UserAgent.party(finalR.getTo()),
+                req.sessionImpl().getRegion(), req.sessionImpl().getSubscriberURI());
+    }
+
+    @Override
+    public SipSession getLinkedSession(SipSession session) {
+        SipSessionImpl s = impl(session);
+        DialogState d = s.dialog();
+        if (d == null) {
+            return null;
+        }
+        SipSessionImpl l = d.linkedSession;
+        if (l == null && s.derivedFrom() != null && d.mode == UAMode.UAC) {
+            SipSessionImpl origin = s.derivedFrom();
+            SipSessionImpl uasOrigin = origin.dialog() == null ? null : origin.dialog().linkedSession;
+            if (uasOrigin != null && uasOrigin.isValid()) {
+                l = deriveUas(uasOrigin);
+                link(state(uasOrigin), l, s);
+            }
+        }
+        return l != null && l.isValid() ? l : null;
+    }
+
+    /** A UAS session derived from {@code uas} for another early dialog with the same caller. */
+    private SipSessionImpl deriveUas(SipSessionImpl uas) {
+        DialogState o = state(uas);
+        SipSessionImpl t = ua.rt.sessions().createSipSession(uas.parent(), o.callId);
+        t.setHandlerInternal(uas.handler());
+        DialogState d = new DialogState(ua, UAMode.UAS, o.callId, SipMessages.newTag());
+        d.localAddress = o.localAddress;
+        d.remoteAddress = o.remoteAddress;
+        d.remoteTag = o.initialRequest.jainRequest().getFromTag();
+        d.learnRouting(o.initialRequest.jainRequest(), false);
+        d.remoteCSeq = o.remoteCSeq;
+        d.transport = o.transport;
+        d.initialRequest = o.initialRequest;
+        t.setDialog(d);
+        t.setDerivedFrom(uas);
+        t.setupLazily(uas::getLocalParty, uas::getRemoteParty, uas.getRegion(), uas.getSubscriberURI());
+        ua.dialogs.put(d, t);
+        t.fireCreated();
+        return t;
+    }
+
+    @Override
+    public SipServletRequest getLinkedSipServletRequest(SipServletRequest req) {
+        return ((SipServletRequestImpl) req).linkedRequest();
+    }
+
+    @Override
+    public void linkSipSessions(SipSession session1, SipSession session2) {
+        SipSessionImpl a = impl(session1);
+        SipSessionImpl b = impl(session2);
+        if (a.getState() == SipSession.State.TERMINATED || b.getState() == SipSession.State.TERMINATED) {
+            throw new IllegalArgumentException("a terminated session cannot be linked");
+        }
+        DialogState da = state(a);
+        DialogState db = state(b);
+        if ((da.linkedSession != null && da.linkedSession != b) || (db.linkedSession != null && db.linkedSession != a)) {
+            throw new IllegalArgumentException("a session is already linked to another one");
+        }
+        link(da, a, b);
+    }
+
+    private static void link(DialogState da, SipSessionImpl a, SipSessionImpl b) {
+        da.linkedSession = b;
+        b.dialog().linkedSession = a;
+    }
+
+    @Override
+    public void unlinkSipSessions(SipSession session) {
+        SipSessionImpl s = impl(session);
+        DialogState d = s.dialog();
+        if (d == null || d.linkedSession == null || s.getState() == SipSession.State.TERMINATED) {
+            throw new IllegalArgumentException("session is not linked");
+        }
+        DialogState other = d.linkedSession.dialog();
+        if (other != null && other.linkedSession == s) {
+            other.linkedSession = null;
+        }
+        d.linkedSession = null;
+    }
+
+    @Override
+    public List<SipServletMessage> getPendingMessages(SipSession session, UAMode mode) {
+        SipSessionImpl s = impl(session);
+        DialogState d = s.dialog();
+        if (d == null) {
+            SipServletRequestImpl initial = s.initialRequest();
+            if (mode == UAMode.UAS && initial != null && !initial.finalResponseSent() && !s.isProxy()) {
+                return List.of(initial);
+            }
+            return List.of();
+        }
+        List<SipServletMessage> out = new ArrayList<>();
+        if (mode == UAMode.UAS) {
+            for (SipServletRequestImpl r : d.pendingIn) {
+                if (!r.finalResponseSent()) {
+                    out.add(r);
+                }
+            }
+        } else {
+            out.addAll(d.pendingOut);
+            out.addAll(d.unackedIn);
+        }
+        return out;
+    }
+
+    @Override
+    public SipServletResponse createResponseToOriginalRequest(SipSession session, int status, String reasonPhrase) {
+        SipSessionImpl s = impl(session);
+        DialogState d = state(s);
+        if (d.mode == UAMode.UAC) {
+            SipSession linked = getLinkedSession(s);
+            if (linked == null) {
+                throw new IllegalArgumentException("session " + s.getId() + " is a UAC session with no linked UAS session");
+            }
+            s = (SipSessionImpl) linked;
+            d = state(s);
+        }
+        SipServletRequestImpl orig = d.initialRequest;
+        if (orig == null || orig.transaction() == null) {
+            throw new IllegalArgumentException("session " + s.getId() + " did not receive an initial request");
+        }
+        if (orig.finalResponseSent() && !(status >= 200 && status < 300 && orig.getMethod().equals("INVITE"))) {
+            throw new IllegalStateException("a final response was already sent for the original request");
+        }
+        return orig.createResponseInSession(status, reasonPhrase, s, d.localTag);
+    }
+
+    @Override
+    public SipServletRequest createCancel(SipSession session) {
+        SipSessionImpl s = impl(session);
+        DialogState d = s.dialog();
+        if (d == null || d.mode != UAMode.UAC || d.initialRequest == null) {
+            throw new IllegalArgumentException("session " + s.getId() + " sent no initial request");
+        }
+        return d.initialRequest.createCancel();
+    }
+
+    /** Fixes a Contact the application templated through a header map: our host and port, its user part. */
+    static void completeContact(SipServletRequestImpl req, org.olelo.core.transport.Transport t) {
+        ContactHeader c = (ContactHeader) req.jainRequest().getHeader(ContactHeader.NAME);
+        if (c == null || !(c.getAddress().getURI() instanceof javax.sip.address.SipURI su)) {
+            return;
+        }
+        try {
+            su.setHost(t.advertisedHost());
+            su.setPort(t.advertisedPort());
+            if (!t.name().equals("UDP")) {
+                su.setTransportParam(t.name().toLowerCase(Locale.ROOT));
+            }
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad Contact: " + e.getMessage(), e);
+        }
+    }
+}

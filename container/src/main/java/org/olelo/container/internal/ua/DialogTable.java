@@ -1,0 +1,52 @@
+package org.olelo.container.internal.ua;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.olelo.container.internal.session.SipSessionImpl;
+
+/**
+ * The user-agent dialogs of this server by dialog id (Call-ID, local tag, remote tag), so that a
+ * request inside a dialog an application answered or started finds its SIP session. Lock-free;
+ * read on transport reader threads, written on application-session executors.
+ */
+public final class DialogTable {
+
+    private final ConcurrentHashMap<String, SipSessionImpl> dialogs = new ConcurrentHashMap<>();
+
+    private static String key(String callId, String localTag, String remoteTag) {
+        return callId + '\u0001' + localTag + '\u0001' + remoteTag;
+    }
+
+    /** Registers a session whose dialog now has both tags. */
+    void put(DialogState d, SipSessionImpl s) {
+        dialogs.put(key(d.callId, d.localTag, d.remoteTag), s);
+    }
+
+    /** Removes a session's dialog. */
+    public void remove(SipSessionImpl s) {
+        DialogState d = s.dialog();
+        if (d != null && d.remoteTag != null) {
+            dialogs.remove(key(d.callId, d.localTag, d.remoteTag), s);
+        }
+    }
+
+    /**
+     * The live session for a request received in a dialog: our tag is the request's To tag, the
+     * peer's is its From tag.
+     */
+    public SipSessionImpl find(String callId, String toTag, String fromTag) {
+        if (callId == null || toTag == null) {
+            return null;
+        }
+        SipSessionImpl s = dialogs.get(key(callId, toTag, fromTag));
+        if (s != null && !s.isValid()) {
+            dialogs.remove(key(callId, toTag, fromTag), s);
+            return null;
+        }
+        return s;
+    }
+
+    /** Number of dialogs held. */
+    public int size() {
+        return dialogs.size();
+    }
+}

@@ -1,0 +1,42 @@
+package org.olelo.container.internal.ua;
+
+import gov.nist.javax.sip.message.SIPResponse;
+import java.io.IOException;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.transaction.ClientTransaction;
+import org.olelo.core.transaction.ClientTransactionListener;
+
+/**
+ * Hands the outcome of a client transaction started for an application's request to that
+ * application session's executor. Called on transport reader threads and the timer thread; does
+ * nothing else there.
+ */
+final class UacListener implements ClientTransactionListener {
+
+    private final UserAgent ua;
+    private final SipServletRequestImpl request;
+
+    UacListener(UserAgent ua, SipServletRequestImpl request) {
+        this.ua = ua;
+        this.request = request;
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, SIPResponse response) {
+        SipSessionImpl s = request.sessionImpl();
+        s.parent().executor().execute(() -> ua.onResponse(request, response, tx.hop()));
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {
+        SipSessionImpl s = request.sessionImpl();
+        s.parent().executor().execute(() -> ua.onNoResponse(request, 408, "Request Timeout"));
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction tx, IOException error) {
+        SipSessionImpl s = request.sessionImpl();
+        s.parent().executor().execute(() -> ua.onNoResponse(request, 503, "Service Unavailable - " + error.getMessage()));
+    }
+}

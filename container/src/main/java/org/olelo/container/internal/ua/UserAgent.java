@@ -1,0 +1,574 @@
+package org.olelo.container.internal.ua;
+
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.MaxForwards;
+import gov.nist.javax.sip.header.Route;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.sip.SipSession;
+import jakarta.servlet.sip.TooManyHopsException;
+import jakarta.servlet.sip.UAMode;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.text.ParseException;
+import java.util.List;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.ContainerRuntime;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.session.SipApplicationSessionImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.SipCore;
+import org.olelo.core.message.MessageEncoder;
+import org.olelo.core.message.SipMessages;
+import org.olelo.core.routing.Hop;
+import org.olelo.core.transaction.ClientTransaction;
+import org.olelo.core.transport.Transport;
+
+/**
+ * The container as a user agent client: builds the requests applications create (new, copied from
+ * another request, or inside a dialog), sends them through client transactions, and turns the
+ * responses into dialog state (early and confirmed dialogs, derived sessions for forked answers)
+ * before the handler servlet sees them. The server side lives in {@link UasDialogs}.
+ *
+ * <p>Threads: request creation and {@link #send} run on the caller's thread (normally the
+ * application session's executor); responses arrive on transport threads and are handed to that
+ * executor; nothing here blocks.
+ */
+public final class UserAgent {
+
+    final ContainerRuntime rt;
+    final SipCore core;
+    final DialogTable dialogs = new DialogTable();
+    final ServletInvoker invoker;
+    final UasDialogs uas;
+    final ReliableProvisionals reliable;
+    final SessionTimers sessionTimers;
+
+    public UserAgent(ContainerRuntime rt, ServletInvoker invoker) {
+        this.rt = rt;
+        this.core = rt.core();
+        this.invoker = invoker;
+        this.uas = new UasDialogs(this);
+        this.reliable = new ReliableProvisionals(this);
+        this.sessionTimers = new SessionTimers(this);
+    }
+
+    /** The dialogs of user-agent sessions. */
+    public DialogTable dialogs() {
+        return dialogs;
+    }
+
+    /** The server side: responses applications send, requests and ACKs received in dialogs. */
+    public UasDialogs uas() {
+        return uas;
+    }
+
+    /** Reliable provisional responses (RFC 3262). */
+    public ReliableProvisionals reliable() {
+        return reliable;
+    }
+
+    /** Session timers (RFC 4028). */
+    public SessionTimers sessionTimers() {
+        return sessionTimers;
+    }
+
+    // ---------------------------------------------------------------- creating requests
+
+    /**
+     * A new initial request in a new SIP session of {@code as} (SipFactory.createRequest).
+     *
+     * @param from the From address as text (its tag, if any, is replaced)
+     * @param to   the To address as text (its tag, if any, is dropped)
+     */
+    public SipServletRequestImpl newRequest(SipApplicationSessionImpl as, String method, String from, String to) {
+        checkNewMethod(method);
+        SIPRequest r = new SIPRequest();
+        From f = (From) Messages.header("From", from);
+        To t = (To) Messages.header("To", to);
+        try {
+            r.setMethod(method);
+            f.removeParameter("tag");
+            f.setTag(SipMessages.newTag());
+            t.removeParameter("tag");
+            URI ruri = (URI) t.getAddress().getURI().clone();
+            if (ruri instanceof SipURI su) {
+                su.removeParameter("method");
+                su.removePort();
+                if (((SipURI) t.getAddress().getURI()).getPort() > 0) {
+                    su.setPort(((SipURI) t.getAddress().getURI()).getPort());
+                }
+            }
+            r.setRequestURI(ruri);
+            r.setHeader(f);
+            r.setHeader(t);
+            r.setHeader(new CallID(newCallId()));
+            r.setHeader(new CSeq(1, method));
+            r.setHeader(new MaxForwards(70));
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalArgumentException("cannot build " + method + ": " + e.getMessage(), e);
+        }
+        return initialUac(as, r);
+    }
+
+    /**
+     * A new initial request made from {@code orig} (SipFactory.createRequest(orig, sameCallId) and
+     * B2buaHelper.createRequest): same method, Request-URI, parties (new tags), headers and body;
+     * new Call-ID unless {@code sameCallId}.
+     *
+     * @param maxForwards the Max-Forwards to use
+     */
+    public SipServletRequestImpl copyRequest(SipServletRequestImpl orig, boolean sameCallId, int maxForwards) {
+        SIPRequest o = orig.jainRequest();
+        String method = o.getMethod();
+        checkNewMethod(method);
+        SIPRequest r = new SIPRequest();
+        try {
+            r.setMethod(method);
+            r.setRequestURI((URI) o.getRequestURI().clone());
+            From f = (From) o.getFrom().clone();
+            f.setTag(SipMessages.newTag());
+            To t = (To) o.getTo().clone();
+            t.removeParameter("tag");
+            r.setHeader(f);
+            r.setHeader(t);
+            r.setHeader(new CallID(sameCallId ? o.getCallId().getCallId() : newCallId()));
+            r.setHeader(new CSeq(1, method));
+            r.setHeader(new MaxForwards(maxForwards));
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalArgumentException("cannot copy " + method + ": " + e.getMessage(), e);
+        }
+        Messages.copyHeaders(o, r);
+        Messages.copyBody(o, r);
+        SipApplicationSessionImpl as = orig.sessionImpl() != null ? orig.sessionImpl().parent() : null;
+        if (as == null) {
+            throw new IllegalStateException("the original request has no application session");
+        }
+        return initialUac(as, r);
+    }
+
+    /** The Max-Forwards for a request a B2BUA makes from {@code orig}: one less than received. */
+    public static int decrementedMaxForwards(SipServletRequestImpl orig) throws TooManyHopsException {
+        int mf = orig.getMaxForwards();
+        if (mf == 0) {
+            throw new TooManyHopsException("Max-Forwards of the original request is 0");
+        }
+        return mf < 0 ? 70 : mf - 1;
+    }
+
+    private SipServletRequestImpl initialUac(SipApplicationSessionImpl as, SIPRequest r) {
+        if (!as.isValid()) {
+            throw new IllegalStateException("application session is invalidated");
+        }
+        String callId = r.getCallId().getCallId();
+        SipSessionImpl s = rt.sessions().createSipSession(as, callId);
+        s.setHandlerInternal(invoker.currentServlet());
+        DialogState d = new DialogState(this, UAMode.UAC, callId, r.getFromTag());
+        d.localAddress = (Address) r.getFrom().getAddress().clone();
+        d.remoteAddress = (Address) r.getTo().getAddress().clone();
+        d.localCSeq = r.getCSeq().getSeqNumber();
+        s.setDialog(d);
+        s.setupLazily(() -> party(r.getFrom()), () -> party(r.getTo()), null, null);
+        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
+        req.setUserAgent(this);
+        req.setInitial(true);
+        d.initialRequest = req;
+        s.fireCreated();
+        return req;
+    }
+
+    static jakarta.servlet.sip.Address party(javax.sip.header.HeaderAddress h) {
+        try {
+            org.olelo.container.internal.address.AddressImpl a =
+                    org.olelo.container.internal.address.AddressImpl.parse(((SIPHeader) h).getHeaderValue());
+            a.setReadOnly();
+            return a;
+        } catch (jakarta.servlet.sip.ServletParseException e) {
+            return null;
+        }
+    }
+
+    private static void checkNewMethod(String method) {
+        if (method == null || method.isEmpty()) {
+            throw new IllegalArgumentException("method is empty");
+        }
+        if (method.equals("ACK") || method.equals("CANCEL")) {
+            throw new IllegalArgumentException(method + " cannot be created this way: use createAck or createCancel");
+        }
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || "-.!%*_+`'~".indexOf(c) >= 0)) {
+                throw new IllegalArgumentException("not a SIP method token: " + method);
+            }
+        }
+    }
+
+    private String newCallId() {
+        List<Transport> ts = core.transports();
+        String host = ts.isEmpty() ? "olelo" : ts.get(0).advertisedHost();
+        return SipMessages.token(20) + "@" + host;
+    }
+
+    /**
+     * A request in the dialog of {@code s} (SipSession.createRequest). Before a dialog exists, a
+     * session that sent an initial request gets a new request like that one with the next CSeq
+     * (an authentication retry, say).
+     */
+    public SipServletRequestImpl inDialogRequest(SipSessionImpl s, String method) {
+        if (!s.isValid()) {
+            throw new IllegalStateException("session is invalidated");
+        }
+        if (method.equals("ACK") || method.equals("CANCEL")) {
+            throw new IllegalArgumentException(method + " is created with createAck or createCancel");
+        }
+        DialogState d = s.dialog();
+        if (d == null || s.isProxy()) {
+            throw new IllegalStateException("the session is not a user-agent session");
+        }
+        if (s.getState() == SipSession.State.TERMINATED) {
+            throw new IllegalStateException("the session's dialog is terminated");
+        }
+        if (!d.established()) {
+            if (d.mode != UAMode.UAC || d.initialRequest == null) {
+                throw new IllegalStateException("no dialog yet: a UAS session cannot send requests before it answers");
+            }
+            return retryInitial(s, d, method);
+        }
+        SIPRequest r = build(d, method, ++d.localCSeq);
+        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
+        req.setUserAgent(this);
+        return req;
+    }
+
+    private SipServletRequestImpl retryInitial(SipSessionImpl s, DialogState d, String method) {
+        SIPRequest o = d.initialRequest.jainRequest();
+        SIPRequest r = (SIPRequest) o.clone();
+        r.removeHeader(Via.NAME);
+        r.removeHeader("Authorization");
+        r.removeHeader("Proxy-Authorization");
+        r.setMethod(method);
+        r.setHeader(new CSeq(++d.localCSeq, method));
+        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
+        req.setUserAgent(this);
+        req.setInitial(true);
+        d.initialRequest = req;
+        return req;
+    }
+
+    /** RFC 3261 §12.2.1.1: a request inside the dialog. */
+    SIPRequest build(DialogState d, String method, long cseq) {
+        SIPRequest r = new SIPRequest();
+        try {
+            r.setMethod(method);
+            List<Address> routes = d.routeSet;
+            URI target = (URI) d.remoteTarget.clone();
+            int first = 0;
+            if (!routes.isEmpty() && routes.get(0).getURI() instanceof SipURI top && !top.hasLrParam()) {
+                r.setRequestURI((URI) top.clone()); // strict router: it gets the Request-URI, the target goes last
+                first = 1;
+            } else {
+                r.setRequestURI(target);
+            }
+            for (int i = first; i < routes.size(); i++) {
+                Route route = new Route();
+                route.setAddress((Address) routes.get(i).clone());
+                r.addHeader(route);
+            }
+            if (first == 1) {
+                Route last = new Route();
+                last.setAddress(SipMessages.ADDRESSES.createAddress(target));
+                r.addHeader(last);
+            }
+            From f = new From();
+            f.setAddress((Address) d.localAddress.clone());
+            f.setTag(d.localTag);
+            To t = new To();
+            t.setAddress((Address) d.remoteAddress.clone());
+            t.setTag(d.remoteTag);
+            r.setHeader(f);
+            r.setHeader(t);
+            r.setHeader(new CallID(d.callId));
+            r.setHeader(new CSeq(cseq, method));
+            r.setHeader(new MaxForwards(70));
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build " + method + " in dialog: " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends a request an application created (SipServletRequest.send). */
+    public void send(SipServletRequestImpl req) throws IOException {
+        if (req.isCommitted()) {
+            throw new IllegalStateException("request already sent");
+        }
+        SipSessionImpl s = req.sessionImpl();
+        if (s == null || !s.isValid()) {
+            throw new IllegalStateException("the request's session is invalidated");
+        }
+        SIPRequest r = req.jainRequest();
+        String method = r.getMethod();
+        if (method.equals("ACK")) {
+            sendAck(req);
+            return;
+        }
+        if (method.equals("CANCEL")) {
+            sendCancel(req);
+            return;
+        }
+        DialogState d = s.dialog();
+        Hop hop = resolve(r, d.transport);
+        if (d.transport == null) {
+            d.transport = hop.transport().name();
+        }
+        r.removeHeader(Via.NAME);
+        addVia(r, hop);
+        if (req.contactTemplate()) {
+            B2buaHelperImpl.completeContact(req, hop.transport());
+        } else if (Messages.refreshesTarget(method) && r.getHeader(ContactHeader.NAME) == null) {
+            r.setHeader(contact(hop.transport(), r.getFrom().getAddress().getURI()));
+        }
+        sessionTimers.beforeRequest(req, d);
+        req.commit();
+        d.pendingOut.add(req);
+        ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req));
+        ct.setApplicationData(req);
+        req.setClientTransaction(ct);
+    }
+
+    private void addVia(SIPRequest r, Hop hop) {
+        try {
+            r.addFirst(core.newVia(hop.transport(), SipCore.branch(null)));
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next hop of a request: its top Route, else its Request-URI. */
+    Hop resolve(SIPRequest r, String preferredTransport) throws IOException {
+        RouteHeader top = r.getRouteHeaders() == null || r.getRouteHeaders().isEmpty() ? null
+                : (RouteHeader) r.getRouteHeaders().getFirst();
+        URI target = top != null ? top.getAddress().getURI() : r.getRequestURI();
+        try {
+            return core.resolve(target, preferredTransport);
+        } catch (UnknownHostException e) {
+            throw new IOException("cannot send " + r.getMethod() + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Our Contact for a request or response sent over {@code t}, with the user part of {@code user}. */
+    ContactHeader contact(Transport t, URI user) {
+        StringBuilder sb = new StringBuilder("<sip:");
+        if (user instanceof SipURI su && su.getUser() != null) {
+            sb.append(su.getUser()).append('@');
+        }
+        sb.append(t.advertisedHost()).append(':').append(t.advertisedPort());
+        if (!t.name().equals("UDP")) {
+            sb.append(";transport=").append(t.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        sb.append('>');
+        return (ContactHeader) Messages.header("Contact", sb.toString());
+    }
+
+    /** SipServletResponse.createAck for a 2xx to an INVITE: an ACK in the response's dialog, same CSeq. */
+    public SipServletRequestImpl createAck(SipServletResponseImpl resp) {
+        SipSessionImpl s = resp.sessionImpl();
+        DialogState d = s.dialog();
+        if (d == null || !d.established()) {
+            throw new IllegalStateException("no dialog for this response");
+        }
+        SIPRequest ack = build(d, "ACK", resp.jainResponse().getCSeq().getSeqNumber());
+        SipServletRequestImpl req = new SipServletRequestImpl(ack, null, s, null, null, null);
+        req.setUserAgent(this);
+        req.setAcknowledged(resp);
+        return req;
+    }
+
+    private void sendAck(SipServletRequestImpl ack) throws IOException {
+        SipServletResponseImpl acked = ack.acknowledges();
+        SipSessionImpl s = ack.sessionImpl();
+        DialogState d = s.dialog();
+        SIPRequest r = ack.jainRequest();
+        Hop hop = resolve(r, d.transport);
+        r.removeHeader(Via.NAME);
+        addVia(r, hop);
+        ack.commit();
+        byte[] bytes = MessageEncoder.encode(r);
+        d.lastAck = bytes;
+        d.lastAckHop = hop;
+        d.lastAckCSeq = r.getCSeq().getSeqNumber();
+        if (acked != null) {
+            d.unackedIn.remove(acked);
+        }
+        core.statistics().requestSent("ACK");
+        hop.transport().send(bytes, hop.address());
+    }
+
+    private void sendCancel(SipServletRequestImpl cancel) {
+        SipServletRequestImpl invite = cancel.cancels();
+        ClientTransaction ct = invite == null ? null : invite.clientTransaction();
+        if (ct == null) {
+            throw new IllegalStateException("the INVITE was not sent; there is nothing to cancel");
+        }
+        cancel.commit();
+        ct.cancel(cancel.jainRequest());
+    }
+
+    // ---------------------------------------------------------------- responses
+
+    /** Handles a response to a request an application sent; runs on the application session's executor. */
+    void onResponse(SipServletRequestImpl req, SIPResponse resp, Hop from) {
+        SipSessionImpl s = req.sessionImpl();
+        if (s == null || !s.isValid()) {
+            return;
+        }
+        DialogState d = s.dialog();
+        int status = resp.getStatusCode();
+        String method = req.getMethod();
+        String toTag = resp.getToTag();
+        SipSessionImpl target = s;
+        boolean creating = req.isInitial() && Messages.createsDialog(method);
+        if (creating && status > 100 && status < 300 && toTag != null) {
+            target = dialogFor(s, d, toTag, resp, status);
+            if (target == null) {
+                return; // a retransmitted 2xx: handled without the application
+            }
+        }
+        DialogState td = target.dialog();
+        if (status > 100 && status < 200 && reliable.isRetransmission(td, resp)) {
+            return;
+        }
+        SipServletResponseImpl r = new SipServletResponseImpl(resp, req, target,
+                from == null ? null : from.transport(), from == null ? null : from.address(), null, false);
+        r.setUserAgent(this);
+        if (status >= 200) {
+            d.pendingOut.remove(req);
+            req.setReceivedFinal(r);
+            if (method.equals("INVITE") && status < 300) {
+                td.unackedIn.add(r);
+            }
+        }
+        if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
+            sessionTimers.onSuccess(target, td, req, resp);
+        }
+        if (ReliableProvisionals.isReliable(resp)) {
+            td.reliableIn.add(r);
+        }
+        if (req.automatic() != null) {
+            req.automatic().incomingResponse(r);
+        } else {
+            invoker.response(target, r);
+        }
+        afterResponse(req, target, td, status, creating);
+    }
+
+    /** The session a provisional or 2xx answer to a dialog-creating request belongs to; null for a 2xx repeat. */
+    private SipSessionImpl dialogFor(SipSessionImpl s, DialogState d, String toTag, SIPResponse resp, int status) {
+        SipSessionImpl target = s;
+        if (d.remoteTag == null) {
+            d.remoteTag = toTag;
+            d.learnRouting(resp, true);
+            dialogs.put(d, s);
+        } else if (!d.remoteTag.equals(toTag)) {
+            target = dialogs.find(d.callId, d.localTag, toTag);
+            if (target == null) {
+                target = derive(s, d, toTag, resp);
+            }
+        } else if (status >= 200) {
+            d.learnRouting(resp, true); // §13.2.2.4: the 2xx fixes the route set
+        }
+        DialogState td = target.dialog();
+        if (status >= 200) {
+            long cseq = resp.getCSeq().getSeqNumber();
+            if (td.lastAckCSeq == cseq && td.lastAck != null) {
+                try {
+                    td.lastAckHop.transport().send(td.lastAck, td.lastAckHop.address());
+                } catch (IOException ignored) {
+                    // the next 2xx repeat tries again
+                }
+                return null;
+            }
+            for (SipServletResponseImpl u : td.unackedIn) {
+                if (u.jainResponse().getCSeq().getSeqNumber() == cseq) {
+                    return null; // the application has it and has not acknowledged it yet
+                }
+            }
+            if (status < 300) {
+                target.setState(SipSession.State.CONFIRMED);
+            }
+        } else if (target.getState() == SipSession.State.INITIAL) {
+            target.setState(SipSession.State.EARLY);
+        }
+        return target;
+    }
+
+    /** A derived session (JSR 289 §6.2.3.2) for another dialog the same request created. */
+    private SipSessionImpl derive(SipSessionImpl s, DialogState d, String toTag, SIPResponse resp) {
+        SipSessionImpl t = rt.sessions().createSipSession(s.parent(), d.callId);
+        t.setHandlerInternal(s.handler());
+        DialogState td = d.deriveCopy();
+        td.remoteTag = toTag;
+        td.learnRouting(resp, true);
+        t.setDialog(td);
+        t.setDerivedFrom(s);
+        SIPRequest o = d.initialRequest.jainRequest();
+        t.setupLazily(() -> party(o.getFrom()), () -> party(resp.getTo()), s.getRegion(), s.getSubscriberURI());
+        dialogs.put(td, t);
+        t.fireCreated();
+        return t;
+    }
+
+    private void afterResponse(SipServletRequestImpl req, SipSessionImpl target, DialogState td, int status, boolean creating) {
+        if (status < 200) {
+            return;
+        }
+        String method = req.getMethod();
+        if (creating && status >= 300) {
+            if (target.getState() == SipSession.State.EARLY) {
+                dialogs.remove(target);
+                td.remoteTag = null;
+                td.routeSet = null;
+            }
+            if (target.isDerived()) {
+                target.setState(SipSession.State.TERMINATED);
+            } else if (target.getState() != SipSession.State.CONFIRMED) {
+                target.setState(SipSession.State.INITIAL);
+                if (td.pendingOut.isEmpty()) {
+                    target.markReady();
+                }
+            }
+        } else if (method.equals("BYE")) {
+            terminate(target);
+        } else if (!creating && target.dialog() != null && !target.dialog().established() && td.pendingOut.isEmpty()
+                && req.isInitial()) {
+            target.markReady(); // MESSAGE, OPTIONS, REGISTER... outside a dialog: done once answered
+        }
+    }
+
+    /** Ends a dialog: TERMINATED state and out of the dialog table. */
+    void terminate(SipSessionImpl s) {
+        dialogs.remove(s);
+        DialogState d = s.dialog();
+        if (d != null && d.keepAlive != null) {
+            d.keepAlive.stop();
+        }
+        s.setState(SipSession.State.TERMINATED);
+    }
+
+    /** A transaction ended without a final response: the application gets a 408 (or 503 for a transport error). */
+    void onNoResponse(SipServletRequestImpl req, int status, String reason) {
+        SIPResponse resp = req.jainRequest().createResponse(status, reason);
+        onResponse(req, resp, null);
+    }
+}

@@ -4,6 +4,8 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.sip.annotation.SipApplication;
 import jakarta.servlet.sip.annotation.SipListener;
 import jakarta.servlet.sip.annotation.SipServlet;
+import org.olelo.container.internal.pojo.PojoDefinitionException;
+import org.olelo.container.internal.pojo.PojoHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,9 @@ import java.util.Map;
 /**
  * Loads the classes that {@link AppClassIndex} found mentioning SIP Servlet
  * annotations and reads {@code @SipApplication}, {@code @SipServlet} and
- * {@code @SipListener} from them. Runs on the deployer thread.
+ * {@code @SipListener} from them. A {@code @SipServlet} class that is not a servlet is a JSR 359
+ * POJO; its message-handling methods are checked here, so that a bad signature fails the
+ * deployment before anything is created. Runs on the deployer thread.
  */
 final class AnnotationScanner {
 
@@ -57,9 +61,8 @@ final class AnnotationScanner {
             boolean concrete = !c.isInterface() && !Modifier.isAbstract(c.getModifiers());
             SipServlet s = c.getDeclaredAnnotation(SipServlet.class);
             if (s != null) {
-                if (!Servlet.class.isAssignableFrom(c)) {
-                    throw new DeploymentException(source, 0, "@SipServlet class " + name
-                            + " does not implement jakarta.servlet.Servlet (POJO servlets are not supported)");
+                if (concrete && !Servlet.class.isAssignableFrom(c)) {
+                    checkPojo(c, source);
                 }
                 if (concrete) {
                     String sn = s.name().isEmpty() ? c.getSimpleName() : s.name();
@@ -78,5 +81,32 @@ final class AnnotationScanner {
             }
         }
         return new ScannedAnnotations(app, appSite, servlets, listeners);
+    }
+
+    /**
+     * Checks that a class that is not a servlet is a usable SIP servlet POJO: its message-handling
+     * methods follow the JSR 359 rules, and it has at least one.
+     *
+     * @param c      the class
+     * @param source the application source, for error messages
+     * @return its handlers
+     * @throws DeploymentException naming the class and every method at fault
+     */
+    static PojoHandlers checkPojo(Class<?> c, Path source) throws DeploymentException {
+        PojoHandlers handlers;
+        try {
+            handlers = PojoHandlers.inspect(c);
+        } catch (PojoDefinitionException e) {
+            throw new DeploymentException(new DeployProblem(source, 0, e.getMessage()), e);
+        } catch (LinkageError e) {
+            throw new DeploymentException(new DeployProblem(source, 0, "SIP servlet POJO " + c.getName()
+                    + ": cannot read its methods: " + e), e);
+        }
+        if (handlers.isEmpty()) {
+            throw new DeploymentException(source, 0, "SIP servlet POJO " + c.getName() + " neither implements "
+                    + "jakarta.servlet.Servlet nor has a method annotated to handle messages (@Invite, @AnyMethod, "
+                    + "@SuccessResponse, …)");
+        }
+        return handlers;
     }
 }

@@ -11,6 +11,8 @@ import jakarta.servlet.sip.SipServletListener;
 import org.olelo.container.internal.cdi.AppCdiContainer;
 import org.olelo.container.internal.context.ServletConfigImpl;
 import org.olelo.container.internal.context.SipServletContextImpl;
+import org.olelo.container.internal.pojo.PojoHandlers;
+import org.olelo.container.internal.pojo.PojoServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +22,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Brings one application up and down: copy, descriptor, class loader, context,
- * CDI container, listener and servlet instances, initialisation; and the reverse,
+ * CDI container, listener and servlet instances (a SIP servlet POJO wrapped in a
+ * {@link PojoServlet}), initialisation; and the reverse,
  * also used to undo a deployment that failed half way. Deployer thread only.
  */
 final class AppLifecycle {
@@ -88,7 +93,9 @@ final class AppLifecycle {
         if (!Files.isDirectory(work.resolve("WEB-INF"))) {
             throw new DeploymentException(source, 0, "expected a WEB-INF folder (with sip.xml or annotated classes)");
         }
-        AppDescriptor xml = Files.isRegularFile(sipXml) ? SipXmlParser.parse(sipXml) : AppDescriptor.empty();
+        boolean hasXml = Files.isRegularFile(sipXml);
+        // First reading: the name only; servlet names are checked once the annotations are known.
+        AppDescriptor xml = hasXml ? SipXmlParser.parse(sipXml, n -> true) : AppDescriptor.empty();
         String fallback = AppFiles.baseName(source);
         loader = new AppClassLoader(xml.appName() != null ? xml.appName() : fallback, work, parent);
         AppClassIndex index;
@@ -97,8 +104,13 @@ final class AppLifecycle {
         } catch (IOException e) {
             throw new DeploymentException(source, 0, "cannot read classes: " + e);
         }
-        AppDescriptor d = DescriptorMerger.merge(xml, AnnotationScanner.scan(index.sipAnnotated(), loader, source),
-                fallback, source);
+        ScannedAnnotations scanned = AnnotationScanner.scan(index.sipAnnotated(), loader, source);
+        if (hasXml) {
+            Set<String> annotated = new HashSet<>();
+            scanned.servlets().forEach(s -> annotated.add(s.name()));
+            xml = SipXmlParser.parse(sipXml, annotated::contains);
+        }
+        AppDescriptor d = DescriptorMerger.merge(xml, scanned, fallback, source);
         if (nameTaken.test(d.appName())) {
             throw new DeploymentException(source, 0, "application name '" + d.appName()
                     + "' is already deployed from another file");
@@ -146,16 +158,16 @@ final class AppLifecycle {
 
     private void instantiate(AppDescriptor d, Map<String, Servlet> servlets, List<Object> listeners)
             throws DeploymentException {
+        // A class that is both a servlet and a listener has one instance; two servlet
+        // declarations of one class have one instance each, as each has its own configuration.
         Map<Class<?>, Object> byClass = new HashMap<>();
         List<ServletDef> order = new ArrayList<>(d.servlets());
         order.sort(Comparator.comparingInt(s -> s.loadOnStartup() < 0 ? Integer.MAX_VALUE : s.loadOnStartup()));
         for (ServletDef s : order) {
             Class<?> c = load(s.className(), "servlet " + s.name());
-            if (!Servlet.class.isAssignableFrom(c)) {
-                throw new DeploymentException(source, 0, "servlet " + s.name() + ": class " + s.className()
-                        + " does not implement jakarta.servlet.Servlet");
-            }
-            servlets.put(s.name(), (Servlet) byClass.computeIfAbsent(c, this::create));
+            PojoHandlers handlers = Servlet.class.isAssignableFrom(c) ? null : AnnotationScanner.checkPojo(c, source);
+            Object instance = byClass.containsKey(c) ? create(c) : byClass.computeIfAbsent(c, this::create);
+            servlets.put(s.name(), handlers == null ? (Servlet) instance : new PojoServlet(instance, handlers));
         }
         for (String l : d.listenerClasses()) {
             listeners.add(byClass.computeIfAbsent(load(l, "listener"), this::create));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads a {@code WEB-INF/sip.xml} (JSR 289 / JSR 359 schema; namespaces ignored;
@@ -18,18 +19,35 @@ import java.util.Set;
 public final class SipXmlParser {
 
     private final Path file;
+    private final Predicate<String> annotatedServlet;
 
-    private SipXmlParser(Path file) {
+    private SipXmlParser(Path file, Predicate<String> annotatedServlet) {
         this.file = file;
+        this.annotatedServlet = annotatedServlet;
     }
 
     /**
+     * Reads a sip.xml whose mappings and main servlet may only name servlets it declares itself.
+     *
      * @param sipXml the sip.xml file
      * @return the descriptor it declares
      * @throws DeploymentException when the file is malformed or incomplete
      */
     public static AppDescriptor parse(Path sipXml) throws DeploymentException {
-        return new SipXmlParser(sipXml).app(XmlTreeReader.read(sipXml));
+        return parse(sipXml, name -> false);
+    }
+
+    /**
+     * Reads a sip.xml whose mappings and main servlet may also name servlets declared by
+     * {@code @SipServlet} annotations.
+     *
+     * @param sipXml           the sip.xml file
+     * @param annotatedServlet tells whether a name is that of an annotated servlet
+     * @return the descriptor it declares
+     * @throws DeploymentException when the file is malformed or incomplete, or names an unknown servlet
+     */
+    public static AppDescriptor parse(Path sipXml, Predicate<String> annotatedServlet) throws DeploymentException {
+        return new SipXmlParser(sipXml, annotatedServlet).app(XmlTreeReader.read(sipXml));
     }
 
     private AppDescriptor app(XmlNode root) throws DeploymentException {
@@ -62,7 +80,7 @@ public final class SipXmlParser {
             XmlNode mainNode = sel.first("main-servlet").orElse(null);
             if (mainNode != null) {
                 main = mainNode.text();
-                if (!names.contains(main)) {
+                if (!names.contains(main) && !annotatedServlet.test(main)) {
                     throw fail(mainNode, "expected the name of a declared <servlet> in <main-servlet> but found '" + main + "'");
                 }
             }
@@ -118,8 +136,9 @@ public final class SipXmlParser {
 
     private ServletMapping mapping(XmlNode m, Set<String> servlets) throws DeploymentException {
         String name = required(m, "servlet-name");
-        if (!servlets.contains(name)) {
-            throw fail(m, "expected the name of a declared <servlet> in <servlet-mapping> but found '" + name + "'");
+        if (!servlets.contains(name) && !annotatedServlet.test(name)) {
+            throw fail(m, "expected the name of a declared <servlet> or @SipServlet in <servlet-mapping> but found '"
+                    + name + "'");
         }
         XmlNode pattern = m.first("pattern").orElseThrow(() -> fail(m, "expected <pattern> in <servlet-mapping>"));
         return new ServletMapping(name, onlyRule(pattern), m.line());

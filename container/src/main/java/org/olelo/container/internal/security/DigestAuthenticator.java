@@ -12,6 +12,7 @@ import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.deploy.LoginConfigDef;
 import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.pojo.PojoServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class DigestAuthenticator implements InitialRequestGuard {
 
     private boolean check(DeployedApp app, String servletName, Servlet servlet, SipServletRequestImpl req) {
         String method = req.getMethod();
-        SecurityRequirement r = ConstraintResolver.resolve(app.descriptor(), servletName, servlet.getClass(), method);
+        SecurityRequirement r = ConstraintResolver.resolve(app.descriptor(), servletName, PojoServlet.annotatedClass(servlet), method);
         Decision d = switch (r.kind()) {
             case NONE -> null;
             case DENY -> new Decision.Refuse(403, "Forbidden");

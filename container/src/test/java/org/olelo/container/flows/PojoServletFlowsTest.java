@@ -1,0 +1,199 @@
+package org.olelo.container.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.olelo.container.flows.AppTestServer.next;
+import static org.olelo.container.flows.AppTestServer.request;
+import static org.olelo.core.testkit.SipText.contactUri;
+import static org.olelo.core.testkit.SipText.header;
+import static org.olelo.core.testkit.SipText.method;
+import static org.olelo.core.testkit.SipText.response;
+import static org.olelo.core.testkit.SipText.status;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.core.testkit.SipPeer;
+
+/**
+ * JSR 359 SIP servlet POJOs end to end: real SIP text to a server with POJO applications deployed
+ * (see {@link PojoApps}), in memory and over UDP. Checks which annotated Java method handled each
+ * message, CDI injection into the POJO, listeners for POJO servlets, predicates, the default answer
+ * when no method matches, and response methods of a proxying POJO.
+ */
+class PojoServletFlowsTest {
+
+    private static final long WAIT = 3000;
+
+    @TempDir
+    Path tmp;
+    private AppTestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void startUas(SipPeer.Kind kind) throws Exception {
+        server = new AppTestServer(kind, tmp, Map.of("calls", PojoApps.calls(), "narrow", PojoApps.narrow()),
+                PojoApps.ROUTING);
+    }
+
+    /** The Request-URI of requests to the applications: a user at the server's own address. */
+    private String bob() {
+        return "sip:bob@127.0.0.1:" + server.address().getPort();
+    }
+
+    private String simple(SipPeer peer, String method, String extra) {
+        return request(peer, method, bob(), "<sip:alice@127.0.0.1>", "<" + bob() + ">", extra);
+    }
+
+    /**
+     * An in-dialog request from the caller after the 2xx: R-URI = remote Contact (the first
+     * Request-URI when the 2xx has none), To with its tag.
+     */
+    private String inDialog(SipPeer caller, String method, String ok, int cseq) {
+        int port = caller.address().getPort();
+        String target = header(ok, "Contact") != null ? contactUri(ok) : bob();
+        return method + " " + target + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/" + caller.transport() + " 127.0.0.1:" + port + ";branch=z9hG4bK-dlg-"
+                + AppTestServer.next() + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + header(ok, "From") + "\r\n"
+                + "To: " + header(ok, "To") + "\r\n"
+                + "Call-ID: " + header(ok, "Call-ID") + "\r\n"
+                + "CSeq: " + cseq + " " + method + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
+    void inviteMethodAnswersRingingThenOkWithInjectedFactory(SipPeer.Kind kind) throws Exception {
+        startUas(kind);
+        try (SipPeer caller = server.caller()) {
+            caller.send(simple(caller, "INVITE", ""));
+            String ringing = next(caller, WAIT);
+            assertEquals(180, status(ringing), String.valueOf(ringing));
+            String ok = next(caller, WAIT);
+            assertEquals(200, status(ok), String.valueOf(ok));
+            assertEquals("invite", header(ok, "X-Handler"));
+            assertEquals("true", header(ok, "X-Injected"), "the POJO is created by CDI");
+            assertEquals(header(ringing, "To"), header(ok, "To"), "one dialog");
+            caller.send(inDialog(caller, "ACK", ok, 1));
+        }
+    }
+
+    @Disabled("needs user-agent dialog routing")
+    @ParameterizedTest
+    @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
+    void ackAndByeReachTheirMethodsInTheDialog(SipPeer.Kind kind) throws Exception {
+        startUas(kind);
+        try (SipPeer caller = server.caller()) {
+            caller.send(simple(caller, "INVITE", ""));
+            assertEquals(180, status(next(caller, WAIT)));
+            String ok = next(caller, WAIT);
+            assertEquals(200, status(ok));
+            caller.send(inDialog(caller, "ACK", ok, 1));
+            caller.send(inDialog(caller, "BYE", ok, 2));
+            String byeOk = next(caller, WAIT);
+            assertNotNull(byeOk, "an answer to BYE");
+            assertEquals(200, status(byeOk), byeOk);
+            assertEquals("BYE", method(byeOk));
+            assertEquals("bye", header(byeOk, "X-Handler"));
+            assertEquals("yes", header(byeOk, "X-Acked"), "the @Ack method ran before the BYE");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
+    void anyMethodTakesWhatNoSpecificMethodTakesAndPredicatesNarrow(SipPeer.Kind kind) throws Exception {
+        startUas(kind);
+        try (SipPeer caller = server.caller()) {
+            caller.send(simple(caller, "OPTIONS", ""));
+            String options = next(caller, WAIT);
+            assertEquals(200, status(options), String.valueOf(options));
+            assertEquals("any:OPTIONS", header(options, "X-Handler"));
+            assertEquals("[xml:calls, annotated:calls]", header(options, "X-Initialized"),
+                    "the sip.xml listener and the @SipListener heard the POJO servlet's initialisation");
+
+            caller.send(simple(caller, "MESSAGE", ""));
+            assertEquals("message", header(next(caller, WAIT), "X-Handler"), "@Message beats @AnyMethod");
+
+            caller.send(simple(caller, "MESSAGE", "X-Urgent: now\r\n"));
+            assertEquals("urgent-message", header(next(caller, WAIT), "X-Handler"),
+                    "@Message with an accepting predicate beats plain @Message");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
+    void aRequestNoMethodAcceptsGetsTheDefaultAnswer(SipPeer.Kind kind) throws Exception {
+        startUas(kind);
+        try (SipPeer caller = server.caller()) {
+            caller.send(simple(caller, "INFO", "X-Flag: yes\r\n"));
+            String flagged = next(caller, WAIT);
+            assertEquals(200, status(flagged), String.valueOf(flagged));
+            assertEquals("flagged-info", header(flagged, "X-Handler"));
+
+            caller.send(simple(caller, "INFO", "X-Flag: no\r\n"));
+            String refused = next(caller, WAIT);
+            assertEquals(500, status(refused), "the predicate refused and no other method matches: " + refused);
+
+            caller.send(simple(caller, "REGISTER", ""));
+            assertEquals(500, status(next(caller, WAIT)), "no method for REGISTER at all");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
+    void proxyingPojoSeesBranchProvisionalAndSuccessResponses(SipPeer.Kind kind) throws Exception {
+        server = new AppTestServer(kind, tmp, Map.of("relay", PojoApps.relay()), PojoApps.RELAY_ROUTING);
+        try (SipPeer caller = server.caller(); SipPeer busy = server.callee(); SipPeer answering = server.callee()) {
+            String targets = "X-Targets: " + server.uriOf("b1", busy) + " " + server.uriOf("b2", answering) + "\r\n";
+            caller.send(simple(caller, "INVITE", targets));
+            String inv1 = busy.receive(WAIT);
+            assertNotNull(inv1, "the first target is tried");
+            busy.send(response(inv1, 486, "Busy Here", "t1", ""));
+            assertEquals("ACK", method(busy.receive(WAIT)));
+            String inv2 = answering.receive(WAIT);
+            assertNotNull(inv2, "the search goes on with the second target");
+            String contact = "Contact: <" + server.uriOf("b2", answering) + ">\r\n";
+            answering.send(response(inv2, 183, "Session Progress", "t2", contact));
+            String progress = next(caller, WAIT);
+            assertEquals(183, status(progress), String.valueOf(progress));
+            assertEquals("provisional", header(progress, "X-Handler"), "@ProvisionalResponse");
+            answering.send(response(inv2, 180, "Ringing", "t2", contact));
+            String ringing = next(caller, WAIT);
+            assertEquals(180, status(ringing));
+            assertEquals("ringing", header(ringing, "X-Handler"), "a status code beats a status range");
+            answering.send(response(inv2, 200, "OK", "t2", contact));
+            String ok = next(caller, WAIT);
+            assertEquals(200, status(ok));
+            assertEquals("success after 486", header(ok, "X-Handler"),
+                    "@Invite @BranchResponse saw the 486 of the first branch, @SuccessResponse the 200");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
+    void proxyingPojoSeesTheBestErrorAfterItsBranchResponse(SipPeer.Kind kind) throws Exception {
+        server = new AppTestServer(kind, tmp, Map.of("relay", PojoApps.relay()), PojoApps.RELAY_ROUTING);
+        try (SipPeer caller = server.caller(); SipPeer busy = server.callee()) {
+            caller.send(simple(caller, "INVITE", "X-Targets: " + server.uriOf("b1", busy) + "\r\n"));
+            String inv = busy.receive(WAIT);
+            assertNotNull(inv);
+            busy.send(response(inv, 486, "Busy Here", "t1", ""));
+            assertEquals("ACK", method(busy.receive(WAIT)));
+            String busyHere = next(caller, WAIT);
+            assertEquals(486, status(busyHere), String.valueOf(busyHere));
+            assertEquals("error after 486", header(busyHere, "X-Handler"),
+                    "the branch method saw the 486 first, then @ErrorResponse the best response");
+        }
+    }
+}

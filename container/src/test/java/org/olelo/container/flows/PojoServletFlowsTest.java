@@ -13,7 +13,6 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,7 +88,6 @@ class PojoServletFlowsTest {
         }
     }
 
-    @Disabled("needs user-agent dialog routing")
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void ackAndByeReachTheirMethodsInTheDialog(SipPeer.Kind kind) throws Exception {

@@ -186,6 +186,17 @@ public final class SipSessionImpl implements SipSession {
     public void markReady() {
         ready = true;
         if (valid && invalidateWhenReady) {
+            if (parent.executor().inExecutor()) {
+                // JSR 289 §6.1.2: invalidated once the servlet that made it ready has returned
+                parent.executor().execute(this::invalidateIfReady);
+            } else {
+                invalidateIfReady();
+            }
+        }
+    }
+
+    private void invalidateIfReady() {
+        if (valid && ready && invalidateWhenReady) {
             invalidateQuietly();
             parent.sessionReady();
         }

@@ -462,6 +462,9 @@ public final class UserAgent {
         if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
             sessionTimers.onSuccess(target, td, req, resp);
         }
+        if (status >= 200 && method.equals("BYE")) {
+            terminate(target); // the application sees the dialog ended; invalidation waits until it returns
+        }
         if (ReliableProvisionals.isReliable(resp)) {
             td.reliableIn.add(r);
         }
@@ -548,8 +551,6 @@ public final class UserAgent {
                     target.markReady();
                 }
             }
-        } else if (method.equals("BYE")) {
-            terminate(target);
         } else if (!creating && target.dialog() != null && !target.dialog().established() && td.pendingOut.isEmpty()
                 && req.isInitial()) {
             target.markReady(); // MESSAGE, OPTIONS, REGISTER... outside a dialog: done once answered

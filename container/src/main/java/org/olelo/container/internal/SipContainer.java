@@ -558,6 +558,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 SipServletRequestImpl c = new SipServletRequestImpl(cancel, s);
+                c.setUserAgent(ua);
                 invoke(ctx.app(), as, servlet, c, null);
             }
             respond(invite, 487, "Request Terminated");

@@ -36,6 +36,17 @@ final class Callbacks {
         app.runInContext(() -> guarded(app, target, call));
     }
 
+    /** Runs a piece of application work; {@code what} names it in the log when it throws. */
+    static void run(AppContext app, String what, Runnable work) {
+        app.runInContext(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} failed", app.name(), what, e);
+            }
+        });
+    }
+
     private static <L> void guarded(AppContext app, L target, Consumer<L> call) {
         try {
             call.accept(target);

@@ -108,7 +108,7 @@ public final class SessionManager {
         }
         s.start();
         if (queueCreated) {
-            s.executor().execute(() -> s.runAsCurrent(s::fireCreated));
+            s.executor().execute(() -> s.runAsCurrent("sessionCreated", s::fireCreated));
         } else {
             s.fireCreated();
         }

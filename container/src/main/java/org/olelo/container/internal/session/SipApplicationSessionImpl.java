@@ -100,12 +100,12 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     /**
      * Runs work the container starts for the application (a timer, expiry, a readiness check) on
      * the calling thread, which must be this session's executor: as the current session, with the
-     * application's class loader; what it throws is logged.
+     * application's class loader; what it throws is logged under {@code what}.
      */
-    public void runAsCurrent(Runnable work) {
+    public void runAsCurrent(String what, Runnable work) {
         SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
         try {
-            Callbacks.one(app, work, Runnable::run);
+            Callbacks.run(app, what + " of " + id, work);
         } finally {
             CurrentApplicationSession.restore(previous);
         }
@@ -140,7 +140,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         if (!expiredNow()) {
             return;
         }
-        runAsCurrent(() -> {
+        runAsCurrent("expiry", () -> {
             Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionExpired(new SipApplicationSessionEvent(this)));
             if (expiredNow()) {
                 invalidateNow();
@@ -226,7 +226,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         if (!shouldInvalidate()) {
             return;
         }
-        runAsCurrent(() -> {
+        runAsCurrent("readiness check", () -> {
             Callbacks.each(app, SipApplicationSessionListener.class,
                     l -> l.sessionReadyToInvalidate(new SipApplicationSessionEvent(this)));
             if (shouldInvalidate()) {

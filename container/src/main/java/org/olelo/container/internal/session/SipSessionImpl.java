@@ -170,7 +170,7 @@ public final class SipSessionImpl implements SipSession {
         if (!shouldInvalidate()) {
             return;
         }
-        parent.runAsCurrent(() -> {
+        parent.runAsCurrent("readiness check of SIP session " + id, () -> {
             Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionReadyToInvalidate(new SipSessionEvent(this)));
             if (shouldInvalidate()) {
                 invalidateNow();

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.transaction.TransactionTimers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One application timer: one-shot or repeating, at a fixed delay (each period measured from the
@@ -19,6 +21,8 @@ import org.olelo.core.transaction.TransactionTimers;
  * is cancelled, or with its application session.
  */
 final class ServletTimerImpl implements ServletTimer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServletTimerImpl.class);
 
     private final String id = SipMessages.token(12);
     private final SipApplicationSessionImpl session;
@@ -63,10 +67,14 @@ final class ServletTimerImpl implements ServletTimer {
         }
         List<TimerListener> ls = session.app().listeners(TimerListener.class);
         session.access();
-        session.runAsCurrent(() -> {
+        session.runAsCurrent("timer " + id, () -> {
             for (TimerListener l : ls) {
                 if (session.isValid()) {
-                    l.timeout(this);
+                    try {
+                        l.timeout(this);
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: TimerListener {} failed on timer {}", session.getApplicationName(), l.getClass().getName(), id, e);
+                    }
                 }
             }
         });
@@ -116,7 +124,7 @@ final class ServletTimerImpl implements ServletTimer {
 
     @Override
     public long getTimeRemaining() {
-        return nextTime - System.currentTimeMillis();
+        return cancelled ? 0 : nextTime - System.currentTimeMillis();
     }
 
     @Override

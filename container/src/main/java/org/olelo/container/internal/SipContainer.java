@@ -33,6 +33,7 @@ import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.container.internal.timer.TimerServiceImpl;
@@ -229,8 +230,22 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             noApplication(st);
             return false;
         }
+        SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), as -> startInitial(ctx, info, st, req, as),
+                failure -> joinFailed(ctx, st, failure));
+        return true;
+    }
+
+    /** The application-session choice failed (its {@code @SipApplicationKey} method threw): 500. */
+    private void joinFailed(DeployedAppContext ctx, ServerTransaction st, Throwable failure) {
+        rt.admitted();
+        LOG.warn("{}: @SipApplicationKey method failed", ctx.name(), failure);
+        respond(st, 500, "Server Internal Error - " + ctx.name() + ": " + failure.getClass().getSimpleName());
+    }
+
+    /** Puts the initial request in its application session and queues it on the session's executor. */
+    private void startInitial(DeployedAppContext ctx, SipApplicationRouterInfo info, ServerTransaction st,
+                              SipServletRequestImpl req, SipApplicationSessionImpl as) {
         DeployedApp app = ctx.app();
-        SipApplicationSessionImpl as = rt.sessions().createApplicationSession(ctx);
         SipSessionImpl s = rt.sessions().createSipSession(as, r(st).getCallId().getCallId());
         URI subscriber = info.getSubscriberURI() == null ? null : parseQuietly(info.getSubscriberURI());
         gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) st.request().getTo();
@@ -245,7 +260,6 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             rt.admitted();
             runInitial(ctx, as, s, req);
         });
-        return true;
     }
 
     private static SIPRequest r(ServerTransaction st) {

@@ -7,16 +7,18 @@ import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.CurrentApplicationSession;
 import org.olelo.container.internal.session.SessionManager;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 
 /**
  * Session look-ups for one application: it sees only its own sessions. The current application
- * session is the one whose executor runs the caller.
+ * session is the one whose work (servlet call, timer, listener) the calling thread runs. Keys
+ * map to application-session ids as in {@link SipFactoryImpl#keyId}, so a session created by
+ * {@code createApplicationSessionByKey}, by an {@code @SipApplicationKey} method or here is the
+ * same one. Any thread.
  */
 public final class SipSessionsUtilImpl implements SipSessionsUtil {
-
-    private static final ThreadLocal<SipApplicationSessionImpl> CURRENT = new ThreadLocal<>();
 
     private final String appName;
     private final AppLookup apps;
@@ -30,12 +32,12 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     /** Sets the application session whose code the current thread runs (container use). */
     public static void enter(SipApplicationSessionImpl s) {
-        CURRENT.set(s);
+        CurrentApplicationSession.enter(s);
     }
 
     /** Clears the current application session (container use). */
     public static void leave() {
-        CURRENT.remove();
+        CurrentApplicationSession.restore(null);
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
             throw new NullPointerException("id");
         }
         SipApplicationSessionImpl s = sessions.applicationSession(id);
-        return s != null && s.getApplicationName().equals(appName) ? s : null;
+        return s != null && s.isValid() && s.getApplicationName().equals(appName) ? s : null;
     }
 
     @Override
@@ -54,6 +56,9 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
         }
         String id = SipFactoryImpl.keyId(appName, key);
         SipApplicationSessionImpl s = sessions.applicationSession(id);
+        if (s != null && !s.isValid()) {
+            s = null;
+        }
         if (s == null && create) {
             AppContext app = apps.find(appName);
             if (app == null) {
@@ -82,7 +87,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     @Override
     public SipApplicationSession getCurrentApplicationSession() {
-        SipApplicationSessionImpl s = CURRENT.get();
+        SipApplicationSessionImpl s = CurrentApplicationSession.get();
         return s != null && s.getApplicationName().equals(appName) ? s : null;
     }
 

@@ -24,7 +24,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,9 +41,11 @@ public final class SipSessionImpl implements SipSession {
     private final String callId;
     private final long created = System.currentTimeMillis();
     private final AttributeMap attributes = new AttributeMap();
+    private final AttributeEvents events = new Events();
     private volatile long lastAccessed = created;
     private volatile State state = State.INITIAL;
     private volatile boolean valid = true;
+    private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
     private volatile boolean ready;
     private volatile String handler;
@@ -69,11 +70,7 @@ public final class SipSessionImpl implements SipSession {
 
     /** Fires sessionCreated to the application's listeners; called once the session is set up. */
     public void fireCreated() {
-        List<SipSessionListener> ls = parent.app().listeners(SipSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipSessionEvent e = new SipSessionEvent(this);
-            ls.forEach(l -> l.sessionCreated(e));
-        }
+        Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionCreated(new SipSessionEvent(this)));
     }
 
     /** The owning application session (implementation type). */
@@ -182,54 +179,64 @@ public final class SipSessionImpl implements SipSession {
         }
     }
 
-    /** Declares the session ready to invalidate (dialog over, transaction failed, ...). */
+    /**
+     * Declares the session ready to invalidate (dialog over, transaction ended without a dialog,
+     * ...). With invalidate-when-ready set, a check is queued behind the work running now: it
+     * calls {@code sessionReadyToInvalidate} and, unless a listener cleared the flag, invalidates
+     * the session. Any thread.
+     */
     public void markReady() {
         ready = true;
-        if (valid && invalidateWhenReady) {
-            if (parent.executor().inExecutor()) {
-                // JSR 289 §6.1.2: invalidated once the servlet that made it ready has returned
-                parent.executor().execute(this::invalidateIfReady);
-            } else {
-                invalidateIfReady();
-            }
-        }
-    }
-
-    private void invalidateIfReady() {
-        if (valid && ready && invalidateWhenReady) {
-            invalidateQuietly();
-            parent.sessionReady();
-        }
+        checkReadyLater();
     }
 
     boolean readyToInvalidate() {
         return ready || state == State.TERMINATED;
     }
 
-    private void invalidateQuietly() {
-        if (valid) {
-            doInvalidate();
+    private void checkReadyLater() {
+        if (valid && !invalidating && invalidateWhenReady) {
+            parent.executor().execute(this::checkReady);
         }
+    }
+
+    private boolean shouldInvalidate() {
+        return valid && !invalidating && invalidateWhenReady && readyToInvalidate();
+    }
+
+    private void checkReady() {
+        if (!shouldInvalidate()) {
+            return;
+        }
+        parent.runAsCurrent("readiness check of SIP session " + id, () -> {
+            Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionReadyToInvalidate(new SipSessionEvent(this)));
+            if (shouldInvalidate()) {
+                invalidateNow();
+            }
+        });
     }
 
     void invalidateFromParent() {
-        doInvalidate();
+        invalidateNow();
     }
 
-    private void doInvalidate() {
-        valid = false;
-        List<SipSessionListener> ls = parent.app().listeners(SipSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipSessionEvent e = new SipSessionEvent(this);
-            ls.forEach(l -> l.sessionDestroyed(e));
-        }
-        for (String name : attributes.names()) {
-            Object old = attributes.remove(name);
-            if (old instanceof SipSessionBindingListener b) {
-                b.valueUnbound(new SipSessionBindingEvent(this, name));
+    /**
+     * {@code sessionDestroyed} while the session is still readable, then its attributes removed
+     * with their callbacks; then it is invalid, gone from the table and from its application
+     * session, which checks whether it is ready in turn.
+     */
+    private void invalidateNow() {
+        synchronized (this) {
+            if (!valid || invalidating) {
+                return;
             }
+            invalidating = true;
         }
+        Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionDestroyed(new SipSessionEvent(this)));
+        attributes.removeAll(events);
+        valid = false;
         manager.removed(this);
+        parent.sessionInvalidated(this);
     }
 
     @Override
@@ -281,8 +288,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void invalidate() {
         checkValid();
-        doInvalidate();
-        parent.sessionReady();
+        invalidateNow();
     }
 
     @Override
@@ -295,6 +301,9 @@ public final class SipSessionImpl implements SipSession {
     public void setInvalidateWhenReady(boolean v) {
         checkValid();
         invalidateWhenReady = v;
+        if (v && readyToInvalidate()) {
+            checkReadyLater();
+        }
     }
 
     @Override
@@ -449,26 +458,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
-        Object old = attributes.put(name, value);
-        if (old != value) {
-            if (old instanceof SipSessionBindingListener b) {
-                b.valueUnbound(new SipSessionBindingEvent(this, name));
-            }
-            if (value instanceof SipSessionBindingListener b) {
-                b.valueBound(new SipSessionBindingEvent(this, name));
-            }
-        }
-        List<SipSessionAttributeListener> ls = parent.app().listeners(SipSessionAttributeListener.class);
-        if (!ls.isEmpty()) {
-            SipSessionBindingEvent e = new SipSessionBindingEvent(this, name);
-            for (SipSessionAttributeListener l : ls) {
-                if (old == null) {
-                    l.attributeAdded(e);
-                } else {
-                    l.attributeReplaced(e);
-                }
-            }
-        }
+        attributes.set(name, value, events);
     }
 
     @Override
@@ -480,14 +470,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        Object old = attributes.remove(name);
-        if (old != null) {
-            if (old instanceof SipSessionBindingListener b) {
-                b.valueUnbound(new SipSessionBindingEvent(this, name));
-            }
-            SipSessionBindingEvent e = new SipSessionBindingEvent(this, name);
-            parent.app().listeners(SipSessionAttributeListener.class).forEach(l -> l.attributeRemoved(e));
-        }
+        attributes.remove(name, events);
     }
 
     @Override
@@ -499,9 +482,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void clearAttributes() {
         checkValid();
-        for (String n : attributes.names()) {
-            removeAttribute(n);
-        }
+        attributes.removeAll(events);
     }
 
     private void checkValid() {
@@ -513,5 +494,42 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public String toString() {
         return "SipSession[" + id + ", " + state + "]";
+    }
+
+    /** Binding and attribute callbacks of SIP-session attributes. */
+    private final class Events implements AttributeEvents {
+
+        private SipSessionBindingEvent event(String name) {
+            return new SipSessionBindingEvent(SipSessionImpl.this, name);
+        }
+
+        @Override
+        public void valueBound(String name, Object value) {
+            if (value instanceof SipSessionBindingListener b) {
+                Callbacks.one(parent.app(), b, l -> l.valueBound(event(name)));
+            }
+        }
+
+        @Override
+        public void valueUnbound(String name, Object value) {
+            if (value instanceof SipSessionBindingListener b) {
+                Callbacks.one(parent.app(), b, l -> l.valueUnbound(event(name)));
+            }
+        }
+
+        @Override
+        public void attributeAdded(String name) {
+            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeAdded(event(name)));
+        }
+
+        @Override
+        public void attributeReplaced(String name) {
+            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeReplaced(event(name)));
+        }
+
+        @Override
+        public void attributeRemoved(String name) {
+            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeRemoved(event(name)));
+        }
     }
 }

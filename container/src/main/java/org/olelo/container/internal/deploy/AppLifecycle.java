@@ -132,6 +132,7 @@ final class AppLifecycle {
         try {
             cdi = AppCdiContainer.start(name, loader, loadAll(index.beanCandidates()),
                     ContainerObjects.beans(context, services));
+            context.setAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName(), cdi.beanManager());
             instantiate(d, servlets, listeners);
             app = new DeployedApp(source, work, d, loader, context, servlets, listeners, keyMethod, this);
             context.setServletLookup(servlets::get);

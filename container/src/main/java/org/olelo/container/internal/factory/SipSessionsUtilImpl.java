@@ -71,7 +71,25 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     @Override
     public SipSession getCorrespondingSipSession(SipSession session, String headerName) {
-        throw new UnsupportedOperationException("SipSessionsUtil.getCorrespondingSipSession (Join/Replaces) is not implemented yet");
+        if (!"Join".equalsIgnoreCase(headerName) && !"Replaces".equalsIgnoreCase(headerName)) {
+            throw new IllegalArgumentException("only Join and Replaces identify a dialog, not " + headerName);
+        }
+        if (!(session instanceof org.olelo.container.internal.session.SipSessionImpl s)) {
+            return null;
+        }
+        org.olelo.container.internal.message.SipServletRequestImpl initial = s.initialRequest();
+        String value = initial == null ? null : initial.getHeader(headerName);
+        if (value == null || initial.userAgent() == null) {
+            return null;
+        }
+        DialogId id = DialogId.parse(value);
+        if (id == null) {
+            return null;
+        }
+        // RFC 3891 §3 / RFC 3911 §3: to-tag is the tag of the side receiving the request (ours)
+        org.olelo.container.internal.session.SipSessionImpl found =
+                initial.userAgent().dialogs().find(id.callId(), id.toTag(), id.fromTag());
+        return found != null && found.parent().getApplicationName().equals(appName) ? found : null;
     }
 
     @Override
@@ -93,6 +111,17 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     @Override
     public <T> T getManagedBean(Class<T> type, Annotation[] qualifiers) {
-        throw new UnsupportedOperationException("SipSessionsUtil.getManagedBean is not implemented yet");
+        AppContext app = apps.find(appName);
+        Object bm = app == null ? null
+                : app.servletContext().getAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName());
+        if (!(bm instanceof jakarta.enterprise.inject.spi.BeanManager beans)) {
+            throw new IllegalStateException("application " + appName + " has no CDI container");
+        }
+        Annotation[] q = qualifiers == null ? new Annotation[0] : qualifiers;
+        jakarta.enterprise.inject.spi.Bean<?> bean = beans.resolve(beans.getBeans(type, q));
+        if (bean == null) {
+            return null;
+        }
+        return type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
     }
 }

@@ -481,7 +481,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public InviteBranch createInviteBranch() {
-        throw new UnsupportedOperationException("SipServletRequest.createInviteBranch is not implemented yet");
+        return org.olelo.container.internal.ua.SessionDialogs.createInviteBranch(this);
     }
 
     @Override

@@ -34,6 +34,18 @@ public final class SessionManager {
      * @param scheduler      timer thread for session expiry
      * @param virtualThreads carrier executor on which each session's serial executor runs
      */
+    private volatile org.olelo.core.SipCore core;
+
+    /** The SIP core, for checks that need its listening points. */
+    public org.olelo.core.SipCore core() {
+        return core;
+    }
+
+    /** Sets the SIP core (once, when the container runtime is built). */
+    public void setCore(org.olelo.core.SipCore core) {
+        this.core = core;
+    }
+
     public SessionManager(TransactionTimers scheduler, Executor virtualThreads) {
         this(scheduler, virtualThreads, 60_000);
     }

@@ -58,6 +58,7 @@ public final class SipSessionImpl implements SipSession {
     private volatile boolean proxy;
     private volatile boolean proxySupervised = true;
     private volatile org.olelo.container.internal.ua.DialogState dialog;
+    private volatile InetSocketAddress outboundInterface;
     private volatile SipSessionImpl derivedFrom;
     private volatile org.olelo.container.internal.message.SipServletRequestImpl initialRequest;
 
@@ -108,6 +109,16 @@ public final class SipSessionImpl implements SipSession {
     /** Attaches the user-agent dialog state (container use). */
     public void setDialog(org.olelo.container.internal.ua.DialogState d) {
         this.dialog = d;
+    }
+
+    /** The SIP core this session's messages travel through. */
+    public org.olelo.core.SipCore core() {
+        return manager.core();
+    }
+
+    /** The listening point requests of this session are sent from, or null for the resolver's choice. */
+    public InetSocketAddress outboundInterface() {
+        return outboundInterface;
     }
 
     /** The session this one was derived from by a forked response, or null. */
@@ -319,7 +330,8 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public ForkingContext getForkingContext() {
-        throw new UnsupportedOperationException("SipSession.getForkingContext is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.forkingContext(this);
     }
 
     @Override
@@ -374,12 +386,14 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("SipSession.setOutboundInterface is not implemented yet");
+        checkValid();
+        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("SipSession.setOutboundInterface is not implemented yet");
+        checkValid();
+        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
@@ -452,7 +466,8 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public InviteBranch getActiveInviteBranch() {
-        throw new UnsupportedOperationException("SipSession.getActiveInviteBranch is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.activeInviteBranch(this);
     }
 
     @Override

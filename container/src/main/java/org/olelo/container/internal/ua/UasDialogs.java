@@ -57,6 +57,45 @@ public final class UasDialogs {
         return d;
     }
 
+    /**
+     * A UAS session derived from {@code uas} for another dialog with the same caller (a B2BUA
+     * relaying a forked answer, an invite branch, a forking context's new dialog): same request,
+     * new To tag.
+     */
+    public SipSessionImpl derive(SipSessionImpl uas) {
+        DialogState o = state(uas, uas.initialRequest());
+        SipSessionImpl t = ua.rt.sessions().createSipSession(uas.parent(), o.callId);
+        t.setHandlerInternal(uas.handler());
+        DialogState d = new DialogState(ua, UAMode.UAS, o.callId, org.olelo.core.message.SipMessages.newTag());
+        d.localAddress = o.localAddress;
+        d.remoteAddress = o.remoteAddress;
+        d.remoteTag = o.initialRequest.jainRequest().getFromTag();
+        d.learnRouting(o.initialRequest.jainRequest(), false);
+        d.remoteCSeq = o.remoteCSeq;
+        d.transport = o.transport;
+        d.initialRequest = o.initialRequest;
+        t.setDialog(d);
+        t.setDerivedFrom(uas);
+        t.setInitialRequest(o.initialRequest);
+        t.setupLazily(uas::getLocalParty, uas::getRemoteParty, uas.getRegion(), uas.getSubscriberURI());
+        ua.dialogs.put(d, t);
+        forking(uas, o).added(t);
+        d.forking = o.forking;
+        if (o.initialRequest.getMethod().equals("INVITE")) {
+            d.inviteBranch = new InviteBranchImpl(t, o.initialRequest, UAMode.UAS);
+        }
+        t.fireCreated();
+        return t;
+    }
+
+    /** The forking context of an original session, created on first use. */
+    static ForkingContextImpl forking(SipSessionImpl origin, DialogState d) {
+        if (d.forking == null) {
+            d.forking = new ForkingContextImpl(d.ua, origin);
+        }
+        return d.forking;
+    }
+
     /** Prepares a response the application sends on a request it answers: Contact and session timer. */
     public void beforeSend(SipServletResponseImpl resp) {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
@@ -97,6 +136,9 @@ public final class UasDialogs {
         }
         if (status >= 200) {
             d.pendingIn.remove(req);
+            if (method.equals("INVITE") && req.isInitial()) {
+                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(s)).finalResponse(resp);
+            }
         }
         if (method.equals("INVITE") && status >= 200 && status < 300) {
             d.unackedOut.add(resp);

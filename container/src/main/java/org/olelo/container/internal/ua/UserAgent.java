@@ -328,7 +328,7 @@ public final class UserAgent {
             return;
         }
         DialogState d = s.dialog();
-        Hop hop = resolve(r, d.transport);
+        Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
         if (d.transport == null) {
             d.transport = hop.transport().name();
         }
@@ -400,7 +400,7 @@ public final class UserAgent {
         SipSessionImpl s = ack.sessionImpl();
         DialogState d = s.dialog();
         SIPRequest r = ack.jainRequest();
-        Hop hop = resolve(r, d.transport);
+        Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
         r.removeHeader(Via.NAME);
         addVia(r, hop);
         ack.commit();
@@ -455,6 +455,9 @@ public final class UserAgent {
         if (status >= 200) {
             d.pendingOut.remove(req);
             req.setReceivedFinal(r);
+            if (method.equals("INVITE") && req.isInitial()) {
+                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(target)).finalResponse(r);
+            }
             if (method.equals("INVITE") && status < 300) {
                 td.unackedIn.add(r);
             }
@@ -525,6 +528,11 @@ public final class UserAgent {
         td.learnRouting(resp, true);
         t.setDialog(td);
         t.setDerivedFrom(s);
+        UasDialogs.forking(s, d).added(t);
+        td.forking = d.forking;
+        if (d.initialRequest.getMethod().equals("INVITE")) {
+            td.inviteBranch = new InviteBranchImpl(t, d.initialRequest, UAMode.UAC);
+        }
         SIPRequest o = d.initialRequest.jainRequest();
         t.setupLazily(() -> party(o.getFrom()), () -> party(resp.getTo()), s.getRegion(), s.getSubscriberURI());
         dialogs.put(td, t);

@@ -164,6 +164,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                 dataSource == null ? null : new AppDataSource(appName, dataSource));
     }
 
+    /** Application selection for initial requests that applications send (proxy branches, user-agent requests). */
+    public Composer composer() {
+        return composer;
+    }
+
     @Override
     public AppContext find(String appName) {
         return contexts.get(appName);

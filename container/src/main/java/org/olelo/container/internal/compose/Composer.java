@@ -207,6 +207,21 @@ public final class Composer {
         return new InternalHop(new Hop(self, self.localAddress()), branch);
     }
 
+    /**
+     * {@link #beforeSendInitial(SIPRequest, SipApplicationRoutingDirective, SipServletRequestImpl)}
+     * for a request an application created and now sends (user agent client, B2BUA): the directive
+     * and original request are those given to its {@code setRoutingDirective} ({@code NEW} when none
+     * was), the request is its JAIN-SIP message.
+     *
+     * @param appRequest the initial request the application sends
+     * @return the internal hop, or null when the request goes to the network
+     */
+    public InternalHop beforeSendInitial(SipServletRequestImpl appRequest) {
+        SipApplicationRoutingDirective d = appRequest.isInitial() ? appRequest.getRoutingDirective()
+                : SipApplicationRoutingDirective.NEW;
+        return beforeSendInitial(appRequest.jainRequest(), d, appRequest.routingOrigin());
+    }
+
     /** The request as the router sees it: initial, with the container's attributes. */
     private SipServletRequestImpl view(SIPRequest wire) {
         SipServletRequestImpl v = new SipServletRequestImpl(wire, null, null, null, null, null);

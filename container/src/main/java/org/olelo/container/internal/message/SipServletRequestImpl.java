@@ -73,6 +73,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     private volatile java.io.Serializable routerState;
     private volatile boolean internallyRouted;
     private volatile Address initialPoppedRoute;
+    private volatile SipServletRequestImpl routingOrigin;
 
     /** A received request and its server transaction. */
     public SipServletRequestImpl(ServerTransaction st, SipSessionImpl session) {
@@ -311,6 +312,12 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
             throw new IllegalStateException("routing directives apply to initial requests only");
         }
         this.directive = d;
+        this.routingOrigin = origRequest instanceof SipServletRequestImpl o ? o : null;
+    }
+
+    /** The request given with {@link #setRoutingDirective}, whose selection this one continues; or null. */
+    public SipServletRequestImpl routingOrigin() {
+        return routingOrigin;
     }
 
     @Override

@@ -60,10 +60,13 @@ import org.slf4j.LoggerFactory;
  *  CoreChecks (505/400/416/483/482/420)
  *  ServerTransaction created, 100 Trying for INVITE
  *  CANCEL ──► 200/481 + RequestHandler.onCancel
- *  Route pre-processing (pop our Route, strict-router fix)
+ *  Route pre-processing (pop our Route entries of one hop, strict-router fix)
  *     ▼
  *  RequestHandler.onRequest / onAck  ──► container executor (virtual threads)
  * </pre>
+ *
+ * <p>A message whose next hop is this server itself goes through the {@link InternalTransport}
+ * and comes back in at the top of this path, on that transport's reader thread.
  *
  * <p>Everything above runs on the reader thread of the transport; nothing here blocks except the
  * non-blocking socket send. Application code never runs on these threads.

@@ -255,7 +255,7 @@ class ApplicationCompositionTest {
         }
     }
 
-    // ------------------------------------------------------------------ SIP text helpers
+    // ------------------------------------------------------------------ SIP text
 
     private static String request(SipPeer caller, String method, String ruri, String extra) {
         int n = CALLS.incrementAndGet();

@@ -126,7 +126,7 @@ class ReliableProvisionalTest {
             while (info != null && header(info, "CSeq").contains("INVITE")) {
                 info = Sip.next(a, 3000);
             }
-            assertEquals("1800 true", header(info, "X-KeepAlive"), "this side refreshes");
+            assertEquals("1800 true", header(info, "X-KeepAlive"), "this side refreshes: " + info);
         }
     }
 

@@ -67,6 +67,7 @@ public final class B2buaHelperImpl implements B2buaHelper {
         }
         orig.markB2bua();
         SipServletRequestImpl req = ua.copyRequest(orig, false, UserAgent.decrementedMaxForwards(orig));
+        req.setRoutingDirective(jakarta.servlet.sip.ar.SipApplicationRoutingDirective.CONTINUE, orig);
         applyHeaders(req, headerMap, true);
         if (linked) {
             link(state(orig.sessionImpl()), orig.sessionImpl(), req.sessionImpl());

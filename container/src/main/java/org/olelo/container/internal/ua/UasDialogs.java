@@ -113,6 +113,15 @@ public final class UasDialogs {
         if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
             ua.sessionTimers.beforeSuccess(resp, s);
         }
+        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300) {
+            DialogState d = state(s, req);
+            if (d.remoteTag == null) {
+                // registered before the response leaves, so that the peer's ACK or BYE finds the dialog
+                d.remoteTag = req.jainRequest().getFromTag();
+                d.learnRouting(req.jainRequest(), false);
+                ua.dialogs.put(d, s);
+            }
+        }
     }
 
     /** Dialog bookkeeping once a response the application created has been sent. */
@@ -129,11 +138,6 @@ public final class UasDialogs {
             return;
         }
         d = state(s, req);
-        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300 && d.remoteTag == null) {
-            d.remoteTag = req.jainRequest().getFromTag();
-            d.learnRouting(req.jainRequest(), false);
-            ua.dialogs.put(d, s);
-        }
         if (status >= 200) {
             d.pendingIn.remove(req);
             if (method.equals("INVITE") && req.isInitial()) {

@@ -53,6 +53,7 @@ public final class UserAgent {
     final UasDialogs uas;
     final ReliableProvisionals reliable;
     final SessionTimers sessionTimers;
+    private volatile org.olelo.container.internal.compose.Composer composer;
 
     public UserAgent(ContainerRuntime rt, ServletInvoker invoker) {
         this.rt = rt;
@@ -61,6 +62,11 @@ public final class UserAgent {
         this.uas = new UasDialogs(this);
         this.reliable = new ReliableProvisionals(this);
         this.sessionTimers = new SessionTimers(this);
+    }
+
+    /** Lets initial requests that continue a routing chain (B2BUA legs) reach the next application. */
+    public void setComposer(org.olelo.container.internal.compose.Composer c) {
+        this.composer = c;
     }
 
     /** The dialogs of user-agent sessions. */
@@ -328,12 +334,23 @@ public final class UserAgent {
             return;
         }
         DialogState d = s.dialog();
-        Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
-        if (d.transport == null) {
+        r.removeHeader(Via.NAME);
+        org.olelo.container.internal.compose.InternalHop internal = null;
+        org.olelo.container.internal.compose.Composer c = composer;
+        if (c != null && req.isInitial()
+                && req.getRoutingDirective() != jakarta.servlet.sip.ar.SipApplicationRoutingDirective.NEW) {
+            internal = c.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
+        }
+        Hop hop = internal != null ? internal.hop()
+                : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
+        if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();
         }
-        r.removeHeader(Via.NAME);
-        addVia(r, hop);
+        try {
+            r.addFirst(core.newVia(hop.transport(), internal != null ? internal.branch() : SipCore.branch(null)));
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException(e);
+        }
         if (req.contactTemplate()) {
             B2buaHelperImpl.completeContact(req, hop.transport());
         } else if (Messages.refreshesTarget(method) && r.getHeader(ContactHeader.NAME) == null) {

@@ -48,6 +48,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private int timeoutSeconds;
     private boolean recordRoute;
     private boolean recurse = true;
+    private Boolean addToPath;
+    private java.net.InetSocketAddress outbound;
     private boolean started;
     private boolean provisional;
     private boolean done;
@@ -110,10 +112,17 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 branch = composed.branch();
             } else {
                 hop = core.resolve(nextHopUri(copy), proxy.transaction().transport().name());
+                hop = org.olelo.container.internal.ua.OutboundInterfaces.apply(core, hop,
+                        outbound != null ? outbound : proxy.outboundInterface());
                 branch = SipCore.branch(proxy.transaction().loopHash());
             }
             if (recordRoute) {
                 addRecordRoute(copy, hop.transport());
+            }
+            if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
+                // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
+                copy.addFirst((SIPHeader) StringMsgParser.parseSIPHeader(
+                        "Path: " + rrValue(hop.transport(), pathParams()) + "\r\n"));
             }
             copy.addFirst(core.newVia(hop.transport(), branch));
         } catch (UnknownHostException e) {
@@ -182,6 +191,24 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 sb.append(';').append(n);
                 if (v != null && !v.isEmpty()) {
                     sb.append('=').append(v);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private String pathParams() {
+        StringBuilder sb = new StringBuilder(";lr");
+        SipURIImpl extra = proxy.pathUriIfAny();
+        if (extra != null) {
+            for (Iterator<String> it = extra.getParameterNames(); it.hasNext(); ) {
+                String n = it.next();
+                String v = extra.getParameter(n);
+                if (!n.equalsIgnoreCase("lr")) {
+                    sb.append(';').append(n);
+                    if (v != null && !v.isEmpty()) {
+                        sb.append('=').append(v);
+                    }
                 }
             }
         }
@@ -346,14 +373,15 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     @Override
     public boolean getAddToPath() {
-        return false;
+        return addToPath != null ? addToPath : proxy.getAddToPath();
     }
 
     @Override
     public void setAddToPath(boolean p) {
-        if (p) {
-            throw new UnsupportedOperationException("ProxyBranch.setAddToPath (RFC 3327) is not implemented yet");
+        if (started) {
+            throw new IllegalStateException("branch already started");
         }
+        this.addToPath = p;
     }
 
     @Override
@@ -363,17 +391,20 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     @Override
     public SipURI getPathURI() {
-        throw new IllegalStateException("Path is not enabled");
+        if (!getAddToPath()) {
+            throw new IllegalStateException("Path is not enabled");
+        }
+        return proxy.getAddToPath() ? proxy.getPathURI() : new SipURIImpl(null, "127.0.0.1");
     }
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("ProxyBranch.setOutboundInterface is not implemented yet");
+        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(proxy.runtime().core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("ProxyBranch.setOutboundInterface is not implemented yet");
+        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(proxy.runtime().core(), address);
     }
 
     @Override

@@ -64,6 +64,8 @@ public final class ProxyImpl implements Proxy {
     private boolean success;
     private boolean cancelled;
     private SipURIImpl recordRouteUri;
+    private SipURIImpl pathUri;
+    private InetSocketAddress outbound;
     private Composer composer;
 
     /**
@@ -358,12 +360,20 @@ public final class ProxyImpl implements Proxy {
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("Proxy.setOutboundInterface is not implemented yet");
+        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(rt.core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("Proxy.setOutboundInterface is not implemented yet");
+        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(rt.core(), address);
+    }
+
+    /** The listening point branches send from: the proxy's choice, else the session's, else null. */
+    InetSocketAddress outboundInterface() {
+        if (outbound != null) {
+            return outbound;
+        }
+        return session == null ? null : session.outboundInterface();
     }
 
     @Override
@@ -383,15 +393,23 @@ public final class ProxyImpl implements Proxy {
 
     @Override
     public void setAddToPath(boolean p) {
-        if (p) {
-            throw new UnsupportedOperationException("Proxy.setAddToPath (RFC 3327) is not implemented yet");
-        }
-        this.addToPath = false;
+        this.addToPath = p;
     }
 
     @Override
     public SipURI getPathURI() {
-        throw new IllegalStateException("Path is not enabled");
+        if (!addToPath) {
+            throw new IllegalStateException("Path is not enabled");
+        }
+        if (pathUri == null) {
+            pathUri = new SipURIImpl(null, original.getTransport() == null ? "127.0.0.1" : original.getServerName());
+        }
+        return pathUri;
+    }
+
+    /** Parameters the application added to the Path URI (may be null). */
+    SipURIImpl pathUriIfAny() {
+        return pathUri;
     }
 
     @Override

@@ -246,4 +246,33 @@ class ProxyFlowsTest {
             assertNull(routed.receive(300), "nothing reaches the routed target directly");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void proxyAddsItselfToThePathOfARegister(SipPeer.Kind kind) throws Exception {
+        server = new ProxyTestServer(kind, tmp);
+        try (SipPeer ua = server.caller(); SipPeer registrar = server.callee()) {
+            String target = server.uriOf("registrar", registrar);
+            int n = CALLS.incrementAndGet();
+            int port = ua.address().getPort();
+            ua.send("REGISTER " + target + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/" + ua.transport() + " 127.0.0.1:" + port + ";branch=z9hG4bK-reg-" + n + ";rport\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:alice@127.0.0.1>;tag=r" + n + "\r\nTo: <sip:alice@127.0.0.1>\r\n"
+                    + "Call-ID: reg-" + n + "@test\r\nCSeq: 1 REGISTER\r\n"
+                    + "Contact: <sip:alice@127.0.0.1:" + port + ">\r\nPath: <sip:outer.example;lr>\r\nX-Add-Path: a1\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+            String reg = registrar.receive(WAIT);
+            assertNotNull(reg);
+            java.util.List<String> path = new java.util.ArrayList<>();
+            for (String h : headers(reg, "Path")) {
+                for (String v : h.split(",(?=\\s*<)")) {
+                    path.add(v.trim());
+                }
+            }
+            assertEquals(2, path.size(), reg);
+            assertTrue(path.get(0).startsWith("<sip:127.0.0.1:"), path.get(0));
+            assertTrue(path.get(0).contains(";lr") && path.get(0).contains(";edge=a1"), path.get(0));
+            assertEquals("<sip:outer.example;lr>", path.get(1), "the Path entries already there stay below ours");
+        }
+    }
 }

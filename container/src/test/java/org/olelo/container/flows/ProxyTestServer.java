@@ -45,6 +45,10 @@ final class ProxyTestServer implements AutoCloseable {
                     if (req.getHeader("X-Sequential") != null) {
                         p.setParallel(false);
                     }
+                    if (req.getHeader("X-Add-Path") != null) {
+                        p.setAddToPath(true);
+                        p.getPathURI().setParameter("edge", req.getHeader("X-Add-Path").trim());
+                    }
                     String t = req.getHeader("X-Timeout");
                     if (t != null) {
                         p.setProxyTimeout(Integer.parseInt(t.trim()));

@@ -462,6 +462,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         req.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
         st.setApplicationData(req);
         s.access();
+        if (s.proxiedDialog() instanceof org.olelo.container.internal.proxy.ProxiedDialog pd) {
+            pd.seen(st.request());
+        }
         Servlet servlet = app.servlet(s.handler());
         if (servlet != null) {
             invoke(app, as, servlet, req, null);

@@ -275,4 +275,36 @@ class ProxyFlowsTest {
             assertEquals("<sip:outer.example;lr>", path.get(1), "the Path entries already there stay below ours");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void proxyEndsTheDialogWithByeTowardsBothParties(SipPeer.Kind kind) throws Exception {
+        server = new ProxyTestServer(kind, tmp);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            caller.send(invite(caller, server.uriOf("bob", callee), ""));
+            String inv = callee.receive(WAIT);
+            assertNotNull(inv);
+            callee.send(response(inv, 200, "OK", "callee9", contact(server, "bob", callee)));
+            String ok = next(caller);
+            assertEquals(200, status(ok));
+            caller.send(inDialog(caller, "ACK", ok, 1, "z9hG4bK-ack-" + CALLS.incrementAndGet()));
+            assertEquals("ACK", method(callee.receive(WAIT)));
+            caller.send(inDialog(caller, "INFO", ok, 2, "z9hG4bK-info-" + CALLS.incrementAndGet())
+                    .replace("Content-Length: 0", "X-Terminate: now\r\nContent-Length: 0"));
+            String infoOk = next(caller);
+            assertEquals(200, status(infoOk));
+            assertEquals("INFO", method(infoOk));
+            String byeToCaller = next(caller);
+            assertNotNull(byeToCaller, "a BYE for the caller");
+            assertEquals("BYE", method(byeToCaller));
+            assertTrue(header(byeToCaller, "From").contains("tag=callee9"), "as if from the callee: " + byeToCaller);
+            String byeToCallee = callee.receive(WAIT);
+            assertNotNull(byeToCallee, "a BYE for the callee");
+            assertEquals("BYE", method(byeToCallee));
+            assertTrue(header(byeToCallee, "To").contains("tag=callee9"), byeToCallee);
+            assertEquals("3 BYE", header(byeToCallee, "CSeq"), "above the caller's CSeq so far");
+            callee.send(response(byeToCallee, 200, "OK", null, ""));
+            caller.send(response(byeToCaller, 200, "OK", null, ""));
+        }
+    }
 }

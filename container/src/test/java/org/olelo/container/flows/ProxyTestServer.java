@@ -24,7 +24,8 @@ import org.olelo.core.transport.Transport;
  * memory, over UDP or over TCP, and peers to talk to it. The application proxies every initial
  * request with record-routing to its Request-URI, or to the targets in an {@code X-Targets} header
  * ({@code X-Sequential} for a sequential search, {@code X-Timeout} seconds for Timer C,
- * {@code X-Branch-Route: <index> <uri>} to push a Route on one branch's request before it starts).
+ * {@code X-Branch-Route: <index> <uri>} to push a Route on one branch's request before it starts);
+ * a request in the dialog with {@code X-Terminate} is answered and makes the proxy end the dialog.
  */
 final class ProxyTestServer implements AutoCloseable {
 
@@ -37,6 +38,11 @@ final class ProxyTestServer implements AutoCloseable {
             public class ForkingProxy extends SipServlet {
                 @Override
                 protected void doRequest(SipServletRequest req) throws jakarta.servlet.ServletException, IOException {
+                    if (!req.isInitial() && req.getHeader("X-Terminate") != null) {
+                        req.createResponse(200).send();
+                        req.getSession().terminateProxiedDialog();
+                        return;
+                    }
                     if (!req.isInitial() || req.getMethod().equals("ACK") || req.getMethod().equals("CANCEL")) {
                         return;
                     }

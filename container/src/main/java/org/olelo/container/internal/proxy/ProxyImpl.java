@@ -593,6 +593,9 @@ public final class ProxyImpl implements Proxy {
             }
         } else if (status < 300) {
             if (invite) {
+                if (recordRoute && s.proxiedDialog() == null) {
+                    s.setProxiedDialog(new ProxiedDialog(transaction.request(), r));
+                }
                 s.setState(SipSession.State.CONFIRMED);
             } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
                 s.setState(SipSession.State.TERMINATED);

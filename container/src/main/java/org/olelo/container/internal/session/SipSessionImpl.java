@@ -59,6 +59,7 @@ public final class SipSessionImpl implements SipSession {
     private volatile boolean proxySupervised = true;
     private volatile org.olelo.container.internal.ua.DialogState dialog;
     private volatile InetSocketAddress outboundInterface;
+    private volatile Object proxiedDialog;
     private volatile SipSessionImpl derivedFrom;
     private volatile org.olelo.container.internal.message.SipServletRequestImpl initialRequest;
 
@@ -109,6 +110,16 @@ public final class SipSessionImpl implements SipSession {
     /** Attaches the user-agent dialog state (container use). */
     public void setDialog(org.olelo.container.internal.ua.DialogState d) {
         this.dialog = d;
+    }
+
+    /** What a record-routing proxy keeps of the dialog it proxies, or null. */
+    public Object proxiedDialog() {
+        return proxiedDialog;
+    }
+
+    /** Records the proxied dialog (container use). */
+    public void setProxiedDialog(Object d) {
+        this.proxiedDialog = d;
     }
 
     /** The SIP core this session's messages travel through. */
@@ -278,22 +289,22 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public void terminateProxiedDialog() {
-        throw new UnsupportedOperationException("SipSession.terminateProxiedDialog is not implemented yet");
+        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), null, null);
     }
 
     @Override
     public void terminateProxiedDialog(AutomaticProcessingListener listener) {
-        throw new UnsupportedOperationException("SipSession.terminateProxiedDialog is not implemented yet");
+        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), null, listener);
     }
 
     @Override
     public void terminateProxiedDialog(UAMode mode) {
-        throw new UnsupportedOperationException("SipSession.terminateProxiedDialog is not implemented yet");
+        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), mode, null);
     }
 
     @Override
     public void terminateProxiedDialog(UAMode mode, AutomaticProcessingListener listener) {
-        throw new UnsupportedOperationException("SipSession.terminateProxiedDialog is not implemented yet");
+        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), mode, listener);
     }
 
     @Override

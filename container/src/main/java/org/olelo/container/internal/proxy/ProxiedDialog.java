@@ -1,0 +1,213 @@
+package org.olelo.container.internal.proxy;
+
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.MaxForwards;
+import gov.nist.javax.sip.header.RecordRoute;
+import gov.nist.javax.sip.header.Route;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.sip.AutomaticProcessingListener;
+import jakarta.servlet.sip.SipSession;
+import jakarta.servlet.sip.UAMode;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.SipCore;
+import org.olelo.core.routing.Hop;
+import org.olelo.core.transaction.ClientTransaction;
+import org.olelo.core.transaction.ClientTransactionListener;
+
+/**
+ * What a record-routing proxy keeps of a dialog it proxies so that it can end it on the
+ * application's behalf (SipSession.terminateProxiedDialog): the request and 2xx that created it,
+ * and the highest CSeq each party has used since. The BYEs it sends look as if they came from the
+ * other party, routed through the proxies on that side of us.
+ *
+ * <p>Recorded and used on the application session's executor.
+ */
+public final class ProxiedDialog {
+
+    /** Record-Route parameter naming the session, as our own entries carry it. */
+    private static final String SESSION_PARAM = "ol";
+
+    private final SIPRequest invite;
+    private final SIPResponse answer;
+    private volatile long callerCSeq;
+    private volatile long calleeCSeq;
+
+    ProxiedDialog(SIPRequest invite, SIPResponse answer) {
+        this.invite = invite;
+        this.answer = answer;
+        this.callerCSeq = invite.getCSeq().getSeqNumber();
+    }
+
+    /** Notes the CSeq of a request proxied inside the dialog. */
+    public void seen(SIPRequest r) {
+        long n = r.getCSeq().getSeqNumber();
+        if (invite.getFromTag() != null && invite.getFromTag().equals(r.getFromTag())) {
+            callerCSeq = Math.max(callerCSeq, n);
+        } else {
+            calleeCSeq = Math.max(calleeCSeq, n);
+        }
+    }
+
+    /**
+     * Ends the proxied dialog: CANCEL while it is early, else BYE towards the chosen party or both.
+     *
+     * @param mode {@link UAMode#UAC} for the caller, {@link UAMode#UAS} for the callee, null for both
+     */
+    public static void terminate(SipSessionImpl s, SipCore core, UAMode mode, AutomaticProcessingListener listener) {
+        if (!s.isValid() || !s.isProxy()) {
+            throw new IllegalStateException("session is invalid or does not proxy a dialog");
+        }
+        if (s.getState() == SipSession.State.EARLY || s.getState() == SipSession.State.INITIAL) {
+            SipServletRequestImpl initial = s.initialRequest();
+            if (initial != null && initial.proxyIfAny() instanceof ProxyImpl p && p.started()) {
+                p.cancel();
+                return;
+            }
+            throw new IllegalStateException("the dialog has not been proxied yet");
+        }
+        ProxiedDialog d = s.proxiedDialog() instanceof ProxiedDialog pd ? pd : null;
+        if (d == null || s.getState() != SipSession.State.CONFIRMED) {
+            throw new IllegalStateException("session does not hold a confirmed record-routed dialog");
+        }
+        if (mode == null || mode == UAMode.UAS) {
+            d.send(s, core, d.byeToCallee(s.getId()), listener);
+        }
+        if (mode == null || mode == UAMode.UAC) {
+            d.send(s, core, d.byeToCaller(s.getId()), listener);
+        }
+        s.setState(SipSession.State.TERMINATED);
+    }
+
+    private SIPRequest byeToCallee(String sessionId) {
+        List<Address> rr = recordRoutes();
+        int ours = firstOurs(rr, sessionId);
+        List<Address> routes = ours < 0 ? List.of() : rr.subList(0, ours);
+        From from = (From) invite.getFrom().clone();
+        To to = (To) answer.getTo().clone();
+        return bye(contactOf(answer), routes, from.getAddress(), from.getTag(), to.getAddress(), to.getTag(), ++callerCSeq);
+    }
+
+    private SIPRequest byeToCaller(String sessionId) {
+        List<Address> rr = recordRoutes();
+        int last = lastOurs(rr, sessionId);
+        List<Address> routes = new ArrayList<>(last < 0 ? List.of() : rr.subList(last + 1, rr.size()));
+        java.util.Collections.reverse(routes);
+        To callee = (To) answer.getTo().clone();
+        From caller = (From) invite.getFrom().clone();
+        return bye(contactOf(invite), routes, callee.getAddress(), callee.getTag(), caller.getAddress(), caller.getTag(),
+                ++calleeCSeq);
+    }
+
+    private List<Address> recordRoutes() {
+        List<Address> out = new ArrayList<>();
+        if (answer.getRecordRouteHeaders() != null) {
+            for (Object o : answer.getRecordRouteHeaders()) {
+                out.add((Address) ((RecordRoute) o).getAddress().clone());
+            }
+        }
+        return out;
+    }
+
+    private static boolean ours(Address a, String sessionId) {
+        return a.getURI() instanceof SipURI su && sessionId.equals(su.getParameter(SESSION_PARAM));
+    }
+
+    private static int firstOurs(List<Address> rr, String id) {
+        for (int i = 0; i < rr.size(); i++) {
+            if (ours(rr.get(i), id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastOurs(List<Address> rr, String id) {
+        for (int i = rr.size() - 1; i >= 0; i--) {
+            if (ours(rr.get(i), id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static URI contactOf(gov.nist.javax.sip.message.SIPMessage m) {
+        ContactHeader c = (ContactHeader) m.getHeader(ContactHeader.NAME);
+        if (c == null) {
+            throw new IllegalStateException("the dialog has no remote target (no Contact)");
+        }
+        return (URI) c.getAddress().getURI().clone();
+    }
+
+    private SIPRequest bye(URI target, List<Address> routes, Address from, String fromTag, Address to, String toTag, long cseq) {
+        SIPRequest r = new SIPRequest();
+        try {
+            r.setMethod("BYE");
+            r.setRequestURI(target);
+            for (Address a : routes) {
+                Route route = new Route();
+                route.setAddress(a);
+                r.addHeader(route);
+            }
+            From f = new From();
+            f.setAddress(from);
+            f.setTag(fromTag);
+            To t = new To();
+            t.setAddress(to);
+            t.setTag(toTag);
+            r.setHeader(f);
+            r.setHeader(t);
+            r.setHeader(new CallID(invite.getCallId().getCallId()));
+            r.setHeader(new CSeq(cseq, "BYE"));
+            r.setHeader(new MaxForwards(70));
+        } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build BYE: " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    private void send(SipSessionImpl s, SipCore core, SIPRequest bye, AutomaticProcessingListener listener) {
+        SipServletRequestImpl req = new SipServletRequestImpl(bye, null, s, null, null, null);
+        try {
+            URI next = bye.getRouteHeaders() != null && !bye.getRouteHeaders().isEmpty()
+                    ? ((Route) bye.getRouteHeaders().getFirst()).getAddress().getURI() : bye.getRequestURI();
+            Hop hop = core.resolve(next);
+            bye.addFirst(core.newVia(hop.transport(), SipCore.branch(null)));
+            if (listener != null) {
+                listener.outgoingRequest(req);
+            }
+            core.transactions().sendRequest(bye, hop, new ClientTransactionListener() {
+                @Override
+                public void onResponse(ClientTransaction tx, SIPResponse response) {
+                    if (listener != null && response.getStatusCode() >= 200) {
+                        s.parent().executor().execute(() -> listener.incomingResponse(
+                                new SipServletResponseImpl(response, req, s, hop.transport(), hop.address(), null, false)));
+                    }
+                }
+
+                @Override
+                public void onTimeout(ClientTransaction tx) {
+                }
+
+                @Override
+                public void onTransportError(ClientTransaction tx, IOException error) {
+                }
+            });
+        } catch (UnknownHostException | javax.sip.SipException e) {
+            throw new IllegalStateException("cannot send BYE: " + e.getMessage(), e);
+        }
+    }
+}

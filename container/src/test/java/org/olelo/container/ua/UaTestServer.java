@@ -28,6 +28,12 @@ final class UaTestServer implements AutoCloseable {
      * @param servlet the main servlet's class name
      */
     UaTestServer(Path tmp, String app, Map<String, String> sources, String servlet) throws Exception {
+        this(tmp, app, sources, servlet, c -> c);
+    }
+
+    /** Like the other constructor, with the configuration adjusted (short timers, say). */
+    UaTestServer(Path tmp, String app, Map<String, String> sources, String servlet,
+                 java.util.function.UnaryOperator<ServerConfig> tweak) throws Exception {
         Path deploy = tmp.resolve("deploy");
         Files.createDirectories(deploy.resolve("apps"));
         TestApps b = TestApps.app();
@@ -51,7 +57,7 @@ final class UaTestServer implements AutoCloseable {
         ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data"))
                 .withListen(List.of(ListenAddress.parse("udp:127.0.0.1:0")));
         Resolver offline = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
-        server = OleloServer.start(cfg, offline, List.of());
+        server = OleloServer.start(tweak.apply(cfg), offline, List.of());
     }
 
     InetSocketAddress address() {

@@ -81,7 +81,7 @@ public interface SipApplicationSession extends AttributeStore {
     void invalidate();
 
     /**
-     * Tells whether this session is ready to be invalidated: all its SIP sessions are ready to be
+     * Tells whether this session is ready to be invalidated: all its SIP sessions have been
      * invalidated, it has no HTTP session, and it has no active timer.
      *
      * @return {@code true} if the session is ready to be invalidated

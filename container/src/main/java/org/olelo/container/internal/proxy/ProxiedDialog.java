@@ -41,21 +41,36 @@ public final class ProxiedDialog {
     /** Record-Route parameter naming the session, as our own entries carry it. */
     private static final String SESSION_PARAM = "ol";
 
-    private final SIPRequest invite;
-    private final SIPResponse answer;
+    // only what the BYEs need is kept, not the messages: a proxied call may last hours
+    private final String callId;
+    private final From caller;
+    private final To callee;
+    private final URI callerTarget;
+    private final URI calleeTarget;
+    private final List<Address> recordRoutes;
     private volatile long callerCSeq;
     private volatile long calleeCSeq;
 
     ProxiedDialog(SIPRequest invite, SIPResponse answer) {
-        this.invite = invite;
-        this.answer = answer;
+        this.callId = invite.getCallId().getCallId();
+        this.caller = (From) invite.getFrom().clone();
+        this.callee = (To) answer.getTo().clone();
+        this.callerTarget = contactOf(invite);
+        this.calleeTarget = contactOf(answer);
+        List<Address> rr = new ArrayList<>();
+        if (answer.getRecordRouteHeaders() != null) {
+            for (Object o : answer.getRecordRouteHeaders()) {
+                rr.add((Address) ((RecordRoute) o).getAddress().clone());
+            }
+        }
+        this.recordRoutes = List.copyOf(rr);
         this.callerCSeq = invite.getCSeq().getSeqNumber();
     }
 
     /** Notes the CSeq of a request proxied inside the dialog. */
     public void seen(SIPRequest r) {
         long n = r.getCSeq().getSeqNumber();
-        if (invite.getFromTag() != null && invite.getFromTag().equals(r.getFromTag())) {
+        if (caller.getTag() != null && caller.getTag().equals(r.getFromTag())) {
             callerCSeq = Math.max(callerCSeq, n);
         } else {
             calleeCSeq = Math.max(calleeCSeq, n);
@@ -83,6 +98,9 @@ public final class ProxiedDialog {
         if (d == null || s.getState() != SipSession.State.CONFIRMED) {
             throw new IllegalStateException("session does not hold a confirmed record-routed dialog");
         }
+        if (d.callerTarget == null || d.calleeTarget == null) {
+            throw new IllegalStateException("a party of the dialog gave no Contact; it cannot be reached");
+        }
         if (mode == null || mode == UAMode.UAS) {
             d.send(s, core, d.byeToCallee(s.getId()), listener);
         }
@@ -96,9 +114,8 @@ public final class ProxiedDialog {
         List<Address> rr = recordRoutes();
         int ours = firstOurs(rr, sessionId);
         List<Address> routes = ours < 0 ? List.of() : rr.subList(0, ours);
-        From from = (From) invite.getFrom().clone();
-        To to = (To) answer.getTo().clone();
-        return bye(contactOf(answer), routes, from.getAddress(), from.getTag(), to.getAddress(), to.getTag(), ++callerCSeq);
+        return bye((URI) calleeTarget.clone(), routes, (Address) caller.getAddress().clone(), caller.getTag(),
+                (Address) callee.getAddress().clone(), callee.getTag(), ++callerCSeq);
     }
 
     private SIPRequest byeToCaller(String sessionId) {
@@ -106,18 +123,14 @@ public final class ProxiedDialog {
         int last = lastOurs(rr, sessionId);
         List<Address> routes = new ArrayList<>(last < 0 ? List.of() : rr.subList(last + 1, rr.size()));
         java.util.Collections.reverse(routes);
-        To callee = (To) answer.getTo().clone();
-        From caller = (From) invite.getFrom().clone();
-        return bye(contactOf(invite), routes, callee.getAddress(), callee.getTag(), caller.getAddress(), caller.getTag(),
-                ++calleeCSeq);
+        return bye((URI) callerTarget.clone(), routes, (Address) callee.getAddress().clone(), callee.getTag(),
+                (Address) caller.getAddress().clone(), caller.getTag(), ++calleeCSeq);
     }
 
     private List<Address> recordRoutes() {
         List<Address> out = new ArrayList<>();
-        if (answer.getRecordRouteHeaders() != null) {
-            for (Object o : answer.getRecordRouteHeaders()) {
-                out.add((Address) ((RecordRoute) o).getAddress().clone());
-            }
+        for (Address a : recordRoutes) {
+            out.add((Address) a.clone());
         }
         return out;
     }
@@ -146,10 +159,7 @@ public final class ProxiedDialog {
 
     private static URI contactOf(gov.nist.javax.sip.message.SIPMessage m) {
         ContactHeader c = (ContactHeader) m.getHeader(ContactHeader.NAME);
-        if (c == null) {
-            throw new IllegalStateException("the dialog has no remote target (no Contact)");
-        }
-        return (URI) c.getAddress().getURI().clone();
+        return c == null || c.getAddress() == null ? null : (URI) c.getAddress().getURI().clone();
     }
 
     private SIPRequest bye(URI target, List<Address> routes, Address from, String fromTag, Address to, String toTag, long cseq) {
@@ -170,7 +180,7 @@ public final class ProxiedDialog {
             t.setTag(toTag);
             r.setHeader(f);
             r.setHeader(t);
-            r.setHeader(new CallID(invite.getCallId().getCallId()));
+            r.setHeader(new CallID(callId));
             r.setHeader(new CSeq(cseq, "BYE"));
             r.setHeader(new MaxForwards(70));
         } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {

@@ -596,6 +596,7 @@ public final class ProxyImpl implements Proxy {
                 if (recordRoute && s.proxiedDialog() == null) {
                     s.setProxiedDialog(new ProxiedDialog(transaction.request(), r));
                 }
+                s.setInitialRequest(null); // answered: the session keeps no message for the call's lifetime
                 s.setState(SipSession.State.CONFIRMED);
             } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
                 s.setState(SipSession.State.TERMINATED);

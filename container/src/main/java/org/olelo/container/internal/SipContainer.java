@@ -428,11 +428,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     private void inDialog(ServerTransaction st) {
         SIPRequest r = st.request();
-        SipSessionImpl d = ua.dialogs().find(r.getCallId().getCallId(), r.getToTag(), r.getFromTag());
-        if (d != null) {
-            d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
-            return;
-        }
+        // a proxy application's Record-Route first: in a chain it comes before the user agent behind it
         SipSessionImpl s = sessionOf(st.poppedRoute());
         if (s != null && s.isValid() && s.isProxy()) {
             SipApplicationSessionImpl as = s.parent();
@@ -441,6 +437,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                 as.executor().execute(() -> runSubsequent(ctx.app(), as, s, st));
                 return;
             }
+        }
+        SipSessionImpl d = ua.dialogs().find(r.getCallId().getCallId(), r.getToTag(), r.getFromTag());
+        if (d != null) {
+            d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
+            return;
         }
         if (st.poppedRoute() != null || !isForUs(st.request())) {
             relayWithoutApplication(st);
@@ -515,7 +516,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     @Override
     public void onAck(SIPRequest ack, RouteHeader popped, Transport transport, InetSocketAddress source) {
-        SipSessionImpl d = ua.dialogs().find(ack.getCallId().getCallId(), ack.getToTag(), ack.getFromTag());
+        SipSessionImpl s = sessionOf(popped);
+        SipSessionImpl d = s != null && s.isValid() && s.isProxy() ? null
+                : ua.dialogs().find(ack.getCallId().getCallId(), ack.getToTag(), ack.getFromTag());
         if (d != null) {
             d.parent().executor().execute(() -> {
                 SipServletRequestImpl req = new SipServletRequestImpl(ack, null, d, transport, source, popped);
@@ -523,7 +526,6 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             });
             return;
         }
-        SipSessionImpl s = sessionOf(popped);
         if (s != null && s.isValid()) {
             SipApplicationSessionImpl as = s.parent();
             DeployedAppContext ctx = contexts.get(as.getApplicationName());

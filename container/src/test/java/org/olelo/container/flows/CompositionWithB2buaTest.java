@@ -131,21 +131,29 @@ class CompositionWithB2buaTest {
             assertNotNull(ack);
             assertEquals("ACK", method(ack));
 
-            caller.send(("BYE " + contact + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-three-bye;rport\r\n"
-                    + routes + "Max-Forwards: 70\r\nFrom: <sip:alice@127.0.0.1>;tag=alice\r\nTo: " + ackTo + "\r\n"
-                    + "Call-ID: " + callId + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n").getBytes());
-            String bye = callee.receive(3000);
+            // the callee hangs up: its BYE crosses term, then the B2BUA relays it to the caller through orig
+            String bRoutes = "";
+            for (String rr : headers(inv, "Record-Route")) {
+                bRoutes += "Route: " + rr + "\r\n";
+            }
+            String bContact = header(inv, "Contact").replaceAll(".*<([^>]*)>.*", "$1");
+            int bport = callee.address().getPort();
+            callee.send(("BYE " + bContact + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + bport + ";branch=z9hG4bK-three-bbye;rport\r\n"
+                    + bRoutes + "Max-Forwards: 70\r\nFrom: " + header(inv, "To") + ";tag=bob\r\nTo: " + header(inv, "From") + "\r\n"
+                    + "Call-ID: " + header(inv, "Call-ID") + "\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n").getBytes());
+            String bye = caller.receive(3000);
             while (bye != null && !"BYE".equals(method(bye))) {
-                bye = callee.receive(3000);
+                bye = caller.receive(3000);
             }
-            assertNotNull(bye, "the BYE crosses the chain to the callee");
-            assertEquals(List.of("term"), headers(bye, "X-Seen-BYE"), "term record-routed the B2BUA's leg");
-            callee.send(response(bye, 200, "OK", null, "").getBytes());
-            String byeOk = caller.receive(3000);
+            assertNotNull(bye, "the callee's BYE reaches the caller");
+            assertEquals(callId, header(bye, "Call-ID"));
+            assertEquals(List.of("term", "orig"), headers(bye, "X-Seen-BYE"), "term and orig both saw it: " + bye);
+            caller.send(response(bye, 200, "OK", null, "").getBytes());
+            String byeOk = callee.receive(3000);
             while (byeOk != null && !(status(byeOk) == 200 && header(byeOk, "CSeq").contains("BYE"))) {
-                byeOk = caller.receive(3000);
+                byeOk = callee.receive(3000);
             }
-            assertNotNull(byeOk, "the BYE's 200 comes back to the caller");
+            assertNotNull(byeOk, "the BYE's 200 comes back to the callee");
         }
     }
 }

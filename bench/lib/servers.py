@@ -1,6 +1,7 @@
 """Servers under test: Olelo started from this project, Kamailio started with bench/kamailio, or any
 server already running (address and PID). Every process is started and stopped by its PID."""
 import os
+import re
 import shutil
 import signal
 import socket
@@ -115,7 +116,7 @@ class OleloServer(Server):
     name = "olelo"
 
     def __init__(self, run_dir, deployment="proxy", port=5060, pin=None, sets=None, app_params=None,
-                 java_opts=None, deploy_from=None):
+                 java_opts=None, deploy_from=None, heap=None):
         self.port = port
         self.dir = run_dir / "olelo"
         deploy = self.dir / "deploy"
@@ -141,6 +142,8 @@ class OleloServer(Server):
         self.env = dict(os.environ)
         if java_opts is not None:
             self.env["OLELO_JAVA_OPTS"] = java_opts
+        if heap:
+            self.env["OLELO_HEAP"] = heap
         self.args = ["--deploy-dir", str(deploy), "--data-dir", str(self.dir / "data"),
                      "--listen", f"udp:{self.host}:{port}", "--listen", f"tcp:{self.host}:{port}"]
         for k, v in (sets or {}).items():
@@ -182,20 +185,21 @@ class OleloServer(Server):
         raise SystemExit(f"Olelo not ready after {timeout} s; see {self.log_path}")
 
     def jcmd(self, *args):
-        return subprocess.run(["jcmd", str(self.pid)] + list(args), capture_output=True, text=True,
-                              timeout=120).stdout
+        jcmd = os.path.join(os.environ["JAVA_HOME"], "bin", "jcmd") if os.environ.get("JAVA_HOME") else "jcmd"
+        return subprocess.run([jcmd, str(self.pid)] + list(args), capture_output=True, text=True,
+                              timeout=300).stdout
 
     def heap_after_gc(self):
-        """Bytes of heap in use right after a full collection (jcmd GC.run, then GC.heap_info)."""
+        """Bytes of heap in use right after a full collection (jcmd GC.run, then GC.heap_info: the
+        'used' figures of the generations, Metaspace left out)."""
         self.jcmd("GC.run")
         time.sleep(1)
-        out = self.jcmd("GC.heap_info")
-        import re
-        m = re.search(r"total (?:reserved )?(\d+)K(?:, committed \d+K)?, used (\d+)K", out)
-        if not m:
-            m = re.search(r"used (\d+)K", out)
-            return int(m.group(1)) * 1024 if m else None
-        return int(m.group(2)) * 1024
+        used = 0
+        for line in self.jcmd("GC.heap_info").splitlines():
+            m = re.search(r"\bused (\d+)K", line)
+            if m and "Metaspace" not in line and "class space" not in line:
+                used += int(m.group(1))
+        return used * 1024
 
 
 class KamailioServer(Server):
@@ -247,11 +251,12 @@ def add_server_options(ap, default_deployment):
     g.add_argument("--pin-server", default="1", help="CPU list for the started server (taskset); '' = none (default 1)")
     g.add_argument("--pin-sipp", default="0", help="CPU list for sipp; '' = none (default 0)")
     g.add_argument("--java-opts", help="JVM options for Olelo instead of the launcher's defaults (OLELO_JAVA_OPTS)")
+    g.add_argument("--heap", help="Olelo heap size for the launcher's defaults (OLELO_HEAP, e.g. 4g)")
     g.add_argument("--kamailio-children", type=int, default=1, help="Kamailio UDP workers (-n), default 1")
     ap.set_defaults(deployment=default_deployment)
 
 
-def make_server(args, run_dir, deployment=None, sets=None, app_params=None):
+def make_server(args, run_dir, deployment=None, sets=None, app_params=None, deploy_from=None):
     """The server the options name, not started yet (call start())."""
     deployment = deployment or args.deployment
     if args.server == "external":
@@ -259,7 +264,7 @@ def make_server(args, run_dir, deployment=None, sets=None, app_params=None):
     if args.server == "kamailio":
         return KamailioServer(run_dir, pin=args.pin_server or None, children=args.kamailio_children)
     return OleloServer(run_dir, deployment, pin=args.pin_server or None, sets=sets, app_params=app_params,
-                       java_opts=args.java_opts)
+                       java_opts=args.java_opts, deploy_from=deploy_from, heap=args.heap)
 
 
 def wait_port_free(port, timeout=20):

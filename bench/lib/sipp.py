@@ -110,12 +110,13 @@ def sipp_cmd(scenario, transport, port, stat, extra):
 
 
 def run_step(server, step_dir, *, kind, rate, duration, transport="udp", pin=None, hold_ms=0,
-             uac_scenario="uac.xml", inf=None, service="uas", uac_port=UAC_PORT, rtt=False,
+             uac_scenario=None, inf=None, service="uas", uac_port=UAC_PORT, rtt=False,
              max_retrans_pct=1.0, min_rate_ratio=0.95, early_abort=True, calls=None, during=None):
     """One load step. kind: 'call' (sipp callee on 5070 + caller through the server) or 'register'
     (sipp registering users of the injection file). during(elapsed_s) is called every second while
     the caller runs (memory measurements). Returns the step's JSON object."""
     step_dir.mkdir(parents=True, exist_ok=True)
+    uac_scenario = uac_scenario or ("uac.xml" if kind == "call" else "register.xml")
     m = calls or int(rate * duration)
     limit = max(1000, 2 * rate) if not hold_ms else m + 10
     wait_port_free(uac_port)
@@ -137,7 +138,7 @@ def run_step(server, step_dir, *, kind, rate, duration, transport="udp", pin=Non
     if inf:
         extra += ["-inf", str(inf)]
     if rtt:
-        extra += ["-trace_rtt", "-rtt_freq", "1000000"]
+        extra += ["-trace_rtt", "-rtt_freq", "1000"]
     extra += ["-r", str(rate), "-rp", "1000", "-m", str(m), "-l", str(limit),
               "-timeout", f"{int(2 * duration + hold_ms / 1000 + 60)}s"]
     cpu0, t0 = server.cpu(), cpu_times()
@@ -154,7 +155,7 @@ def run_step(server, step_dir, *, kind, rate, duration, transport="udp", pin=Non
     cpu1, t1 = server.cpu(), cpu_times()
     if uas is not None:
         _stop(uas, signal.SIGUSR1, wait=15)
-    q = quiesce() if transport == "udp" else 1
+    q = quiesce()
     c = read_stat(step_dir / "uac.csv")
     s = read_stat(step_dir / "uas.csv") if uas is not None else {}
     failed = c.get("failed", 0) + s.get("failed", 0)

@@ -173,9 +173,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     @Override
     public void onRequest(ServerTransaction st) {
         SIPRequest r = st.request();
+        if (r == null) {
+            return; // already answered (a CANCEL raced the request in)
+        }
         try {
             if (r.getToTag() != null) {
-                inDialog(st);
+                inDialog(st, r);
             } else {
                 initial(st);
             }
@@ -215,22 +218,26 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     /** Routes an admitted initial request; true when it was queued for an application. */
     private boolean routeInitial(ServerTransaction st) {
-        SipServletRequestImpl req = new SipServletRequestImpl(st, null);
+        SipServletRequestImpl req = received(st, null);
+        if (req == null) {
+            return false;
+        }
+        SIPRequest jain = req.jainRequest();
         req.setInitial(true);
         req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
-                st.request().getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
+                jain.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
         DeployedAppContext ctx = info == null || info.getNextApplicationName() == null ? null : contexts.get(info.getNextApplicationName());
         if (ctx == null) {
-            noApplication(st);
+            noApplication(st, jain);
             return false;
         }
         DeployedApp app = ctx.app();
         SipApplicationSessionImpl as = rt.sessions().createApplicationSession(ctx);
-        SipSessionImpl s = rt.sessions().createSipSession(as, r(st).getCallId().getCallId());
+        SipSessionImpl s = rt.sessions().createSipSession(as, jain.getCallId().getCallId());
         URI subscriber = info.getSubscriberURI() == null ? null : parseQuietly(info.getSubscriberURI());
-        gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) st.request().getTo();
-        gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) st.request().getFrom();
+        gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) jain.getTo();
+        gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) jain.getFrom();
         s.setupLazily(() -> party(to), () -> party(from), info.getRoutingRegion(), subscriber);
         req.bindSession(s);
         req.setRouting(info.getRoutingRegion(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
@@ -242,8 +249,13 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         return true;
     }
 
-    private static SIPRequest r(ServerTransaction st) {
-        return st.request();
+    /**
+     * The container's request for a received request, or null when its transaction has already sent
+     * the final response and let go of the request (a CANCEL answered it first).
+     */
+    private static SipServletRequestImpl received(ServerTransaction st, SipSessionImpl s) {
+        SIPRequest r = st.request();
+        return r == null ? null : new SipServletRequestImpl(r, st, s, st.transport(), st.source(), st.poppedRoute());
     }
 
     /** A From or To header as a read-only Address (parsed when an application asks for a party). */
@@ -324,8 +336,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
     }
 
-    private void noApplication(ServerTransaction st) {
-        javax.sip.address.URI ruri = st.request().getRequestURI();
+    private void noApplication(ServerTransaction st, SIPRequest r) {
+        javax.sip.address.URI ruri = r.getRequestURI();
         String host = ruri instanceof SipURI su ? su.getHost() : null;
         if (host == null || rt.isLocalDomain(host)) {
             respond(st, 404, "Not Found");
@@ -336,7 +348,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
     }
 
-    private void inDialog(ServerTransaction st) {
+    private void inDialog(ServerTransaction st, SIPRequest r) {
         SipSessionImpl s = sessionOf(st.poppedRoute());
         if (s != null && s.isValid() && s.isProxy()) {
             SipApplicationSessionImpl as = s.parent();
@@ -346,7 +358,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                 return;
             }
         }
-        if (st.poppedRoute() != null || !isForUs(st.request())) {
+        if (st.poppedRoute() != null || !isForUs(r)) {
             relayWithoutApplication(st);
         } else {
             respond(st, 481, "Call/Transaction Does Not Exist");
@@ -362,7 +374,10 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             relayWithoutApplication(st);
             return;
         }
-        SipServletRequestImpl req = new SipServletRequestImpl(st, s);
+        SipServletRequestImpl req = received(st, s);
+        if (req == null) {
+            return;
+        }
         req.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
         st.setApplicationData(req);
         s.access();
@@ -390,7 +405,10 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private void relayWithoutApplication(ServerTransaction st) {
         SerialExecutor ex = new SerialExecutor(rt.virtualThreads());
         ex.execute(() -> {
-            SipServletRequestImpl req = new SipServletRequestImpl(st, null);
+            SipServletRequestImpl req = received(st, null);
+            if (req == null) {
+                return;
+            }
             st.setApplicationData(req);
             ProxyImpl p = new ProxyImpl(rt, req, null, ex, ResponseDelivery.NONE, 180, true);
             try {

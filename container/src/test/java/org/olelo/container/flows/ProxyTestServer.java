@@ -45,6 +45,9 @@ final class ProxyTestServer implements AutoCloseable {
                     if (req.getHeader("X-Sequential") != null) {
                         p.setParallel(false);
                     }
+                    if (req.getHeader("X-Unsupervised") != null) {
+                        p.setSupervised(false);
+                    }
                     String t = req.getHeader("X-Timeout");
                     if (t != null) {
                         p.setProxyTimeout(Integer.parseInt(t.trim()));

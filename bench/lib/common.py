@@ -4,6 +4,7 @@ import datetime
 import json
 import os
 import pathlib
+import signal
 import subprocess
 import sys
 import time
@@ -11,6 +12,14 @@ import time
 BENCH = pathlib.Path(__file__).resolve().parent.parent
 ROOT = BENCH.parent
 SCENARIOS = BENCH / "scenarios"
+
+
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+# a TERM (or Ctrl-C) unwinds the script, so that every server and sipp it started is stopped
+signal.signal(signal.SIGTERM, _terminate)
 
 
 def log(msg):

@@ -1,6 +1,7 @@
 """Servers under test: Olelo started from this project, Kamailio started with bench/kamailio, or any
 server already running (address and PID). Every process is started and stopped by its PID."""
 import os
+import pathlib
 import re
 import shutil
 import signal
@@ -116,7 +117,7 @@ class OleloServer(Server):
     name = "olelo"
 
     def __init__(self, run_dir, deployment="proxy", port=5060, pin=None, sets=None, app_params=None,
-                 java_opts=None, deploy_from=None, heap=None):
+                 java_opts=None, deploy_from=None, heap=None, jar=None):
         self.port = port
         self.dir = run_dir / "olelo"
         deploy = self.dir / "deploy"
@@ -144,6 +145,8 @@ class OleloServer(Server):
             self.env["OLELO_JAVA_OPTS"] = java_opts
         if heap:
             self.env["OLELO_HEAP"] = heap
+        if jar:
+            self.env["OLELO_JAR"] = str(pathlib.Path(jar).resolve())
         self.args = ["--deploy-dir", str(deploy), "--data-dir", str(self.dir / "data"),
                      "--listen", f"udp:{self.host}:{port}", "--listen", f"tcp:{self.host}:{port}"]
         for k, v in (sets or {}).items():
@@ -252,6 +255,7 @@ def add_server_options(ap, default_deployment):
     g.add_argument("--pin-sipp", default="0", help="CPU list for sipp; '' = none (default 0)")
     g.add_argument("--java-opts", help="JVM options for Olelo instead of the launcher's defaults (OLELO_JAVA_OPTS)")
     g.add_argument("--heap", help="Olelo heap size for the launcher's defaults (OLELO_HEAP, e.g. 4g)")
+    g.add_argument("--jar", help="another build of olelo.jar to start (OLELO_JAR), e.g. an earlier version")
     g.add_argument("--kamailio-children", type=int, default=1, help="Kamailio UDP workers (-n), default 1")
     ap.set_defaults(deployment=default_deployment)
 
@@ -264,7 +268,7 @@ def make_server(args, run_dir, deployment=None, sets=None, app_params=None, depl
     if args.server == "kamailio":
         return KamailioServer(run_dir, pin=args.pin_server or None, children=args.kamailio_children)
     return OleloServer(run_dir, deployment, pin=args.pin_server or None, sets=sets, app_params=app_params,
-                       java_opts=args.java_opts, deploy_from=deploy_from, heap=args.heap)
+                       java_opts=args.java_opts, deploy_from=deploy_from, heap=args.heap, jar=args.jar)
 
 
 def wait_port_free(port, timeout=20):

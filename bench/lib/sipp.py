@@ -144,17 +144,22 @@ def run_step(server, step_dir, *, kind, rate, duration, transport="udp", pin=Non
     cpu0, t0 = server.cpu(), cpu_times()
     uac = subprocess.Popen(pinned(pin, sipp_cmd(uac_scenario, transport, uac_port, "uac.csv", extra)),
                            cwd=step_dir, stdout=open(step_dir / "uac.out", "w"), stderr=subprocess.STDOUT)
-    w0 = time.monotonic()
-    deadline = w0 + 2 * duration + hold_ms / 1000 + 60
-    if during:
-        while uac.poll() is None and time.monotonic() < deadline:
-            during(time.monotonic() - w0)
-            time.sleep(1)
-    rc, aborted = _wait_client(uac, step_dir / "uac.csv", m, max_retrans_pct, deadline, early_abort)
-    wall = time.monotonic() - w0
-    cpu1, t1 = server.cpu(), cpu_times()
-    if uas is not None:
-        _stop(uas, signal.SIGUSR1, wait=15)
+    try:
+        w0 = time.monotonic()
+        deadline = w0 + 2 * duration + hold_ms / 1000 + 60
+        if during:
+            while uac.poll() is None and time.monotonic() < deadline:
+                during(time.monotonic() - w0)
+                time.sleep(1)
+        rc, aborted = _wait_client(uac, step_dir / "uac.csv", m, max_retrans_pct, deadline, early_abort)
+        wall = time.monotonic() - w0
+        cpu1, t1 = server.cpu(), cpu_times()
+        if uas is not None:
+            _stop(uas, signal.SIGUSR1, wait=15)
+    finally:
+        _stop(uac)
+        if uas is not None:
+            _stop(uas)
     q = quiesce()
     c = read_stat(step_dir / "uac.csv")
     s = read_stat(step_dir / "uas.csv") if uas is not None else {}

@@ -185,9 +185,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     @Override
     public void onRequest(ServerTransaction st) {
         SIPRequest r = st.request();
+        if (r == null) {
+            return; // already answered (a CANCEL raced the request in)
+        }
         try {
             if (r.getToTag() != null) {
-                inDialog(st);
+                inDialog(st, r);
             } else {
                 initial(st);
             }
@@ -227,10 +230,14 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     /** Routes an admitted initial request; true when it was queued for an application. */
     private boolean routeInitial(ServerTransaction st) {
-        SipServletRequestImpl req = new SipServletRequestImpl(st, null);
+        SipServletRequestImpl req = received(st, null);
+        if (req == null) {
+            return false;
+        }
+        SIPRequest jain = req.jainRequest();
         req.setInitial(true);
         req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
-                st.request().getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
+                jain.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         Selection sel = composer.selectReceived(st, req);
         if (sel.relay()) {
             relayWithoutApplication(st);
@@ -238,7 +245,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
         DeployedAppContext ctx = sel.application() == null ? null : contexts.get(sel.application());
         if (ctx == null) {
-            noApplication(st);
+            noApplication(st, jain);
             return false;
         }
         SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), as -> startInitial(ctx, sel, st, req, as),
@@ -257,10 +264,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private void startInitial(DeployedAppContext ctx, Selection sel, ServerTransaction st,
                               SipServletRequestImpl req, SipApplicationSessionImpl as) {
         DeployedApp app = ctx.app();
-        SipSessionImpl s = rt.sessions().createSipSession(as, r(st).getCallId().getCallId());
+        SIPRequest jain = req.jainRequest();
+        SipSessionImpl s = rt.sessions().createSipSession(as, jain.getCallId().getCallId());
         URI subscriber = sel.subscriber() == null ? null : parseQuietly(sel.subscriber());
-        gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) st.request().getTo();
-        gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) st.request().getFrom();
+        gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) jain.getTo();
+        gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) jain.getFrom();
         s.setupLazily(() -> party(to), () -> party(from), sel.region(), subscriber);
         req.bindSession(s);
         req.setUserAgent(ua);
@@ -274,8 +282,13 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         });
     }
 
-    private static SIPRequest r(ServerTransaction st) {
-        return st.request();
+    /**
+     * The container's request for a received request, or null when its transaction has already sent
+     * the final response and let go of the request (a CANCEL answered it first).
+     */
+    private static SipServletRequestImpl received(ServerTransaction st, SipSessionImpl s) {
+        SIPRequest r = st.request();
+        return r == null ? null : new SipServletRequestImpl(r, st, s, st.transport(), st.source(), st.poppedRoute());
     }
 
     /** A From or To header as a read-only Address (parsed when an application asks for a party). */
@@ -414,8 +427,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
     }
 
-    private void noApplication(ServerTransaction st) {
-        javax.sip.address.URI ruri = st.request().getRequestURI();
+    private void noApplication(ServerTransaction st, SIPRequest r) {
+        javax.sip.address.URI ruri = r.getRequestURI();
         String host = ruri instanceof SipURI su ? su.getHost() : null;
         if (host == null || rt.isLocalDomain(host)) {
             respond(st, 404, "Not Found");
@@ -426,8 +439,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
     }
 
-    private void inDialog(ServerTransaction st) {
-        SIPRequest r = st.request();
+    private void inDialog(ServerTransaction st, SIPRequest r) {
         // a proxy application's Record-Route first: in a chain it comes before the user agent behind it
         SipSessionImpl s = sessionOf(st.poppedRoute());
         if (s != null && s.isValid() && s.isProxy()) {
@@ -443,7 +455,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
             return;
         }
-        if (st.poppedRoute() != null || !isForUs(st.request())) {
+        if (st.poppedRoute() != null || !isForUs(r)) {
             relayWithoutApplication(st);
         } else {
             respond(st, 481, "Call/Transaction Does Not Exist");
@@ -459,7 +471,10 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             relayWithoutApplication(st);
             return;
         }
-        SipServletRequestImpl req = new SipServletRequestImpl(st, s);
+        SipServletRequestImpl req = received(st, s);
+        if (req == null) {
+            return;
+        }
         req.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
         st.setApplicationData(req);
         s.access();
@@ -490,7 +505,10 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private void relayWithoutApplication(ServerTransaction st) {
         SerialExecutor ex = new SerialExecutor(rt.virtualThreads());
         ex.execute(() -> {
-            SipServletRequestImpl req = new SipServletRequestImpl(st, null);
+            SipServletRequestImpl req = received(st, null);
+            if (req == null) {
+                return;
+            }
             st.setApplicationData(req);
             ProxyImpl p = new ProxyImpl(rt, req, null, ex, ResponseDelivery.NONE, 180, true);
             try {
@@ -569,6 +587,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     @Override
     public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
+        SIPRequest cancelRequest = cancel.request(); // taken now: over TCP the CANCEL's transaction ends at once
         Object data = invite.applicationData();
         if (!(data instanceof SipServletRequestImpl req)) {
             respond(invite, 487, "Request Terminated");
@@ -592,12 +611,23 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             DeployedAppContext ctx = contexts.get(as.getApplicationName());
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
-                SipServletRequestImpl c = new SipServletRequestImpl(cancel, s);
+                SipServletRequestImpl c = new SipServletRequestImpl(
+                        cancelRequest != null ? cancelRequest : cancelOf(req.jainRequest()), cancel, s, cancel.transport(),
+                        cancel.source(), null);
                 c.setUserAgent(ua);
                 invoke(ctx.app(), as, servlet, c, null);
             }
             respond(invite, 487, "Request Terminated");
             s.setState(jakarta.servlet.sip.SipSession.State.TERMINATED);
         });
+    }
+
+    /** The CANCEL of a request, rebuilt from it (RFC 3261 §9.1 fields). */
+    private static SIPRequest cancelOf(SIPRequest invite) {
+        try {
+            return (SIPRequest) invite.createCancelRequest();
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

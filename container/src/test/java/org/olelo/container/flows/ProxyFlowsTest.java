@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -114,6 +115,34 @@ class ProxyFlowsTest {
             String byeOk = next(caller);
             assertEquals(200, status(byeOk));
             assertEquals("BYE", method(byeOk));
+        }
+    }
+
+    /**
+     * Further 2xx responses (a retransmission, the answer of another fork) reach the caller, with the
+     * proxy's Via removed, whether the application supervises the proxy or not: an unsupervised
+     * proxy's branch leaves only a relay to its client transaction's Accepted state.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void further2xxAreRelayedInTheAcceptedState(boolean supervised) throws Exception {
+        server = new ProxyTestServer(SipPeer.Kind.UDP, tmp);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            caller.send(invite(caller, server.uriOf("bob", callee), supervised ? "" : "X-Unsupervised: yes\r\n"));
+            String inv = callee.receive(WAIT);
+            assertNotNull(inv, "INVITE relayed to the callee");
+            String ok = response(inv, 200, "OK", "callee1", contact(server, "bob", callee));
+            callee.send(ok);
+            assertEquals(200, status(next(caller)));
+            callee.send(ok);
+            String again = next(caller);
+            assertNotNull(again, "the retransmitted 2xx is relayed");
+            assertEquals(200, status(again));
+            assertEquals(1, headers(again, "Via").size(), again);
+            callee.send(response(inv, 200, "OK", "callee2", contact(server, "bob", callee)));
+            String fork = next(caller);
+            assertNotNull(fork, "the 2xx of another fork is relayed");
+            assertTrue(header(fork, "To").contains("callee2"), fork);
         }
     }
 

@@ -55,6 +55,9 @@ final class ProxyTestServer implements AutoCloseable {
                         p.setAddToPath(true);
                         p.getPathURI().setParameter("edge", req.getHeader("X-Add-Path").trim());
                     }
+                    if (req.getHeader("X-Unsupervised") != null) {
+                        p.setSupervised(false);
+                    }
                     String t = req.getHeader("X-Timeout");
                     if (t != null) {
                         p.setProxyTimeout(Integer.parseInt(t.trim()));

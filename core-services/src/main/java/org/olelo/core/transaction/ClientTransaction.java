@@ -18,16 +18,21 @@ import org.olelo.core.routing.Hop;
  * (Timers B and F), generates the ACK for non-2xx final responses to INVITE, and absorbs
  * retransmitted final responses. CANCEL (§9.1) is sent only once a provisional response has arrived.
  *
+ * <p>Once the final response has arrived the transaction keeps only what its remaining state
+ * needs (the ACK's bytes, the hop, the Accepted-state listener): the request, its bytes and the
+ * transaction user are released, so that the parsed messages of finished calls do not live on for
+ * the 32 s of Timers D, K and M.
+ *
  * <p>Threads: started by the transaction user; responses arrive on transport reader threads and
  * timers on the timer thread; the listener is called outside the transaction's monitor.
  */
 public final class ClientTransaction extends AbstractTransaction {
 
-    private final SIPRequest request;
+    private SIPRequest request;
     private final Hop hop;
-    private final ClientTransactionListener listener;
+    private ClientTransactionListener listener;
     private final boolean invite;
-    private final byte[] bytes;
+    private byte[] bytes;
     private long interval;
     private byte[] ack;
     private boolean cancelWanted;
@@ -44,8 +49,8 @@ public final class ClientTransaction extends AbstractTransaction {
         this.bytes = MessageEncoder.encode(request);
     }
 
-    /** The request as sent. */
-    public SIPRequest request() {
+    /** The request as sent; null once the final response has arrived. */
+    public synchronized SIPRequest request() {
         return request;
     }
 
@@ -70,6 +75,9 @@ public final class ClientTransaction extends AbstractTransaction {
     }
 
     void start() {
+        byte[] first = bytes;
+        String method = request.getMethod();
+        ClientTransactionListener tu = listener;
         synchronized (this) {
             interval = layer.settings().t1();
             if (!hop.transport().reliable()) {
@@ -77,16 +85,17 @@ public final class ClientTransaction extends AbstractTransaction {
             }
             endTimer = layer.timers().schedule(this::timeout, layer.settings().timeout());
         }
-        layer.statistics().requestSent(request.getMethod());
+        layer.statistics().requestSent(method);
         try {
-            hop.transport().send(bytes, hop.address());
+            hop.transport().send(first, hop.address());
         } catch (IOException e) {
             terminate();
-            listener.onTransportError(this, e);
+            tu.onTransportError(this, e);
         }
     }
 
     private void retransmit() {
+        byte[] again;
         synchronized (this) {
             if (state != TransactionState.CALLING && state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
                 return;
@@ -96,23 +105,26 @@ public final class ClientTransaction extends AbstractTransaction {
             }
             interval = invite ? interval * 2 : Math.min(interval * 2, layer.settings().t2());
             retransmitTimer = layer.timers().schedule(this::retransmit, interval);
+            again = bytes;
         }
         layer.statistics().retransmission();
         try {
-            hop.transport().send(bytes, hop.address());
+            hop.transport().send(again, hop.address());
         } catch (IOException ignored) {
             // the next retransmission or Timer B/F decides
         }
     }
 
     private void timeout() {
+        ClientTransactionListener tu;
         synchronized (this) {
             if (state != TransactionState.CALLING && state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
                 return;
             }
+            tu = listener;
         }
         terminate();
-        listener.onTimeout(this);
+        tu.onTimeout(this);
     }
 
     void onResponse(SIPResponse response) {
@@ -120,7 +132,10 @@ public final class ClientTransaction extends AbstractTransaction {
         boolean deliver;
         byte[] ackToSend = null;
         boolean sendCancel = false;
+        SIPRequest cancelOf = null;
+        ClientTransactionListener tu;
         synchronized (this) {
+            tu = listener;
             switch (state) {
                 case CALLING, TRYING, PROCEEDING -> {
                     deliver = true;
@@ -135,6 +150,7 @@ public final class ClientTransaction extends AbstractTransaction {
                             if (cancelWanted && !cancelSent) {
                                 cancelSent = true;
                                 sendCancel = true;
+                                cancelOf = request;
                             }
                         }
                     } else {
@@ -142,6 +158,7 @@ public final class ClientTransaction extends AbstractTransaction {
                         if (invite && status < 300) {
                             state = TransactionState.ACCEPTED;
                             endTimer = layer.timers().schedule(this::terminate, layer.settings().timeout());
+                            listener = tu.acceptedListener();
                         } else {
                             state = TransactionState.COMPLETED;
                             if (invite) {
@@ -150,7 +167,10 @@ public final class ClientTransaction extends AbstractTransaction {
                             }
                             long linger = hop.transport().reliable() ? 0 : (invite ? 32_000 : layer.settings().t4());
                             endTimer = layer.timers().schedule(this::terminate, linger);
+                            listener = NO_LISTENER;
                         }
+                        request = null;
+                        bytes = null;
                     }
                 }
                 case ACCEPTED -> deliver = status >= 200 && status < 300;
@@ -165,10 +185,10 @@ public final class ClientTransaction extends AbstractTransaction {
             sendQuietly(ackToSend);
         }
         if (sendCancel) {
-            sendCancel();
+            sendCancel(cancelOf);
         }
         if (deliver) {
-            listener.onResponse(this, response);
+            tu.onResponse(this, response);
         }
     }
 
@@ -190,6 +210,7 @@ public final class ClientTransaction extends AbstractTransaction {
         if (!invite) {
             return false;
         }
+        SIPRequest of;
         synchronized (this) {
             if (cancelWanted || (state != TransactionState.CALLING && state != TransactionState.PROCEEDING)) {
                 return false;
@@ -200,18 +221,20 @@ public final class ClientTransaction extends AbstractTransaction {
                 return true;
             }
             cancelSent = true;
+            of = request;
         }
-        sendCancel();
+        sendCancel(of);
         return true;
     }
 
-    private void sendCancel() {
+    private void sendCancel(SIPRequest of) {
         try {
             SIPRequest c;
             synchronized (this) {
                 c = cancelRequest;
+                cancelRequest = null;
             }
-            layer.sendRequest(c != null ? c : request.createCancelRequest(), hop, NO_LISTENER);
+            layer.sendRequest(c != null ? c : of.createCancelRequest(), hop, NO_LISTENER);
         } catch (javax.sip.SipException e) {
             throw new IllegalStateException("cannot build CANCEL", e);
         }
@@ -249,6 +272,12 @@ public final class ClientTransaction extends AbstractTransaction {
 
     @Override
     void removeFromLayer() {
+        synchronized (this) {
+            request = null;
+            bytes = null;
+            listener = NO_LISTENER;
+            applicationData = null;
+        }
         layer.remove(this);
     }
 

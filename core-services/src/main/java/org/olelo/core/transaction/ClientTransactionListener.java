@@ -21,4 +21,15 @@ public interface ClientTransactionListener {
 
     /** The request could not be sent. */
     void onTransportError(ClientTransaction tx, IOException error);
+
+    /**
+     * The listener for the rest of an INVITE transaction once its first 2xx has been delivered to
+     * this one: in the Accepted state (RFC 6026, 64*T1) it sees only further 2xx responses
+     * (retransmissions and other forks). The transaction lets go of this listener, so a transaction
+     * user that needs little for those (a proxy relays them upstream) returns a small object and
+     * its own state is not kept alive for the length of the Accepted state. By default: this.
+     */
+    default ClientTransactionListener acceptedListener() {
+        return this;
+    }
 }

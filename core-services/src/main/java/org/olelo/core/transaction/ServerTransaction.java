@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * INVITE final responses over UDP (Timer G) until the ACK arrives, and removes itself when its
  * timers end.
  *
+ * <p>Once the final response is sent the transaction keeps only what its remaining states need:
+ * the response's bytes and the address they go to. The request, the popped Route and the transaction
+ * user's object are released, so that the parsed messages of a finished exchange do not live on for
+ * the 32 s of Timers H, J and L.
+ *
  * <p>Threads: created on a transport reader thread; {@link #sendResponse} is called from application
  * threads; timers run on the timer thread. All state changes hold the transaction's monitor, and no
  * call leaves the transaction while holding it except the non-blocking send.
@@ -27,9 +32,10 @@ public final class ServerTransaction extends AbstractTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransaction.class);
 
-    private final SIPRequest request;
+    private SIPRequest request;
     private final Transport transport;
     private final InetSocketAddress source;
+    private final InetSocketAddress responseTo;
     private final boolean invite;
     private final String loopHash;
     private RouteHeader poppedRoute;
@@ -47,10 +53,14 @@ public final class ServerTransaction extends AbstractTransaction {
         this.source = source;
         this.invite = request.getMethod().equals("INVITE");
         this.loopHash = loopHash;
+        this.responseTo = responseAddress(request, transport, source);
     }
 
-    /** The request that created the transaction (after Route pre-processing). */
-    public SIPRequest request() {
+    /**
+     * The request that created the transaction (after Route pre-processing); null once the final
+     * response has been sent.
+     */
+    public synchronized SIPRequest request() {
         return request;
     }
 
@@ -65,12 +75,12 @@ public final class ServerTransaction extends AbstractTransaction {
     }
 
     /** The Route header value that named this server and was removed, or null. */
-    public RouteHeader poppedRoute() {
+    public synchronized RouteHeader poppedRoute() {
         return poppedRoute;
     }
 
     /** Records the Route entry the core removed; called once, before the transaction user sees it. */
-    public void setPoppedRouteFromCore(RouteHeader r) {
+    public synchronized void setPoppedRouteFromCore(RouteHeader r) {
         this.poppedRoute = r;
     }
 
@@ -92,7 +102,7 @@ public final class ServerTransaction extends AbstractTransaction {
     /** A To tag for locally generated responses, the same for every response of this transaction. */
     public synchronized String localTag() {
         if (localTag == null) {
-            String existing = request.getToTag();
+            String existing = request == null ? null : request.getToTag();
             localTag = existing != null ? existing : SipMessages.newTag();
         }
         return localTag;
@@ -108,9 +118,17 @@ public final class ServerTransaction extends AbstractTransaction {
         this.applicationData = o;
     }
 
-    /** Builds a response to the request with a To tag (except for 100) and the given status. */
+    /**
+     * Builds a response to the request with a To tag (except for 100) and the given status.
+     *
+     * @throws IllegalStateException when the final response was already sent
+     */
     public SIPResponse createResponse(int status, String reason) {
-        SIPResponse r = reason == null ? request.createResponse(status) : request.createResponse(status, reason);
+        SIPRequest req = request();
+        if (req == null) {
+            throw new IllegalStateException("final response already sent");
+        }
+        SIPResponse r = reason == null ? req.createResponse(status) : req.createResponse(status, reason);
         if (status > 100 && r.getToTag() == null) {
             try {
                 ((ToHeader) r.getTo()).setTag(localTag());
@@ -142,6 +160,9 @@ public final class ServerTransaction extends AbstractTransaction {
             }
             lastResponse = bytes;
             lastStatus = status;
+            if (status >= 200) {
+                release();
+            }
             if (status < 200) {
                 state = TransactionState.PROCEEDING;
             } else if (invite && status < 300) {
@@ -165,7 +186,6 @@ public final class ServerTransaction extends AbstractTransaction {
         send(bytes);
     }
 
-    /** A retransmission of the request arrived: repeat the last response. */
     /** A retransmission of the request arrived: the last response is sent again. */
     public void onRetransmissionReceived() {
         onRetransmission();
@@ -181,7 +201,6 @@ public final class ServerTransaction extends AbstractTransaction {
         }
     }
 
-    /** The ACK for a non-2xx final response arrived. */
     /** The ACK for a non-2xx final response arrived. */
     public void onAckReceived() {
         onAck();
@@ -222,8 +241,24 @@ public final class ServerTransaction extends AbstractTransaction {
         terminate();
     }
 
+    /**
+     * Lets go of what only the transaction user needed; the monitor is held. A CANCEL keeps its
+     * request: the core answers it before the transaction user hands it to the application.
+     */
+    private void release() {
+        if (!"CANCEL".equals(request == null ? null : request.getMethod())) {
+            request = null;
+        }
+        poppedRoute = null;
+        applicationData = null;
+    }
+
     @Override
     void removeFromLayer() {
+        synchronized (this) {
+            release();
+            request = null;
+        }
         layer.remove(this);
     }
 
@@ -232,16 +267,15 @@ public final class ServerTransaction extends AbstractTransaction {
     }
 
     private void send(byte[] bytes) {
-        InetSocketAddress to = responseAddress();
         try {
-            transport.send(bytes, to);
+            transport.send(bytes, responseTo);
         } catch (IOException e) {
-            LOG.debug("response to {} failed: {}", to, e.toString());
+            LOG.debug("response to {} failed: {}", responseTo, e.toString());
         }
     }
 
     /** RFC 3261 §18.2.2 with RFC 3581: back to the source for streams and rport, else the Via port. */
-    private InetSocketAddress responseAddress() {
+    private static InetSocketAddress responseAddress(SIPRequest request, Transport transport, InetSocketAddress source) {
         if (transport.reliable()) {
             return source;
         }

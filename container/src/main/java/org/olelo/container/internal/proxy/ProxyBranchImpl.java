@@ -144,7 +144,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
      */
     private SIPRequest prepared() {
         if (sent == null) {
-            SIPRequest copy = (SIPRequest) proxy.transaction().request().clone();
+            SIPRequest copy = (SIPRequest) proxy.originalRequest().clone();
             copy.setRequestURI(Uris.toJain(target));
             sent = copy;
         }
@@ -291,6 +291,11 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             return;
         }
         proxy.onBranchResponse(this, r);
+    }
+
+    @Override
+    public ClientTransactionListener acceptedListener() {
+        return proxy.acceptedListener(this);
     }
 
     @Override

@@ -123,6 +123,20 @@ public final class ProxyImpl implements Proxy {
         return transaction;
     }
 
+    /** The proxied request as received, which each branch copies. */
+    gov.nist.javax.sip.message.SIPRequest originalRequest() {
+        return original.jainRequest();
+    }
+
+    /**
+     * The listener an INVITE branch's client transaction keeps for its Accepted state: this proxy's
+     * branch while the application supervises the proxy (it sees every 2xx), else only a relay of
+     * further 2xx upstream.
+     */
+    org.olelo.core.transaction.ClientTransactionListener acceptedListener(ProxyBranchImpl branch) {
+        return supervised() ? branch : new AcceptedRelay(transaction);
+    }
+
     /** True once a branch was started (the request can no longer be answered by the application). */
     public boolean started() {
         return started;

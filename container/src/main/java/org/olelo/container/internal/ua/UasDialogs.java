@@ -208,6 +208,9 @@ public final class UasDialogs {
      */
     public void onRequest(SipSessionImpl s, ServerTransaction st) {
         SIPRequest r = st.request();
+        if (r == null) {
+            return; // answered meanwhile (a CANCEL raced the request in)
+        }
         DialogState d = s.dialog();
         long cseq = r.getCSeq().getSeqNumber();
         String method = r.getMethod();
@@ -227,7 +230,7 @@ public final class UasDialogs {
         if (Messages.refreshesTarget(method)) {
             d.refreshTarget(r);
         }
-        SipServletRequestImpl req = new SipServletRequestImpl(st, s);
+        SipServletRequestImpl req = new SipServletRequestImpl(r, st, s, st.transport(), st.source(), st.poppedRoute());
         req.setUserAgent(ua);
         st.setApplicationData(req);
         d.pendingIn.add(req);

@@ -558,6 +558,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 SipServletRequestImpl c = new SipServletRequestImpl(cancel, s);
+                if (!s.isProxy()) {
+                    c.setUserAgent(ua); // a B2BUA cancels its other leg through getB2buaHelper()
+                }
                 invoke(ctx.app(), as, servlet, c, null);
             }
             respond(invite, 487, "Request Terminated");

@@ -191,7 +191,7 @@ public final class B2buaHelperImpl implements B2buaHelper {
             SipSessionImpl uasOrigin = origin.dialog() == null ? null : origin.dialog().linkedSession;
             if (uasOrigin != null && uasOrigin.isValid()) {
                 l = deriveUas(uasOrigin);
-                link(state(uasOrigin), l, s);
+                link(l.dialog(), l, s); // the new pair only: the original sessions stay linked to each other
             }
         }
         return l != null && l.isValid() ? l : null;

@@ -74,6 +74,19 @@ public final class UasDialogs {
         if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
             ua.sessionTimers.beforeSuccess(resp, s);
         }
+        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300
+                && req.transaction() != null) {
+            // registered before the bytes leave: the peer's PRACK or ACK may come back at once
+            registerDialog(s, state(s, req), req);
+        }
+    }
+
+    private void registerDialog(SipSessionImpl s, DialogState d, SipServletRequestImpl req) {
+        if (d.remoteTag == null) {
+            d.remoteTag = req.jainRequest().getFromTag();
+            d.learnRouting(req.jainRequest(), false);
+            ua.dialogs.put(d, s);
+        }
     }
 
     /** Dialog bookkeeping once a response the application created has been sent. */
@@ -90,10 +103,8 @@ public final class UasDialogs {
             return;
         }
         d = state(s, req);
-        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300 && d.remoteTag == null) {
-            d.remoteTag = req.jainRequest().getFromTag();
-            d.learnRouting(req.jainRequest(), false);
-            ua.dialogs.put(d, s);
+        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300) {
+            registerDialog(s, d, req);
         }
         if (status >= 200) {
             d.pendingIn.remove(req);

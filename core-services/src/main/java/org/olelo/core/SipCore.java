@@ -34,6 +34,7 @@ import org.olelo.core.transaction.TransactionLayer;
 import org.olelo.core.transaction.TransactionTimers;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.InboundSink;
+import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.ListenAddress;
 import org.olelo.core.transport.TcpTransport;
 import org.olelo.core.transport.Transport;
@@ -59,10 +60,13 @@ import org.slf4j.LoggerFactory;
  *  CoreChecks (505/400/416/483/482/420)
  *  ServerTransaction created, 100 Trying for INVITE
  *  CANCEL ──► 200/481 + RequestHandler.onCancel
- *  Route pre-processing (pop our Route, strict-router fix)
+ *  Route pre-processing (pop our Route entries of one hop, strict-router fix)
  *     ▼
  *  RequestHandler.onRequest / onAck  ──► container executor (virtual threads)
  * </pre>
+ *
+ * <p>A message whose next hop is this server itself goes through the {@link InternalTransport}
+ * and comes back in at the top of this path, on that transport's reader thread.
  *
  * <p>Everything above runs on the reader thread of the transport; nothing here blocks except the
  * non-blocking socket send. Application code never runs on these threads.
@@ -81,6 +85,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
     private final TransactionLayer transactions;
     private final LocalAddresses local;
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
+    private volatile InternalTransport internal;
     private volatile RequestHandler handler;
 
     public SipCore(CoreConfig config, Resolver resolver) {
@@ -107,6 +112,19 @@ public final class SipCore implements InboundSink, AutoCloseable {
             transports.add(t);
         }
         transports.forEach(local::add);
+        if (!transports.isEmpty()) {
+            InternalTransport i = new InternalTransport(transports.get(0), this);
+            i.start();
+            internal = i;
+        }
+    }
+
+    /**
+     * The path from this server to itself (see {@link InternalTransport}), or null before
+     * {@link #start} or when the server has no listening point.
+     */
+    public InternalTransport internalTransport() {
+        return internal;
     }
 
     /** The started listening points (socket and in-memory). */
@@ -273,7 +291,8 @@ public final class SipCore implements InboundSink, AutoCloseable {
         routes = r.getRouteHeaders();
         while (routes != null && !routes.isEmpty()) {
             RouteHeader top = (RouteHeader) routes.getFirst();
-            if (top.getAddress().getURI() instanceof SipURI su && isLocal(su)) {
+            if (top.getAddress().getURI() instanceof SipURI su && isLocal(su)
+                    && (popped == null || sameHop((SipURI) popped.getAddress().getURI(), su))) {
                 popped = top;
                 r.removeFirst(RouteHeader.NAME);
                 routes = r.getRouteHeaders();
@@ -282,6 +301,32 @@ public final class SipCore implements InboundSink, AutoCloseable {
             }
         }
         return popped;
+    }
+
+    /**
+     * Whether two Route entries that both name this server stand for one hop: a hop that
+     * record-routed on two listening points writes the same user and parameters in both entries,
+     * differing only in address and transport. Entries that differ otherwise were written by two
+     * hops of this server (two applications on one request's path) and are popped one at a time,
+     * so that each hop receives the request with its own entry.
+     */
+    private static boolean sameHop(SipURI a, SipURI b) {
+        if (!java.util.Objects.equals(a.getUser(), b.getUser())) {
+            return false;
+        }
+        return hopParameters(a).equals(hopParameters(b));
+    }
+
+    private static java.util.Map<String, String> hopParameters(SipURI u) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (java.util.Iterator<String> it = u.getParameterNames(); it.hasNext(); ) {
+            String n = it.next().toLowerCase(Locale.ROOT);
+            if (!n.equals("transport") && !n.equals("maddr")) {
+                String v = u.getParameter(n);
+                m.put(n, v == null ? "" : v);
+            }
+        }
+        return m;
     }
 
     /** True if the SIP URI names this server. */
@@ -360,6 +405,11 @@ public final class SipCore implements InboundSink, AutoCloseable {
     public Hop resolve(URI target, String defaultTransport) throws UnknownHostException {
         if (!(target instanceof SipURI su)) {
             throw new UnknownHostException("cannot route to a " + target.getScheme() + " URI");
+        }
+        InternalTransport self = internal;
+        if (self != null && local.isLocal(su.getMAddrParam() != null ? su.getMAddrParam() : su.getHost(), su.getPort(),
+                su.getTransportParam())) {
+            return new Hop(self, self.localAddress()); // the next hop is this server: no socket
         }
         String transport = su.getTransportParam();
         if (transport == null) {
@@ -464,7 +514,9 @@ public final class SipCore implements InboundSink, AutoCloseable {
                 statistics.dropped();
                 return;
             }
-            Transport t = transport(next.getTransport(), addr);
+            InternalTransport self = internal;
+            Transport t = self != null && local.isLocal(next.getHost(), next.getPort(), next.getTransport())
+                    ? self : transport(next.getTransport(), addr);
             if (t != null) {
                 sendStateless(r, new Hop(t, new InetSocketAddress(addr, port)));
             }
@@ -493,6 +545,10 @@ public final class SipCore implements InboundSink, AutoCloseable {
     @Override
     public void close() {
         transports.forEach(Transport::close);
+        InternalTransport self = internal;
+        if (self != null) {
+            self.close();
+        }
         timers.close();
     }
 

@@ -26,6 +26,7 @@ public final class ContainerRuntime implements AutoCloseable {
     public ContainerRuntime(SipCore core, Set<String> localDomains) {
         this.core = core;
         this.sessions = new SessionManager(timers, virtualThreads);
+        this.sessions.setCore(core);
         this.localDomains = Set.copyOf(localDomains.stream().map(String::toLowerCase).toList());
     }
 

@@ -42,4 +42,15 @@ final class DeployedAppContext implements AppContext {
     public void runInContext(Runnable code) {
         app.runInContext(code);
     }
+
+    @Override
+    public boolean hasApplicationKey() {
+        return app.applicationKeyMethod() != null;
+    }
+
+    @Override
+    public String applicationKey(jakarta.servlet.sip.SipServletRequest initialRequest) throws Exception {
+        org.olelo.container.internal.deploy.ApplicationKeyMethod m = app.applicationKeyMethod();
+        return m == null ? null : app.callInContext(() -> m.key(initialRequest));
+    }
 }

@@ -9,8 +9,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.sip.URI;
 import jakarta.servlet.sip.ar.SipApplicationRouter;
-import jakarta.servlet.sip.ar.SipApplicationRouterInfo;
-import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -19,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.address.SipURI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.compose.Composer;
+import org.olelo.container.internal.compose.Selection;
 import org.olelo.container.internal.db.AppDataSource;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServices;
@@ -33,6 +33,7 @@ import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.container.internal.timer.TimerServiceImpl;
@@ -54,11 +55,12 @@ import org.slf4j.LoggerFactory;
  *  onRequest ─ To tag? ─yes─► session from our Record-Route ──► servlet (info) ─► relay in dialog
  *              │no                     └ none: relay by Route/Request-URI, or 481
  *              ▼
- *       application router ─► app? ─yes─► new SipApplicationSession ──► guard (authentication)
- *              │no                                                  └► servlet.service(request)
- *              │                                                        └► Proxy / response
+ *       Composer (application router, or the decision saved when another application of this
+ *              │  server sent the request) ─► app? ─yes─► new SipApplicationSession ──► guard
+ *              │no                                     └► servlet.service(request)
+ *              │                                          └► Proxy (branches ask the Composer again)
  *              ▼
- *       404 (local domain) · 403 (no relay) · relay (policy "proxy")
+ *       routes pushed by the router: relay · 404 (local domain) · 403 (no relay) · relay (policy "proxy")
  *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay by Route/Request-URI
  *  onCancel ────────────► proxy.cancelFromUpstream()  or  servlet doCancel + 487
  * </pre>
@@ -76,12 +78,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     private final ContainerRuntime rt;
     private final SipCore core;
-    private final SipApplicationRouter router;
     private final AppRegistry registry;
     private final boolean relayUnrouted;
     private final TimerServiceImpl timerService;
     private final javax.sql.DataSource dataSource;
     private final InitialRequestGuard guard;
+    private final Composer composer;
     private final ConcurrentHashMap<String, DeployedAppContext> contexts = new ConcurrentHashMap<>();
     /** The servlet running on the current thread, for the default handler of sessions it creates. */
     private static final ThreadLocal<String> CURRENT_SERVLET = new ThreadLocal<>();
@@ -106,11 +108,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         this.guard = guard;
         this.rt = rt;
         this.core = rt.core();
-        this.router = router;
         this.registry = registry;
         this.relayUnrouted = relayUnrouted;
         this.timerService = new TimerServiceImpl(rt.timers());
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker());
+        this.composer = new Composer(rt, router);
+        this.ua.setComposer(composer);
         registry.addListener(new AppRegistry.Listener() {
             @Override
             public void deployed(DeployedApp app) {
@@ -165,6 +168,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         return new AppServices(new SipFactoryImpl(appName, this, rt.sessions(), ua), timerService,
                 new SipSessionsUtilImpl(appName, this, rt.sessions()),
                 dataSource == null ? null : new AppDataSource(appName, dataSource));
+    }
+
+    /** Application selection for initial requests that applications send (proxy branches, user-agent requests). */
+    public Composer composer() {
+        return composer;
     }
 
     @Override
@@ -223,29 +231,47 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         req.setInitial(true);
         req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
                 st.request().getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
-        SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
-        DeployedAppContext ctx = info == null || info.getNextApplicationName() == null ? null : contexts.get(info.getNextApplicationName());
+        Selection sel = composer.selectReceived(st, req);
+        if (sel.relay()) {
+            relayWithoutApplication(st);
+            return false;
+        }
+        DeployedAppContext ctx = sel.application() == null ? null : contexts.get(sel.application());
         if (ctx == null) {
             noApplication(st);
             return false;
         }
+        SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), as -> startInitial(ctx, sel, st, req, as),
+                failure -> joinFailed(ctx, st, failure));
+        return true;
+    }
+
+    /** The application-session choice failed (its {@code @SipApplicationKey} method threw): 500. */
+    private void joinFailed(DeployedAppContext ctx, ServerTransaction st, Throwable failure) {
+        rt.admitted();
+        LOG.warn("{}: @SipApplicationKey method failed", ctx.name(), failure);
+        respond(st, 500, "Server Internal Error - " + ctx.name() + ": " + failure.getClass().getSimpleName());
+    }
+
+    /** Puts the initial request in its application session and queues it on the session's executor. */
+    private void startInitial(DeployedAppContext ctx, Selection sel, ServerTransaction st,
+                              SipServletRequestImpl req, SipApplicationSessionImpl as) {
         DeployedApp app = ctx.app();
-        SipApplicationSessionImpl as = rt.sessions().createApplicationSession(ctx);
         SipSessionImpl s = rt.sessions().createSipSession(as, r(st).getCallId().getCallId());
-        URI subscriber = info.getSubscriberURI() == null ? null : parseQuietly(info.getSubscriberURI());
+        URI subscriber = sel.subscriber() == null ? null : parseQuietly(sel.subscriber());
         gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) st.request().getTo();
         gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) st.request().getFrom();
-        s.setupLazily(() -> party(to), () -> party(from), info.getRoutingRegion(), subscriber);
+        s.setupLazily(() -> party(to), () -> party(from), sel.region(), subscriber);
         req.bindSession(s);
         req.setUserAgent(ua);
         s.setInitialRequest(req);
-        req.setRouting(info.getRoutingRegion(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
+        req.setRouting(sel.region(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
+        req.setComposition(sel.stateInfo(), sel.internallyRouted(), sel.poppedRoute(), sel.initialPoppedRoute());
         st.setApplicationData(req);
         as.executor().execute(() -> {
             rt.admitted();
             runInitial(ctx, as, s, req);
         });
-        return true;
     }
 
     private static SIPRequest r(ServerTransaction st) {
@@ -275,6 +301,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private ProxyImpl newProxy(SipServletRequestImpl req, SipSessionImpl s, SipApplicationSessionImpl as, DeployedApp app) {
         s.setProxy(true);
         ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), delivery(app, as, s), app.proxyTimeoutSeconds(), false);
+        p.setComposer(composer);
         return p;
     }
 
@@ -524,7 +551,10 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
                     ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
             Hop hop = core.resolve(next, inbound.name());
-            Via via = core.newVia(hop.transport(), SipCore.branch(SipCore.loopHash(ack)));
+            // An ACK is never answered, so Max-Forwards alone bounds a loop of it; its branch carries
+            // no loop hash, so that an ACK passing two record-routing applications of this server
+            // (whose Route sets differ only by the entry already popped) is not taken for a loop.
+            Via via = core.newVia(hop.transport(), SipCore.branch(null));
             ack.addFirst(via);
             core.sendStateless(ack, hop);
         } catch (Exception e) {
@@ -558,9 +588,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 SipServletRequestImpl c = new SipServletRequestImpl(cancel, s);
-                if (!s.isProxy()) {
-                    c.setUserAgent(ua); // a B2BUA cancels its other leg through getB2buaHelper()
-                }
+                c.setUserAgent(ua);
                 invoke(ctx.app(), as, servlet, c, null);
             }
             respond(invite, 487, "Request Terminated");

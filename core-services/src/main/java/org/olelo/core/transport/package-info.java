@@ -1,2 +1,5 @@
-/** Listening points: UDP, TCP, and the socket-free in-memory connector used by protocol tests. */
+/**
+ * Listening points: UDP, TCP, the socket-free in-memory connector used by protocol tests, and the
+ * internal transport by which the server sends to itself.
+ */
 package org.olelo.core.transport;

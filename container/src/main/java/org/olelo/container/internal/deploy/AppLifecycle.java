@@ -116,6 +116,7 @@ final class AppLifecycle {
                     + "' is already deployed from another file");
         }
         name = d.appName();
+        ApplicationKeyMethod keyMethod = ApplicationKeyMethod.find(index.sipAnnotated(), loader, name, source);
         services = factory.create(name, loader);
         Map<String, String> params = ContextParamOverrides.apply(d.contextParams(),
                 source.resolveSibling(name + ".properties"));
@@ -131,8 +132,9 @@ final class AppLifecycle {
         try {
             cdi = AppCdiContainer.start(name, loader, loadAll(index.beanCandidates()),
                     ContainerObjects.beans(context, services));
+            context.setAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName(), cdi.beanManager());
             instantiate(d, servlets, listeners);
-            app = new DeployedApp(source, work, d, loader, context, servlets, listeners, this);
+            app = new DeployedApp(source, work, d, loader, context, servlets, listeners, keyMethod, this);
             context.setServletLookup(servlets::get);
             context.setAttributeListeners(() -> app.listeners(ServletContextAttributeListener.class));
             initialise(d, servlets, app);

@@ -31,11 +31,14 @@ public final class DeployedApp {
     private final Map<String, Servlet> servlets;
     private final List<Object> listeners;
     private final Map<Class<?>, List<?>> listenersByType = new ConcurrentHashMap<>();
+    private final ApplicationKeyMethod keyMethod;
     private final AppLifecycle lifecycle;
 
     DeployedApp(Path source, Path workDir, AppDescriptor descriptor, AppClassLoader loader, ServletContext context,
-                Map<String, Servlet> servlets, List<Object> listeners, AppLifecycle lifecycle) {
+                Map<String, Servlet> servlets, List<Object> listeners, ApplicationKeyMethod keyMethod,
+                AppLifecycle lifecycle) {
         this.lifecycle = lifecycle;
+        this.keyMethod = keyMethod;
         this.source = source;
         this.workDir = workDir;
         this.descriptor = descriptor;
@@ -78,6 +81,11 @@ public final class DeployedApp {
     /** @return the application session timeout in minutes (3 unless configured) */
     public int sessionTimeoutMinutes() {
         return descriptor.effectiveSessionTimeoutMinutes();
+    }
+
+    /** @return the application's {@code @SipApplicationKey} method, or null when it has none */
+    public ApplicationKeyMethod applicationKeyMethod() {
+        return keyMethod;
     }
 
     /** @return the default proxy timeout in seconds (180 unless configured) */

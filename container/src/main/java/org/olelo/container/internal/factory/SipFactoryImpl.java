@@ -131,7 +131,7 @@ public final class SipFactoryImpl implements SipFactory {
 
     /** The application-session id that an application key maps to. */
     static String keyId(String appName, String key) {
-        return appName + ".key." + key;
+        return SessionManager.keyId(appName, key);
     }
 
     @Override

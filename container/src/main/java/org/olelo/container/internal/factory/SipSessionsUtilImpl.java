@@ -7,16 +7,18 @@ import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.CurrentApplicationSession;
 import org.olelo.container.internal.session.SessionManager;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 
 /**
  * Session look-ups for one application: it sees only its own sessions. The current application
- * session is the one whose executor runs the caller.
+ * session is the one whose work (servlet call, timer, listener) the calling thread runs. Keys
+ * map to application-session ids as in {@link SipFactoryImpl#keyId}, so a session created by
+ * {@code createApplicationSessionByKey}, by an {@code @SipApplicationKey} method or here is the
+ * same one. Any thread.
  */
 public final class SipSessionsUtilImpl implements SipSessionsUtil {
-
-    private static final ThreadLocal<SipApplicationSessionImpl> CURRENT = new ThreadLocal<>();
 
     private final String appName;
     private final AppLookup apps;
@@ -30,12 +32,12 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     /** Sets the application session whose code the current thread runs (container use). */
     public static void enter(SipApplicationSessionImpl s) {
-        CURRENT.set(s);
+        CurrentApplicationSession.enter(s);
     }
 
     /** Clears the current application session (container use). */
     public static void leave() {
-        CURRENT.remove();
+        CurrentApplicationSession.restore(null);
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
             throw new NullPointerException("id");
         }
         SipApplicationSessionImpl s = sessions.applicationSession(id);
-        return s != null && s.getApplicationName().equals(appName) ? s : null;
+        return s != null && s.isValid() && s.getApplicationName().equals(appName) ? s : null;
     }
 
     @Override
@@ -54,6 +56,9 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
         }
         String id = SipFactoryImpl.keyId(appName, key);
         SipApplicationSessionImpl s = sessions.applicationSession(id);
+        if (s != null && !s.isValid()) {
+            s = null;
+        }
         if (s == null && create) {
             AppContext app = apps.find(appName);
             if (app == null) {
@@ -66,7 +71,25 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     @Override
     public SipSession getCorrespondingSipSession(SipSession session, String headerName) {
-        throw new UnsupportedOperationException("SipSessionsUtil.getCorrespondingSipSession (Join/Replaces) is not implemented yet");
+        if (!"Join".equalsIgnoreCase(headerName) && !"Replaces".equalsIgnoreCase(headerName)) {
+            throw new IllegalArgumentException("only Join and Replaces identify a dialog, not " + headerName);
+        }
+        if (!(session instanceof org.olelo.container.internal.session.SipSessionImpl s)) {
+            return null;
+        }
+        org.olelo.container.internal.message.SipServletRequestImpl initial = s.initialRequest();
+        String value = initial == null ? null : initial.getHeader(headerName);
+        if (value == null || initial.userAgent() == null) {
+            return null;
+        }
+        DialogId id = DialogId.parse(value);
+        if (id == null) {
+            return null;
+        }
+        // RFC 3891 §3 / RFC 3911 §3: to-tag is the tag of the side receiving the request (ours)
+        org.olelo.container.internal.session.SipSessionImpl found =
+                initial.userAgent().dialogs().find(id.callId(), id.toTag(), id.fromTag());
+        return found != null && found.parent().getApplicationName().equals(appName) ? found : null;
     }
 
     @Override
@@ -82,12 +105,23 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     @Override
     public SipApplicationSession getCurrentApplicationSession() {
-        SipApplicationSessionImpl s = CURRENT.get();
+        SipApplicationSessionImpl s = CurrentApplicationSession.get();
         return s != null && s.getApplicationName().equals(appName) ? s : null;
     }
 
     @Override
     public <T> T getManagedBean(Class<T> type, Annotation[] qualifiers) {
-        throw new UnsupportedOperationException("SipSessionsUtil.getManagedBean is not implemented yet");
+        AppContext app = apps.find(appName);
+        Object bm = app == null ? null
+                : app.servletContext().getAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName());
+        if (!(bm instanceof jakarta.enterprise.inject.spi.BeanManager beans)) {
+            throw new IllegalStateException("application " + appName + " has no CDI container");
+        }
+        Annotation[] q = qualifiers == null ? new Annotation[0] : qualifiers;
+        jakarta.enterprise.inject.spi.Bean<?> bean = beans.resolve(beans.getBeans(type, q));
+        if (bean == null) {
+            return null;
+        }
+        return type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
     }
 }

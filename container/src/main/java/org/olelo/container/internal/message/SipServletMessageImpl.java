@@ -525,12 +525,40 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
 
     @Override
     public void pushPath(Address uri) {
-        throw new UnsupportedOperationException("SipServletMessage.pushPath is not implemented yet");
+        checkPathAllowed();
+        if (uri == null) {
+            throw new NullPointerException("Path address");
+        }
+        attach("Path", uri.toString(), true);
     }
 
     @Override
     public void pushLocalPath() {
-        throw new UnsupportedOperationException("SipServletMessage.pushLocalPath is not implemented yet");
+        checkPathAllowed();
+        if (transport == null && localPathTransport() == null) {
+            throw new IllegalStateException("no listening point to name in a Path header");
+        }
+        Transport t = transport != null ? transport : localPathTransport();
+        StringBuilder sb = new StringBuilder("<sip:").append(t.advertisedHost()).append(':').append(t.advertisedPort());
+        if (!t.name().equals("UDP")) {
+            sb.append(";transport=").append(t.name().toLowerCase(Locale.ROOT));
+        }
+        attach("Path", sb.append(";lr>").toString(), true);
+    }
+
+    /** A listening point for messages not tied to one (requests an application creates). */
+    protected Transport localPathTransport() {
+        SipSessionImpl s = session;
+        org.olelo.core.SipCore core = s == null ? null : s.core();
+        return core == null || core.transports().isEmpty() ? null : core.transports().get(0);
+    }
+
+    /** RFC 3327: Path goes on REGISTER requests that have not been sent. */
+    private void checkPathAllowed() {
+        checkModifiable();
+        if (!(this instanceof jakarta.servlet.sip.SipServletRequest r) || !r.getMethod().equals("REGISTER")) {
+            throw new IllegalStateException("Path is added to REGISTER requests only (RFC 3327)");
+        }
     }
 
     @Override

@@ -80,6 +80,10 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     private volatile boolean b2bua;
     private volatile boolean contactTemplate;
     private volatile jakarta.servlet.sip.AutomaticProcessingListener automatic;
+    private volatile java.io.Serializable routerState;
+    private volatile boolean internallyRouted;
+    private volatile Address initialPoppedRoute;
+    private volatile SipServletRequestImpl routingOrigin;
 
     /** A received request and its server transaction. */
     public SipServletRequestImpl(ServerTransaction st, SipSessionImpl session) {
@@ -126,6 +130,33 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         this.subscriberURI = subscriber;
         this.servletContext = ctx;
         this.proxyFactory = pf;
+    }
+
+    /**
+     * Container setup: how application selection reached this request's application.
+     *
+     * @param state            the state info the application router returned with the application
+     * @param internal         true when the request came from another application of this server
+     * @param popped           the route to report as popped instead of the one the core removed, or null
+     * @param initialPopped    the route popped when the request first entered this server (null: {@code popped})
+     */
+    public void setComposition(java.io.Serializable state, boolean internal, Address popped, Address initialPopped) {
+        this.routerState = state;
+        this.internallyRouted = internal;
+        if (popped != null) {
+            this.poppedRoute = popped;
+        }
+        this.initialPoppedRoute = initialPopped;
+    }
+
+    /** The application router's state info for the application this request was given to, or null. */
+    public java.io.Serializable routerState() {
+        return routerState;
+    }
+
+    @Override
+    public boolean isInternallyRouted() {
+        return internallyRouted;
     }
 
     /** The proxy, if the application created one. */
@@ -425,7 +456,8 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public Address getInitialPoppedRoute() {
-        return getPoppedRoute();
+        Address a = initialPoppedRoute;
+        return a != null || internallyRouted ? a : getPoppedRoute();
     }
 
     @Override
@@ -434,6 +466,12 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
             throw new IllegalStateException("routing directives apply to initial requests only");
         }
         this.directive = d;
+        this.routingOrigin = origRequest instanceof SipServletRequestImpl o ? o : null;
+    }
+
+    /** The request given with {@link #setRoutingDirective}, whose selection this one continues; or null. */
+    public SipServletRequestImpl routingOrigin() {
+        return routingOrigin;
     }
 
     @Override
@@ -481,7 +519,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public InviteBranch createInviteBranch() {
-        throw new UnsupportedOperationException("SipServletRequest.createInviteBranch is not implemented yet");
+        return org.olelo.container.internal.ua.SessionDialogs.createInviteBranch(this);
     }
 
     @Override

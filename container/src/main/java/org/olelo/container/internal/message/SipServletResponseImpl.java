@@ -238,7 +238,10 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
 
     @Override
     public InviteBranch getInviteBranch() {
-        return null;
+        if (!getMethod().equals("INVITE") || session == null || session.dialog() == null) {
+            return null;
+        }
+        return org.olelo.container.internal.ua.SessionDialogs.activeInviteBranchOrAny(session);
     }
 
     @Override

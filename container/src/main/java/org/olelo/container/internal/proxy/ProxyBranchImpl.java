@@ -25,6 +25,7 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.SipURIImpl;
 import org.olelo.container.internal.address.Uris;
+import org.olelo.container.internal.compose.InternalHop;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.core.SipCore;
@@ -102,12 +103,19 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             } else {
                 mf.decrementMaxForwards();
             }
-            javax.sip.address.URI next = nextHopUri(copy);
-            hop = core.resolve(next, proxy.transaction().transport().name());
+            InternalHop composed = proxy.compose(copy);
+            String branch;
+            if (composed != null) {
+                hop = composed.hop();
+                branch = composed.branch();
+            } else {
+                hop = core.resolve(nextHopUri(copy), proxy.transaction().transport().name());
+                branch = SipCore.branch(proxy.transaction().loopHash());
+            }
             if (recordRoute) {
                 addRecordRoute(copy, hop.transport());
             }
-            copy.addFirst(core.newVia(hop.transport(), SipCore.branch(proxy.transaction().loopHash())));
+            copy.addFirst(core.newVia(hop.transport(), branch));
         } catch (UnknownHostException e) {
             failLocally(502, "Bad Gateway - " + e.getMessage());
             return;

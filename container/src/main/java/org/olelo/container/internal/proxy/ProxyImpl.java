@@ -17,7 +17,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.olelo.container.internal.ContainerRuntime;
+import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import org.olelo.container.internal.address.SipURIImpl;
+import org.olelo.container.internal.compose.Composer;
+import org.olelo.container.internal.compose.InternalHop;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
@@ -61,6 +64,7 @@ public final class ProxyImpl implements Proxy {
     private boolean success;
     private boolean cancelled;
     private SipURIImpl recordRouteUri;
+    private Composer composer;
 
     /**
      * @param session    the SIP session, or null for a container relay
@@ -78,6 +82,23 @@ public final class ProxyImpl implements Proxy {
         this.proxyTimeout = proxyTimeoutSeconds;
         this.subsequent = subsequent;
         original.jainRequest(); // the request stays the one the transaction received
+    }
+
+    /** Lets the branches of an initial request ask the application router for the next application. */
+    public void setComposer(Composer composer) {
+        this.composer = composer;
+    }
+
+    /**
+     * Application selection for one branch of an initial request (directive CONTINUE): the internal
+     * hop to the next application of this server, or null when the branch goes to the network
+     * (routes the router returned may have been pushed onto {@code wire}).
+     */
+    InternalHop compose(gov.nist.javax.sip.message.SIPRequest wire) {
+        if (composer == null || subsequent || session == null || !original.isInitial()) {
+            return null;
+        }
+        return composer.beforeSendInitial(wire, SipApplicationRoutingDirective.CONTINUE, original);
     }
 
     ContainerRuntime runtime() {

@@ -32,8 +32,12 @@ public record RouteTuple(String application, String subscriber, SipApplicationRo
         conditions = List.copyOf(conditions);
     }
 
-    /** @return whether the tuple sends the request to an external route instead of an application */
+    /**
+     * @return whether the tuple sends the request to a route instead of an application
+     *         ({@code ROUTE}, or {@code ROUTE_BACK} that brings it back afterwards); such a tuple
+     *         is chosen whether or not an application of its name is deployed
+     */
     public boolean routesOut() {
-        return modifier == SipRouteModifier.ROUTE && !route.isEmpty();
+        return (modifier == SipRouteModifier.ROUTE || modifier == SipRouteModifier.ROUTE_BACK) && !route.isEmpty();
     }
 }

@@ -50,11 +50,13 @@
  * For a new initial request the tuples of its method (else {@code ALL}) are
  * walked in order and the first whose application is deployed and whose
  * conditions hold is returned; its state info lets the next call for the same
- * request (after the application proxied it) continue after that tuple. A
- * {@code ROUTE} tuple with a route is returned even though no application of that
+ * request (after the application proxied it, or when it comes back over a route
+ * back) continue after that tuple. A {@code ROUTE} tuple with a route is returned even though no application of that
  * name is deployed. When no tuple is left the router returns null (no
  * application). Targeted requests (encoded URI, Join, Replaces) get their target
- * application.
+ * application. A {@code ROUTE_BACK} tuple with a route is likewise returned without
+ * an application: the container sends the request to the route with a route back
+ * to itself, and when it returns the walk goes on after that tuple.
  *
  * <h2>Reload</h2>
  * {@code reloadIfChanged()} re-reads the file when its size, time or inode

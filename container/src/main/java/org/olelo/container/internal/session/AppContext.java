@@ -1,6 +1,7 @@
 package org.olelo.container.internal.session;
 
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.sip.SipServletRequest;
 import java.util.List;
 
 /**
@@ -23,4 +24,16 @@ public interface AppContext {
 
     /** Runs code with the application's class loader as context class loader. */
     void runInContext(Runnable code);
+
+    /** True when the application has an {@code @SipApplicationKey} method. */
+    boolean hasApplicationKey();
+
+    /**
+     * Calls the application's {@code @SipApplicationKey} method, with the application's class
+     * loader, on the calling thread (never a transport reader: it is application code).
+     *
+     * @return the key, or null when the application has no key method or it returned null
+     * @throws Exception what the key method threw
+     */
+    String applicationKey(SipServletRequest initialRequest) throws Exception;
 }

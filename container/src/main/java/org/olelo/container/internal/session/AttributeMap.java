@@ -9,6 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Attributes of a session or message: created on first use (most proxied calls never store one),
  * safe for concurrent access. Null values are refused as the Servlet API requires.
+ *
+ * <p>Sessions change their attributes through {@link #set}, {@link #remove(String, AttributeEvents)}
+ * and {@link #removeAll}, which make the callbacks in the order of the Servlet specification: a
+ * new value is bound before it becomes visible, the value it replaces is unbound after, and the
+ * attribute listeners hear of the change last.
  */
 final class AttributeMap {
 
@@ -54,6 +59,44 @@ final class AttributeMap {
         Map<String, Object> m = map;
         if (m != null) {
             m.clear();
+        }
+    }
+
+    /**
+     * Stores the value and makes the callbacks: {@code valueBound} on the new value (unless it is
+     * the one already stored), {@code valueUnbound} on the replaced one, then added or replaced.
+     */
+    void set(String name, Object value, AttributeEvents events) {
+        if (name == null || value == null) {
+            throw new NullPointerException("attribute name and value must not be null");
+        }
+        if (get(name) != value) {
+            events.valueBound(name, value);
+        }
+        Object old = put(name, value);
+        if (old != null && old != value) {
+            events.valueUnbound(name, old);
+        }
+        if (old == null) {
+            events.attributeAdded(name);
+        } else {
+            events.attributeReplaced(name);
+        }
+    }
+
+    /** Removes the attribute, if present, and makes the unbound and removed callbacks. */
+    void remove(String name, AttributeEvents events) {
+        Object old = remove(name);
+        if (old != null) {
+            events.valueUnbound(name, old);
+            events.attributeRemoved(name);
+        }
+    }
+
+    /** Removes every attribute with its callbacks (invalidation, {@code clearAttributes}). */
+    void removeAll(AttributeEvents events) {
+        for (String name : names()) {
+            remove(name, events);
         }
     }
 }

@@ -13,6 +13,10 @@ import org.olelo.core.transaction.TransactionTimers;
  * The in-memory table of application and SIP sessions, looked up by id (SIP sessions also by the
  * key carried in our Record-Route), by index key and by application key. Lock-free reads; safe from
  * any thread.
+ *
+ * <p>Olelo keeps sessions in memory on one node and never passivates or migrates them, so the
+ * activation listeners ({@code SipApplicationSessionActivationListener},
+ * {@code SipSessionActivationListener}) are accepted but never called.
  */
 public final class SessionManager {
 
@@ -24,33 +28,102 @@ public final class SessionManager {
     private final ConcurrentHashMap<String, Set<SipApplicationSessionImpl>> byIndexKey = new ConcurrentHashMap<>();
     private final TransactionTimers scheduler;
     private final Executor virtualThreads;
+    private final long minuteMillis;
 
     /**
      * @param scheduler      timer thread for session expiry
      * @param virtualThreads carrier executor on which each session's serial executor runs
      */
+    private volatile org.olelo.core.SipCore core;
+
+    /** The SIP core, for checks that need its listening points. */
+    public org.olelo.core.SipCore core() {
+        return core;
+    }
+
+    /** Sets the SIP core (once, when the container runtime is built). */
+    public void setCore(org.olelo.core.SipCore core) {
+        this.core = core;
+    }
+
     public SessionManager(TransactionTimers scheduler, Executor virtualThreads) {
+        this(scheduler, virtualThreads, 60_000);
+    }
+
+    /**
+     * A session table whose expiry minute lasts {@code minuteMillis}: every expiry computation
+     * goes through {@link #minuteMillis()}, so tests of expiry run the production code with a
+     * shorter minute.
+     */
+    SessionManager(TransactionTimers scheduler, Executor virtualThreads, long minuteMillis) {
         this.scheduler = scheduler;
         this.virtualThreads = virtualThreads;
+        this.minuteMillis = minuteMillis;
     }
 
     TransactionTimers scheduler() {
         return scheduler;
     }
 
-    /** Creates an application session for the application, with its own serial executor. */
-    public SipApplicationSessionImpl createApplicationSession(AppContext app) {
-        return createApplicationSession(app, app.name() + "." + SipMessages.token(16));
+    /** Length of one minute of session expiry (60,000 ms). */
+    long minuteMillis() {
+        return minuteMillis;
     }
 
-    /** Creates an application session with a given id (used for application keys). */
+    /**
+     * Creates an application session for the application, with its own serial executor; the
+     * {@code sessionCreated} listeners run now, on the calling application thread.
+     */
+    public SipApplicationSessionImpl createApplicationSession(AppContext app) {
+        return createApplicationSession(app, newId(app));
+    }
+
+    /**
+     * Returns the application session with the id (an application key's), creating it when there
+     * is none; {@code sessionCreated} listeners run now, on the calling application thread.
+     */
     public SipApplicationSessionImpl createApplicationSession(AppContext app, String id) {
+        return create(app, id, false);
+    }
+
+    /**
+     * Like {@link #createApplicationSession(AppContext, String)} for a request the container
+     * routes (any thread, usually a transport reader): the {@code sessionCreated} listeners are
+     * queued on the new session's executor, ahead of the request. A null id makes a fresh one.
+     */
+    public SipApplicationSessionImpl createForRequest(AppContext app, String id) {
+        return create(app, id == null ? newId(app) : id, true);
+    }
+
+    private static String newId(AppContext app) {
+        return app.name() + "." + SipMessages.token(16);
+    }
+
+    /** The application-session id that an application key maps to (one per application and key). */
+    public static String keyId(String appName, String key) {
+        return appName + ".key." + key;
+    }
+
+    private SipApplicationSessionImpl create(AppContext app, String id, boolean queueCreated) {
         SipApplicationSessionImpl s = new SipApplicationSessionImpl(this, app, id, new SerialExecutor(virtualThreads));
-        SipApplicationSessionImpl prev = appSessions.putIfAbsent(id, s);
-        if (prev != null) {
-            return prev;
+        while (true) {
+            SipApplicationSessionImpl prev = appSessions.putIfAbsent(id, s);
+            if (prev == null) {
+                break;
+            }
+            if (prev.usable()) {
+                return prev;
+            }
+            if (appSessions.replace(id, prev, s)) {
+                break; // the one under this key is being invalidated: a new one takes its place
+            }
         }
-        s.fireCreated();
+        s.start();
+        if (queueCreated) {
+            s.executor().execute(() -> s.runAsCurrent("sessionCreated", s::fireCreated));
+        } else {
+            s.fireCreated();
+        }
         return s;
     }
 

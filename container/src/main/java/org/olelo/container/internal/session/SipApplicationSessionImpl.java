@@ -19,22 +19,33 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.olelo.container.internal.invoke.SerialExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An application session: the unit of state and of serial execution of one application for one
- * call or service instance. All application code concerning it runs on its {@link SerialExecutor}.
+ * call or service instance. All application code concerning it runs on its {@link SerialExecutor}:
+ * that is both the {@code VENDORSPECIFIC} and the {@code APPLICATIONSESSION} concurrency mode of
+ * JSR 359, since no two pieces of work of one application session ever run at the same time.
  *
- * <p>Expiry: one timer per session, armed at creation and re-armed by {@link #setExpires}; when it
- * fires, {@code sessionExpired} listeners may extend the lifetime, otherwise the session is
- * invalidated. With invalidate-when-ready (the default), the session is invalidated as soon as all
- * its SIP sessions are ready and no timer is pending.
+ * <p>Life cycle:
+ * <ul>
+ * <li>Expiry: one timer, armed at creation from the application's session timeout and re-armed by
+ *     {@link #setExpires}. When it fires, {@code sessionExpired} listeners run on the executor and
+ *     may extend the lifetime with {@code setExpires}; otherwise the session is invalidated.</li>
+ * <li>Invalidate when ready (the default): the session is ready when it holds no valid SIP
+ *     session, no active timer, and no initial request is on its way to joining it. Whenever one
+ *     of those ends, a check is queued behind the current work; if the session is then ready,
+ *     {@code sessionReadyToInvalidate} runs, and unless a listener cleared the flag the session is
+ *     invalidated.</li>
+ * <li>Invalidation: {@code sessionDestroyed} (the session still readable), its SIP sessions
+ *     invalidated, its timers cancelled, its attributes removed with their callbacks, then it is
+ *     invalid and gone from the {@link SessionManager}.</li>
+ * </ul>
+ * Work the container starts on its own (expiry, readiness, timers) skips a session that is no
+ * longer valid, so it never throws into application code.
  */
 public final class SipApplicationSessionImpl implements SipApplicationSession {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SipApplicationSessionImpl.class);
 
     private final SessionManager manager;
     private final AppContext app;
@@ -42,12 +53,15 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private final SerialExecutor executor;
     private final long created = System.currentTimeMillis();
     private final AttributeMap attributes = new AttributeMap();
+    private final AttributeEvents events = new Events();
     private final ConcurrentHashMap<String, SipSessionImpl> sessions = new ConcurrentHashMap<>(4);
     private final ConcurrentHashMap<String, ServletTimer> timers = new ConcurrentHashMap<>(2);
     private final Set<String> indexKeys = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger joining = new AtomicInteger();
     private volatile long lastAccessed = created;
     private volatile long expirationTime;
     private volatile boolean valid = true;
+    private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
     private ScheduledFuture<?> expiryTimer;
 
@@ -56,8 +70,16 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         this.app = app;
         this.id = id;
         this.executor = executor;
-        int minutes = app.sessionTimeoutMinutes();
-        armExpiry(minutes <= 0 ? 0 : minutes * 60_000L);
+    }
+
+    /** True while the session is valid and not being invalidated. */
+    boolean usable() {
+        return valid && !invalidating;
+    }
+
+    /** Arms the expiry from the application's session timeout, once the session is in the table. */
+    void start() {
+        armExpiry(app.sessionTimeoutMinutes());
     }
 
     /** The executor that runs all application code of this session, one task at a time. */
@@ -75,52 +97,101 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         lastAccessed = System.currentTimeMillis();
     }
 
-    void fireCreated() {
-        List<SipApplicationSessionListener> ls = app.listeners(SipApplicationSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipApplicationSessionEvent e = new SipApplicationSessionEvent(this);
-            for (SipApplicationSessionListener l : ls) {
-                l.sessionCreated(e);
-            }
+    /**
+     * Runs work the container starts for the application (a timer, expiry, a readiness check) on
+     * the calling thread, which must be this session's executor: as the current session, with the
+     * application's class loader; what it throws is logged under {@code what}.
+     */
+    public void runAsCurrent(String what, Runnable work) {
+        SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
+        try {
+            Callbacks.run(app, what + " of " + id, work);
+        } finally {
+            CurrentApplicationSession.restore(previous);
         }
     }
 
-    private synchronized void armExpiry(long millis) {
+    void fireCreated() {
+        Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionCreated(new SipApplicationSessionEvent(this)));
+    }
+
+    // ------------------------------------------------------------------ expiry
+
+    private synchronized void armExpiry(int minutes) {
         if (expiryTimer != null) {
             expiryTimer.cancel(false);
             expiryTimer = null;
         }
-        if (millis <= 0) {
+        if (minutes <= 0) {
             expirationTime = 0;
             return;
         }
+        long millis = minutes * manager.minuteMillis();
         expirationTime = System.currentTimeMillis() + millis;
         expiryTimer = manager.scheduler().schedule(() -> executor.execute(this::expire), millis);
     }
 
+    private boolean expiredNow() {
+        long t = expirationTime;
+        return valid && !invalidating && t != 0 && System.currentTimeMillis() >= t;
+    }
+
     private void expire() {
-        if (!valid || expirationTime == 0 || System.currentTimeMillis() < expirationTime) {
+        if (!expiredNow()) {
             return;
         }
-        List<SipApplicationSessionListener> ls = app.listeners(SipApplicationSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipApplicationSessionEvent e = new SipApplicationSessionEvent(this);
-            app.runInContext(() -> ls.forEach(l -> l.sessionExpired(e)));
-        }
-        if (valid && System.currentTimeMillis() >= expirationTime) {
-            invalidate();
-        }
+        runAsCurrent("expiry", () -> {
+            Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionExpired(new SipApplicationSessionEvent(this)));
+            if (expiredNow()) {
+                invalidateNow();
+            }
+        });
     }
+
+    @Override
+    public int setExpires(int deltaMinutes) {
+        checkValid();
+        armExpiry(deltaMinutes);
+        return deltaMinutes <= 0 ? Integer.MAX_VALUE : deltaMinutes;
+    }
+
+    @Override
+    public long getExpirationTime() {
+        checkValid();
+        return expirationTime;
+    }
+
+    // ------------------------------------------------------------------ readiness and invalidation
 
     /** Registers a SIP session created for this application session. */
     void addSession(SipSessionImpl s) {
         sessions.put(s.getId(), s);
     }
 
-    /** Called when a SIP session became ready to invalidate; invalidates this session when all are. */
-    void sessionReady() {
-        if (valid && invalidateWhenReady && isReadyToInvalidate()) {
-            invalidate();
+    /** A SIP session of this application session was invalidated. */
+    void sessionInvalidated(SipSessionImpl s) {
+        sessions.remove(s.getId(), s);
+        checkReadyLater();
+    }
+
+    /**
+     * Holds the session open for an initial request that joins it (application key, encoded URI):
+     * it is not ready to invalidate until {@link #release()}. False when the session is ending.
+     */
+    public boolean reserve() {
+        synchronized (this) {
+            if (!valid || invalidating) {
+                return false;
+            }
+            joining.incrementAndGet();
+            return true;
+        }
+    }
+
+    /** The joining request has its SIP session (or gave up). */
+    public void release() {
+        if (joining.decrementAndGet() == 0) {
+            checkReadyLater();
         }
     }
 
@@ -131,9 +202,93 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
 
     /** Forgets a timer that ended. */
     public void removeTimer(ServletTimer t) {
-        timers.remove(t.getId());
-        sessionReady();
+        if (timers.remove(t.getId()) != null) {
+            checkReadyLater();
+        }
     }
+
+    /** Queues a readiness check behind the work running now (so a servlet never loses its session mid-call). */
+    void checkReadyLater() {
+        if (valid && !invalidating && invalidateWhenReady) {
+            executor.execute(this::checkReady);
+        }
+    }
+
+    private boolean readyNow() {
+        return timers.isEmpty() && sessions.isEmpty() && joining.get() == 0;
+    }
+
+    private boolean shouldInvalidate() {
+        return valid && !invalidating && invalidateWhenReady && readyNow();
+    }
+
+    private void checkReady() {
+        if (!shouldInvalidate()) {
+            return;
+        }
+        runAsCurrent("readiness check", () -> {
+            Callbacks.each(app, SipApplicationSessionListener.class,
+                    l -> l.sessionReadyToInvalidate(new SipApplicationSessionEvent(this)));
+            if (shouldInvalidate()) {
+                invalidateNow();
+            }
+        });
+    }
+
+    @Override
+    public void invalidate() {
+        checkValid();
+        invalidateNow();
+    }
+
+    private void invalidateNow() {
+        synchronized (this) {
+            if (!valid || invalidating) {
+                return;
+            }
+            invalidating = true;
+            if (expiryTimer != null) {
+                expiryTimer.cancel(false);
+                expiryTimer = null;
+            }
+        }
+        Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
+        for (SipSessionImpl s : List.copyOf(sessions.values())) {
+            s.invalidateFromParent();
+        }
+        for (ServletTimer t : List.copyOf(timers.values())) {
+            t.cancel();
+        }
+        attributes.removeAll(events);
+        valid = false;
+        manager.removed(this);
+    }
+
+    @Override
+    public boolean isValid() {
+        return valid;
+    }
+
+    @Override
+    public boolean isReadyToInvalidate() {
+        checkValid();
+        return readyNow();
+    }
+
+    @Override
+    public void setInvalidateWhenReady(boolean v) {
+        checkValid();
+        invalidateWhenReady = v;
+        checkReadyLater();
+    }
+
+    @Override
+    public boolean getInvalidateWhenReady() {
+        checkValid();
+        return invalidateWhenReady;
+    }
+
+    // ------------------------------------------------------------------ identity and children
 
     @Override
     public long getCreationTime() {
@@ -147,12 +302,6 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     @Override
-    public long getExpirationTime() {
-        checkValid();
-        return expirationTime;
-    }
-
-    @Override
     public String getId() {
         return id;
     }
@@ -160,76 +309,6 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public String getApplicationName() {
         return app.name();
-    }
-
-    @Override
-    public int setExpires(int deltaMinutes) {
-        checkValid();
-        armExpiry(deltaMinutes <= 0 ? 0 : deltaMinutes * 60_000L);
-        return deltaMinutes <= 0 ? Integer.MAX_VALUE : deltaMinutes;
-    }
-
-    @Override
-    public void invalidate() {
-        checkValid();
-        valid = false;
-        synchronized (this) {
-            if (expiryTimer != null) {
-                expiryTimer.cancel(false);
-            }
-        }
-        List<SipApplicationSessionListener> ls = app.listeners(SipApplicationSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipApplicationSessionEvent e = new SipApplicationSessionEvent(this);
-            try {
-                app.runInContext(() -> ls.forEach(l -> l.sessionDestroyed(e)));
-            } catch (RuntimeException ex) {
-                LOG.warn("{}: sessionDestroyed listener failed", app.name(), ex);
-            }
-        }
-        for (ServletTimer t : List.copyOf(timers.values())) {
-            t.cancel();
-        }
-        for (SipSessionImpl s : List.copyOf(sessions.values())) {
-            if (s.isValid()) {
-                s.invalidateFromParent();
-            }
-        }
-        for (String name : attributes.names()) {
-            unbind(name, attributes.remove(name));
-        }
-        manager.removed(this);
-    }
-
-    @Override
-    public boolean isValid() {
-        return valid;
-    }
-
-    @Override
-    public boolean isReadyToInvalidate() {
-        checkValid();
-        if (!timers.isEmpty()) {
-            return false;
-        }
-        for (SipSessionImpl s : sessions.values()) {
-            if (s.isValid() && !s.readyToInvalidate()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public void setInvalidateWhenReady(boolean v) {
-        checkValid();
-        invalidateWhenReady = v;
-    }
-
-    @Override
-    public boolean getInvalidateWhenReady() {
-        checkValid();
-        return invalidateWhenReady;
     }
 
     @Override
@@ -266,15 +345,19 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public SipSession getSipSession(String sid) {
         checkValid();
-        return sessions.get(sid);
+        return sid == null ? null : sessions.get(sid);
     }
 
     @Override
     public Object getSession(String sid, Protocol protocol) {
         checkValid();
-        return protocol == Protocol.SIP ? sessions.get(sid) : null;
+        return protocol == Protocol.SIP && sid != null ? sessions.get(sid) : null;
     }
 
+    /**
+     * Adds the parameter {@value SessionManager#ENCODED_URI_PARAM} naming this session; an initial
+     * request whose Request-URI carries it, routed to this application, joins this session.
+     */
     @Override
     public void encodeURI(URI uri) {
         checkValid();
@@ -287,12 +370,6 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     @Override
-    public Iterator<String> getAttributeNames() {
-        checkValid();
-        return attributes.names().iterator();
-    }
-
-    @Override
     public Collection<ServletTimer> getTimers() {
         checkValid();
         return new ArrayList<>(timers.values());
@@ -301,33 +378,41 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public ServletTimer getTimer(String tid) {
         checkValid();
-        return timers.get(tid);
+        return tid == null ? null : timers.get(tid);
     }
 
+    /** Always empty: Olelo offers no executor whose tasks belong to an application session. */
     @Override
     public Set<Future> getTaskFutures() {
         checkValid();
         return Set.of();
     }
 
+    /** Always null: Olelo offers no executor whose tasks belong to an application session. */
     @Override
     public Future getTaskFuture(String tid) {
         checkValid();
         return null;
     }
 
+    // ------------------------------------------------------------------ index keys
+
     @Override
     public void addIndexKey(String key) {
         checkValid();
-        manager.addIndexKey(this, key);
+        if (key == null) {
+            throw new NullPointerException("index key");
+        }
         indexKeys.add(key);
+        manager.addIndexKey(this, key);
     }
 
     @Override
     public void removeIndexKey(String key) {
         checkValid();
-        indexKeys.remove(key);
-        manager.removeIndexKey(this, key);
+        if (key != null && indexKeys.remove(key)) {
+            manager.removeIndexKey(this, key);
+        }
     }
 
     @Override
@@ -340,27 +425,12 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         return indexKeys;
     }
 
+    // ------------------------------------------------------------------ attributes
+
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
-        Object old = attributes.put(name, value);
-        if (old != value) {
-            unbind(name, old);
-            if (value instanceof SipApplicationSessionBindingListener b) {
-                b.valueBound(new SipApplicationSessionBindingEvent(this, name));
-            }
-        }
-        List<SipApplicationSessionAttributeListener> ls = app.listeners(SipApplicationSessionAttributeListener.class);
-        if (!ls.isEmpty()) {
-            SipApplicationSessionBindingEvent e = new SipApplicationSessionBindingEvent(this, name);
-            for (SipApplicationSessionAttributeListener l : ls) {
-                if (old == null) {
-                    l.attributeAdded(e);
-                } else {
-                    l.attributeReplaced(e);
-                }
-            }
-        }
+        attributes.set(name, value, events);
     }
 
     @Override
@@ -372,18 +442,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        Object old = attributes.remove(name);
-        if (old != null) {
-            unbind(name, old);
-            SipApplicationSessionBindingEvent e = new SipApplicationSessionBindingEvent(this, name);
-            app.listeners(SipApplicationSessionAttributeListener.class).forEach(l -> l.attributeRemoved(e));
-        }
+        attributes.remove(name, events);
     }
 
-    private void unbind(String name, Object old) {
-        if (old instanceof SipApplicationSessionBindingListener b) {
-            b.valueUnbound(new SipApplicationSessionBindingEvent(this, name));
-        }
+    @Override
+    public Iterator<String> getAttributeNames() {
+        checkValid();
+        return attributes.names().iterator();
     }
 
     @Override
@@ -395,9 +460,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void clearAttributes() {
         checkValid();
-        for (String n : attributes.names()) {
-            removeAttribute(n);
-        }
+        attributes.removeAll(events);
     }
 
     private void checkValid() {
@@ -409,5 +472,42 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public String toString() {
         return "SipApplicationSession[" + id + "]";
+    }
+
+    /** Binding and attribute callbacks of application-session attributes. */
+    private final class Events implements AttributeEvents {
+
+        private SipApplicationSessionBindingEvent event(String name) {
+            return new SipApplicationSessionBindingEvent(SipApplicationSessionImpl.this, name);
+        }
+
+        @Override
+        public void valueBound(String name, Object value) {
+            if (value instanceof SipApplicationSessionBindingListener b) {
+                Callbacks.one(app, b, l -> l.valueBound(event(name)));
+            }
+        }
+
+        @Override
+        public void valueUnbound(String name, Object value) {
+            if (value instanceof SipApplicationSessionBindingListener b) {
+                Callbacks.one(app, b, l -> l.valueUnbound(event(name)));
+            }
+        }
+
+        @Override
+        public void attributeAdded(String name) {
+            Callbacks.each(app, SipApplicationSessionAttributeListener.class, l -> l.attributeAdded(event(name)));
+        }
+
+        @Override
+        public void attributeReplaced(String name) {
+            Callbacks.each(app, SipApplicationSessionAttributeListener.class, l -> l.attributeReplaced(event(name)));
+        }
+
+        @Override
+        public void attributeRemoved(String name) {
+            Callbacks.each(app, SipApplicationSessionAttributeListener.class, l -> l.attributeRemoved(event(name)));
+        }
     }
 }

@@ -24,7 +24,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,9 +41,11 @@ public final class SipSessionImpl implements SipSession {
     private final String callId;
     private final long created = System.currentTimeMillis();
     private final AttributeMap attributes = new AttributeMap();
+    private final AttributeEvents events = new Events();
     private volatile long lastAccessed = created;
     private volatile State state = State.INITIAL;
     private volatile boolean valid = true;
+    private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
     private volatile boolean ready;
     private volatile String handler;
@@ -57,6 +58,7 @@ public final class SipSessionImpl implements SipSession {
     private volatile boolean proxy;
     private volatile boolean proxySupervised = true;
     private volatile org.olelo.container.internal.ua.DialogState dialog;
+    private volatile InetSocketAddress outboundInterface;
     private volatile SipSessionImpl derivedFrom;
     private volatile org.olelo.container.internal.message.SipServletRequestImpl initialRequest;
 
@@ -69,11 +71,7 @@ public final class SipSessionImpl implements SipSession {
 
     /** Fires sessionCreated to the application's listeners; called once the session is set up. */
     public void fireCreated() {
-        List<SipSessionListener> ls = parent.app().listeners(SipSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipSessionEvent e = new SipSessionEvent(this);
-            ls.forEach(l -> l.sessionCreated(e));
-        }
+        Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionCreated(new SipSessionEvent(this)));
     }
 
     /** The owning application session (implementation type). */
@@ -111,6 +109,16 @@ public final class SipSessionImpl implements SipSession {
     /** Attaches the user-agent dialog state (container use). */
     public void setDialog(org.olelo.container.internal.ua.DialogState d) {
         this.dialog = d;
+    }
+
+    /** The SIP core this session's messages travel through. */
+    public org.olelo.core.SipCore core() {
+        return manager.core();
+    }
+
+    /** The listening point requests of this session are sent from, or null for the resolver's choice. */
+    public InetSocketAddress outboundInterface() {
+        return outboundInterface;
     }
 
     /** The session this one was derived from by a forked response, or null. */
@@ -182,43 +190,64 @@ public final class SipSessionImpl implements SipSession {
         }
     }
 
-    /** Declares the session ready to invalidate (dialog over, transaction failed, ...). */
+    /**
+     * Declares the session ready to invalidate (dialog over, transaction ended without a dialog,
+     * ...). With invalidate-when-ready set, a check is queued behind the work running now: it
+     * calls {@code sessionReadyToInvalidate} and, unless a listener cleared the flag, invalidates
+     * the session. Any thread.
+     */
     public void markReady() {
         ready = true;
-        if (valid && invalidateWhenReady) {
-            invalidateQuietly();
-            parent.sessionReady();
-        }
+        checkReadyLater();
     }
 
     boolean readyToInvalidate() {
         return ready || state == State.TERMINATED;
     }
 
-    private void invalidateQuietly() {
-        if (valid) {
-            doInvalidate();
+    private void checkReadyLater() {
+        if (valid && !invalidating && invalidateWhenReady) {
+            parent.executor().execute(this::checkReady);
         }
+    }
+
+    private boolean shouldInvalidate() {
+        return valid && !invalidating && invalidateWhenReady && readyToInvalidate();
+    }
+
+    private void checkReady() {
+        if (!shouldInvalidate()) {
+            return;
+        }
+        parent.runAsCurrent("readiness check of SIP session " + id, () -> {
+            Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionReadyToInvalidate(new SipSessionEvent(this)));
+            if (shouldInvalidate()) {
+                invalidateNow();
+            }
+        });
     }
 
     void invalidateFromParent() {
-        doInvalidate();
+        invalidateNow();
     }
 
-    private void doInvalidate() {
-        valid = false;
-        List<SipSessionListener> ls = parent.app().listeners(SipSessionListener.class);
-        if (!ls.isEmpty()) {
-            SipSessionEvent e = new SipSessionEvent(this);
-            ls.forEach(l -> l.sessionDestroyed(e));
-        }
-        for (String name : attributes.names()) {
-            Object old = attributes.remove(name);
-            if (old instanceof SipSessionBindingListener b) {
-                b.valueUnbound(new SipSessionBindingEvent(this, name));
+    /**
+     * {@code sessionDestroyed} while the session is still readable, then its attributes removed
+     * with their callbacks; then it is invalid, gone from the table and from its application
+     * session, which checks whether it is ready in turn.
+     */
+    private void invalidateNow() {
+        synchronized (this) {
+            if (!valid || invalidating) {
+                return;
             }
+            invalidating = true;
         }
+        Callbacks.each(parent.app(), SipSessionListener.class, l -> l.sessionDestroyed(new SipSessionEvent(this)));
+        attributes.removeAll(events);
+        valid = false;
         manager.removed(this);
+        parent.sessionInvalidated(this);
     }
 
     @Override
@@ -270,8 +299,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void invalidate() {
         checkValid();
-        doInvalidate();
-        parent.sessionReady();
+        invalidateNow();
     }
 
     @Override
@@ -284,6 +312,9 @@ public final class SipSessionImpl implements SipSession {
     public void setInvalidateWhenReady(boolean v) {
         checkValid();
         invalidateWhenReady = v;
+        if (v && readyToInvalidate()) {
+            checkReadyLater();
+        }
     }
 
     @Override
@@ -299,7 +330,8 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public ForkingContext getForkingContext() {
-        throw new UnsupportedOperationException("SipSession.getForkingContext is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.forkingContext(this);
     }
 
     @Override
@@ -354,12 +386,14 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("SipSession.setOutboundInterface is not implemented yet");
+        checkValid();
+        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("SipSession.setOutboundInterface is not implemented yet");
+        checkValid();
+        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
@@ -432,32 +466,14 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public InviteBranch getActiveInviteBranch() {
-        throw new UnsupportedOperationException("SipSession.getActiveInviteBranch is not implemented yet");
+        checkValid();
+        return org.olelo.container.internal.ua.SessionDialogs.activeInviteBranch(this);
     }
 
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
-        Object old = attributes.put(name, value);
-        if (old != value) {
-            if (old instanceof SipSessionBindingListener b) {
-                b.valueUnbound(new SipSessionBindingEvent(this, name));
-            }
-            if (value instanceof SipSessionBindingListener b) {
-                b.valueBound(new SipSessionBindingEvent(this, name));
-            }
-        }
-        List<SipSessionAttributeListener> ls = parent.app().listeners(SipSessionAttributeListener.class);
-        if (!ls.isEmpty()) {
-            SipSessionBindingEvent e = new SipSessionBindingEvent(this, name);
-            for (SipSessionAttributeListener l : ls) {
-                if (old == null) {
-                    l.attributeAdded(e);
-                } else {
-                    l.attributeReplaced(e);
-                }
-            }
-        }
+        attributes.set(name, value, events);
     }
 
     @Override
@@ -469,14 +485,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        Object old = attributes.remove(name);
-        if (old != null) {
-            if (old instanceof SipSessionBindingListener b) {
-                b.valueUnbound(new SipSessionBindingEvent(this, name));
-            }
-            SipSessionBindingEvent e = new SipSessionBindingEvent(this, name);
-            parent.app().listeners(SipSessionAttributeListener.class).forEach(l -> l.attributeRemoved(e));
-        }
+        attributes.remove(name, events);
     }
 
     @Override
@@ -488,9 +497,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void clearAttributes() {
         checkValid();
-        for (String n : attributes.names()) {
-            removeAttribute(n);
-        }
+        attributes.removeAll(events);
     }
 
     private void checkValid() {
@@ -502,5 +509,42 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public String toString() {
         return "SipSession[" + id + ", " + state + "]";
+    }
+
+    /** Binding and attribute callbacks of SIP-session attributes. */
+    private final class Events implements AttributeEvents {
+
+        private SipSessionBindingEvent event(String name) {
+            return new SipSessionBindingEvent(SipSessionImpl.this, name);
+        }
+
+        @Override
+        public void valueBound(String name, Object value) {
+            if (value instanceof SipSessionBindingListener b) {
+                Callbacks.one(parent.app(), b, l -> l.valueBound(event(name)));
+            }
+        }
+
+        @Override
+        public void valueUnbound(String name, Object value) {
+            if (value instanceof SipSessionBindingListener b) {
+                Callbacks.one(parent.app(), b, l -> l.valueUnbound(event(name)));
+            }
+        }
+
+        @Override
+        public void attributeAdded(String name) {
+            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeAdded(event(name)));
+        }
+
+        @Override
+        public void attributeReplaced(String name) {
+            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeReplaced(event(name)));
+        }
+
+        @Override
+        public void attributeRemoved(String name) {
+            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeRemoved(event(name)));
+        }
     }
 }

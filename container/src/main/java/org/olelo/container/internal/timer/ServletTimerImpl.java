@@ -13,9 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One application timer: one-shot or repeating (fixed delay or fixed rate). It fires on the timer
- * thread and is delivered to the application's {@link TimerListener}s on the application session's
- * serial executor; it ends with its application session.
+ * One application timer: one-shot or repeating, at a fixed delay (each period measured from the
+ * start of the previous execution) or at a fixed rate (each execution due one period after the
+ * previous one was due, so late executions catch up). The container's timer thread only queues an
+ * expiration on the application session's serial executor; the {@link TimerListener}s run there,
+ * with the session as the current one. A timer ends when it has fired for the last time, when it
+ * is cancelled, or with its application session.
  */
 final class ServletTimerImpl implements ServletTimer {
 
@@ -40,34 +43,49 @@ final class ServletTimerImpl implements ServletTimer {
         this.period = period;
         this.fixedDelay = fixedDelay;
         session.addTimer(this);
-        schedule(delay);
+        scheduleAt(System.currentTimeMillis() + Math.max(0, delay));
     }
 
-    private synchronized void schedule(long delay) {
-        nextTime = System.currentTimeMillis() + delay;
-        future = timers.schedule(() -> session.executor().execute(this::fire), Math.max(0, delay));
+    private synchronized void scheduleAt(long when) {
+        if (cancelled) {
+            return;
+        }
+        nextTime = when;
+        long delay = Math.max(0, when - System.currentTimeMillis());
+        future = timers.schedule(() -> session.executor().execute(this::fire), delay);
     }
 
+    /** One expiration, on the application session's executor. */
     private void fire() {
         if (cancelled || !session.isValid()) {
             return;
         }
-        scheduledTime = nextTime;
+        long due = nextTime;
+        scheduledTime = due;
         if (period > 0) {
-            long next = fixedDelay ? period : Math.max(0, scheduledTime + period - System.currentTimeMillis());
-            schedule(next);
+            scheduleAt(fixedDelay ? System.currentTimeMillis() + period : due + period);
         }
         List<TimerListener> ls = session.app().listeners(TimerListener.class);
-        try {
-            session.access();
-            session.app().runInContext(() -> ls.forEach(l -> l.timeout(this)));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: timer listener failed", session.getApplicationName(), e);
+        session.access();
+        session.runAsCurrent("timer " + id, () -> {
+            for (TimerListener l : ls) {
+                if (session.isValid()) {
+                    try {
+                        l.timeout(this);
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: TimerListener {} failed on timer {}", session.getApplicationName(), l.getClass().getName(), id, e);
+                    }
+                }
+            }
+        });
+        if (period <= 0) {
+            end();
         }
-        if (period <= 0 && !cancelled) {
-            cancelled = true;
-            session.removeTimer(this);
-        }
+    }
+
+    private void end() {
+        cancelled = true;
+        session.removeTimer(this);
     }
 
     @Override
@@ -80,8 +98,8 @@ final class ServletTimerImpl implements ServletTimer {
         if (cancelled) {
             return;
         }
-        cancelled = true;
         synchronized (this) {
+            cancelled = true;
             if (future != null) {
                 future.cancel(false);
             }
@@ -106,6 +124,12 @@ final class ServletTimerImpl implements ServletTimer {
 
     @Override
     public long getTimeRemaining() {
-        return cancelled ? 0 : Math.max(0, nextTime - System.currentTimeMillis());
+        return cancelled ? 0 : nextTime - System.currentTimeMillis();
+    }
+
+    @Override
+    public String toString() {
+        return "ServletTimer[" + id + (period > 0 ? (fixedDelay ? ", fixed delay " : ", fixed rate ") + period + " ms" : "")
+                + (cancelled ? ", ended" : "") + "]";
     }
 }

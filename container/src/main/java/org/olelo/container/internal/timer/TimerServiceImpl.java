@@ -9,13 +9,17 @@ import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.core.transaction.TransactionTimers;
 
 /**
- * The timer service of the container: timers belong to an application session and fire on its
- * executor. Persistent timers are kept in memory only (no store survives a restart yet).
+ * The timer service of the container: timers belong to an application session, fire on its
+ * serial executor and are delivered to the application's {@link TimerListener}s (declared in
+ * sip.xml or with {@code @SipListener}). Olelo keeps sessions in memory on one node, so a
+ * persistent timer lives exactly as long as a non-persistent one: with its application session,
+ * not across a restart. Any application thread may create timers.
  */
 public final class TimerServiceImpl implements TimerService {
 
     private final TransactionTimers timers;
 
+    /** @param timers the container's timer thread */
     public TimerServiceImpl(TransactionTimers timers) {
         this.timers = timers;
     }
@@ -29,7 +33,7 @@ public final class TimerServiceImpl implements TimerService {
     public ServletTimer createTimer(SipApplicationSession appSession, long delay, long period, boolean fixedDelay,
                                     boolean isPersistent, Serializable info) {
         if (period <= 0) {
-            throw new IllegalArgumentException("period must be positive");
+            throw new IllegalArgumentException("period must be positive, got " + period);
         }
         return create(appSession, delay, period, fixedDelay, info);
     }
@@ -38,8 +42,11 @@ public final class TimerServiceImpl implements TimerService {
         if (!(appSession instanceof SipApplicationSessionImpl s)) {
             throw new IllegalArgumentException("not an application session of this container");
         }
+        if (delay < 0) {
+            throw new IllegalArgumentException("delay must not be negative, got " + delay);
+        }
         if (!s.isValid()) {
-            throw new IllegalStateException("application session was invalidated");
+            throw new IllegalStateException("application session " + s.getId() + " was invalidated");
         }
         if (s.app().listeners(TimerListener.class).isEmpty()) {
             throw new IllegalStateException("application " + s.getApplicationName() + " has no TimerListener");

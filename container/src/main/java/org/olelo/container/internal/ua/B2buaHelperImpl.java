@@ -67,6 +67,7 @@ public final class B2buaHelperImpl implements B2buaHelper {
         }
         orig.markB2bua();
         SipServletRequestImpl req = ua.copyRequest(orig, false, UserAgent.decrementedMaxForwards(orig));
+        req.setRoutingDirective(jakarta.servlet.sip.ar.SipApplicationRoutingDirective.CONTINUE, orig);
         applyHeaders(req, headerMap, true);
         if (linked) {
             link(state(orig.sessionImpl()), orig.sessionImpl(), req.sessionImpl());
@@ -190,32 +191,11 @@ public final class B2buaHelperImpl implements B2buaHelper {
             SipSessionImpl origin = s.derivedFrom();
             SipSessionImpl uasOrigin = origin.dialog() == null ? null : origin.dialog().linkedSession;
             if (uasOrigin != null && uasOrigin.isValid()) {
-                l = deriveUas(uasOrigin);
-                link(l.dialog(), l, s); // the new pair only: the original sessions stay linked to each other
+                l = ua.uas.derive(uasOrigin);
+                link(l.dialog(), l, s);
             }
         }
         return l != null && l.isValid() ? l : null;
-    }
-
-    /** A UAS session derived from {@code uas} for another early dialog with the same caller. */
-    private SipSessionImpl deriveUas(SipSessionImpl uas) {
-        DialogState o = state(uas);
-        SipSessionImpl t = ua.rt.sessions().createSipSession(uas.parent(), o.callId);
-        t.setHandlerInternal(uas.handler());
-        DialogState d = new DialogState(ua, UAMode.UAS, o.callId, SipMessages.newTag());
-        d.localAddress = o.localAddress;
-        d.remoteAddress = o.remoteAddress;
-        d.remoteTag = o.initialRequest.jainRequest().getFromTag();
-        d.learnRouting(o.initialRequest.jainRequest(), false);
-        d.remoteCSeq = o.remoteCSeq;
-        d.transport = o.transport;
-        d.initialRequest = o.initialRequest;
-        t.setDialog(d);
-        t.setDerivedFrom(uas);
-        t.setupLazily(uas::getLocalParty, uas::getRemoteParty, uas.getRegion(), uas.getSubscriberURI());
-        ua.dialogs.put(d, t);
-        t.fireCreated();
-        return t;
     }
 
     @Override

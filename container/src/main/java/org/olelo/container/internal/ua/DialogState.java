@@ -65,6 +65,10 @@ public final class DialogState {
     /** UAS: the next RSeq to use. */
     long nextRSeq = 1 + (long) (Math.random() * 10_000);
     SessionKeepAliveImpl keepAlive;
+    /** The sessions of the same dialog-creating request (shared by the original and derived ones). */
+    ForkingContextImpl forking;
+    /** The invite branch this session is, for INVITE dialogs. */
+    InviteBranchImpl inviteBranch;
     /** B2BUA: the session of the other leg. */
     volatile org.olelo.container.internal.session.SipSessionImpl linkedSession;
 
@@ -78,6 +82,11 @@ public final class DialogState {
     /** The user agent this dialog belongs to. */
     public UserAgent userAgent() {
         return ua;
+    }
+
+    /** The invite branch of this dialog, or null. */
+    public InviteBranchImpl inviteBranch() {
+        return inviteBranch;
     }
 
     /** The mode the session acts in. */
@@ -114,6 +123,7 @@ public final class DialogState {
         d.secure = secure;
         d.transport = transport;
         d.initialRequest = initialRequest;
+        d.forking = forking;
         return d;
     }
 

@@ -45,6 +45,53 @@ public final class SessionDialogs {
         return ua.inDialogRequest(s, method);
     }
 
+    /** SipSession.getForkingContext: the sessions of the request that created this one's dialog. */
+    public static jakarta.servlet.sip.ForkingContext forkingContext(SipSessionImpl s) {
+        UserAgent ua = ua(s);
+        SipSessionImpl origin = s.derivedFrom() != null ? s.derivedFrom() : s;
+        DialogState d = origin.dialog() != null ? origin.dialog() : ua.uas.state(origin, origin.initialRequest());
+        return UasDialogs.forking(origin, d);
+    }
+
+    /** SipSession.getActiveInviteBranch: the invite branch of the session's INVITE still in progress. */
+    public static jakarta.servlet.sip.InviteBranch activeInviteBranch(SipSessionImpl s) {
+        DialogState d = s.dialog();
+        if (d == null || d.initialRequest == null || !d.initialRequest.getMethod().equals("INVITE")) {
+            return null;
+        }
+        if (d.inviteBranch == null) {
+            d.inviteBranch = new InviteBranchImpl(s, d.initialRequest, d.mode);
+        }
+        return d.inviteBranch.getFinalResponse() == null || !d.unackedOut.isEmpty() || !d.unackedIn.isEmpty()
+                ? d.inviteBranch : null;
+    }
+
+    /** The invite branch of a session's INVITE dialog, active or not (SipServletResponse.getInviteBranch). */
+    public static jakarta.servlet.sip.InviteBranch activeInviteBranchOrAny(SipSessionImpl s) {
+        DialogState d = s.dialog();
+        if (d == null || d.initialRequest == null || !d.initialRequest.getMethod().equals("INVITE")) {
+            return null;
+        }
+        if (d.inviteBranch == null) {
+            d.inviteBranch = new InviteBranchImpl(s, d.initialRequest, d.mode);
+        }
+        return d.inviteBranch;
+    }
+
+    /** SipServletRequest.createInviteBranch: one more dialog for a received INVITE. */
+    public static jakarta.servlet.sip.InviteBranch createInviteBranch(SipServletRequestImpl req) {
+        if (!req.getMethod().equals("INVITE") || req.transaction() == null || !req.isInitial()) {
+            throw new IllegalStateException("invite branches are created for a received initial INVITE");
+        }
+        if (req.finalResponseSent() && req.transaction().lastStatus() >= 300) {
+            throw new IllegalStateException("the INVITE already has a final response");
+        }
+        SipSessionImpl s = req.sessionImpl();
+        UserAgent ua = req.userAgent();
+        ua.uas.state(s, req);
+        return ua.uas.derive(s).dialog().inviteBranch;
+    }
+
     /** SipSession.getKeepAlive: the negotiated session timer, or null. */
     public static SessionKeepAlive keepAlive(SipSessionImpl s) {
         DialogState d = s.dialog();

@@ -57,6 +57,45 @@ public final class UasDialogs {
         return d;
     }
 
+    /**
+     * A UAS session derived from {@code uas} for another dialog with the same caller (a B2BUA
+     * relaying a forked answer, an invite branch, a forking context's new dialog): same request,
+     * new To tag.
+     */
+    public SipSessionImpl derive(SipSessionImpl uas) {
+        DialogState o = state(uas, uas.initialRequest());
+        SipSessionImpl t = ua.rt.sessions().createSipSession(uas.parent(), o.callId);
+        t.setHandlerInternal(uas.handler());
+        DialogState d = new DialogState(ua, UAMode.UAS, o.callId, org.olelo.core.message.SipMessages.newTag());
+        d.localAddress = o.localAddress;
+        d.remoteAddress = o.remoteAddress;
+        d.remoteTag = o.initialRequest.jainRequest().getFromTag();
+        d.learnRouting(o.initialRequest.jainRequest(), false);
+        d.remoteCSeq = o.remoteCSeq;
+        d.transport = o.transport;
+        d.initialRequest = o.initialRequest;
+        t.setDialog(d);
+        t.setDerivedFrom(uas);
+        t.setInitialRequest(o.initialRequest);
+        t.setupLazily(uas::getLocalParty, uas::getRemoteParty, uas.getRegion(), uas.getSubscriberURI());
+        ua.dialogs.put(d, t);
+        forking(uas, o).added(t);
+        d.forking = o.forking;
+        if (o.initialRequest.getMethod().equals("INVITE")) {
+            d.inviteBranch = new InviteBranchImpl(t, o.initialRequest, UAMode.UAS);
+        }
+        t.fireCreated();
+        return t;
+    }
+
+    /** The forking context of an original session, created on first use. */
+    static ForkingContextImpl forking(SipSessionImpl origin, DialogState d) {
+        if (d.forking == null) {
+            d.forking = new ForkingContextImpl(d.ua, origin);
+        }
+        return d.forking;
+    }
+
     /** Prepares a response the application sends on a request it answers: Contact and session timer. */
     public void beforeSend(SipServletResponseImpl resp) {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
@@ -74,18 +113,14 @@ public final class UasDialogs {
         if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
             ua.sessionTimers.beforeSuccess(resp, s);
         }
-        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300
-                && req.transaction() != null) {
-            // registered before the bytes leave: the peer's PRACK or ACK may come back at once
-            registerDialog(s, state(s, req), req);
-        }
-    }
-
-    private void registerDialog(SipSessionImpl s, DialogState d, SipServletRequestImpl req) {
-        if (d.remoteTag == null) {
-            d.remoteTag = req.jainRequest().getFromTag();
-            d.learnRouting(req.jainRequest(), false);
-            ua.dialogs.put(d, s);
+        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300) {
+            DialogState d = state(s, req);
+            if (d.remoteTag == null) {
+                // registered before the response leaves, so that the peer's ACK or BYE finds the dialog
+                d.remoteTag = req.jainRequest().getFromTag();
+                d.learnRouting(req.jainRequest(), false);
+                ua.dialogs.put(d, s);
+            }
         }
     }
 
@@ -103,11 +138,11 @@ public final class UasDialogs {
             return;
         }
         d = state(s, req);
-        if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300) {
-            registerDialog(s, d, req);
-        }
         if (status >= 200) {
             d.pendingIn.remove(req);
+            if (method.equals("INVITE") && req.isInitial()) {
+                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(s)).finalResponse(resp);
+            }
         }
         if (method.equals("INVITE") && status >= 200 && status < 300) {
             d.unackedOut.add(resp);

@@ -53,6 +53,7 @@ public final class UserAgent {
     final UasDialogs uas;
     final ReliableProvisionals reliable;
     final SessionTimers sessionTimers;
+    private volatile org.olelo.container.internal.compose.Composer composer;
 
     public UserAgent(ContainerRuntime rt, ServletInvoker invoker) {
         this.rt = rt;
@@ -61,6 +62,11 @@ public final class UserAgent {
         this.uas = new UasDialogs(this);
         this.reliable = new ReliableProvisionals(this);
         this.sessionTimers = new SessionTimers(this);
+    }
+
+    /** Lets initial requests that continue a routing chain (B2BUA legs) reach the next application. */
+    public void setComposer(org.olelo.container.internal.compose.Composer c) {
+        this.composer = c;
     }
 
     /** The dialogs of user-agent sessions. */
@@ -328,12 +334,23 @@ public final class UserAgent {
             return;
         }
         DialogState d = s.dialog();
-        Hop hop = resolve(r, d.transport);
-        if (d.transport == null) {
+        r.removeHeader(Via.NAME);
+        org.olelo.container.internal.compose.InternalHop internal = null;
+        org.olelo.container.internal.compose.Composer c = composer;
+        if (c != null && req.isInitial()
+                && req.getRoutingDirective() != jakarta.servlet.sip.ar.SipApplicationRoutingDirective.NEW) {
+            internal = c.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
+        }
+        Hop hop = internal != null ? internal.hop()
+                : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
+        if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();
         }
-        r.removeHeader(Via.NAME);
-        addVia(r, hop);
+        try {
+            r.addFirst(core.newVia(hop.transport(), internal != null ? internal.branch() : SipCore.branch(null)));
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException(e);
+        }
         if (req.contactTemplate()) {
             B2buaHelperImpl.completeContact(req, hop.transport());
         } else if (Messages.refreshesTarget(method) && r.getHeader(ContactHeader.NAME) == null) {
@@ -400,7 +417,7 @@ public final class UserAgent {
         SipSessionImpl s = ack.sessionImpl();
         DialogState d = s.dialog();
         SIPRequest r = ack.jainRequest();
-        Hop hop = resolve(r, d.transport);
+        Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
         r.removeHeader(Via.NAME);
         addVia(r, hop);
         ack.commit();
@@ -455,12 +472,18 @@ public final class UserAgent {
         if (status >= 200) {
             d.pendingOut.remove(req);
             req.setReceivedFinal(r);
+            if (method.equals("INVITE") && req.isInitial()) {
+                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(target)).finalResponse(r);
+            }
             if (method.equals("INVITE") && status < 300) {
                 td.unackedIn.add(r);
             }
         }
         if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
             sessionTimers.onSuccess(target, td, req, resp);
+        }
+        if (status >= 200 && method.equals("BYE")) {
+            terminate(target); // the application sees the dialog ended; invalidation waits until it returns
         }
         if (ReliableProvisionals.isReliable(resp)) {
             td.reliableIn.add(r);
@@ -522,6 +545,11 @@ public final class UserAgent {
         td.learnRouting(resp, true);
         t.setDialog(td);
         t.setDerivedFrom(s);
+        UasDialogs.forking(s, d).added(t);
+        td.forking = d.forking;
+        if (d.initialRequest.getMethod().equals("INVITE")) {
+            td.inviteBranch = new InviteBranchImpl(t, d.initialRequest, UAMode.UAC);
+        }
         SIPRequest o = d.initialRequest.jainRequest();
         t.setupLazily(() -> party(o.getFrom()), () -> party(resp.getTo()), s.getRegion(), s.getSubscriberURI());
         dialogs.put(td, t);
@@ -548,8 +576,6 @@ public final class UserAgent {
                     target.markReady();
                 }
             }
-        } else if (method.equals("BYE")) {
-            terminate(target);
         } else if (!creating && target.dialog() != null && !target.dialog().established() && td.pendingOut.isEmpty()
                 && req.isInitial()) {
             target.markReady(); // MESSAGE, OPTIONS, REGISTER... outside a dialog: done once answered

@@ -1,0 +1,317 @@
+package org.olelo.container.internal.compose;
+
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import jakarta.servlet.sip.Address;
+import jakarta.servlet.sip.ServletParseException;
+import jakarta.servlet.sip.ar.SipApplicationRouter;
+import jakarta.servlet.sip.ar.SipApplicationRouterInfo;
+import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
+import jakarta.servlet.sip.ar.SipApplicationRoutingRegion;
+import jakarta.servlet.sip.ar.SipRouteModifier;
+import java.io.Serializable;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sip.address.SipURI;
+import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.ContainerRuntime;
+import org.olelo.container.internal.address.AddressImpl;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.router.Condition;
+import org.olelo.core.SipCore;
+import org.olelo.core.message.SipMessages;
+import org.olelo.core.routing.Hop;
+import org.olelo.core.transaction.ServerTransaction;
+import org.olelo.core.transport.InternalTransport;
+
+/**
+ * Application composition: asks the application router for the next application whenever an
+ * initial request enters the server or an application sends one on, and carries the request from
+ * one application to the next as if each ran on a server of its own.
+ *
+ * <pre>
+ *  network ──► core ──► selectReceived ── router(NEW) ──► app A ──proxy branch / UAC send──┐
+ *                          ▲  │ ROUTE(ext) / ROUTE_BACK: routes pushed, relayed out       │
+ *                          │  └ null: 404 / 403 / relay by Request-URI                    ▼
+ *                          │                                      beforeSendInitial ── router(CONTINUE, A's region, A's state)
+ *                          │                                          │ app B: decision saved under the Via branch
+ *  internal transport ◄────┼──────────────────────────────────────────┘ (hop = internal transport, no socket)
+ *        │  core: transactions, Route popping as for any request
+ *        └► selectReceived: saved decision by top Via branch ──► app B (isInternallyRouted)
+ *                                                 null / ROUTE(ext) / ROUTE_BACK ──► network
+ * </pre>
+ *
+ * <p>Each application therefore has its own server and client transactions, its own Via and
+ * Record-Route entries, and sees responses, CANCEL, ACK and in-dialog requests exactly as it would
+ * on separate servers. A request that reaches one application and leaves the server without the
+ * router naming another costs one extra router call per branch and nothing else.
+ *
+ * <p>Route modifiers: {@code ROUTE} (and {@code ROUTE_FINAL}) with external routes pushes them
+ * (first returned route on top) and sends the request out; with an internal route (one naming this
+ * server) the route becomes the popped route the named application sees. {@code ROUTE_BACK} pushes a
+ * route back to this server carrying a token, then the external routes; when the request returns
+ * with that route the router is asked again with the saved state info and region and directive
+ * {@code CONTINUE} (or {@code REVERSE}). {@code NO_ROUTE} ignores the routes.
+ *
+ * <p>Threads: {@link #selectReceived} runs on transport reader threads, {@link #beforeSendInitial}
+ * on application session executors; neither blocks (the router is expected not to).
+ */
+public final class Composer {
+
+    /** Parameter of a route back to this server (ROUTE_BACK) naming its saved decision. */
+    public static final String ROUTE_BACK_PARAM = "olr";
+
+    private final ContainerRuntime rt;
+    private final SipCore core;
+    private final SipApplicationRouter router;
+    private final PendingSelections pending = new PendingSelections();
+
+    /** The state saved with a route back to this server. */
+    private record RouteBack(SipApplicationRoutingRegion region, Serializable stateInfo,
+                             SipApplicationRoutingDirective directive, Address initialPopped) {
+    }
+
+    /**
+     * @param rt     the container runtime (core, local domains)
+     * @param router the application router
+     */
+    public Composer(ContainerRuntime rt, SipApplicationRouter router) {
+        this.rt = rt;
+        this.core = rt.core();
+        this.router = router;
+    }
+
+    // ------------------------------------------------------------------ requests received
+
+    /**
+     * Application selection for an initial request the core received: the saved decision when
+     * another application of this server sent it, the router asked again when it comes back over
+     * a route back, else the router asked afresh ({@code NEW}). Routes the router returns for the
+     * network are pushed onto the transaction's request ({@link Selection#relay()}).
+     *
+     * @param st  the server transaction of the request
+     * @param req the request as the router sees it (initial, with the container's attributes)
+     * @return the decision; never null
+     */
+    public Selection selectReceived(ServerTransaction st, SipServletRequestImpl req) {
+        InternalTransport self = core.internalTransport();
+        if (self != null && st.transport() == self) {
+            String branch = st.request().getTopmostVia().getBranch();
+            if (branch != null && pending.take(branch) instanceof Selection s) {
+                return s;
+            }
+        }
+        RouteHeader popped = st.poppedRoute();
+        if (popped != null && popped.getAddress().getURI() instanceof SipURI su) {
+            String token = su.getParameter(ROUTE_BACK_PARAM);
+            if (token != null && pending.take(ROUTE_BACK_PARAM + token) instanceof RouteBack back) {
+                SipApplicationRoutingDirective d = back.directive() == SipApplicationRoutingDirective.REVERSE
+                        ? SipApplicationRoutingDirective.REVERSE : SipApplicationRoutingDirective.CONTINUE;
+                SipApplicationRouterInfo info = router.getNextApplication(req, back.region(), d, null, back.stateInfo());
+                return received(info, st.request(), d, back.initialPopped());
+            }
+        }
+        SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
+        return received(info, st.request(), SipApplicationRoutingDirective.NEW, null);
+    }
+
+    private Selection received(SipApplicationRouterInfo info, SIPRequest wire, SipApplicationRoutingDirective d,
+                               Address initialPopped) {
+        if (info == null) {
+            return Selection.NONE;
+        }
+        List<RouteHeader> routes = routes(info);
+        SipRouteModifier mod = modifier(info);
+        Address internalRoute = null;
+        if (!routes.isEmpty() && (mod == SipRouteModifier.ROUTE || mod == SipRouteModifier.ROUTE_FINAL)) {
+            if (!isInternal(routes.get(0))) {
+                push(wire, routes);
+                return Selection.RELAY;
+            }
+            internalRoute = address(routes.get(0));
+        } else if (!routes.isEmpty() && mod == SipRouteModifier.ROUTE_BACK) {
+            pushWithRouteBack(wire, routes, info, d, initialPopped);
+            return Selection.RELAY;
+        }
+        String app = info.getNextApplicationName();
+        if (app == null) {
+            return Selection.NONE;
+        }
+        return new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(), false,
+                internalRoute, internalRoute != null ? internalRoute : initialPopped, false);
+    }
+
+    // ------------------------------------------------------------------ requests sent by applications
+
+    /**
+     * Application selection for an initial request an application sends on: called by the proxy
+     * for each branch, and by the user-agent send path for a new initial request, after the request
+     * is complete (Request-URI, Route, Max-Forwards) and before its next hop is resolved, its
+     * Record-Route and its Via are added.
+     *
+     * <p>The router is asked with the directive given (a proxy always passes {@code CONTINUE}); for
+     * {@code CONTINUE} and {@code REVERSE} the region and state info are those of
+     * {@code origRequest}, the request the application received, for {@code NEW} they are null.
+     * Outcomes:
+     * <ul>
+     *   <li>another application of this server: returns the internal hop and the branch; the caller
+     *       sends through {@link InternalHop#hop()} with a Via carrying {@link InternalHop#branch()}
+     *       (and record-routes on that hop's transport as on any other);</li>
+     *   <li>external routes ({@code ROUTE}, {@code ROUTE_BACK}): pushed onto {@code wire}; returns
+     *       null and the caller resolves the top Route as usual;</li>
+     *   <li>no application: returns null; the request leaves by its Route or Request-URI.</li>
+     * </ul>
+     *
+     * @param wire        the request about to be sent (may get Route headers pushed)
+     * @param directive   the routing directive ({@code NEW}, {@code CONTINUE}, {@code REVERSE})
+     * @param origRequest the received request this one continues, or null (treated as {@code NEW})
+     * @return the internal hop, or null when the request goes to the network
+     * @throws RuntimeException what the router threw; the caller fails the send (500)
+     */
+    public InternalHop beforeSendInitial(SIPRequest wire, SipApplicationRoutingDirective directive,
+                                         SipServletRequestImpl origRequest) {
+        InternalTransport self = core.internalTransport();
+        if (self == null) {
+            return null;
+        }
+        boolean fresh = origRequest == null || directive == null || directive == SipApplicationRoutingDirective.NEW;
+        SipApplicationRoutingDirective d = fresh ? SipApplicationRoutingDirective.NEW : directive;
+        SipApplicationRouterInfo info = router.getNextApplication(view(wire), fresh ? null : origRequest.getRegion(), d,
+                null, fresh ? null : origRequest.routerState());
+        if (info == null) {
+            return null;
+        }
+        Address initialPopped = fresh ? null : origRequest.getInitialPoppedRoute();
+        List<RouteHeader> routes = routes(info);
+        SipRouteModifier mod = modifier(info);
+        Address internalRoute = null;
+        if (!routes.isEmpty() && (mod == SipRouteModifier.ROUTE || mod == SipRouteModifier.ROUTE_FINAL)) {
+            if (!isInternal(routes.get(0))) {
+                push(wire, routes);
+                return null;
+            }
+            internalRoute = address(routes.get(0));
+        } else if (!routes.isEmpty() && mod == SipRouteModifier.ROUTE_BACK) {
+            pushWithRouteBack(wire, routes, info, d, initialPopped);
+            return null;
+        }
+        String app = info.getNextApplicationName();
+        if (app == null) {
+            return null;
+        }
+        String branch = SipCore.branch(null);
+        pending.put(branch, new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(),
+                true, internalRoute, internalRoute != null ? internalRoute : initialPopped, false));
+        return new InternalHop(new Hop(self, self.localAddress()), branch);
+    }
+
+    /**
+     * {@link #beforeSendInitial(SIPRequest, SipApplicationRoutingDirective, SipServletRequestImpl)}
+     * for a request an application created and now sends (user agent client, B2BUA): the directive
+     * and original request are those given to its {@code setRoutingDirective} ({@code NEW} when none
+     * was), the request is its JAIN-SIP message.
+     *
+     * @param appRequest the initial request the application sends
+     * @return the internal hop, or null when the request goes to the network
+     */
+    public InternalHop beforeSendInitial(SipServletRequestImpl appRequest) {
+        SipApplicationRoutingDirective d = appRequest.isInitial() ? appRequest.getRoutingDirective()
+                : SipApplicationRoutingDirective.NEW;
+        return beforeSendInitial(appRequest.jainRequest(), d, appRequest.routingOrigin());
+    }
+
+    /** The request as the router sees it: initial, with the container's attributes. */
+    private SipServletRequestImpl view(SIPRequest wire) {
+        SipServletRequestImpl v = new SipServletRequestImpl(wire, null, null, null, null, null);
+        v.setInitial(true);
+        v.setAttribute(Condition.LOCAL_ATTRIBUTE, wire.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
+        return v;
+    }
+
+    /** Decisions still waiting for their request (for tests and statistics). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    // ------------------------------------------------------------------ routes
+
+    private static SipRouteModifier modifier(SipApplicationRouterInfo info) {
+        return info.getRouteModifier() == null ? SipRouteModifier.NO_ROUTE : info.getRouteModifier();
+    }
+
+    /** The router's routes as Route headers; a route that does not parse is a router fault. */
+    private static List<RouteHeader> routes(SipApplicationRouterInfo info) {
+        String[] r = info.getRoutes();
+        if (r == null || r.length == 0 || modifier(info) == SipRouteModifier.NO_ROUTE) {
+            return List.of();
+        }
+        List<RouteHeader> out = new ArrayList<>(r.length);
+        for (String s : r) {
+            if (s == null || s.isBlank()) {
+                continue;
+            }
+            String v = s.trim();
+            out.add(parseRoute(v.indexOf('<') >= 0 ? v : "<" + v + ">"));
+        }
+        return out;
+    }
+
+    private static RouteHeader parseRoute(String value) {
+        try {
+            SIPHeader h = StringMsgParser.parseSIPHeader("Route: " + value + "\r\n");
+            if (h instanceof gov.nist.javax.sip.header.RouteList l && !l.isEmpty()) {
+                return (RouteHeader) l.getFirst();
+            }
+            return (RouteHeader) h;
+        } catch (ParseException | ClassCastException e) {
+            throw new IllegalStateException("the application router returned a bad route: " + value, e);
+        }
+    }
+
+    private boolean isInternal(RouteHeader r) {
+        return r.getAddress().getURI() instanceof SipURI su && core.isLocal(su);
+    }
+
+    private static Address address(RouteHeader r) {
+        try {
+            AddressImpl a = AddressImpl.parse(((SIPHeader) r).getHeaderValue());
+            a.setReadOnly();
+            return a;
+        } catch (ServletParseException e) {
+            return null;
+        }
+    }
+
+    /** Pushes the routes so that the first one is on top. */
+    private static void push(SIPRequest wire, List<RouteHeader> routes) {
+        for (int i = routes.size() - 1; i >= 0; i--) {
+            attachOnTop(wire, routes.get(i));
+        }
+    }
+
+    private static void attachOnTop(SIPRequest wire, RouteHeader r) {
+        try {
+            wire.attachHeader((SIPHeader) r, false, true);
+        } catch (gov.nist.javax.sip.message.SIPDuplicateHeaderException e) {
+            throw new IllegalStateException(e); // Route is a list header: never a duplicate
+        }
+    }
+
+    /** Pushes a route back to this server (with a token for the saved state), then the routes. */
+    private void pushWithRouteBack(SIPRequest wire, List<RouteHeader> routes, SipApplicationRouterInfo info,
+                                   SipApplicationRoutingDirective d, Address initialPopped) {
+        String token = SipMessages.token(16);
+        pending.put(ROUTE_BACK_PARAM + token, new RouteBack(info.getRoutingRegion(), info.getStateInfo(), d, initialPopped));
+        InternalTransport self = core.internalTransport();
+        String host = self.advertisedHost();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        String tp = self.name().equals("UDP") ? "" : ";transport=" + self.name().toLowerCase();
+        attachOnTop(wire, parseRoute("<sip:" + host + ":" + self.advertisedPort() + tp + ";lr;"
+                + ROUTE_BACK_PARAM + "=" + token + ">"));
+        push(wire, routes);
+    }
+}

@@ -1,0 +1,32 @@
+package org.olelo.container.internal.compose;
+
+import jakarta.servlet.sip.Address;
+import jakarta.servlet.sip.ar.SipApplicationRoutingRegion;
+import java.io.Serializable;
+
+/**
+ * What application selection decided for a request this server received. Immutable; made on a
+ * transport reader thread and read on the application session's executor.
+ *
+ * @param application        the application to invoke, or null for none
+ * @param region             the routing region the application serves
+ * @param subscriber         the subscriber URI the application serves, or null
+ * @param stateInfo          the application router's state info, handed back when the application
+ *                           sends the request on
+ * @param internallyRouted   true when another application of this server sent the request
+ * @param poppedRoute        the route the application sees as popped instead of the one the core
+ *                           removed (an internal route returned by the router), or null
+ * @param initialPoppedRoute the route popped when the request first entered this server, or null
+ * @param relay              true when the router pushed routes onto the request and it is to be
+ *                           relayed out without an application
+ */
+public record Selection(String application, SipApplicationRoutingRegion region, String subscriber,
+                        Serializable stateInfo, boolean internallyRouted, Address poppedRoute,
+                        Address initialPoppedRoute, boolean relay) {
+
+    /** No application takes the request and the router asked for nothing. */
+    static final Selection NONE = new Selection(null, null, null, null, false, null, null, false);
+
+    /** The router pushed routes: the request leaves without an application. */
+    static final Selection RELAY = new Selection(null, null, null, null, false, null, null, true);
+}

@@ -1,0 +1,165 @@
+package org.olelo.container.ua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.olelo.core.testkit.SipText.contactUri;
+import static org.olelo.core.testkit.SipText.header;
+import static org.olelo.core.testkit.SipText.method;
+import static org.olelo.core.testkit.SipText.status;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.olelo.core.testkit.UdpPeer;
+
+/**
+ * JSR 359 extras of user-agent sessions: invite branches (one INVITE answered on two dialogs),
+ * the forking context, Replaces finding the replaced dialog (getCorrespondingSipSession), a CDI
+ * bean through getManagedBean, setOutboundInterface checks and pushPath. Real UDP on loopback.
+ */
+class DialogExtrasTest {
+
+    static final String APP = """
+            package t;
+            import jakarta.servlet.sip.*;
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            public class Extras extends SipServlet {
+                @jakarta.annotation.Resource
+                SipSessionsUtil util;
+                @Override
+                protected void doInvite(SipServletRequest req) throws IOException, jakarta.servlet.ServletException {
+                    String c = req.getHeader("X-Case");
+                    if ("branches".equals(c)) {
+                        req.createResponse(180).send();
+                        InviteBranch b = req.createInviteBranch();
+                        b.createResponse(180, "Ringing Too").send();
+                        SipServletResponse ok = b.createResponse(200, "OK");
+                        ok.setHeader("X-Forked", String.valueOf(req.getSession().getForkingContext().getSipSessions().size()));
+                        ok.setHeader("X-Branch-Final", String.valueOf(b.getFinalResponse()));
+                        ok.send();
+                        ok.getSession().setAttribute("branch", "yes");
+                        return;
+                    }
+                    SipServletResponse ok = req.createResponse(200);
+                    SipSession replaced = util.getCorrespondingSipSession(req.getSession(), "Replaces");
+                    ok.setHeader("X-Replaces", replaced == null ? "none" : replaced.getState().name());
+                    ok.setHeader("X-Bean", util.getManagedBean(Counter.class).next());
+                    try {
+                        req.getSession().setOutboundInterface(new InetSocketAddress("127.0.0.1", 9));
+                        ok.setHeader("X-Outbound", "accepted");
+                    } catch (IllegalArgumentException e) {
+                        ok.setHeader("X-Outbound", "refused");
+                    }
+                    SipFactory f = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+                    SipServletRequest reg = f.createRequest(f.createApplicationSession(), "REGISTER",
+                            "<sip:app@127.0.0.1>", "<sip:app@127.0.0.1>");
+                    reg.pushPath(f.createAddress("<sip:edge.invalid;lr>"));
+                    reg.pushLocalPath();
+                    ok.setHeader("X-Path", String.join(" , ", reg.getHeaderList("Path")));
+                    ok.send();
+                }
+                @Override
+                protected void doAck(SipServletRequest req) {
+                }
+                @Override
+                protected void doInfo(SipServletRequest req) throws IOException {
+                    SipServletResponse r = req.createResponse(200);
+                    r.setHeader("X-Branch", String.valueOf(req.getSession().getAttribute("branch")));
+                    r.send();
+                }
+            }
+            """;
+
+    static final String BEAN = """
+            package t;
+            @jakarta.enterprise.context.ApplicationScoped
+            public class Counter {
+                private int n;
+                public synchronized String next() {
+                    return "count-" + (++n);
+                }
+            }
+            """;
+
+    @TempDir
+    Path tmp;
+    UaTestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new UaTestServer(tmp, "extras", Map.of("t.Extras", APP, "t.Counter", BEAN), "t.Extras");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String ruri() {
+        return "sip:svc@127.0.0.1:" + server.address().getPort();
+    }
+
+    @Test
+    void oneInviteAnsweredOnTwoBranches() throws Exception {
+        try (UdpPeer a = server.peer()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
+            String callId = "branches-" + Sip.next();
+            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1, "X-Case: branches\r\n", null).getBytes());
+            String r1 = Sip.next(a, 3000);
+            String r2 = Sip.next(a, 3000);
+            String ok = Sip.next(a, 3000);
+            assertEquals(180, status(r1));
+            assertEquals(180, status(r2));
+            assertNotEquals(Sip.tag(header(r1, "To")), Sip.tag(header(r2, "To")), "two dialogs");
+            assertEquals(200, status(ok));
+            String tag = Sip.tag(header(ok, "To"));
+            assertEquals(Sip.tag(header(r2, "To")), tag, "answered on the second branch");
+            assertEquals("2", header(ok, "X-Forked"), "the forking context holds both sessions");
+            assertEquals("null", header(ok, "X-Branch-Final"));
+            String to = "<" + ruri() + ">;tag=" + tag;
+            a.send(Sip.request(a, "ACK", contactUri(ok), from, to, callId, 1, null, null).getBytes());
+            a.send(Sip.request(a, "INFO", contactUri(ok), from, to, callId, 2, null, null).getBytes());
+            String info = Sip.next(a, 3000);
+            while (info != null && header(info, "CSeq").contains("INVITE")) {
+                info = Sip.next(a, 3000);
+            }
+            assertEquals("yes", header(info, "X-Branch"), "the INFO reached the branch's session");
+        }
+    }
+
+    @Test
+    void replacesFindsTheDialogAndBeansPathsAndInterfacesWork() throws Exception {
+        try (UdpPeer a = server.peer()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
+            String callId = "first-" + Sip.next();
+            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1, null, null).getBytes());
+            String ok = Sip.next(a, 3000);
+            assertEquals(200, status(ok));
+            assertEquals("none", header(ok, "X-Replaces"));
+            assertEquals("count-1", header(ok, "X-Bean"));
+            assertEquals("refused", header(ok, "X-Outbound"), "port 9 is not one of ours");
+            String path = header(ok, "X-Path");
+            assertNotNull(path);
+            assertEquals(0, path.indexOf("<sip:127.0.0.1:" + server.address().getPort() + ";lr>"), path);
+            String tag = Sip.tag(header(ok, "To"));
+            a.send(Sip.request(a, "ACK", contactUri(ok), from, "<" + ruri() + ">;tag=" + tag, callId, 1, null, null).getBytes());
+
+            String from2 = "<sip:carol@127.0.0.1>;tag=c" + Sip.next();
+            a.send(Sip.request(a, "INVITE", ruri(), from2, "<" + ruri() + ">", "second-" + Sip.next(), 1,
+                    "Replaces: " + callId + ";to-tag=" + tag + ";from-tag=" + Sip.tag(from) + "\r\n", null).getBytes());
+            String ok2 = Sip.next(a, 3000);
+            while (ok2 != null && header(ok2, "Call-ID").startsWith("first-")) {
+                ok2 = Sip.next(a, 3000);
+            }
+            assertNotNull(ok2);
+            assertEquals("CONFIRMED", header(ok2, "X-Replaces"), "the replaced dialog is found");
+            assertEquals("count-2", header(ok2, "X-Bean"), "the same application-scoped bean");
+            assertEquals("INVITE", method("INVITE x SIP/2.0"));
+        }
+    }
+}

@@ -7,7 +7,7 @@ import jakarta.servlet.sip.SipSession;
 import java.util.Iterator;
 
 /**
- * Keeps a call's application session alive while one of its dialogs is still early or confirmed:
+ * Keeps a call's application session alive while one of its dialogs is confirmed:
  * a long call outlives the {@code session-timeout} of {@code sip.xml}, which then only bounds
  * how long a finished or abandoned call is remembered.
  *
@@ -40,8 +40,8 @@ public class CallLifetimeListener implements SipApplicationSessionListener {
         SipApplicationSession as = ev.getApplicationSession();
         Iterator<?> it = as.getSessions("SIP");
         while (it.hasNext()) {
-            if (it.next() instanceof SipSession s && s.isValid()
-                    && (s.getState() == SipSession.State.EARLY || s.getState() == SipSession.State.CONFIRMED)) {
+            // only confirmed dialogs count: an early dialog that lost to another fork stays early
+            if (it.next() instanceof SipSession s && s.isValid() && s.getState() == SipSession.State.CONFIRMED) {
                 as.setExpires(EXTENSION_MINUTES);
                 return;
             }

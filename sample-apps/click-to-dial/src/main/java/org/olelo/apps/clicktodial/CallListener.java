@@ -37,8 +37,8 @@ public class CallListener implements TimerListener, SipApplicationSessionListene
         SipApplicationSession as = ev.getApplicationSession();
         Iterator<?> it = as.getSessions("SIP");
         while (it.hasNext()) {
-            if (it.next() instanceof SipSession s && s.isValid()
-                    && (s.getState() == SipSession.State.EARLY || s.getState() == SipSession.State.CONFIRMED)) {
+            // only confirmed dialogs count: an early dialog that lost to another fork stays early
+            if (it.next() instanceof SipSession s && s.isValid() && s.getState() == SipSession.State.CONFIRMED) {
                 as.setExpires(EXTENSION_MINUTES);
                 return;
             }

@@ -28,16 +28,45 @@ final class OleloProcess implements AutoCloseable {
 
     /** Prepares the folders: the default routing descriptor and the sample applications. */
     OleloProcess(Path root) throws IOException {
+        this(root, null, List.of("registrar", "proxy"));
+    }
+
+    /**
+     * Prepares the folders with some of the sample applications and a routing descriptor of the
+     * test's own.
+     *
+     * @param routing the routing descriptor's text; null for the project's default one
+     * @param apps    application archive names without {@code .war}, e.g. {@code b2bua}, as the
+     *                build copied them into {@code deploy/apps}
+     */
+    OleloProcess(Path root, String routing, List<String> apps) throws IOException {
         this.root = root;
         this.deploy = root.resolve("deploy");
         this.data = root.resolve("data");
         Files.createDirectories(deploy.resolve("apps"));
         Path source = Path.of(System.getProperty("olelo.deploy", "../deploy"));
-        Files.copy(source.resolve("routing.properties"), deploy.resolve("routing.properties"));
-        for (String war : List.of("registrar.war", "proxy.war")) {
-            Files.copy(source.resolve("apps").resolve(war), deploy.resolve("apps").resolve(war));
+        if (routing == null) {
+            Files.copy(source.resolve("routing.properties"), deploy.resolve("routing.properties"));
+        } else {
+            Files.writeString(deploy.resolve("routing.properties"), routing);
+        }
+        for (String app : apps) {
+            Path war = source.resolve("apps").resolve(app + ".war");
+            if (!Files.isRegularFile(war)) {
+                throw new IllegalStateException("no application archive " + war.toAbsolutePath()
+                        + ": build it first (mvn -pl sample-apps/" + app + " -am package)");
+            }
+            Files.copy(war, deploy.resolve("apps").resolve(app + ".war"));
         }
         this.port = FreePorts.both();
+    }
+
+    /**
+     * Writes {@code deploy/apps/<app>.properties}: context parameters of that application for this
+     * deployment. Call before {@link #start}.
+     */
+    void appProperties(String app, String properties) throws IOException {
+        Files.writeString(deploy.resolve("apps").resolve(app + ".properties"), properties);
     }
 
     /** The SIP port (UDP and TCP) on 127.0.0.1. */

@@ -277,6 +277,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         req.setComposition(sel.stateInfo(), sel.internallyRouted(), sel.poppedRoute(), sel.initialPoppedRoute());
         st.setApplicationData(req);
         as.executor().execute(() -> {
+            if (!as.isValid()) {
+                // the session ended between the choice and now (its application invalidated it): a fresh one
+                SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), next -> startInitial(ctx, sel, st, req, next),
+                        failure -> joinFailed(ctx, st, failure));
+                return;
+            }
             rt.admitted();
             runInitial(ctx, as, s, req);
         });

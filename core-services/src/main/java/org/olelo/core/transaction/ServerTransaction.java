@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * timers end.
  *
  * <p>Once the final response is sent the transaction keeps only what its remaining states need:
- * the response's bytes and the address they go to. The request, the popped Route and the transaction
+ * the response's bytes (not for a 2xx to INVITE, which the transaction user repeats) and the
+ * address they go to. The request, the popped Route and the transaction
  * user's object are released, so that the parsed messages of a finished exchange do not live on for
  * the 32 s of Timers H, J and L.
  *
@@ -166,6 +167,8 @@ public final class ServerTransaction extends AbstractTransaction {
             if (status < 200) {
                 state = TransactionState.PROCEEDING;
             } else if (invite && status < 300) {
+                // the transaction user, not the transaction, repeats a 2xx (RFC 6026): nothing to keep
+                lastResponse = null;
                 if (state != TransactionState.ACCEPTED) {
                     state = TransactionState.ACCEPTED;
                     endTimer = layer.timers().schedule(this::terminate, layer.settings().timeout());

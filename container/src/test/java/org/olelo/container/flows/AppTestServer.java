@@ -13,11 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
-import org.olelo.core.testkit.TcpPeer;
-import org.olelo.core.testkit.TcpServerPeer;
-import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
 
@@ -31,8 +27,7 @@ final class AppTestServer implements AutoCloseable {
 
     final SipPeer.Kind kind;
     final OleloServer server;
-    private final InMemoryTransport memory;
-    private int nextMemoryPort = 5200;
+    private final TestPeers peers;
 
     /**
      * @param kind    how peers reach the server
@@ -54,9 +49,10 @@ final class AppTestServer implements AutoCloseable {
             case TCP -> List.of(ListenAddress.parse("tcp:127.0.0.1:0"));
         };
         ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
-        memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
+        InMemoryTransport memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
         server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
                 memory == null ? List.of() : List.of(memory));
+        peers = new TestPeers(kind, server, memory, 5200);
     }
 
     /** @return a fresh number for branches, tags and Call-IDs */
@@ -66,30 +62,22 @@ final class AppTestServer implements AutoCloseable {
 
     /** The server's SIP address as peers send to it. */
     InetSocketAddress address() {
-        return server.core().transports().get(0).localAddress();
+        return peers.address();
     }
 
     /** A peer that sends requests to the server. */
     SipPeer caller() throws IOException {
-        return switch (kind) {
-            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
-            case UDP -> new UdpPeer(address());
-            case TCP -> new TcpPeer(address());
-        };
+        return peers.caller();
     }
 
-    /** A peer that the server sends requests to. */
+    /** A peer the server sends requests to. */
     SipPeer callee() throws IOException {
-        return switch (kind) {
-            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
-            case UDP -> new UdpPeer(address());
-            case TCP -> new TcpServerPeer();
-        };
+        return peers.callee();
     }
 
     /** The URI of a peer, with the transport parameter the kind needs. */
     String uriOf(String user, SipPeer p) {
-        return "sip:" + user + "@127.0.0.1:" + p.address().getPort() + (kind == SipPeer.Kind.TCP ? ";transport=tcp" : "");
+        return peers.uriOf(user, p);
     }
 
     /**

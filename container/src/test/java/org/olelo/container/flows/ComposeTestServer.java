@@ -12,11 +12,7 @@ import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.core.routing.Resolver;
-import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
-import org.olelo.core.testkit.TcpPeer;
-import org.olelo.core.testkit.TcpServerPeer;
-import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
 import org.olelo.core.transport.Transport;
@@ -71,8 +67,7 @@ final class ComposeTestServer implements AutoCloseable {
     final SipPeer.Kind kind;
     final OleloServer server;
     private final Path routing;
-    private final InMemoryTransport memory;
-    private int nextMemoryPort = 5200;
+    private final TestPeers peers;
 
     /**
      * @param apps    the names under which the recording proxy is deployed
@@ -93,9 +88,10 @@ final class ComposeTestServer implements AutoCloseable {
             case TCP -> List.of(ListenAddress.parse("tcp:127.0.0.1:0"));
         };
         ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
-        memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
+        InMemoryTransport memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
         Resolver offline = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
         server = OleloServer.start(cfg, offline, memory == null ? List.of() : List.of(memory));
+        peers = new TestPeers(kind, server, memory, 5200);
     }
 
     /** Replaces the routing file and loads it at once. */
@@ -107,32 +103,22 @@ final class ComposeTestServer implements AutoCloseable {
 
     /** The server's SIP address as peers send to it. */
     InetSocketAddress address() {
-        Transport t = server.core().transports().get(0);
-        return t.localAddress();
+        return peers.address();
     }
 
-    /** A peer that starts dialogs. */
+    /** A peer that sends requests to the server. */
     SipPeer caller() throws IOException {
-        return switch (kind) {
-            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
-            case UDP -> new UdpPeer(address());
-            case TCP -> new TcpPeer(address());
-        };
+        return peers.caller();
     }
 
     /** A peer the server sends requests to. */
     SipPeer callee() throws IOException {
-        return switch (kind) {
-            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
-            case UDP -> new UdpPeer(address());
-            case TCP -> new TcpServerPeer();
-        };
+        return peers.callee();
     }
 
-    /** A URI for a peer, with the transport parameter the kind needs. */
+    /** The URI of a peer, with the transport parameter the kind needs. */
     String uriOf(String user, SipPeer p) {
-        String tp = kind == SipPeer.Kind.TCP ? ";transport=tcp" : "";
-        return "sip:" + (user == null ? "" : user + "@") + "127.0.0.1:" + p.address().getPort() + tp;
+        return peers.uriOf(user, p);
     }
 
     @Override

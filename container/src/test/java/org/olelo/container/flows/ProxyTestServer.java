@@ -10,11 +10,7 @@ import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.core.routing.Resolver;
-import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
-import org.olelo.core.testkit.TcpPeer;
-import org.olelo.core.testkit.TcpServerPeer;
-import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
 import org.olelo.core.transport.Transport;
@@ -95,8 +91,7 @@ final class ProxyTestServer implements AutoCloseable {
 
     final SipPeer.Kind kind;
     final OleloServer server;
-    private final InMemoryTransport memory;
-    private int nextMemoryPort = 5100;
+    private final TestPeers peers;
 
     ProxyTestServer(SipPeer.Kind kind, Path tmp) throws Exception {
         this.kind = kind;
@@ -110,39 +105,30 @@ final class ProxyTestServer implements AutoCloseable {
             case TCP -> List.of(ListenAddress.parse("tcp:127.0.0.1:0"));
         };
         ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
-        memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
+        InMemoryTransport memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
         Resolver offline = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
         server = OleloServer.start(cfg, offline, memory == null ? List.of() : List.of(memory));
+        peers = new TestPeers(kind, server, memory, 5100);
     }
 
-    /** The server's SIP address (host:port) as peers send to it. */
+    /** The server's SIP address as peers send to it. */
     InetSocketAddress address() {
-        Transport t = server.core().transports().get(0);
-        return kind == SipPeer.Kind.MEMORY ? t.localAddress() : t.localAddress();
+        return peers.address();
     }
 
-    /** A peer that starts dialogs (connects to the server). */
+    /** A peer that sends requests to the server. */
     SipPeer caller() throws IOException {
-        return switch (kind) {
-            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
-            case UDP -> new UdpPeer(address());
-            case TCP -> new TcpPeer(address());
-        };
+        return peers.caller();
     }
 
-    /** A peer that the server sends requests to (listens). */
+    /** A peer the server sends requests to. */
     SipPeer callee() throws IOException {
-        return switch (kind) {
-            case MEMORY -> new MemoryPeer(memory, nextMemoryPort++);
-            case UDP -> new UdpPeer(address());
-            case TCP -> new TcpServerPeer();
-        };
+        return peers.callee();
     }
 
-    /** The URI of a callee, with the transport parameter the kind needs. */
+    /** The URI of a peer, with the transport parameter the kind needs. */
     String uriOf(String user, SipPeer p) {
-        String tp = kind == SipPeer.Kind.TCP ? ";transport=tcp" : "";
-        return "sip:" + user + "@127.0.0.1:" + p.address().getPort() + tp;
+        return peers.uriOf(user, p);
     }
 
     @Override

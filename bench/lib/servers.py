@@ -193,12 +193,15 @@ class OleloServer(Server):
                               timeout=300).stdout
 
     def heap_after_gc(self):
-        """Bytes of heap in use right after a full collection (jcmd GC.run, then GC.heap_info: the
-        'used' figures of the generations, Metaspace left out)."""
+        """Bytes of heap in use right after a full collection (jcmd GC.run, then GC.heap_info).
+        With a generational collector that compacts into the old generation (Parallel, Serial)
+        only the old generation counts: under load the young one fills again within the
+        milliseconds between the two commands. Otherwise the 'used' figures, Metaspace left out."""
         self.jcmd("GC.run")
-        time.sleep(1)
+        info = self.jcmd("GC.heap_info").splitlines()
+        old = [x for x in info if re.match(r"\s*(ParOldGen|tenured generation)", x)]
         used = 0
-        for line in self.jcmd("GC.heap_info").splitlines():
+        for line in old or info:
             m = re.search(r"\bused (\d+)K", line)
             if m and "Metaspace" not in line and "class space" not in line:
                 used += int(m.group(1))

@@ -109,11 +109,7 @@ public final class UserAgent {
             t.removeParameter("tag");
             URI ruri = (URI) t.getAddress().getURI().clone();
             if (ruri instanceof SipURI su) {
-                su.removeParameter("method");
-                su.removePort();
-                if (((SipURI) t.getAddress().getURI()).getPort() > 0) {
-                    su.setPort(((SipURI) t.getAddress().getURI()).getPort());
-                }
+                su.removeParameter("method"); // RFC 3261 §19.1.1: not allowed in a Request-URI
             }
             r.setRequestURI(ruri);
             r.setHeader(f);

@@ -31,8 +31,7 @@ import org.olelo.core.transport.InMemoryTransport;
  */
 class ProtosRobustnessTest {
 
-    private static final Path ARCHIVE = Path.of(System.getProperty("olelo.shared", "../../shared"),
-            "testdata", "protos-c07-sip", "c07-sip-r2-testcases.tar.gz");
+    private static final Path ARCHIVE = TestData.path("protos-c07-sip", "c07-sip-r2-testcases.tar.gz");
     private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5977);
 
     @TempDir

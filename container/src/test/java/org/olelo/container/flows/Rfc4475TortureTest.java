@@ -110,7 +110,7 @@ class Rfc4475TortureTest {
             new Case("sdp01.sip", Expect.FORWARD, 0),
             new Case("inv2543.sip", Expect.FORWARD, 0));
 
-    private static final Path DATA = Path.of(System.getProperty("olelo.shared", "../../shared"), "testdata", "rfc4475");
+    private static final Path DATA = TestData.path("rfc4475");
     private static final InetSocketAddress SENDER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5999);
     private static final Map<String, String> RESULTS = new TreeMap<>();
 

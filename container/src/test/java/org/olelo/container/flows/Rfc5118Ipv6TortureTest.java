@@ -29,7 +29,7 @@ import org.olelo.core.transport.InMemoryTransport;
  */
 class Rfc5118Ipv6TortureTest {
 
-    private static final Path DATA = Path.of(System.getProperty("olelo.shared", "../../shared"), "testdata", "rfc5118", "wire");
+    private static final Path DATA = TestData.path("rfc5118");
     private static final InetSocketAddress SENDER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5988);
 
     @TempDir

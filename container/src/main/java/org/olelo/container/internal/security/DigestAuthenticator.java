@@ -95,7 +95,7 @@ public final class DigestAuthenticator implements InitialRequestGuard {
     private Decision verify(DeployedApp app, SecurityRequirement r, SipServletRequestImpl req) {
         String header = proxyChallenge(r, req) ? "Proxy-Authorization" : "Authorization";
         String requestUri = req.jainRequest().getRequestURI().toString();
-        return verifier.verify(new DigestVerifier.Attempt(req.getMethod(), req.getRemoteAddr(), realm(app, req),
+        return verifier.verify(new DigestVerifier.Attempt(req.getMethod(), source(req), realm(app, req),
                 req.getHeaderList(header), DigestAuthenticator::sameUri, requestUri));
     }
 
@@ -107,7 +107,7 @@ public final class DigestAuthenticator implements InitialRequestGuard {
                 boolean proxy = proxyChallenge(r, req);
                 resp = proxy ? req.createResponse(407, "Proxy Authentication Required")
                         : req.createResponse(401, "Unauthorized");
-                String nonce = nonces.issue();
+                String nonce = nonces.issue(source(req));
                 for (DigestAlgorithm a : algorithms) {
                     resp.addHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate", challenge(realm, nonce, a, c.stale()));
                 }
@@ -126,6 +126,12 @@ public final class DigestAuthenticator implements InitialRequestGuard {
     String challenge(String realm, String nonce, DigestAlgorithm a, boolean stale) {
         return "Digest realm=\"" + quote(realm) + "\", nonce=\"" + nonce + "\", opaque=\"" + nonces.opaque()
                 + "\", algorithm=" + a.token() + ", qop=\"auth\"" + (stale ? ", stale=true" : "");
+    }
+
+    /** The source address a nonce is bound to; empty for a request that did not come from the network. */
+    private static String source(SipServletRequestImpl req) {
+        String a = req.getRemoteAddr();
+        return a == null ? "" : a;
     }
 
     private static boolean proxyChallenge(SecurityRequirement r, SipServletRequestImpl req) {

@@ -21,11 +21,15 @@ import org.slf4j.LoggerFactory;
  * <li>malformed credentials, {@code qop} other than {@code auth}, a {@code uri} other than the
  *     Request-URI: 400 naming the parameter;</li>
  * <li>an algorithm not offered ({@code auth.algorithms}; SHA-256 and MD5 exist): challenge;</li>
+ * <li>the nonce, before any password: one this server start did not issue to the request's source
+ *     address (forged, damaged, from before a restart, issued to another client), or a wrong
+ *     {@code opaque}, gets a fresh challenge without {@code stale}; the password is not checked
+ *     and nothing counts as a failure, so the answer does not depend on the password and every
+ *     guess costs a challenge round trip from a real address;</li>
  * <li>the response digest, computed from the stored HA1 of the algorithm (from a fixed dummy HA1
  *     for an unknown user, so both cost the same and are answered alike): a mismatch counts as a
- *     failure for the source and the user, and is challenged;</li>
- * <li>the nonce: expired, or not issued by this start, or a wrong {@code opaque}: challenge with
- *     {@code stale=true};</li>
+ *     failure and is challenged;</li>
+ * <li>a nonce of ours that expired, with the right password: challenge with {@code stale=true};</li>
  * <li>the nonce count must exceed the last one seen for that nonce, else (a replay) challenge.</li>
  * </ol>
  *
@@ -92,6 +96,12 @@ final class DigestVerifier {
         if (alg.isEmpty() || !accepted.contains(alg.get())) {
             return new Decision.Challenge(false);
         }
+        NonceService.Verdict nonce = nonces.check(c.nonce(), a.sourceAddress());
+        if (nonce == NonceService.Verdict.UNKNOWN || c.opaque() != null && !c.opaque().equals(nonces.opaque())) {
+            LOG.debug("authentication: a nonce not issued to {} (forged, damaged, from before a restart or for"
+                    + " another address): challenged again", a.sourceAddress());
+            return new Decision.Challenge(false);
+        }
         Optional<Subscriber> s;
         try {
             s = store.find(c.username(), a.realm());
@@ -111,8 +121,7 @@ final class DigestVerifier {
             LOG.debug("authentication: wrong credentials for {}@{} from {}", c.username(), a.realm(), a.sourceAddress());
             return new Decision.Challenge(false);
         }
-        if (nonces.check(c.nonce()) != NonceService.Verdict.VALID
-                || c.opaque() != null && !c.opaque().equals(nonces.opaque())) {
+        if (nonce == NonceService.Verdict.EXPIRED) {
             return new Decision.Challenge(true);
         }
         if (!counts.advance(c.nonce(), nc)) {

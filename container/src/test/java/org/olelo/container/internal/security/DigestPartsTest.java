@@ -46,20 +46,22 @@ class DigestPartsTest {
     }
 
     @Test
-    void noncesCheckTheirMacAndAge() {
+    void noncesCheckTheirMacTheirAddressAndAge() {
         AtomicLong now = new AtomicLong(1_000_000);
         NonceService nonces = new NonceService(new SecureRandom(), now::get, 300_000);
-        String n = nonces.issue();
-        assertNotEquals(n, nonces.issue());
-        assertEquals(NonceService.Verdict.VALID, nonces.check(n));
+        String n = nonces.issue("192.0.2.1");
+        assertNotEquals(n, nonces.issue("192.0.2.1"));
+        assertEquals(NonceService.Verdict.VALID, nonces.check(n, "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(n, "192.0.2.2"), "issued to another address");
         char last = n.charAt(n.length() - 2);
         String tampered = n.substring(0, n.length() - 2) + (last == 'A' ? 'B' : 'A') + n.charAt(n.length() - 1);
-        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(tampered));
-        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check("not base64 !"));
-        assertEquals(NonceService.Verdict.UNKNOWN, new NonceService(new SecureRandom(), now::get, 300_000).check(n),
-                "another start does not know it");
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(tampered, "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check("not base64 !", "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, new NonceService(new SecureRandom(), now::get, 300_000)
+                .check(n, "192.0.2.1"), "another start does not know it");
         now.addAndGet(300_000);
-        assertEquals(NonceService.Verdict.EXPIRED, nonces.check(n));
+        assertEquals(NonceService.Verdict.EXPIRED, nonces.check(n, "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(n, "192.0.2.2"), "expired or not, not ours for them");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The pieces of digest authentication on their own: parsing, nonces, counts, failures, HA1. */
+/** The pieces of digest authentication on their own: parsing, nonces, counts, HA1. */
 class DigestPartsTest {
 
     @Test
@@ -75,28 +75,5 @@ class DigestPartsTest {
         assertTrue(counts.advance("b", 1));
         assertTrue(counts.advance("c", 1));
         assertTrue(counts.advance("a", 1), "a was the eldest and is forgotten beyond the capacity");
-    }
-
-    @Test
-    void failuresBlockForAWhileAndSuccessForgets() {
-        AtomicLong now = new AtomicLong(0);
-        FailureGuard g = new FailureGuard(3, 60_000, now::get);
-        g.failed("k", "k");
-        g.failed("k", "k");
-        g.succeeded("k");
-        g.failed("k", "k");
-        g.failed("k", "k");
-        assertFalse(g.blocked("k"), "a success starts the count again");
-        g.failed("k", "k");
-        assertTrue(g.blocked("k"));
-        g.succeeded("k");
-        assertTrue(g.blocked("k"), "a block is not lifted by a success");
-        now.addAndGet(60_000);
-        assertFalse(g.blocked("k"));
-        g.failed("other", "other");
-        now.addAndGet(61_000);
-        g.failed("other", "other");
-        g.failed("other", "other");
-        assertFalse(g.blocked("other"), "failures older than the window do not count");
     }
 }

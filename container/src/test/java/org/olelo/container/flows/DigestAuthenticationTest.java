@@ -232,4 +232,21 @@ class DigestAuthenticationTest {
                 challenge, "bob", "s3cret", "MESSAGE", AuthApps.requestUri("MESSAGE"), "00000003")), UA);
         assertEquals(200, SipText.status(message), "the REGISTER's nonce for a MESSAGE to someone else: " + message);
     }
+
+    @Test
+    void aDigestParameterGivenTwiceIs400NamingIt() throws Exception {
+        start(c -> c);
+        String good = answer(register(null), "MD5", "bob", "s3cret", "00000001");
+        for (String name : List.of("username", "nonce", "response", "Realm")) {
+            String value = DigestClient.params(good).get(name.toLowerCase(java.util.Locale.ROOT));
+            String twice = good.replace("Digest ", "Digest " + name + "=\"" + (name.equals("username") ? "alice" : value)
+                    + "\", ");
+            String r = register(twice);
+            assertEquals("SIP/2.0 400 Bad Request - digest parameter " + name.toLowerCase(java.util.Locale.ROOT)
+                    + ": given twice", r.lines().findFirst().orElseThrow(), twice);
+        }
+        String folded = good.replace(", uri=", ",\r\n username=\"alice\", uri=");
+        assertEquals(400, SipText.status(register(folded)), "also when the second one is on a continuation line");
+        assertEquals(200, SipText.status(register(good)), "the same credentials once each are fine");
+    }
 }

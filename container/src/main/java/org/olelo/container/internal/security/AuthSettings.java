@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param enabled      false turns container authentication off: security constraints of
  *                     applications are then not enforced at all
- * @param nonceSeconds how long a nonce stays valid; an older one is answered with {@code stale=true}
+ * @param nonceSeconds how long a nonce stays valid; an older one with the right
+ *                     password is answered with {@code stale=true}
  * @param maxFailures  failed attempts of one user from one source address that block that user
  *                     there; also the failed attempts of one user from anywhere after which the
  *                     answers to its failing attempts slow down (a user is never blocked)

@@ -17,7 +17,8 @@ import org.olelo.core.testkit.UdpPeer;
 /**
  * Broken and hostile REGISTERs against the default deployment (authentication switched off, so the
  * registrar itself judges them): each gets a clear 4xx, nothing is stored, and the server keeps
- * serving. User names full of SQL metacharacters are just data.
+ * serving. User names full of SQL metacharacters are just data. A Path the UA did not ask for is
+ * refused (RFC 3327 §5.3).
  */
 class RegistrarBadInputTest {
 
@@ -88,5 +89,17 @@ class RegistrarBadInputTest {
         assertTrue(again.contains("sip:x@127.0.0.1:5998"), "the binding is found under the exact name: " + again);
         assertEquals(200, SipText.status(register("eve", "Contact: <sip:eve@127.0.0.1:5997>\r\nExpires: 60\r\n")),
                 "the server keeps serving");
+    }
+
+    @Test
+    void aPathFromAUaThatDoesNotSupportItIs420AndNothingIsStored() throws Exception {
+        String path = "Path: <sip:edge.example.com;lr>\r\n";
+        String no = register("fred", "Contact: <sip:fred@127.0.0.1:5996>\r\nExpires: 60\r\n" + path);
+        assertEquals("SIP/2.0 420 Bad Extension", no.lines().findFirst().orElseThrow(), no);
+        assertEquals(java.util.List.of("path"), SipText.headers(no, "Unsupported"), no);
+        String query = register("fred", "");
+        assertTrue(SipText.headers(query, "Contact").isEmpty(), "RFC 3327 §5.3: nothing stored: " + query);
+        String ok = register("fred", "Contact: <sip:fred@127.0.0.1:5996>\r\nExpires: 60\r\nSupported: path\r\n" + path);
+        assertEquals(200, SipText.status(ok), "with Supported: path it is stored: " + ok);
     }
 }

@@ -23,7 +23,8 @@ import org.olelo.core.testkit.UdpPeer;
  * The default deployment as a user runs it ({@code java -jar olelo.jar} with the project's
  * {@code deploy/}): subscribers provisioned with the CLI, sipp registering with digest from the
  * port where a sipp UAS then answers, calls routed by the location service (one contact, two
- * contacts forking), 404/480, refused registrations, and durability across {@code kill -9}.
+ * contacts forking), 404 for unknown and offline users alike, refused registrations, and durability
+ * across {@code kill -9}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistrarTest {
@@ -118,9 +119,9 @@ class RegistrarTest {
 
     @Test
     @Order(4)
-    void unknownUsersAre404AndUnregisteredSubscribers480() throws Exception {
+    void unknownUsersAndUnregisteredSubscribersAreBoth404() throws Exception {
         assertEquals(404, status("nobody"));
-        assertEquals(480, status("carol"));
+        assertEquals(404, status("carol"), "no enumeration: a subscriber without binding looks unknown");
     }
 
     @Test
@@ -161,6 +162,6 @@ class RegistrarTest {
         assertTrue(register("carol", "c4rol", FreePorts.udp(), "600", "register.xml").allSuccessful(1));
         assertTrue(register("carol", "c4rol", FreePorts.udp(), "600", "register.xml").allSuccessful(1));
         assertTrue(register("carol", "c4rol", FreePorts.udp(), "0", "unregister-all.xml").allSuccessful(1));
-        assertEquals(480, status("carol"), "no binding is left");
+        assertEquals(404, status("carol"), "no binding is left: not routed");
     }
 }

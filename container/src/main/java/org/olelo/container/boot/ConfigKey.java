@@ -66,12 +66,18 @@ public enum ConfigKey {
     /** Lifetime of digest nonces. */
     AUTH_NONCE_SECONDS("auth.nonce.seconds", "seconds a digest nonce stays valid (then stale=true)",
             d -> Integer.toString(d.auth().nonceSeconds())),
-    /** Failures that block a source address or a user. */
-    AUTH_MAX_FAILURES("auth.max.failures", "failed authentications from one address or for one user that block it"
-            + " (counted within auth.block.seconds)", d -> Integer.toString(d.auth().maxFailures())),
+    /** Failures that block a user at one address, and after which a user's failing attempts slow down. */
+    AUTH_MAX_FAILURES("auth.max.failures", "failed authentications of one user from one address that block that"
+            + " user there (counted within auth.block.seconds); past as many from anywhere, the user's failing"
+            + " attempts are answered later (a user is never blocked everywhere)",
+            d -> Integer.toString(d.auth().maxFailures())),
+    /** Failures at one address, across users, that block the address. */
+    AUTH_MAX_FAILURES_SOURCE("auth.max.failures.source", "failed authentications from one address, across users,"
+            + " that block the address (counted within auth.block.seconds)",
+            d -> Integer.toString(d.auth().maxFailuresSource())),
     /** How long a block lasts. */
-    AUTH_BLOCK_SECONDS("auth.block.seconds", "seconds a blocked address or user gets 403",
-            d -> Integer.toString(d.auth().blockSeconds())),
+    AUTH_BLOCK_SECONDS("auth.block.seconds", "seconds a blocked address, or user at an address, gets 403; also the"
+            + " window in which failures are counted", d -> Integer.toString(d.auth().blockSeconds())),
     /** Digest algorithms offered, in order of preference. */
     AUTH_ALGORITHMS("auth.algorithms", "digest algorithms offered and accepted, in order of preference:"
             + " MD5 and/or SHA-256 (default MD5 only: SIPp 3.6 and baresip 1.0 fail when SHA-256 is offered)",

@@ -205,6 +205,8 @@ public final class ConfigLoader {
                 value(g, ConfigKey.AUTH_ENABLED, SettingParser::bool, d.enabled()),
                 value(g, ConfigKey.AUTH_NONCE_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.nonceSeconds()),
                 value(g, ConfigKey.AUTH_MAX_FAILURES, s -> (int) SettingParser.number(s, 1, 1_000_000), d.maxFailures()),
+                value(g, ConfigKey.AUTH_MAX_FAILURES_SOURCE, s -> (int) SettingParser.number(s, 1, 1_000_000),
+                        d.maxFailuresSource()),
                 value(g, ConfigKey.AUTH_BLOCK_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.blockSeconds()),
                 value(g, ConfigKey.AUTH_ALGORITHMS, SettingParser::algorithms, d.algorithms()));
     }

@@ -86,6 +86,7 @@ class ConfigLoaderTest {
                 "auth.enabled=FALSE",
                 "auth.nonce.seconds=60",
                 "auth.max.failures=5",
+                "auth.max.failures.source=50",
                 "auth.block.seconds=120",
                 "auth.algorithms=sha-256, MD5");
         ServerConfig c = loader(Map.of("OLELO_DB_PASSWORD", "hunter2")).load().config();
@@ -93,13 +94,13 @@ class ConfigLoaderTest {
         assertEquals("olelo", c.db().user());
         assertEquals("hunter2", c.db().password());
         assertEquals(20, c.db().poolSize());
-        assertEquals(new AuthSettings(false, 60, 5, 120, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)),
+        assertEquals(new AuthSettings(false, 60, 5, 50, 120, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)),
                 c.auth());
         assertTrue(!c.toString().contains("hunter2"), "the password never shows: " + c);
         ServerConfig d = loader(Map.of()).deployDir(dir.resolve("none").toString()).load().config();
         assertEquals(List.of(DigestAlgorithm.MD5), d.auth().algorithms());
         assertTrue(d.db().embedded() && d.auth().enabled() && d.auth().nonceSeconds() == 300
-                && d.auth().maxFailures() == 10 && d.auth().blockSeconds() == 60 && d.db().poolSize() == 10, d.toString());
+                && d.auth().maxFailures() == 10 && d.auth().maxFailuresSource() == 100 && d.auth().blockSeconds() == 60 && d.db().poolSize() == 10, d.toString());
     }
 
     @Test
@@ -111,6 +112,9 @@ class ConfigLoaderTest {
         ConfigException alg = assertThrows(ConfigException.class,
                 () -> loader(Map.of("OLELO_AUTH_ALGORITHMS", "SHA-512")).deployDir(dir.resolve("none").toString()).load());
         assertEquals("auth.algorithms", alg.key());
+        ConfigException source = assertThrows(ConfigException.class, () -> loader(Map.of("OLELO_AUTH_MAX_FAILURES_SOURCE",
+                "0")).deployDir(dir.resolve("none").toString()).load());
+        assertEquals("auth.max.failures.source", source.key());
         ConfigException url = assertThrows(ConfigException.class,
                 () -> loader(Map.of("OLELO_DB_URL", "postgres://u:hunter2@db/olelo")).load());
         assertEquals("db.url", url.key());

@@ -1,7 +1,13 @@
 package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -11,11 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.internal.security.AuthSettings;
+import org.olelo.container.internal.security.DigestAlgorithm;
 import org.olelo.core.testkit.SipText;
+import org.slf4j.LoggerFactory;
 
 /**
- * What surrounds the digest check: blocking after repeated failures (per source address and per
- * user), proxy authentication (407), roles, and constraints declared with {@code @SipSecurity}.
+ * What surrounds the digest check: what repeated failures lead to (an address blocked across
+ * users, a user slowed down but never locked out, the log), proxy authentication (407), roles, and
+ * constraints declared with {@code @SipSecurity}. A user blocked at one address only:
+ * {@link LockoutTest}.
  */
 class AuthPolicyTest {
 
@@ -31,7 +41,11 @@ class AuthPolicyTest {
     }
 
     private void start(TestApps app, int maxFailures) throws Exception {
-        sip = new MemorySip(tmp, app, "reg", AuthApps.ROUTING, c -> c.withAuth(new AuthSettings(true, 300, maxFailures, 60)));
+        start(app, new AuthSettings(true, 300, maxFailures, 60));
+    }
+
+    private void start(TestApps app, AuthSettings auth) throws Exception {
+        sip = new MemorySip(tmp, app, "reg", AuthApps.ROUTING, c -> c.withAuth(auth));
         AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
         AuthApps.subscriber(sip.server.database().defaultPool(), "carol", "127.0.0.1", "pw", "b");
     }
@@ -48,26 +62,78 @@ class AuthPolicyTest {
     }
 
     @Test
-    void aSourceThatKeepsFailingIsRefusedWith403() throws Exception {
-        start(AuthApps.constrained(), 3);
+    void anAddressThatTriesManyUsersIsRefusedWith403() throws Exception {
+        start(AuthApps.constrained(), new AuthSettings(true, 300, 3, 5, 60, List.of(DigestAlgorithm.MD5)));
         InetSocketAddress attacker = MemorySip.source(21);
-        for (String user : List.of("u1", "u2", "bob")) {
+        for (String user : List.of("u1", "u2", "u3", "u4", "bob")) {
             assertEquals(401, SipText.status(register(user, "guess", attacker)));
         }
-        assertEquals(403, SipText.status(register("bob", "s3cret", attacker)), "blocked even with the right password");
+        String blocked = register("bob", "s3cret", attacker);
+        assertEquals("SIP/2.0 403 Forbidden - too many failed attempts", blocked.lines().findFirst().orElseThrow(),
+                "auth.max.failures.source=5 reached across users: blocked even with the right password");
         assertEquals(403, SipText.status(sip.send(AuthApps.request("REGISTER", "bob", attacker, null, null), attacker)),
                 "blocked before any challenge");
         assertEquals(200, SipText.status(register("bob", "s3cret", MemorySip.source(22))), "other sources are not blocked");
     }
 
     @Test
-    void aUserThatKeepsFailingIsRefusedFromEverywhere() throws Exception {
+    void aUserFailingFromEverywhereIsSlowedDownButNeverLockedOut() throws Exception {
         start(AuthApps.constrained(), 3);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(401, SipText.status(register("carol", "guess", MemorySip.source(31 + i))));
+        long[] floor = {0, 0, 0, 250, 500, 1000, 2000, 2000};
+        for (int i = 0; i < floor.length; i++) {
+            long t0 = System.nanoTime();
+            String r = register("carol", "guess", MemorySip.source(31 + i));
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(401, SipText.status(r), "failure " + (i + 1) + " of carol is challenged, never refused: " + r);
+            assertTrue(millis >= floor[i] - 20, "failure " + (i + 1) + " answered after " + millis + " ms, expected "
+                    + floor[i]);
+            if (i == floor.length - 1) {
+                assertTrue(millis < 3_900, "the delay is capped at 2 s (uncapped it would be 4 s): " + millis + " ms");
+            }
         }
-        assertEquals(403, SipText.status(register("carol", "pw", MemorySip.source(40))), "carol is blocked");
-        assertEquals(200, SipText.status(register("bob", "s3cret", MemorySip.source(40))), "the source is not");
+        long t0 = System.nanoTime();
+        assertEquals(200, SipText.status(register("carol", "pw", MemorySip.source(40))), "the right password gets in");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(millis < 1_500, "and is not held back: " + millis + " ms");
+    }
+
+    @Test
+    void failuresAreLoggedWithUserRealmAndAddressAndBlocksOnceButNeverTheSecrets() throws Exception {
+        start(AuthApps.constrained(), 3);
+        InetSocketAddress ua = MemorySip.source(45);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        List<String> responses = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                String challenge = sip.send(AuthApps.request("REGISTER", "bob", ua, null, null), ua);
+                String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
+                String auth = DigestClient.answer(c, "bob", "Wr0ng-pw", "REGISTER", AuthApps.requestUri("REGISTER"),
+                        "00000001");
+                responses.add(DigestClient.params(auth).get("response"));
+                sip.send(AuthApps.request("REGISTER", "bob", ua, "Authorization", auth), ua);
+            }
+        } finally {
+            root.detachAppender(log);
+        }
+        List<String> failures = log.list.stream().filter(e -> e.getLevel() == Level.INFO)
+                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("authentication failed")).toList();
+        assertEquals(3, failures.size(), "three failures, then the pair is blocked: " + failures);
+        assertTrue(failures.get(0).contains("\"bob\"") && failures.get(0).contains("\"127.0.0.1\"")
+                && failures.get(0).contains("127.0.0.45"), failures.get(0));
+        List<String> blocks = log.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("blocked")).toList();
+        assertEquals(1, blocks.size(), "one WARN per block: " + blocks);
+        assertTrue(blocks.get(0).contains("\"bob\"") && blocks.get(0).contains("127.0.0.45")
+                && blocks.get(0).contains("60 s"), blocks.get(0));
+        String ha1 = DigestClient.hex("MD5", "bob:127.0.0.1:s3cret");
+        for (ILoggingEvent e : log.list) {
+            String m = e.getFormattedMessage();
+            assertFalse(m.contains("Wr0ng-pw") || m.contains(ha1) || responses.stream().anyMatch(m::contains),
+                    "no password, digest response or HA1 in the log: " + m);
+        }
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.olelo.core.testkit.SipText;
 /**
  * Container-managed digest authentication of REGISTER, driven over the in-memory connector: the
  * challenge, MD5 and SHA-256 answers computed by the test, the principal the servlet sees, no user
- * enumeration, stale nonces and replayed nonce counts.
+ * enumeration, stale nonces, replayed nonce counts, and nonces that are checked before the password
+ * and bound to the address they were issued to.
  */
 class DigestAuthenticationTest {
 
@@ -43,6 +44,7 @@ class DigestAuthenticationTest {
         sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING,
                 c -> config.apply(c.withAuth(new AuthSettings(true, 300, 10, 60, BOTH))));
         AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
+        AuthApps.subscriber(sip.server.database().defaultPool(), "alice", "127.0.0.1", "wonder", "a");
     }
 
     private String register(String authorization) throws InterruptedException {
@@ -173,5 +175,78 @@ class DigestAuthenticationTest {
         String r = register(null);
         assertEquals(200, SipText.status(r), r);
         assertEquals("none", SipText.header(r, "X-User"), r);
+    }
+
+    /** The challenge's nonce with one character changed: a nonce this server never issued. */
+    private static String forge(String challengeResponse) {
+        String c = DigestClient.withAlgorithm(SipText.headers(challengeResponse, "WWW-Authenticate"), "MD5");
+        String nonce = DigestClient.params(c).get("nonce");
+        char k = nonce.charAt(4);
+        return c.replace(nonce, nonce.substring(0, 4) + (k == 'A' ? 'B' : 'A') + nonce.substring(5));
+    }
+
+    @Test
+    void aForgedNonceGetsAFreshChallengeWhateverThePasswordAndCountsForNothing() throws Exception {
+        start(c -> c.withAuth(new AuthSettings(true, 300, 3, 60, BOTH)));
+        String forged = forge(register(null));
+        String uri = AuthApps.requestUri("REGISTER");
+        String right = register(DigestClient.answer(forged, "bob", "s3cret", "REGISTER", uri, "00000001"));
+        String wrong = register(DigestClient.answer(forged, "bob", "guess", "REGISTER", uri, "00000001"));
+        assertEquals(401, SipText.status(right), right);
+        assertEquals(shape(right), shape(wrong), "the answer to a nonce we did not issue says nothing of the password");
+        assertFalse(right.contains("stale"), right);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(401, SipText.status(register(DigestClient.answer(forged, "bob", "guess" + i, "REGISTER", uri,
+                    "00000001"))));
+        }
+        String ok = register(answer(register(null), "MD5", "bob", "s3cret", "00000001"));
+        assertEquals(200, SipText.status(ok), "guesses without a nonce of ours are no failures, nothing blocks: " + ok);
+    }
+
+    @Test
+    void aNonceIssuedToOneAddressIsWorthNothingFromAnother() throws Exception {
+        start(c -> c);
+        String aliceChallenge = register(null);
+        java.net.InetSocketAddress elsewhere = MemorySip.source(2);
+        String uri = AuthApps.requestUri("REGISTER");
+        String challenge = DigestClient.withAlgorithm(SipText.headers(aliceChallenge, "WWW-Authenticate"), "MD5");
+        String bob = sip.send(AuthApps.request("REGISTER", "bob", elsewhere, "Authorization",
+                DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", uri, "00000001")), elsewhere);
+        assertEquals(401, SipText.status(bob), "a nonce issued to " + UA + " does not serve " + elsewhere + ": " + bob);
+        assertFalse(bob.contains("stale"), bob);
+        String alice = sip.send(AuthApps.request("REGISTER", "alice", UA, "Authorization",
+                DigestClient.answer(challenge, "alice", "wonder", "REGISTER", uri, "00000001")), UA);
+        assertEquals(200, SipText.status(alice), "where it was issued it works: " + alice);
+    }
+
+    @Test
+    void aPhoneReusesItsNonceForTheNextRegisterAndForOtherRequests() throws Exception {
+        start(c -> c);
+        String challenge = DigestClient.withAlgorithm(SipText.headers(register(null), "WWW-Authenticate"), "MD5");
+        String uri = AuthApps.requestUri("REGISTER");
+        assertEquals(200, SipText.status(register(DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", uri,
+                "00000001"))));
+        assertEquals(200, SipText.status(register(DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", uri,
+                "00000002"))), "the refresh with nc+1");
+        String message = sip.send(AuthApps.request("MESSAGE", "bob", UA, "Proxy-Authorization", DigestClient.answer(
+                challenge, "bob", "s3cret", "MESSAGE", AuthApps.requestUri("MESSAGE"), "00000003")), UA);
+        assertEquals(200, SipText.status(message), "the REGISTER's nonce for a MESSAGE to someone else: " + message);
+    }
+
+    @Test
+    void aDigestParameterGivenTwiceIs400NamingIt() throws Exception {
+        start(c -> c);
+        String good = answer(register(null), "MD5", "bob", "s3cret", "00000001");
+        for (String name : List.of("username", "nonce", "response", "Realm")) {
+            String value = DigestClient.params(good).get(name.toLowerCase(java.util.Locale.ROOT));
+            String twice = good.replace("Digest ", "Digest " + name + "=\"" + (name.equals("username") ? "alice" : value)
+                    + "\", ");
+            String r = register(twice);
+            assertEquals("SIP/2.0 400 Bad Request - digest parameter " + name.toLowerCase(java.util.Locale.ROOT)
+                    + ": given twice", r.lines().findFirst().orElseThrow(), twice);
+        }
+        String folded = good.replace(", uri=", ",\r\n username=\"alice\", uri=");
+        assertEquals(400, SipText.status(register(folded)), "also when the second one is on a continuation line");
+        assertEquals(200, SipText.status(register(good)), "the same credentials once each are fine");
     }
 }

@@ -30,7 +30,9 @@ import java.util.Set;
  * CSeq, Max-Forwards, Content-Length, Contact, Route, Record-Route, Require, Proxy-Require,
  * Content-Type, Expires), naming the header in the reason phrase; other broken headers (Date,
  * Warning, ...) are dropped from the message. Single-valued headers given twice are rejected, as
- * RFC 4475 §3.3.8/§3.3.9 ask. A response with any such fault is dropped.
+ * RFC 4475 §3.3.8/§3.3.9 ask, and so are Digest credentials with a parameter given twice
+ * ({@link DigestParams}: JAIN-SIP would keep the last one silently). A response with any such fault
+ * is dropped.
  *
  * <p>Stateless and thread-safe; runs on transport reader threads.
  */
@@ -112,7 +114,8 @@ public final class SipParser {
      * One pass over the raw header section, without allocating per line: a single-valued header
      * given twice (RFC 4475 §3.3.8, §3.3.9), and, RFC 3261 §25.1, a display name in From or To that
      * is neither quoted nor made of tokens (JAIN-SIP accepts {@code Bell, Alexander <sip:...>}, which a
-     * proxy must not pass on). Returns the fault, or null.
+     * proxy must not pass on), and a Digest parameter given twice in credentials. Returns the fault,
+     * or null.
      */
     static String rawHeaderFault(byte[] d) {
         int seen = 0;
@@ -140,6 +143,13 @@ public final class SipParser {
                 while (nameEnd > lineStart && (d[nameEnd - 1] == ' ' || d[nameEnd - 1] == '\t')) {
                     nameEnd--;
                 }
+                if (colon < contentEnd && (nameIs(d, lineStart, nameEnd, "Authorization")
+                        || nameIs(d, lineStart, nameEnd, "Proxy-Authorization"))) {
+                    String bad = DigestParams.fault(d, colon + 1, logicalEnd(d, lineEnd));
+                    if (bad != null) {
+                        return bad;
+                    }
+                }
                 if (colon < contentEnd) {
                     for (int h = 0; h < SINGLE_NAMES.length; h++) {
                         if (nameIs(d, lineStart, nameEnd, SINGLE_NAMES[h][0]) || nameIs(d, lineStart, nameEnd, SINGLE_NAMES[h][1])) {
@@ -160,6 +170,18 @@ public final class SipParser {
             lineStart = lineEnd + 1;
         }
         return null;
+    }
+
+    /** The end of a header whose first line ends at {@code lineEnd}, continuation lines included. */
+    private static int logicalEnd(byte[] d, int lineEnd) {
+        int end = lineEnd;
+        while (end + 1 < d.length && (d[end + 1] == ' ' || d[end + 1] == '\t')) {
+            end++;
+            while (end < d.length && d[end] != '\n') {
+                end++;
+            }
+        }
+        return Math.min(end, d.length);
     }
 
     private static boolean nameIs(byte[] d, int s, int e, String name) {

@@ -38,6 +38,27 @@ class SipParserTest {
     }
 
     @Test
+    void digestCredentialsWithAParameterGivenTwiceAreRejectedNamingIt() {
+        String creds = "Digest username=\"bob\", realm=\"r\", nonce=\"n, \\\"username=x\", uri=\"sip:r\", response=\"0\"";
+        assertInstanceOf(ParseOutcome.Parsed.class, parse(OK.replace("l: 0", "Authorization: " + creds + "\r\nl: 0")),
+                "a name inside a quoted value is no parameter");
+        ParseOutcome.Rejected r = assertInstanceOf(ParseOutcome.Rejected.class, parse(OK.replace("l: 0",
+                "Proxy-Authorization: " + creds.replace("uri=", "USERNAME=\"alice\", uri=") + "\r\nl: 0")));
+        assertEquals("Bad Request - digest parameter username: given twice", r.reason());
+        r = assertInstanceOf(ParseOutcome.Rejected.class, parse(OK.replace("l: 0",
+                "Authorization: " + creds.replace(", uri=", ",\r\n\trealm=\"s\", uri=") + "\r\nl: 0")));
+        assertEquals("Bad Request - digest parameter realm: given twice", r.reason(), "on a continuation line too");
+        StringBuilder many = new StringBuilder("Authorization: Digest ");
+        for (int i = 0; i <= DigestParams.MAX_PARAMETERS; i++) {
+            many.append("p").append(i).append("=1, ");
+        }
+        r = assertInstanceOf(ParseOutcome.Rejected.class, parse(OK.replace("l: 0", many + "\r\nl: 0")));
+        assertEquals("Bad Request - more than 64 digest parameters", r.reason());
+        assertInstanceOf(ParseOutcome.Parsed.class, parse(OK.replace("l: 0", "Authorization: Other a=1, a=2\r\nl: 0")),
+                "only Digest is read");
+    }
+
+    @Test
     void anotherSipVersionIs505() {
         ParseOutcome.Rejected r = assertInstanceOf(ParseOutcome.Rejected.class, parse(OK.replace("SIP/2.0\r\nVia", "SIP/3.0\r\nVia")));
         assertEquals(505, r.status());

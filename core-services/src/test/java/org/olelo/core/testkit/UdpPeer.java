@@ -8,15 +8,20 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-/** A peer on a UDP socket bound to 127.0.0.1 on a free port. */
+/** A peer on a UDP socket bound to 127.0.0.1 (or another local address) on a free port. */
 public final class UdpPeer implements SipPeer {
 
     private final DatagramSocket socket;
     private final InetSocketAddress server;
 
     public UdpPeer(InetSocketAddress server) throws IOException {
+        this(server, InetAddress.getLoopbackAddress());
+    }
+
+    /** A peer bound to {@code local}, e.g. 127.0.0.2, for tests that need several source addresses. */
+    public UdpPeer(InetSocketAddress server, InetAddress local) throws IOException {
         this.server = server;
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.socket = new DatagramSocket(new InetSocketAddress(local, 0));
     }
 
     @Override

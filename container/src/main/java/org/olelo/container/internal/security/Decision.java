@@ -25,9 +25,15 @@ sealed interface Decision {
     /**
      * The request is answered with a challenge (401 or 407) carrying a fresh nonce.
      *
-     * @param stale true when the credentials were right but the nonce was expired or unknown
+     * @param stale       true when the credentials were right but our nonce had expired
+     * @param delayMillis how long to hold the answer back (a failing attempt for a user who keeps
+     *                    failing), 0 for none
      */
-    record Challenge(boolean stale) implements Decision {
+    record Challenge(boolean stale, long delayMillis) implements Decision {
+        /** A challenge answered at once. */
+        Challenge(boolean stale) {
+            this(stale, 0);
+        }
     }
 
     /**

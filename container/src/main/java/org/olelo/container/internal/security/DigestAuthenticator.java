@@ -35,10 +35,16 @@ import org.slf4j.LoggerFactory;
  * {@code subscriber} table, whose HA1 values are computed with realm = domain. REGISTER is
  * always challenged with 401 ({@code WWW-Authenticate}), as a registrar does; other requests with
  * 407 ({@code Proxy-Authenticate}) when the constraint asks for proxy authentication. A challenge
- * carries one header per configured algorithm ({@code auth.algorithms}, SHA-256 then MD5 by
- * default), all with the same nonce.
+ * carries one header per configured algorithm ({@code auth.algorithms}, MD5 alone by default), all
+ * with the same nonce.
  *
- * <p>Thread-safe; {@link #admit} blocks on the subscriber look-up.
+ * <p>Failed attempts are counted and acted on by {@link FailureGuard}: a user blocked at one
+ * address, an address blocked across users, and slower answers to the failing attempts of a user
+ * who keeps failing from anywhere ({@link Throttle}).
+ *
+ * <p>Thread-safe; {@link #admit} runs on the application session's virtual thread and blocks on the
+ * subscriber look-up, and on the delay of a failing attempt (at most
+ * {@value FailureGuard#MAX_DELAY_MILLIS} ms, sleeping, with no platform thread held).
  */
 public final class DigestAuthenticator implements InitialRequestGuard {
 
@@ -48,6 +54,7 @@ public final class DigestAuthenticator implements InitialRequestGuard {
 
     private final NonceService nonces;
     private final DigestVerifier verifier;
+    private final Throttle throttle = new Throttle(Throttle.SLOTS);
     private final java.util.List<DigestAlgorithm> algorithms;
 
     /**
@@ -58,7 +65,8 @@ public final class DigestAuthenticator implements InitialRequestGuard {
         this.algorithms = settings.algorithms();
         this.nonces = new NonceService(new SecureRandom(), System::currentTimeMillis, settings.nonceSeconds() * 1000L);
         this.verifier = new DigestVerifier(store, algorithms, nonces, new NonceCounts(NONCE_COUNTS),
-                new FailureGuard(settings.maxFailures(), settings.blockSeconds() * 1000L, System::currentTimeMillis));
+                new FailureGuard(settings.maxFailures(), settings.maxFailuresSource(), settings.blockSeconds() * 1000L,
+                        System::currentTimeMillis));
     }
 
     @Override
@@ -95,19 +103,25 @@ public final class DigestAuthenticator implements InitialRequestGuard {
     private Decision verify(DeployedApp app, SecurityRequirement r, SipServletRequestImpl req) {
         String header = proxyChallenge(r, req) ? "Proxy-Authorization" : "Authorization";
         String requestUri = req.jainRequest().getRequestURI().toString();
-        return verifier.verify(new DigestVerifier.Attempt(req.getMethod(), req.getRemoteAddr(), realm(app, req),
+        return verifier.verify(new DigestVerifier.Attempt(req.getMethod(), source(req), realm(app, req),
                 req.getHeaderList(header), DigestAuthenticator::sameUri, requestUri));
     }
 
-    /** Sends a challenge or a refusal; returns false (the servlet does not run). */
+    /**
+     * Sends a challenge or a refusal, a challenge to a failing attempt after its delay (or, when too
+     * many answers are held back already, a 403 at once); returns false (the servlet does not run).
+     */
     private boolean answer(SipServletRequestImpl req, Decision d, SecurityRequirement r, String realm) {
+        if (d instanceof Decision.Challenge c && !throttle.pause(c.delayMillis())) {
+            d = new Decision.Refuse(403, DigestVerifier.TOO_MANY);
+        }
         try {
             SipServletResponse resp;
             if (d instanceof Decision.Challenge c) {
                 boolean proxy = proxyChallenge(r, req);
                 resp = proxy ? req.createResponse(407, "Proxy Authentication Required")
                         : req.createResponse(401, "Unauthorized");
-                String nonce = nonces.issue();
+                String nonce = nonces.issue(source(req));
                 for (DigestAlgorithm a : algorithms) {
                     resp.addHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate", challenge(realm, nonce, a, c.stale()));
                 }
@@ -126,6 +140,12 @@ public final class DigestAuthenticator implements InitialRequestGuard {
     String challenge(String realm, String nonce, DigestAlgorithm a, boolean stale) {
         return "Digest realm=\"" + quote(realm) + "\", nonce=\"" + nonce + "\", opaque=\"" + nonces.opaque()
                 + "\", algorithm=" + a.token() + ", qop=\"auth\"" + (stale ? ", stale=true" : "");
+    }
+
+    /** The source address a nonce is bound to; empty for a request that did not come from the network. */
+    private static String source(SipServletRequestImpl req) {
+        String a = req.getRemoteAddr();
+        return a == null ? "" : a;
     }
 
     private static boolean proxyChallenge(SecurityRequirement r, SipServletRequestImpl req) {

@@ -16,16 +16,21 @@ import org.slf4j.LoggerFactory;
  * Checks the digest credentials of a request (RFC 3261 §22, RFC 7616, RFC 8760) against the
  * {@code subscriber} table, in this order:
  * <ol>
- * <li>a blocked source address, or later a blocked user: 403;</li>
+ * <li>a blocked source address, or (once the credentials name the user) that user blocked at that
+ *     address: 403 {@value #TOO_MANY} ({@link FailureGuard});</li>
  * <li>no credentials for the realm: challenge;</li>
  * <li>malformed credentials, {@code qop} other than {@code auth}, a {@code uri} other than the
  *     Request-URI: 400 naming the parameter;</li>
  * <li>an algorithm not offered ({@code auth.algorithms}; SHA-256 and MD5 exist): challenge;</li>
+ * <li>the nonce, before any password: one this server start did not issue to the request's source
+ *     address (forged, damaged, from before a restart, issued to another client), or a wrong
+ *     {@code opaque}, gets a fresh challenge without {@code stale}; the password is not checked
+ *     and nothing counts as a failure, so the answer does not depend on the password and every
+ *     guess costs a challenge round trip from a real address;</li>
  * <li>the response digest, computed from the stored HA1 of the algorithm (from a fixed dummy HA1
  *     for an unknown user, so both cost the same and are answered alike): a mismatch counts as a
- *     failure for the source and the user, and is challenged;</li>
- * <li>the nonce: expired, or not issued by this start, or a wrong {@code opaque}: challenge with
- *     {@code stale=true};</li>
+ *     failure and is challenged, later when the user keeps failing;</li>
+ * <li>a nonce of ours that expired, with the right password: challenge with {@code stale=true};</li>
  * <li>the nonce count must exceed the last one seen for that nonce, else (a replay) challenge.</li>
  * </ol>
  *
@@ -34,6 +39,9 @@ import org.slf4j.LoggerFactory;
 final class DigestVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestVerifier.class);
+    /** Reason phrase of the 403 to a blocked address or user at an address. */
+    static final String TOO_MANY = "Forbidden - too many failed attempts";
+    private static final Decision.Refuse BLOCKED = new Decision.Refuse(403, TOO_MANY);
 
     private final SubscriberStore store;
     private final List<DigestAlgorithm> accepted;
@@ -60,9 +68,8 @@ final class DigestVerifier {
      * @return pass, challenge or refuse
      */
     Decision verify(Attempt a) {
-        String ipKey = "ip:" + a.sourceAddress();
-        if (failures.blocked(ipKey)) {
-            return new Decision.Refuse(403, "Forbidden");
+        if (failures.sourceBlocked(a.sourceAddress())) {
+            return BLOCKED;
         }
         DigestCredentials c;
         try {
@@ -73,9 +80,8 @@ final class DigestVerifier {
         if (c == null) {
             return new Decision.Challenge(false);
         }
-        String userKey = "user:" + c.username() + "@" + a.realm();
-        if (failures.blocked(userKey)) {
-            return new Decision.Refuse(403, "Forbidden");
+        if (failures.pairBlocked(c.username(), a.realm(), a.sourceAddress())) {
+            return BLOCKED;
         }
         if (c.qop() == null || !c.qop().equalsIgnoreCase("auth")) {
             return new Decision.Refuse(400, "Bad Request - digest parameter qop: expected auth");
@@ -92,6 +98,12 @@ final class DigestVerifier {
         if (alg.isEmpty() || !accepted.contains(alg.get())) {
             return new Decision.Challenge(false);
         }
+        NonceService.Verdict nonce = nonces.check(c.nonce(), a.sourceAddress());
+        if (nonce == NonceService.Verdict.UNKNOWN || c.opaque() != null && !c.opaque().equals(nonces.opaque())) {
+            LOG.debug("authentication: a nonce not issued to {} (forged, damaged, from before a restart or for"
+                    + " another address): challenged again", a.sourceAddress());
+            return new Decision.Challenge(false);
+        }
         Optional<Subscriber> s;
         try {
             s = store.find(c.username(), a.realm());
@@ -106,21 +118,16 @@ final class DigestVerifier {
         boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 c.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         if (!match || s.isEmpty()) {
-            failures.failed(ipKey, "source " + a.sourceAddress());
-            failures.failed(userKey, "user " + c.username() + "@" + a.realm());
-            LOG.debug("authentication: wrong credentials for {}@{} from {}", c.username(), a.realm(), a.sourceAddress());
-            return new Decision.Challenge(false);
+            return new Decision.Challenge(false, failures.failed(c.username(), a.realm(), a.sourceAddress()));
         }
-        if (nonces.check(c.nonce()) != NonceService.Verdict.VALID
-                || c.opaque() != null && !c.opaque().equals(nonces.opaque())) {
+        if (nonce == NonceService.Verdict.EXPIRED) {
             return new Decision.Challenge(true);
         }
         if (!counts.advance(c.nonce(), nc)) {
             LOG.debug("authentication: nonce count {} replayed for {}@{}", c.nc(), c.username(), a.realm());
             return new Decision.Challenge(false);
         }
-        failures.succeeded(ipKey);
-        failures.succeeded(userKey);
+        failures.succeeded(c.username(), a.realm(), a.sourceAddress());
         return new Decision.Pass(c.username(), s.get().roles());
     }
 

@@ -1,88 +1,176 @@
 package org.olelo.container.internal.security;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts failed authentications per key (a source address, a user) and blocks a key that fails
- * {@code maxFailures} times within one window of {@code blockMillis}: for the next
- * {@code blockMillis} every attempt under that key is refused. Kamailio users know this as
- * {@code pike} plus an {@code htable} of failures.
+ * Lockout without lock-out: what failed authentications lead to, chosen so that nobody can lock a
+ * user out and one user's guessing does not shut out everybody behind the same address.
  *
- * <p>The start of a block is logged once at WARN, naming the key and never a password.
+ * <ul>
+ * <li><b>a user at an address</b> ({@code auth.max.failures} failures within
+ *     {@code auth.block.seconds}): that user is refused from that address for
+ *     {@code auth.block.seconds}; the same user elsewhere and other users of the address go on;</li>
+ * <li><b>an address</b> ({@code auth.max.failures.source} failures across all users within the
+ *     window): everything from it is refused for {@code auth.block.seconds}. The threshold is
+ *     higher, so that several users behind one NAT address can each use up their own allowance
+ *     without blocking the others, while an address that tries many user names is stopped;</li>
+ * <li><b>a user across addresses</b>: never blocked, since anyone could then lock the user out.
+ *     Past {@code auth.max.failures} failures within the window the answers to that user's
+ *     <em>failing</em> attempts come later: {@value #FIRST_DELAY_MILLIS} ms, doubling with each
+ *     further failure, at most {@value #MAX_DELAY_MILLIS} ms ({@link #failed} returns the delay,
+ *     {@link Throttle} applies it). A right password is never delayed.</li>
+ * </ul>
+ * A success forgets the failures of that user at that address (not those of the address, nor
+ * those of the user elsewhere: a guesser must not be able to reset them by logging in).
  *
- * <p>Blocking a user name lets anyone who can send requests lock that user out for the block time;
- * that is the usual price of stopping password guessing, and the block is short.
+ * <p>Each kind of key lives in its own {@link FailureTable} of {@value #CAPACITY} entries at most.
+ * Keys are built so that no user name can be mistaken for another key: the realm goes with its
+ * length, and user names are cut after {@value #MAX_USER} characters (longer ones cannot be
+ * subscribers: the table holds 128).
  *
- * <p>Bounded: when more than {@link #CAPACITY} keys are tracked, entries whose window and block are
- * over are dropped. Thread-safe.
+ * <p>Logging: each failure at INFO (user, realm, address; never a password, digest response or
+ * HA1), the start of each block at WARN once, with what is blocked and for how long, and the start
+ * of the slowdown of a user at INFO once per window. User names are logged printable and short.
+ *
+ * <p>Thread-safe; runs on the application session's virtual thread and never blocks.
  */
 final class FailureGuard {
 
-    static final int CAPACITY = 100_000;
+    /** Most entries per table (users at addresses, addresses, users). */
+    static final int CAPACITY = 65_536;
+    /** Delay of the first failing attempt of a user beyond the free ones. */
+    static final long FIRST_DELAY_MILLIS = 250;
+    /** Longest delay of a failing attempt. */
+    static final long MAX_DELAY_MILLIS = 2_000;
+    /** User names are cut after this many characters in keys and after 64 in the log. */
+    static final int MAX_USER = 129;
+    private static final int MAX_REALM = 256;
     private static final Logger LOG = LoggerFactory.getLogger(FailureGuard.class);
 
-    /** Failures of one key in its current window. */
-    private record Entry(long windowStart, int failures, long blockedUntil) {
-    }
-
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final FailureTable pairs;
+    private final FailureTable sources;
+    private final FailureTable users;
     private final int maxFailures;
-    private final long blockMillis;
+    private final int maxFailuresSource;
+    private final long windowMillis;
     private final LongSupplier clock;
 
     /**
-     * @param maxFailures failures within a window that block a key
-     * @param blockMillis the window and the block length
-     * @param clock       milliseconds
+     * @param maxFailures       failures of a user at an address that block that pair; also the
+     *                          failures of a user across addresses before its answers slow down
+     * @param maxFailuresSource failures at an address, across users, that block the address
+     * @param windowMillis      the window in which failures add up, and the length of a block
+     * @param clock             milliseconds
      */
-    FailureGuard(int maxFailures, long blockMillis, LongSupplier clock) {
+    FailureGuard(int maxFailures, int maxFailuresSource, long windowMillis, LongSupplier clock) {
         this.maxFailures = maxFailures;
-        this.blockMillis = blockMillis;
+        this.maxFailuresSource = maxFailuresSource;
+        this.windowMillis = windowMillis;
         this.clock = clock;
+        this.pairs = new FailureTable(CAPACITY, windowMillis, maxFailures);
+        this.sources = new FailureTable(CAPACITY, windowMillis, maxFailuresSource);
+        this.users = new FailureTable(CAPACITY, windowMillis, 0);
     }
 
     /**
-     * @param key a source address or user key
-     * @return true while the key is blocked
+     * @param source a source address
+     * @return true while the address is blocked
      */
-    boolean blocked(String key) {
-        Entry e = entries.get(key);
-        return e != null && clock.getAsLong() < e.blockedUntil();
+    boolean sourceBlocked(String source) {
+        return sources.blocked(source, clock.getAsLong());
     }
 
     /**
-     * Records a failure.
+     * @param user   the user name of the credentials
+     * @param realm  the realm
+     * @param source the source address
+     * @return true while that user is blocked at that address
+     */
+    boolean pairBlocked(String user, String realm, String source) {
+        return pairs.blocked(pairKey(user, realm, source), clock.getAsLong());
+    }
+
+    /**
+     * Records a failed authentication (a wrong password, or an unknown user) and logs it.
      *
-     * @param key  the key that failed
-     * @param what how to name the key in the log, e.g. {@code source 192.0.2.1}
+     * @param user   the user name of the credentials
+     * @param realm  the realm
+     * @param source the source address
+     * @return how long to hold back the answer to this attempt, milliseconds (0: none)
      */
-    void failed(String key, String what) {
+    long failed(String user, String realm, String source) {
         long now = clock.getAsLong();
-        Entry after = entries.compute(key, (k, e) -> {
-            if (e == null || now - e.windowStart() >= blockMillis && now >= e.blockedUntil()) {
-                e = new Entry(now, 0, 0);
-            }
-            int n = e.failures() + 1;
-            return new Entry(e.windowStart(), n, n == maxFailures ? now + blockMillis : e.blockedUntil());
-        });
-        if (after.failures() == maxFailures) {
-            LOG.warn("authentication: {} blocked for {} s after {} failed attempts", what, blockMillis / 1000,
-                    maxFailures);
+        String userKey = userKey(user, realm);
+        int atPair = pairs.failed(source + ' ' + userKey, now);
+        int atSource = sources.failed(source, now);
+        int ofUser = users.failed(userKey, now);
+        String who = printable(user);
+        realm = printable(realm);
+        LOG.info("authentication failed: user {} realm {} from {} (failure {} of this user there, {} there across"
+                + " users, within {} s)", who, realm, source, atPair, atSource, windowMillis / 1000);
+        if (atPair == maxFailures) {
+            LOG.warn("authentication: user {} realm {} blocked from {} for {} s after {} failed attempts from there;"
+                    + " the user elsewhere and other users there are not affected", who, realm, source,
+                    windowMillis / 1000, maxFailures);
         }
-        if (entries.size() > CAPACITY) {
-            entries.values().removeIf(e -> now - e.windowStart() >= blockMillis && now >= e.blockedUntil());
+        if (atSource == maxFailuresSource) {
+            LOG.warn("authentication: address {} blocked for {} s after {} failed attempts there, across users",
+                    source, windowMillis / 1000, maxFailuresSource);
         }
+        long delay = delayAfter(ofUser, maxFailures);
+        if (ofUser == maxFailures + 1) {
+            LOG.info("authentication: user {} realm {} failed {} times within {} s, from one address or several;"
+                    + " answers to its failing attempts now come {} ms later, doubling up to {} ms; right passwords"
+                    + " are not delayed", who, realm, ofUser, windowMillis / 1000, delay, MAX_DELAY_MILLIS);
+        }
+        return delay;
     }
 
     /**
-     * Forgets the failures of a key that authenticated successfully.
+     * Forgets the failures of that user at that address.
      *
-     * @param key the key
+     * @param user   the authenticated user name
+     * @param realm  the realm
+     * @param source the source address
      */
-    void succeeded(String key) {
-        entries.computeIfPresent(key, (k, e) -> clock.getAsLong() < e.blockedUntil() ? e : null);
+    void succeeded(String user, String realm, String source) {
+        pairs.forget(pairKey(user, realm, source), clock.getAsLong());
+    }
+
+    /**
+     * @param failures the failures of a user within the window, this one included
+     * @param free     how many of them are answered without delay
+     * @return the delay of the answer: 0, then {@value #FIRST_DELAY_MILLIS} ms doubling, at most
+     *         {@value #MAX_DELAY_MILLIS} ms
+     */
+    static long delayAfter(int failures, int free) {
+        if (failures <= free) {
+            return 0;
+        }
+        int doublings = Math.min(failures - free - 1, 20);
+        return Math.min(MAX_DELAY_MILLIS, FIRST_DELAY_MILLIS << doublings);
+    }
+
+    private static String pairKey(String user, String realm, String source) {
+        return source + ' ' + userKey(user, realm);
+    }
+
+    /** {@code <realm length>:<realm><user>}: unambiguous whatever characters the user name holds. */
+    private static String userKey(String user, String realm) {
+        String r = realm.length() > MAX_REALM ? realm.substring(0, MAX_REALM) : realm;
+        String u = user.length() > MAX_USER ? user.substring(0, MAX_USER) : user;
+        return r.length() + ":" + r + u;
+    }
+
+    /** A user name or realm for the log, quoted: control characters replaced, at most 64 characters. */
+    static String printable(String user) {
+        StringBuilder b = new StringBuilder(Math.min(user.length(), 67) + 2).append('"');
+        for (int i = 0; i < user.length() && i < 64; i++) {
+            char c = user.charAt(i);
+            b.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return b.append(user.length() > 64 ? "...\"" : "\"").toString();
     }
 }

@@ -13,9 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Nonces that need no server-side table: each one is {@code base64url(time ‖ random ‖ mac)}, where
  * {@code time} is the issue time in milliseconds, {@code random} 8 bytes, and {@code mac} the first
- * 16 bytes of HMAC-SHA256 over both under a secret drawn at start. A nonce is valid when its MAC
- * checks and it is younger than the configured lifetime; after a restart every old nonce is
- * invalid, which clients see as {@code stale=true} and answer without asking their user.
+ * 16 bytes of HMAC-SHA256, under a secret drawn at start, over both and over what the nonce is
+ * bound to: the source address of the challenged request. A nonce checks only when it comes back
+ * from the address it was issued to, so a guess needs a challenge round trip from a real address
+ * (a spoofed UDP source never sees its challenge), and a nonce issued to one client is worth
+ * nothing to another. The source port is not bound: it changes when a NAT rebinds or a TCP client
+ * reconnects, and phones reuse a nonce across those.
+ *
+ * <p>A nonce is valid when its MAC checks and it is younger than the configured lifetime. After a
+ * restart every old nonce is unknown and is answered with a fresh challenge.
  *
  * <p>The {@code opaque} value is derived from the same secret, so it too changes with each start.
  *
@@ -53,26 +59,30 @@ final class NonceService {
         this.clock = clock;
         this.lifetimeMillis = lifetimeMillis;
         random.nextBytes(secret);
-        this.opaque = B64.encodeToString(java.util.Arrays.copyOf(mac("opaque".getBytes(StandardCharsets.US_ASCII)), 12));
+        this.opaque = B64.encodeToString(java.util.Arrays.copyOf(mac("opaque".getBytes(StandardCharsets.US_ASCII), ""), 12));
     }
 
-    /** @return a fresh nonce */
-    String issue() {
+    /**
+     * @param boundTo the source address of the request that is challenged
+     * @return a fresh nonce, valid only when it comes back from {@code boundTo}
+     */
+    String issue(String boundTo) {
         ByteBuffer b = ByteBuffer.allocate(8 + RANDOM_BYTES + MAC_BYTES);
         b.putLong(clock.getAsLong());
         byte[] r = new byte[RANDOM_BYTES];
         random.nextBytes(r);
         b.put(r);
-        byte[] m = mac(java.util.Arrays.copyOf(b.array(), 8 + RANDOM_BYTES));
+        byte[] m = mac(java.util.Arrays.copyOf(b.array(), 8 + RANDOM_BYTES), boundTo);
         b.put(m, 0, MAC_BYTES);
         return B64.encodeToString(b.array());
     }
 
     /**
-     * @param nonce a nonce a client sent back
-     * @return whether this start issued it, and whether it is still fresh
+     * @param nonce   a nonce a client sent back
+     * @param boundTo the source address of the request that carries it
+     * @return whether this start issued it to that address, and whether it is still fresh
      */
-    Verdict check(String nonce) {
+    Verdict check(String nonce, String boundTo) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(nonce);
@@ -82,7 +92,7 @@ final class NonceService {
         if (raw.length != 8 + RANDOM_BYTES + MAC_BYTES) {
             return Verdict.UNKNOWN;
         }
-        byte[] expected = java.util.Arrays.copyOf(mac(java.util.Arrays.copyOf(raw, 8 + RANDOM_BYTES)), MAC_BYTES);
+        byte[] expected = java.util.Arrays.copyOf(mac(java.util.Arrays.copyOf(raw, 8 + RANDOM_BYTES), boundTo), MAC_BYTES);
         byte[] given = java.util.Arrays.copyOfRange(raw, 8 + RANDOM_BYTES, raw.length);
         if (!MessageDigest.isEqual(expected, given)) {
             return Verdict.UNKNOWN;
@@ -96,11 +106,14 @@ final class NonceService {
         return opaque;
     }
 
-    private byte[] mac(byte[] data) {
+    /** HMAC-SHA256 of {@code data ‖ 0 ‖ binding}; the zero byte keeps the two parts apart. */
+    private byte[] mac(byte[] data, String binding) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return m.doFinal(data);
+            m.update(data);
+            m.update((byte) 0);
+            return m.doFinal(binding.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks HmacSHA256", e);
         }

@@ -7,9 +7,12 @@
  * <p>{@link org.olelo.container.internal.security.DigestAuthenticator} is the entry point: the
  * container calls it for each initial request right before the chosen servlet runs, on the
  * application session's executor. Credentials come from the {@code subscriber} table (HA1 per
- * algorithm, realm = domain). Nonces are stateless HMAC tokens with a lifetime; nonce counts are
- * remembered in a bounded map to refuse replays; repeated failures block a source address or a
- * user for a while. An authenticated request carries a
+ * algorithm, realm = domain). Nonces are stateless HMAC tokens with a lifetime, bound to the source
+ * address they were issued to and checked before any password; nonce counts are
+ * remembered in a bounded map to refuse replays. Repeated failures block a user at one address, or
+ * an address across users, for a while, and slow down the failing attempts of a user from anywhere
+ * without ever locking the user out ({@link org.olelo.container.internal.security.FailureGuard}).
+ * An authenticated request carries a
  * {@link org.olelo.container.internal.security.SubscriberPrincipal} and the subscriber's roles.
  */
 package org.olelo.container.internal.security;

@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The pieces of digest authentication on their own: parsing, nonces, counts, failures, HA1. */
+/** The pieces of digest authentication on their own: parsing, nonces, counts, HA1. */
 class DigestPartsTest {
 
     @Test
@@ -46,20 +46,22 @@ class DigestPartsTest {
     }
 
     @Test
-    void noncesCheckTheirMacAndAge() {
+    void noncesCheckTheirMacTheirAddressAndAge() {
         AtomicLong now = new AtomicLong(1_000_000);
         NonceService nonces = new NonceService(new SecureRandom(), now::get, 300_000);
-        String n = nonces.issue();
-        assertNotEquals(n, nonces.issue());
-        assertEquals(NonceService.Verdict.VALID, nonces.check(n));
+        String n = nonces.issue("192.0.2.1");
+        assertNotEquals(n, nonces.issue("192.0.2.1"));
+        assertEquals(NonceService.Verdict.VALID, nonces.check(n, "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(n, "192.0.2.2"), "issued to another address");
         char last = n.charAt(n.length() - 2);
         String tampered = n.substring(0, n.length() - 2) + (last == 'A' ? 'B' : 'A') + n.charAt(n.length() - 1);
-        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(tampered));
-        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check("not base64 !"));
-        assertEquals(NonceService.Verdict.UNKNOWN, new NonceService(new SecureRandom(), now::get, 300_000).check(n),
-                "another start does not know it");
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(tampered, "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check("not base64 !", "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, new NonceService(new SecureRandom(), now::get, 300_000)
+                .check(n, "192.0.2.1"), "another start does not know it");
         now.addAndGet(300_000);
-        assertEquals(NonceService.Verdict.EXPIRED, nonces.check(n));
+        assertEquals(NonceService.Verdict.EXPIRED, nonces.check(n, "192.0.2.1"));
+        assertEquals(NonceService.Verdict.UNKNOWN, nonces.check(n, "192.0.2.2"), "expired or not, not ours for them");
     }
 
     @Test
@@ -73,28 +75,5 @@ class DigestPartsTest {
         assertTrue(counts.advance("b", 1));
         assertTrue(counts.advance("c", 1));
         assertTrue(counts.advance("a", 1), "a was the eldest and is forgotten beyond the capacity");
-    }
-
-    @Test
-    void failuresBlockForAWhileAndSuccessForgets() {
-        AtomicLong now = new AtomicLong(0);
-        FailureGuard g = new FailureGuard(3, 60_000, now::get);
-        g.failed("k", "k");
-        g.failed("k", "k");
-        g.succeeded("k");
-        g.failed("k", "k");
-        g.failed("k", "k");
-        assertFalse(g.blocked("k"), "a success starts the count again");
-        g.failed("k", "k");
-        assertTrue(g.blocked("k"));
-        g.succeeded("k");
-        assertTrue(g.blocked("k"), "a block is not lifted by a success");
-        now.addAndGet(60_000);
-        assertFalse(g.blocked("k"));
-        g.failed("other", "other");
-        now.addAndGet(61_000);
-        g.failed("other", "other");
-        g.failed("other", "other");
-        assertFalse(g.blocked("other"), "failures older than the window do not count");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.sip.URI;
 import org.olelo.apps.registrar.service.Aor;
 import org.olelo.apps.registrar.service.LookupResult;
 import org.olelo.apps.registrar.service.RegistrarException;
+import org.olelo.apps.registrar.service.RevealOffline;
 import org.olelo.apps.registrar.service.Target;
 
 import java.io.IOException;
@@ -30,7 +31,9 @@ import java.util.Map;
  *   <li>current contacts: proxied, record-routed and unsupervised, in parallel or one after the
  *       other by descending q ({@code fork.mode}); each branch carries the routes of its
  *       {@link Target} (Path, or a loose route to the NAT source);</li>
- *   <li>none: 480 for a known user, 404 for an unknown one; 500 when the store fails;</li>
+ *   <li>none: 404 for an unknown user and, alike, for a known one who is offline, so that nobody
+ *       can list the users by their answers; 480 for the latter only when {@code reveal.offline}
+ *       lets this requester know ({@link RevealOffline}); 500 when the store fails;</li>
  *   <li>subsequent requests, ACK and CANCEL: nothing; the container relays them.</li>
  * </ul>
  *
@@ -81,8 +84,13 @@ public class LocationServlet extends SipServlet {
         switch (runtime.location().lookup(aor, System.currentTimeMillis())) {
             case LookupResult.Found found -> proxy(req, found.targets());
             case LookupResult.NotFound nf -> SipRequests.answer(req, SipServletResponse.SC_NOT_FOUND, "Not Found", Map.of());
-            case LookupResult.Unavailable u -> SipRequests.answer(req, SipServletResponse.SC_TEMPORARLY_UNAVAILABLE,
-                    "Temporarily Unavailable", Map.of());
+            case LookupResult.Unavailable u -> {
+                if (runtime.config().revealOffline().reveals(req.getUserPrincipal() != null)) {
+                    SipRequests.answer(req, SipServletResponse.SC_TEMPORARLY_UNAVAILABLE, "Temporarily Unavailable", Map.of());
+                } else {
+                    SipRequests.answer(req, SipServletResponse.SC_NOT_FOUND, "Not Found", Map.of());
+                }
+            }
             case LookupResult.Failed f -> {
                 log("registrar: lookup of " + aor + " failed: " + f.cause().getMessage(), f.cause());
                 SipRequests.answer(req, SipServletResponse.SC_SERVER_INTERNAL_ERROR,

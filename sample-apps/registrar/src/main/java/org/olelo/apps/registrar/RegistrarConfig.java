@@ -1,6 +1,8 @@
 package org.olelo.apps.registrar;
 
+import org.olelo.apps.registrar.service.PathMode;
 import org.olelo.apps.registrar.service.Registrar;
+import org.olelo.apps.registrar.service.RevealOffline;
 import org.olelo.apps.registrar.store.DbMode;
 
 import java.util.Arrays;
@@ -23,10 +25,14 @@ import java.util.function.Function;
  * @param forkMode        {@value #FORK_MODE}: parallel or sequential forking to the contacts
  * @param domains         {@value #DOMAINS}: the local domains (the listening-point hosts are
  *                        always added)
+ * @param pathMode        {@value #PATH_MODE}: Path from a UA that did not list {@code path} in
+ *                        Supported is refused with 420 (strict) or stored (lazy)
+ * @param revealOffline   {@value #REVEAL_OFFLINE}: who gets 480 rather than 404 for a known user
+ *                        without binding
  */
 public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInterval, long defaultExpires,
                               long minExpires, long maxExpires, int maxContacts, ForkMode forkMode,
-                              List<String> domains) {
+                              List<String> domains, PathMode pathMode, RevealOffline revealOffline) {
 
     /** Key of {@link #dbMode}. */
     public static final String DB_MODE = "db.mode";
@@ -46,6 +52,10 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
     public static final String FORK_MODE = "fork.mode";
     /** Key of {@link #domains}. */
     public static final String DOMAINS = "domains";
+    /** Key of {@link #pathMode}. */
+    public static final String PATH_MODE = "path.mode";
+    /** Key of {@link #revealOffline}. */
+    public static final String REVEAL_OFFLINE = "reveal.offline";
 
     /** The local domains when {@value #DOMAINS} is not set. */
     public static final List<String> DEFAULT_DOMAINS = List.of("localhost", "127.0.0.1");
@@ -53,16 +63,19 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
     /** Freezes the domain list and checks the expiry limits. */
     public RegistrarConfig {
         domains = List.copyOf(domains);
+        if (pathMode == null || revealOffline == null) {
+            throw new IllegalArgumentException(PATH_MODE + " and " + REVEAL_OFFLINE + " must be set");
+        }
         if (flushInterval < 1 || cleanupInterval < 1) {
             throw new IllegalArgumentException(FLUSH_INTERVAL + " and " + CLEANUP_INTERVAL + " must be at least 1 second");
         }
-        policyOf(defaultExpires, minExpires, maxExpires, maxContacts);
+        policyOf(defaultExpires, minExpires, maxExpires, maxContacts, pathMode);
     }
 
     /** @return every setting at its default */
     public static RegistrarConfig defaults() {
         return new RegistrarConfig(DbMode.WRITE_THROUGH, 5, 60, 3600, 60, 86400, 10, ForkMode.PARALLEL,
-                DEFAULT_DOMAINS);
+                DEFAULT_DOMAINS, PathMode.STRICT, RevealOffline.NEVER);
     }
 
     /**
@@ -84,8 +97,10 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
         ForkMode fork = value(params, FORK_MODE, d.forkMode(), ForkMode::parse);
         List<String> domains = value(params, DOMAINS, d.domains(), t -> Arrays.stream(t.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList());
+        PathMode path = value(params, PATH_MODE, d.pathMode(), PathMode::parse);
+        RevealOffline reveal = value(params, REVEAL_OFFLINE, d.revealOffline(), RevealOffline::parse);
         try {
-            return new RegistrarConfig(mode, flush, cleanup, dflt, min, max, contacts, fork, domains);
+            return new RegistrarConfig(mode, flush, cleanup, dflt, min, max, contacts, fork, domains, path, reveal);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("registrar context-params: " + e.getMessage(), e);
         }
@@ -93,11 +108,11 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
 
     /** @return the registration limits */
     public Registrar.Policy policy() {
-        return policyOf(defaultExpires, minExpires, maxExpires, maxContacts);
+        return policyOf(defaultExpires, minExpires, maxExpires, maxContacts, pathMode);
     }
 
-    private static Registrar.Policy policyOf(long dflt, long min, long max, int contacts) {
-        return new Registrar.Policy(dflt, min, max, contacts);
+    private static Registrar.Policy policyOf(long dflt, long min, long max, int contacts, PathMode path) {
+        return new Registrar.Policy(dflt, min, max, contacts, path);
     }
 
     private static <T> T value(Function<String, String> params, String key, T dflt, Function<String, T> parse) {

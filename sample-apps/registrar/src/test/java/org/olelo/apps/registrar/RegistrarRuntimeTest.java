@@ -37,7 +37,8 @@ class RegistrarRuntimeTest {
     private RegistrarRuntime start(DbMode mode, DataSource ds) throws Exception {
         RegistrarConfig d = RegistrarConfig.defaults();
         RegistrarConfig c = new RegistrarConfig(mode, d.flushInterval(), d.cleanupInterval(), d.defaultExpires(),
-                d.minExpires(), d.maxExpires(), d.maxContacts(), d.forkMode(), List.of("example.com"));
+                d.minExpires(), d.maxExpires(), d.maxContacts(), d.forkMode(), List.of("example.com"), d.pathMode(),
+                d.revealOffline());
         return RegistrarRuntime.start(c, ds, getClass().getClassLoader(), () -> List.of("192.0.2.1"),
                 (msg, e) -> errors.add(msg));
     }

@@ -39,7 +39,7 @@ class SipXmlTest {
                     e.getElementsByTagName("param-value").item(0).getTextContent().trim());
         }
         assertEquals(RegistrarConfig.defaults(), RegistrarConfig.from(params::get));
-        assertEquals(9, params.size());
+        assertEquals(11, params.size());
     }
 
     @Test

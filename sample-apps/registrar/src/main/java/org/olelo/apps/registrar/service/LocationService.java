@@ -25,8 +25,10 @@ import java.util.Optional;
  * </ul>
  * Contacts that are not SIP or SIPS URIs (tel:, mailto:) are registered but not routed to.
  *
- * <p>When there is no current binding: 480 for a provisioned subscriber or an AOR that has had a
- * binding, 404 otherwise. Runs on the calling thread; blocks on the store and the subscriber table.
+ * <p>When there is no current binding: {@link LookupResult.Unavailable} for a provisioned subscriber
+ * or an AOR that has had a binding, {@link LookupResult.NotFound} otherwise; whether the requester
+ * may see the difference (480 against 404) is the servlet's decision ({@link RevealOffline}). Runs
+ * on the calling thread; blocks on the store and the subscriber table.
  */
 public final class LocationService {
 

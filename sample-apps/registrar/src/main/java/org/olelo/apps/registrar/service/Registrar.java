@@ -18,6 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ol>
  *   <li>the Request-URI host and the AOR's host must be local domains (else 403);</li>
  *   <li>an authenticated user may register only their own AOR (else 403);</li>
+ *   <li>Path header fields from a UA that did not list {@code path} in Supported: 420 Bad Extension
+ *       with {@code Unsupported: path} ({@link PathMode#STRICT}, RFC 3327 §5.3), or stored all the
+ *       same ({@link PathMode#LAZY});</li>
  *   <li>the AOR is the canonical To URI ({@link Aor}; 400 when it is not SIP/SIPS or too long);</li>
  *   <li>{@code Contact: *} needs {@code Expires: 0} and no other Contact (else 400) and removes
  *       every binding;</li>
@@ -57,10 +60,20 @@ public final class Registrar {
      * @param minExpires     shortest accepted, seconds (0: no minimum)
      * @param maxExpires     longest granted, seconds (longer requests are shortened)
      * @param maxContacts    most bindings per AOR (0: no limit)
+     * @param pathMode       what to do with Path from a UA that does not support it
      */
-    public record Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts) {
+    public record Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts, PathMode pathMode) {
+
+        /** Limits with {@link PathMode#STRICT}. */
+        public Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts) {
+            this(defaultExpires, minExpires, maxExpires, maxContacts, PathMode.STRICT);
+        }
+
         /** Checks that the limits are consistent. */
         public Policy {
+            if (pathMode == null) {
+                throw new IllegalArgumentException("path.mode must be strict or lazy");
+            }
             if (minExpires < 0 || maxExpires < 1 || maxContacts < 0) {
                 throw new IllegalArgumentException("expiry limits and max.contacts must not be negative");
             }
@@ -143,6 +156,9 @@ public final class Registrar {
             throw new RegistrarException(403, "Not a local domain: " + shorten(aor.host()));
         }
         authorise(r.authenticatedUser(), aor);
+        if (!r.path().isEmpty() && !r.supportsPath() && policy.pathMode() == PathMode.STRICT) {
+            throw new RegistrarException(420, "Bad Extension", Map.of("Unsupported", "path"));
+        }
         if (r.callId() == null || r.callId().isBlank()) {
             throw new RegistrarException(400, "Missing Call-ID");
         }

@@ -129,13 +129,25 @@ class RegistrarRulesTest {
     }
 
     @Test
-    void pathIsStoredAndEchoedOnlyWhenTheUaSupportsIt() throws Exception {
+    void pathFromAUaThatDoesNotSupportItIs420AndNothingIsStored() throws Exception {
         List<String> path = List.of("<sip:edge1.example.com;lr>", "<sip:edge2.example.com;lr>");
-        RegisterResult.Accepted quiet = f.ok(Reg.alice().contact("sip:a@10.0.0.1").path(path, false));
-        assertEquals(List.of(), quiet.path());
-        assertEquals(path, f.stored().get(0).path());
+        RegisterResult.Rejected no = f.rejected(Reg.alice().contact("sip:a@10.0.0.1").path(path, false), 420);
+        assertEquals("Bad Extension", no.reason());
+        assertEquals(java.util.Map.of("Unsupported", "path"), no.headers());
+        assertEquals(List.of(), f.stored());
         RegisterResult.Accepted echoed = f.ok(Reg.alice().contact("sip:a@10.0.0.1").cseq(2).path(path, true));
         assertEquals(path, echoed.path());
+        assertEquals(path, f.stored().get(0).path());
+    }
+
+    @Test
+    void lazyPathModeStoresThePathWithoutEchoingIt() throws Exception {
+        RegistrarFixture lazy = new RegistrarFixture(new MemoryLocationStore(),
+                new Registrar.Policy(3600, 60, 86400, 10, PathMode.LAZY));
+        List<String> path = List.of("<sip:edge1.example.com;lr>");
+        RegisterResult.Accepted quiet = lazy.ok(Reg.alice().contact("sip:a@10.0.0.1").path(path, false));
+        assertEquals(List.of(), quiet.path());
+        assertEquals(path, lazy.stored().get(0).path());
     }
 
     @Test

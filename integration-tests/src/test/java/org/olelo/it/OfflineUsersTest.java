@@ -1,0 +1,92 @@
+package org.olelo.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.UdpPeer;
+
+/**
+ * No user enumeration through the location service: with the default deployment an unknown name,
+ * a provisioned subscriber who never registered and a user whose bindings are gone get the same
+ * answer to INVITE, OPTIONS and MESSAGE; {@code reveal.offline=always} tells them apart again.
+ * Authentication is off so that the test registers with plain REGISTERs.
+ */
+class OfflineUsersTest {
+
+    private static final AtomicInteger N = new AtomicInteger();
+    private OleloProcess olelo;
+
+    @AfterEach
+    void stop() {
+        if (olelo != null) {
+            olelo.close();
+        }
+    }
+
+    private void start(String registrarProperties) throws Exception {
+        olelo = new OleloProcess(Files.createTempDirectory("olelo-offline-it-"));
+        assertEquals(0, olelo.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
+        if (registrarProperties != null) {
+            olelo.appProperties("registrar", registrarProperties);
+        }
+        olelo.start("auth.enabled=false");
+        String contact = "Contact: <sip:dave@127.0.0.1:5995>\r\nExpires: ";
+        assertEquals(200, SipText.status(send("REGISTER", "sip:127.0.0.1", "dave", contact + "60\r\n")));
+        assertEquals(200, SipText.status(send("REGISTER", "sip:127.0.0.1", "dave", contact + "0\r\n")));
+    }
+
+    /** Sends a request from a fresh socket; returns the final response (an INVITE's is acknowledged). */
+    private String send(String method, String ruri, String toUser, String extra) throws Exception {
+        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()))) {
+            int n = N.incrementAndGet();
+            String via = "Via: SIP/2.0/UDP 127.0.0.1:" + peer.address().getPort() + ";branch=z9hG4bK-off" + n + ";rport\r\n";
+            String from = "From: <sip:dave@127.0.0.1>;tag=o" + n + "\r\n";
+            String common = "Call-ID: off-" + n + "\r\n";
+            peer.send(method + " " + ruri + " SIP/2.0\r\n" + via + "Max-Forwards: 70\r\n" + from
+                    + "To: <sip:" + toUser + "@127.0.0.1>\r\n" + common + "CSeq: 1 " + method + "\r\n" + extra
+                    + "Content-Length: 0\r\n\r\n");
+            String r;
+            do {
+                r = peer.receive(5_000);
+            } while (r != null && SipText.status(r) < 200);
+            assertNotNull(r, "no final response to " + method + " " + ruri);
+            if (method.equals("INVITE")) {
+                peer.send("ACK " + ruri + " SIP/2.0\r\n" + via + "Max-Forwards: 70\r\n" + from + "To: "
+                        + SipText.header(r, "To") + "\r\n" + common + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            }
+            return r;
+        }
+    }
+
+    private String statusLine(String method, String user) throws Exception {
+        return send(method, "sip:" + user + "@127.0.0.1", user, "").lines().findFirst().orElseThrow();
+    }
+
+    @Test
+    void unknownAndOfflineUsersGetTheSameAnswer() throws Exception {
+        start(null);
+        for (String method : List.of("INVITE", "OPTIONS", "MESSAGE")) {
+            String nobody = statusLine(method, "nobody");
+            assertEquals("SIP/2.0 404 Not Found", nobody, method);
+            assertEquals(nobody, statusLine(method, "carol"), method + " to a subscriber who never registered");
+            assertEquals(nobody, statusLine(method, "dave"), method + " to a user whose binding is gone");
+        }
+    }
+
+    @Test
+    void revealOfflineAlwaysTellsThemApart() throws Exception {
+        start("reveal.offline=always\n");
+        for (String method : List.of("INVITE", "OPTIONS", "MESSAGE")) {
+            assertEquals("SIP/2.0 404 Not Found", statusLine(method, "nobody"), method);
+            assertEquals("SIP/2.0 480 Temporarily Unavailable", statusLine(method, "carol"), method);
+            assertEquals("SIP/2.0 480 Temporarily Unavailable", statusLine(method, "dave"), method);
+        }
+    }
+}

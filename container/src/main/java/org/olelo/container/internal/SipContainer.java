@@ -258,8 +258,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                               SipServletRequestImpl req, SipApplicationSessionImpl as) {
         DeployedAppContext version = DeployedAppContext.of(as);
         if (version == null) {
-            rt.admitted();
-            respond(st, 500, "Server Internal Error");
+            // the version was destroyed while the request joined it (a redeployment raced the
+            // routing): the newest version takes it; the empty session ends as ready
+            DeployedAppContext now = versions.newest(ctx.name());
+            if (now != null && now != ctx) {
+                SessionJoiner.join(rt.sessions(), now, req, rt.virtualThreads(), next -> startInitial(now, sel, st, req, next),
+                        failure -> joinFailed(now, st, failure));
+            } else {
+                rt.admitted();
+                respond(st, 500, "Server Internal Error");
+            }
             return;
         }
         DeployedApp app = version.app();

@@ -222,7 +222,38 @@ class RedeployDrainTest {
         assertEquals(v2, server.applications().get("ver"));
     }
 
+    @Test
+    void aRingingCallOfAVersionWhoseDrainTimePassedIsAnswered487() throws Exception {
+        marks = Files.createDirectories(tmp.resolve("marks"));
+        start("ver", VersionedApps.uas("1", marks), 0);
+        Phone c = phone();
+        assertEquals(180, status(c.invite("sip:ring@127.0.0.1")));
+        DeployedApp v1 = server.applications().get("ver");
+        redeploy("ver", VersionedApps.uas("2", marks));
+        String terminated = c.awaitResponse(c.lastCallId(), "1 INVITE");
+        assertEquals(487, status(terminated), terminated);
+        String gone = awaitLine(v1.label() + " is gone: the drain time of 0 s passed");
+        assertTrue(gone.contains("dropped 1 application session, 0 timers and 1 dialog"), gone);
+    }
+
     // ------------------------------------------------------------------ a record-routing proxy
+
+    @Test
+    void aProxiedCallOfAVersionWhoseDrainTimePassedGetsByeOnBothSides() throws Exception {
+        marks = Files.createDirectories(tmp.resolve("marks"));
+        start("rr", VersionedApps.proxy("1", marks), 0);
+        Phone caller = phone();
+        Phone callee = phone();
+        ProxiedCall a = proxiedCall(caller, callee, "1");
+        redeploy("rr", VersionedApps.proxy("2", marks));
+        String callId = header(a.call.ok, "Call-ID");
+        assertEquals("BYE", method(caller.awaitRequest("BYE", callId, -1)), "the caller is hung up");
+        assertEquals("BYE", method(callee.awaitRequest("BYE", callId, -1)), "the callee is hung up");
+        await(() -> marked(marks, "destroyed", "1"), "destroy() of the old version");
+        String gone = awaitLine(a.version.label() + " is gone: the drain time of 0 s passed");
+        assertTrue(gone.contains("dropped 1 application session, 0 timers and 1 dialog"), gone);
+        proxiedCall(caller, callee, "2");
+    }
 
     @Test
     void twoQuickRedeploymentsAndARemovalLeaveEachProxiedCallOnItsVersion() throws Exception {
@@ -351,6 +382,11 @@ class RedeployDrainTest {
             return awaitResponse(header(lastInvite, "Call-ID"), "1 INVITE");
         }
 
+        /** The Call-ID of the last INVITE sent with {@link #invite}. */
+        String lastCallId() {
+            return header(lastInvite, "Call-ID");
+        }
+
         /** Sends an OPTIONS; returns its final answer. */
         String options(String ruri, String extra) throws Exception {
             String options = AppTestServer.request(peer, "OPTIONS", ruri, "<sip:alice@127.0.0.1>", "<" + ruri + ">", extra);
@@ -419,7 +455,7 @@ class RedeployDrainTest {
                     return r;
                 }
             }
-            return await(wanted, "a " + method + " of " + callId + " from the server");
+            return await(wanted, method + " of " + callId + " from the server");
         }
 
         /** A timer tick the server sent later than {@code since}. */

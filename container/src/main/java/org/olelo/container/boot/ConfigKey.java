@@ -30,6 +30,10 @@ public enum ConfigKey {
     /** How often the applications folder and the routing descriptor are checked for changes. */
     DEPLOY_POLL_MILLIS("deploy.poll.millis", "milliseconds between checks of apps/ and the routing descriptor",
             d -> Long.toString(d.pollMillis())),
+    /** How long a replaced or removed application version keeps its sessions. */
+    DEPLOY_DRAIN_SECONDS("deploy.drain.seconds", "seconds a replaced or removed application version keeps its"
+            + " calls, sessions and timers before what is left is ended (BYE, invalidated); 0: at once",
+            d -> Long.toString(d.drainSeconds())),
     /** Folder for databases and extracted applications. */
     DATA_DIR("data.dir", "folder for databases and extracted applications", d -> d.dataDir().toString()),
     /** RFC 3261 timer T1. */

@@ -189,7 +189,8 @@ public final class ConfigLoader {
                 value(g, ConfigKey.LOCAL_DOMAINS, SettingParser::hosts, d.localDomains()),
                 value(g, ConfigKey.UNROUTED_POLICY, SettingParser::policy, d.unroutedPolicy()),
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
-                db(d.db(), g), auth(d.auth(), g));
+                db(d.db(), g), auth(d.auth(), g),
+                value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()));
     }
 
     private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {

@@ -57,6 +57,7 @@ public final class OleloServer implements AutoCloseable {
                 database.defaultPool(), guard(config, database));
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
+        deployer.drainWith(container.versionWork(), config.drainSeconds());
         deployer.start();
         core.start(container);
         container.coreStarted();

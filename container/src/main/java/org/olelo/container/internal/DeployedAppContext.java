@@ -2,20 +2,61 @@ package org.olelo.container.internal;
 
 import jakarta.servlet.ServletContext;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.session.AppContext;
+import org.olelo.container.internal.session.SipApplicationSessionImpl;
 
-/** Adapts a deployed application to what the session layer needs. */
+/**
+ * One deployed version of an application as the session layer sees it. Every application session
+ * holds the version that created it, and everything the container does for a session (requests
+ * and responses of its dialogs, ACK, CANCEL, proxy responses, timers, expiry, listeners) finds
+ * its servlets through {@link #of(SipApplicationSessionImpl)}, never by the application's name:
+ * so a session stays on its version while a newer one takes new sessions. Counts its live
+ * application sessions for draining. Any thread.
+ */
 final class DeployedAppContext implements AppContext {
 
     private final DeployedApp app;
+    private final LongAdder live = new LongAdder();
+    private volatile boolean gone;
 
     DeployedAppContext(DeployedApp app) {
         this.app = app;
     }
 
+    /**
+     * The version an application session belongs to.
+     *
+     * @return its version, or null when that version was destroyed (the session was left behind
+     *         by a drain that could not end it): nothing of it may run any more
+     */
+    static DeployedAppContext of(SipApplicationSessionImpl as) {
+        return as.app() instanceof DeployedAppContext v && !v.gone ? v : null;
+    }
+
     DeployedApp app() {
         return app;
+    }
+
+    /** How many application sessions of this version are valid. */
+    int liveSessions() {
+        return (int) live.sum();
+    }
+
+    /** The version is being destroyed: sessions left over no longer reach it. */
+    void markGone() {
+        gone = true;
+    }
+
+    @Override
+    public void sessionAdded() {
+        live.increment();
+    }
+
+    @Override
+    public void sessionRemoved() {
+        live.decrement();
     }
 
     @Override
@@ -30,7 +71,7 @@ final class DeployedAppContext implements AppContext {
 
     @Override
     public <T> List<T> listeners(Class<T> type) {
-        return app.listeners(type);
+        return gone ? List.of() : app.listeners(type);
     }
 
     @Override
@@ -52,5 +93,10 @@ final class DeployedAppContext implements AppContext {
     public String applicationKey(jakarta.servlet.sip.SipServletRequest initialRequest) throws Exception {
         org.olelo.container.internal.deploy.ApplicationKeyMethod m = app.applicationKeyMethod();
         return m == null ? null : app.callInContext(() -> m.key(initialRequest));
+    }
+
+    @Override
+    public String toString() {
+        return app.label();
     }
 }

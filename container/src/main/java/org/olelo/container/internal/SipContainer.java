@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.address.SipURI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
@@ -24,6 +23,7 @@ import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServices;
 import org.olelo.container.internal.deploy.AppServicesFactory;
 import org.olelo.container.internal.deploy.DeployedApp;
+import org.olelo.container.internal.deploy.VersionWork;
 import org.olelo.container.internal.factory.AppLookup;
 import org.olelo.container.internal.factory.SipFactoryImpl;
 import org.olelo.container.internal.factory.SipSessionsUtilImpl;
@@ -32,7 +32,6 @@ import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.security.InitialRequestGuard;
-import org.olelo.container.internal.session.AppContext;
 import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
@@ -67,8 +66,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing here blocks a reader thread: routing decisions are table look-ups, and every servlet
  * call is queued on the serial executor of its application session.
+ *
+ * <p>Versions: a new application session goes to the newest version of the application the
+ * router names; everything else runs on the version its application session belongs to
+ * ({@link DeployedAppContext#of}), so a redeployment leaves the calls of the old version on it
+ * while it drains ({@link AppVersions}).
  */
-public final class SipContainer implements RequestHandler, AppServicesFactory, AppLookup {
+public final class SipContainer implements RequestHandler, AppServicesFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipContainer.class);
     /** ServletContext attribute: the configured local domains, a {@code List<String>}. */
@@ -84,7 +88,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private final javax.sql.DataSource dataSource;
     private final InitialRequestGuard guard;
     private final Composer composer;
-    private final ConcurrentHashMap<String, DeployedAppContext> contexts = new ConcurrentHashMap<>();
+    private final AppVersions versions;
     /** The servlet running on the current thread, for the default handler of sessions it creates. */
     private static final ThreadLocal<String> CURRENT_SERVLET = new ThreadLocal<>();
     private final org.olelo.container.internal.ua.UserAgent ua;
@@ -114,32 +118,20 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker());
         this.composer = new Composer(rt, router);
         this.ua.setComposer(composer);
-        registry.addListener(new AppRegistry.Listener() {
-            @Override
-            public void deployed(DeployedApp app) {
-                contexts.put(app.name(), new DeployedAppContext(app));
-                publishInterfaces(app);
-            }
+        this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
+        registry.addListener(versions, true);
+    }
 
-            @Override
-            public void undeployed(DeployedApp app) {
-                contexts.computeIfPresent(app.name(), (k, v) -> v.app() == app ? null : v);
-                for (SipApplicationSessionImpl s : rt.sessions().ofApplication(app.name())) {
-                    s.executor().execute(() -> {
-                        if (s.isValid()) {
-                            s.invalidate();
-                        }
-                    });
-                }
-            }
-        }, true);
+    /** What each deployed version still holds, for the deployer to drain retired versions. */
+    public VersionWork versionWork() {
+        return versions;
     }
 
     // ------------------------------------------------------------------ services for applications
 
     /** Publishes the listening points to every deployed application; called once the core is bound. */
     public void coreStarted() {
-        contexts.values().forEach(c -> publishInterfaces(c.app()));
+        versions.newestAll().forEach(c -> publishInterfaces(c.app()));
     }
 
     /** JSR 359 {@code OUTBOUND_INTERFACES}: the SIP URIs of our listening points, once they are bound. */
@@ -165,19 +157,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     @Override
     public AppServices create(String appName, ClassLoader appLoader) {
-        return new AppServices(new SipFactoryImpl(appName, this, rt.sessions(), ua), timerService,
-                new SipSessionsUtilImpl(appName, this, rt.sessions()),
+        // the objects of a version serve that version: found by its class loader once it is deployed
+        AppLookup version = () -> versions.ofLoader(appLoader);
+        return new AppServices(new SipFactoryImpl(appName, version, rt.sessions(), ua), timerService,
+                new SipSessionsUtilImpl(appName, version, rt.sessions()),
                 dataSource == null ? null : new AppDataSource(appName, dataSource));
     }
 
     /** Application selection for initial requests that applications send (proxy branches, user-agent requests). */
     public Composer composer() {
         return composer;
-    }
-
-    @Override
-    public AppContext find(String appName) {
-        return contexts.get(appName);
     }
 
     // ------------------------------------------------------------------ requests
@@ -243,7 +232,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             relayWithoutApplication(st);
             return false;
         }
-        DeployedAppContext ctx = sel.application() == null ? null : contexts.get(sel.application());
+        DeployedAppContext ctx = versions.newest(sel.application());
         if (ctx == null) {
             noApplication(st, jain);
             return false;
@@ -260,10 +249,28 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         respond(st, 500, "Server Internal Error - " + ctx.name() + ": " + failure.getClass().getSimpleName());
     }
 
-    /** Puts the initial request in its application session and queues it on the session's executor. */
+    /**
+     * Puts the initial request in its application session and queues it on the session's executor.
+     * The session may belong to an older version than {@code ctx} (the request joined it by key or
+     * encoded URI): the request then runs on that version.
+     */
     private void startInitial(DeployedAppContext ctx, Selection sel, ServerTransaction st,
                               SipServletRequestImpl req, SipApplicationSessionImpl as) {
-        DeployedApp app = ctx.app();
+        DeployedAppContext version = DeployedAppContext.of(as);
+        if (version == null) {
+            // the version was destroyed while the request joined it (a redeployment raced the
+            // routing): the newest version takes it; the empty session ends as ready
+            DeployedAppContext now = versions.newest(ctx.name());
+            if (now != null && now != ctx) {
+                SessionJoiner.join(rt.sessions(), now, req, rt.virtualThreads(), next -> startInitial(now, sel, st, req, next),
+                        failure -> joinFailed(now, st, failure));
+            } else {
+                rt.admitted();
+                respond(st, 500, "Server Internal Error");
+            }
+            return;
+        }
+        DeployedApp app = version.app();
         SIPRequest jain = req.jainRequest();
         SipSessionImpl s = rt.sessions().createSipSession(as, jain.getCallId().getCallId());
         URI subscriber = sel.subscriber() == null ? null : parseQuietly(sel.subscriber());
@@ -278,13 +285,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         st.setApplicationData(req);
         as.executor().execute(() -> {
             if (!as.isValid()) {
-                // the session ended between the choice and now (its application invalidated it): a fresh one
-                SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), next -> startInitial(ctx, sel, st, req, next),
-                        failure -> joinFailed(ctx, st, failure));
+                // the session ended between the choice and now (its application invalidated it): a fresh
+                // one, of the version that takes new sessions now
+                DeployedAppContext now = versions.newest(ctx.name());
+                DeployedAppContext target = now != null ? now : ctx;
+                SessionJoiner.join(rt.sessions(), target, req, rt.virtualThreads(),
+                        next -> startInitial(target, sel, st, req, next), failure -> joinFailed(target, st, failure));
                 return;
             }
             rt.admitted();
-            runInitial(ctx, as, s, req);
+            runInitial(app, as, s, req);
         });
     }
 
@@ -319,23 +329,24 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     private ProxyImpl newProxy(SipServletRequestImpl req, SipSessionImpl s, SipApplicationSessionImpl as, DeployedApp app) {
         s.setProxy(true);
-        ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), delivery(app, as, s), app.proxyTimeoutSeconds(), false);
+        ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), delivery(as, s), app.proxyTimeoutSeconds(), false);
         p.setComposer(composer);
         return p;
     }
 
-    private ResponseDelivery delivery(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s) {
+    /** Hands proxy responses to the session's servlet, on the session's version (none once it is destroyed). */
+    private ResponseDelivery delivery(SipApplicationSessionImpl as, SipSessionImpl s) {
         return resp -> {
             s.setProxySupervised(resp.getProxy() == null || resp.getProxy().getSupervised());
-            Servlet servlet = app.servlet(s.handler());
+            DeployedAppContext version = DeployedAppContext.of(as);
+            Servlet servlet = version == null ? null : version.app().servlet(s.handler());
             if (servlet != null) {
-                invoke(app, as, servlet, null, resp);
+                invoke(version.app(), as, servlet, null, resp);
             }
         };
     }
 
-    private void runInitial(DeployedAppContext ctx, SipApplicationSessionImpl as, SipSessionImpl s, SipServletRequestImpl req) {
-        DeployedApp app = ctx.app();
+    private void runInitial(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s, SipServletRequestImpl req) {
         Servlet servlet = app.selectServlet(req);
         if (servlet == null) {
             respond(req.transaction(), 404, "Not Found - no servlet of " + app.name() + " matches the request");
@@ -383,7 +394,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private final class Invoker implements org.olelo.container.internal.ua.ServletInvoker {
 
         private DeployedApp app(SipSessionImpl s) {
-            DeployedAppContext ctx = contexts.get(s.parent().getApplicationName());
+            DeployedAppContext ctx = DeployedAppContext.of(s.parent());
             return ctx == null ? null : ctx.app();
         }
 
@@ -450,7 +461,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         SipSessionImpl s = sessionOf(st.poppedRoute());
         if (s != null && s.isValid() && s.isProxy()) {
             SipApplicationSessionImpl as = s.parent();
-            DeployedAppContext ctx = contexts.get(as.getApplicationName());
+            DeployedAppContext ctx = DeployedAppContext.of(as);
             if (ctx != null) {
                 as.executor().execute(() -> runSubsequent(ctx.app(), as, s, st));
                 return;
@@ -494,7 +505,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         if (req.finalResponseSent()) {
             return;
         }
-        ResponseDelivery d = s.proxySupervised() ? delivery(app, as, s) : ResponseDelivery.NONE;
+        ResponseDelivery d = s.proxySupervised() ? delivery(as, s) : ResponseDelivery.NONE;
         ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), d, app.proxyTimeoutSeconds(), true);
         p.setSupervised(s.proxySupervised());
         p.proxyTo(req.getRequestURI());
@@ -552,7 +563,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
         if (s != null && s.isValid()) {
             SipApplicationSessionImpl as = s.parent();
-            DeployedAppContext ctx = contexts.get(as.getApplicationName());
+            DeployedAppContext ctx = DeployedAppContext.of(as);
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 as.executor().execute(() -> {
@@ -614,7 +625,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                 p.cancelFromUpstream();
                 return;
             }
-            DeployedAppContext ctx = contexts.get(as.getApplicationName());
+            DeployedAppContext ctx = DeployedAppContext.of(as);
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 SipServletRequestImpl c = new SipServletRequestImpl(

@@ -122,6 +122,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDrainTimeIsReadFromFileAndEnvironmentAndZeroIsAllowed() throws Exception {
+        assertEquals(14_400, ServerConfig.defaults().drainSeconds(), "4 hours by default");
+        assertEquals("14400", ConfigKey.DEPLOY_DRAIN_SECONDS.defaultValue(ServerConfig.defaults()));
+        file("deploy.drain.seconds=90");
+        assertEquals(90, loader(Map.of()).load().config().drainSeconds());
+        assertEquals(0, loader(Map.of("OLELO_DEPLOY_DRAIN_SECONDS", "0")).load().config().drainSeconds());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader(Map.of("OLELO_DEPLOY_DRAIN_SECONDS", "-1")).load());
+        assertEquals("deploy.drain.seconds", e.key());
+        assertTrue(e.problem().contains("from 0 to 2592000"), e.problem());
+    }
+
+    @Test
     void listenFromEnvironmentWithIpv6() throws Exception {
         ServerConfig c = loader(Map.of("OLELO_LISTEN", "udp:127.0.0.1:5060,tcp:[::1]:5060")).load().config();
         assertEquals(List.of(ListenAddress.parse("udp:127.0.0.1:5060"), new ListenAddress("TCP", "::1", 5060)),

@@ -28,9 +28,12 @@ import java.util.stream.Stream;
  *     once it has looked the same on two consecutive scans, so that half-copied
  *     files are left alone;</li>
  * <li>a changed source is redeployed by deploying the new version first and then
- *     swapping it in and shutting the old one down; if the new version fails, the
- *     <b>old version keeps running</b> and the failure is recorded;</li>
- * <li>a vanished source is undeployed.</li>
+ *     swapping it in: new application sessions go to the new version, while the
+ *     old one is retired and drains ({@link AppDrainer}: it keeps its sessions
+ *     until they end or the drain time passes, then it is shut down); if the new
+ *     version fails, the <b>old version keeps running</b> and the failure is
+ *     recorded;</li>
+ * <li>a vanished source is undeployed: its version drains the same way.</li>
  * </ul>
  * A failure is logged as one ERROR line {@code file:line: reason} (stack trace at
  * DEBUG), kept in {@link #failures()} and retried only when the source changes.
@@ -53,6 +56,7 @@ public final class AppDeployer {
     private final Map<Path, DeployProblem> failures = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private final Object lock = new Object();
+    private final AppDrainer drainer = new AppDrainer();
     private volatile long pollMillis;
     private volatile Thread poller;
 
@@ -98,6 +102,26 @@ public final class AppDeployer {
         this.pollMillis = millis;
     }
 
+    /**
+     * Lets retired versions drain: until this is called, a retired version is shut down at once.
+     * Call before {@link #start()}.
+     *
+     * @param work         the container's view of each version's sessions
+     * @param drainSeconds how long a retired version keeps its sessions at most; 0 ends them at once
+     */
+    public void drainWith(VersionWork work, long drainSeconds) {
+        synchronized (lock) {
+            drainer.configure(Objects.requireNonNull(work, "work"), drainSeconds);
+        }
+    }
+
+    /** @return the versions that were replaced or removed and still drain, oldest first */
+    public List<DeployedApp> draining() {
+        synchronized (lock) {
+            return drainer.draining();
+        }
+    }
+
     /** @return the registry the deployer publishes to */
     public AppRegistry registry() {
         return registry;
@@ -127,7 +151,10 @@ public final class AppDeployer {
         }
     }
 
-    /** Stops the poll thread and undeploys every application, newest first. */
+    /**
+     * Stops the poll thread and undeploys every application, newest first, with the versions that
+     * still drain: their sessions are invalidated, then they are shut down.
+     */
     public void stop() {
         Thread t = poller;
         poller = null;
@@ -141,10 +168,17 @@ public final class AppDeployer {
         }
         synchronized (lock) {
             List<Path> sources = new ArrayList<>(tracked.keySet());
+            List<DeployedApp> running = new ArrayList<>();
             for (int i = sources.size() - 1; i >= 0; i--) {
-                undeploy(sources.get(i));
+                Tracked gone = tracked.remove(sources.get(i));
+                if (gone != null && gone.app != null) {
+                    registry.remove(gone.app);
+                    running.add(gone.app);
+                    LOG.info("Undeployed {} ({})", gone.app.label(), sources.get(i));
+                }
             }
-            tracked.clear();
+            failures.clear();
+            drainer.stop(running);
         }
     }
 
@@ -205,15 +239,21 @@ public final class AppDeployer {
                 t.pending = fp;
             }
         }
+        drainer.advance();
     }
 
     private void deploy(Path source, Tracked t, AppFiles.Fingerprint fp) {
         t.attempted = fp;
         t.pending = null;
-        Path work = newWorkDir(source);
+        int number;
+        Path work;
+        do {
+            number = counter.incrementAndGet();
+            work = workDir.resolve(AppFiles.baseName(source) + "-" + number);
+        } while (Files.exists(work));
         DeployedApp app;
         try {
-            app = AppLifecycle.launch(source, work, services, containerLoader, name -> {
+            app = AppLifecycle.launch(source, work, number, services, containerLoader, name -> {
                 DeployedApp other = registry.get(name);
                 return other != null && !other.source().equals(source);
             });
@@ -231,8 +271,8 @@ public final class AppDeployer {
         }
         registry.put(app);
         if (old != null) {
-            old.shutdown();
-            LOG.info("Redeployed {} from {}", app.name(), source);
+            LOG.info("Redeployed {} from {}: new application sessions go to {}", app.name(), source, app.label());
+            drainer.retire(old, "replaced by " + app.label());
         }
     }
 
@@ -241,18 +281,9 @@ public final class AppDeployer {
         failures.remove(source);
         if (t != null && t.app != null) {
             registry.remove(t.app);
-            t.app.shutdown();
-            LOG.info("Undeployed {} ({})", t.app.name(), source);
+            LOG.info("Undeployed {} ({}): it takes no new application sessions", t.app.label(), source);
+            drainer.retire(t.app, "its source was removed");
         }
-    }
-
-    private Path newWorkDir(Path source) {
-        String base = AppFiles.baseName(source);
-        Path p;
-        do {
-            p = workDir.resolve(base + "-" + counter.incrementAndGet());
-        } while (Files.exists(p));
-        return p;
     }
 
     private void cleanWorkDir() throws IOException {

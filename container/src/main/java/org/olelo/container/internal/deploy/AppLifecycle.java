@@ -42,6 +42,7 @@ final class AppLifecycle {
     private final Path source;
     private final Path work;
     private final AppServicesFactory factory;
+    private final int deployment;
     private AppClassLoader loader;
     private String name;
     private AppServices services;
@@ -52,7 +53,8 @@ final class AppLifecycle {
     private final List<Servlet> initialized = new ArrayList<>();
     private boolean stopped;
 
-    private AppLifecycle(Path source, Path work, AppServicesFactory factory) {
+    private AppLifecycle(Path source, Path work, int deployment, AppServicesFactory factory) {
+        this.deployment = deployment;
         this.source = source;
         this.work = work;
         this.factory = factory;
@@ -63,15 +65,16 @@ final class AppLifecycle {
      *
      * @param source    the archive or folder
      * @param work      an empty folder for the application's private copy
+     * @param deployment the number of this deployment ({@link DeployedApp#deployment()})
      * @param factory   creates the application's container objects
      * @param parent    the container's class loader (shared APIs)
      * @param nameTaken tells whether a name is already used by another source
      * @return the running application
      * @throws DeploymentException with file, line and reason; everything done so far is undone
      */
-    static DeployedApp launch(Path source, Path work, AppServicesFactory factory, ClassLoader parent,
+    static DeployedApp launch(Path source, Path work, int deployment, AppServicesFactory factory, ClassLoader parent,
                               Predicate<String> nameTaken) throws DeploymentException {
-        AppLifecycle lc = new AppLifecycle(source, work, factory);
+        AppLifecycle lc = new AppLifecycle(source, work, deployment, factory);
         try {
             return lc.start(parent, nameTaken);
         } catch (DeploymentException e) {
@@ -134,14 +137,14 @@ final class AppLifecycle {
                     ContainerObjects.beans(context, services));
             context.setAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName(), cdi.beanManager());
             instantiate(d, servlets, listeners);
-            app = new DeployedApp(source, work, d, loader, context, servlets, listeners, keyMethod, this);
+            app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this);
             context.setServletLookup(servlets::get);
             context.setAttributeListeners(() -> app.listeners(ServletContextAttributeListener.class));
             initialise(d, servlets, app);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
-        LOG.info("Deployed {} from {} in {} ms: servlets {}", name, source, (System.nanoTime() - t0) / 1_000_000,
+        LOG.info("Deployed {} from {} in {} ms: servlets {}", app.label(), source, (System.nanoTime() - t0) / 1_000_000,
                 servlets.keySet());
         return app;
     }

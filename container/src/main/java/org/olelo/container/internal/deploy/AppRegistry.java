@@ -23,15 +23,19 @@ public final class AppRegistry {
         /** @param app an application just deployed under a new name */
         void deployed(DeployedApp app);
 
-        /** @param app an application just removed (it is being shut down) */
+        /**
+         * @param app an application just removed: it takes no new application sessions and drains
+         *            ({@link AppDrainer}) before it is shut down
+         */
         void undeployed(DeployedApp app);
 
         /**
          * An application was redeployed under the same name. By default reported as
          * {@link #undeployed} of the old one then {@link #deployed} of the new one.
          *
-         * @param old the previous version, about to be shut down
-         * @param now the new version, already serving
+         * @param old the previous version, which now drains: it keeps its application sessions
+         *            until they end, then it is shut down
+         * @param now the new version, already taking new application sessions
          */
         default void replaced(DeployedApp old, DeployedApp now) {
             undeployed(old);

@@ -33,11 +33,13 @@ public final class DeployedApp {
     private final Map<Class<?>, List<?>> listenersByType = new ConcurrentHashMap<>();
     private final ApplicationKeyMethod keyMethod;
     private final AppLifecycle lifecycle;
+    private final int deployment;
 
-    DeployedApp(Path source, Path workDir, AppDescriptor descriptor, AppClassLoader loader, ServletContext context,
-                Map<String, Servlet> servlets, List<Object> listeners, ApplicationKeyMethod keyMethod,
-                AppLifecycle lifecycle) {
+    DeployedApp(Path source, Path workDir, int deployment, AppDescriptor descriptor, AppClassLoader loader,
+                ServletContext context, Map<String, Servlet> servlets, List<Object> listeners,
+                ApplicationKeyMethod keyMethod, AppLifecycle lifecycle) {
         this.lifecycle = lifecycle;
+        this.deployment = deployment;
         this.keyMethod = keyMethod;
         this.source = source;
         this.workDir = workDir;
@@ -51,6 +53,19 @@ public final class DeployedApp {
     /** @return the application name */
     public String name() {
         return descriptor.appName();
+    }
+
+    /**
+     * @return the number of this deployment, unique in the running server: two versions of one
+     *         application, one serving and one draining, have different numbers
+     */
+    public int deployment() {
+        return deployment;
+    }
+
+    /** @return the name and deployment number as the log shows them, e.g. {@code proxy deployment 3} */
+    public String label() {
+        return name() + " deployment " + deployment;
     }
 
     /** @return the archive or folder the application was deployed from */
@@ -146,7 +161,7 @@ public final class DeployedApp {
     /**
      * Stops the application: servlets destroyed, context listeners told, CDI
      * container shut down, class loader closed, work folder removed. Idempotent;
-     * deployer thread.
+     * deployer thread ({@link AppDrainer}, once the version has drained).
      */
     void shutdown() {
         lifecycle.stop();
@@ -190,6 +205,6 @@ public final class DeployedApp {
 
     @Override
     public String toString() {
-        return "DeployedApp[" + name() + " from " + source + "]";
+        return "DeployedApp[" + label() + " from " + source + "]";
     }
 }

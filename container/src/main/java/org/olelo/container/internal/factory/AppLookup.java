@@ -2,10 +2,14 @@ package org.olelo.container.internal.factory;
 
 import org.olelo.container.internal.session.AppContext;
 
-/** Finds the running context of an application by name (null while it is not deployed). */
+/**
+ * Finds the deployed version that one application's container objects ({@code SipFactory},
+ * {@code SipSessionsUtil}) were made for: each version gets its own, so the sessions they create
+ * belong to that version, whether it is the newest one or one that drains after a redeployment.
+ */
 @FunctionalInterface
 public interface AppLookup {
 
-    /** The application's context, or null. */
-    AppContext find(String appName);
+    /** The version, or null while it is not deployed yet or after it was destroyed. */
+    AppContext version();
 }

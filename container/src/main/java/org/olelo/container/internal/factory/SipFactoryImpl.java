@@ -17,8 +17,10 @@ import org.olelo.container.internal.session.AppContext;
 import org.olelo.container.internal.session.SessionManager;
 
 /**
- * The SIP factory of one application: URIs, addresses, parameterables and application sessions.
- * Thread-safe; any application thread may use it.
+ * The SIP factory of one deployed version of an application: URIs, addresses, parameterables and
+ * application sessions, which belong to that version (even while it drains after a newer one was
+ * deployed). Requests may be created in any session of the application. Thread-safe; any
+ * application thread may use it.
  */
 public final class SipFactoryImpl implements SipFactory {
 
@@ -140,7 +142,7 @@ public final class SipFactoryImpl implements SipFactory {
     }
 
     private AppContext app() {
-        AppContext a = apps.find(appName);
+        AppContext a = apps.version();
         if (a == null) {
             throw new IllegalStateException("application " + appName + " is not deployed");
         }

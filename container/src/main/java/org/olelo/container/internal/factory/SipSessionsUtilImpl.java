@@ -12,11 +12,13 @@ import org.olelo.container.internal.session.SessionManager;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 
 /**
- * Session look-ups for one application: it sees only its own sessions. The current application
- * session is the one whose work (servlet call, timer, listener) the calling thread runs. Keys
- * map to application-session ids as in {@link SipFactoryImpl#keyId}, so a session created by
+ * Session look-ups for one deployed version of an application: it sees the sessions of its
+ * application (of every version that still has some) and creates sessions of its own version;
+ * {@link #getManagedBean} answers from its own version's beans. The current application session
+ * is the one whose work (servlet call, timer, listener) the calling thread runs. Keys map to
+ * application-session ids as in {@link SipFactoryImpl#keyId}, so a session created by
  * {@code createApplicationSessionByKey}, by an {@code @SipApplicationKey} method or here is the
- * same one. Any thread.
+ * same one, of whichever version created it first. Any thread.
  */
 public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
@@ -60,7 +62,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
             s = null;
         }
         if (s == null && create) {
-            AppContext app = apps.find(appName);
+            AppContext app = apps.version();
             if (app == null) {
                 throw new IllegalStateException("application " + appName + " is not deployed");
             }
@@ -111,7 +113,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     @Override
     public <T> T getManagedBean(Class<T> type, Annotation[] qualifiers) {
-        AppContext app = apps.find(appName);
+        AppContext app = apps.version();
         Object bm = app == null ? null
                 : app.servletContext().getAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName());
         if (!(bm instanceof jakarta.enterprise.inject.spi.BeanManager beans)) {

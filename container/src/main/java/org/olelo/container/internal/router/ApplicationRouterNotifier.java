@@ -11,8 +11,10 @@ import java.util.Objects;
  * Feeds an application router with the deployments of an {@link AppRegistry}:
  * {@code applicationDeployed} / {@code applicationUndeployed} with the
  * application's name. A redeployment under the same name is not reported (the
- * name stays routable throughout). Runs on the thread that changes the registry
- * (the deployer thread).
+ * name stays routable throughout). A removal is reported at once, while the
+ * removed version still drains: the router gives it no new request, and its
+ * existing calls never ask the router. Runs on the thread that changes the
+ * registry (the deployer thread).
  */
 public final class ApplicationRouterNotifier implements AppRegistry.Listener {
 

@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * What the session layer needs to know of a deployed application: its name, context, listeners,
- * default session lifetime, and how to run its code with its class loader.
+ * default session lifetime, and how to run its code with its class loader. One instance stands
+ * for one deployed version: an application session keeps the one it was created with
+ * ({@link SipApplicationSessionImpl#app()}) for its whole life, so its work always runs on the
+ * version that created it, even after a newer version took over the application's name.
  */
 public interface AppContext {
 
@@ -36,4 +39,15 @@ public interface AppContext {
      * @throws Exception what the key method threw
      */
     String applicationKey(SipServletRequest initialRequest) throws Exception;
+
+    /**
+     * An application session of this version entered the session table. Any thread; called once
+     * per session, before its {@code sessionCreated} listeners.
+     */
+    default void sessionAdded() {
+    }
+
+    /** An application session of this version was invalidated and left the table. Any thread; once per session. */
+    default void sessionRemoved() {
+    }
 }

@@ -118,6 +118,7 @@ public final class SessionManager {
                 break; // the one under this key is being invalidated: a new one takes its place
             }
         }
+        app.sessionAdded();
         s.start();
         if (queueCreated) {
             s.executor().execute(() -> s.runAsCurrent("sessionCreated", s::fireCreated));
@@ -187,6 +188,7 @@ public final class SessionManager {
 
     void removed(SipApplicationSessionImpl s) {
         appSessions.remove(s.getId(), s);
+        s.app().sessionRemoved();
         for (String k : s.indexKeysInternal()) {
             removeIndexKey(s, k);
         }

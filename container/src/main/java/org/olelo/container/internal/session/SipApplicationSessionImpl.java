@@ -200,6 +200,16 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         timers.put(t.getId(), t);
     }
 
+    /** The timers of this session that are still active (any thread; a snapshot). */
+    public int activeTimerCount() {
+        return timers.size();
+    }
+
+    /** The valid SIP sessions of this session (any thread; a snapshot, whether or not this session is valid). */
+    public List<SipSessionImpl> sipSessions() {
+        return List.copyOf(sessions.values());
+    }
+
     /** Forgets a timer that ended. */
     public void removeTimer(ServletTimer t) {
         if (timers.remove(t.getId()) != null) {

@@ -89,6 +89,11 @@ public final class DialogState {
         return inviteBranch;
     }
 
+    /** True when an INVITE created this dialog (a call, which BYE ends). */
+    public boolean isInvite() {
+        return initialRequest != null && initialRequest.getMethod().equals("INVITE");
+    }
+
     /** The mode the session acts in. */
     public UAMode mode() {
         return mode;

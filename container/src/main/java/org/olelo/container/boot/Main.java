@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.olelo.core.transport.ListenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -133,6 +134,10 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("olelo: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
+        } catch (ListenException e) {
+            LOG.debug("start failure", e);
+            err.println("olelo: failed to start: " + e.getMessage());
+            return START_FAILED;
         } catch (Exception e) {
             LOG.debug("start failure", e);
             err.println("olelo: failed to start: " + describe(e));

@@ -2,11 +2,11 @@ package org.olelo.container.boot;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.SipContainer;
+import org.olelo.container.internal.db.DataFolder;
 import org.olelo.container.internal.db.DatabaseService;
 import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppDeployer;
@@ -99,7 +99,7 @@ public final class OleloServer implements AutoCloseable {
      */
     public static OleloServer start(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
         long t0 = System.nanoTime();
-        Files.createDirectories(config.dataDir());
+        DataFolder.prepare(config.dataDir());
         DeployFolderCheck.run(config);
         DatabaseService database = DatabaseService.open(config.db(), config.dataDir());
         try {

@@ -66,6 +66,7 @@ public final class OleloServer implements AutoCloseable {
         try {
             core.start(container);
         } catch (IOException | RuntimeException e) {
+            routingNames.stop();
             core.close();
             deployer.stop();
             router.destroy();
@@ -166,6 +167,7 @@ public final class OleloServer implements AutoCloseable {
             return;
         }
         closed = true;
+        routingNames.stop();
         routerWatcher.interrupt();
         core.close();
         deployer.stop();

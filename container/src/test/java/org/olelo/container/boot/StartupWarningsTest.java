@@ -121,6 +121,8 @@ class StartupWarningsTest {
                 "warned again once the application is gone: " + log.all());
         Thread.sleep(300);
         assertEquals(3, log.containing("routes to application").size(), log.all().toString());
+        server.close();
+        assertEquals(3, log.containing("routes to application").size(), "nothing while stopping: " + log.all());
     }
 
     @Test

@@ -79,6 +79,11 @@ public final class RoutingNameCheck implements AppRegistry.Listener {
         return started ? check() : List.of();
     }
 
+    /** Stops checking: the applications undeployed while the server stops are not warned about. */
+    public synchronized void stop() {
+        started = false;
+    }
+
     @Override
     public void deployed(DeployedApp app) {
         changed();

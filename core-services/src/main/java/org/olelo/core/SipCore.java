@@ -36,6 +36,7 @@ import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.InboundSink;
 import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.ListenException;
 import org.olelo.core.transport.TcpTransport;
 import org.olelo.core.transport.Transport;
 import org.olelo.core.transport.UdpTransport;
@@ -101,14 +102,24 @@ public final class SipCore implements InboundSink, AutoCloseable {
         transports.add(t);
     }
 
-    /** Binds the configured listening points and starts delivering requests to the handler. */
+    /**
+     * Binds the configured listening points and starts delivering requests to the handler.
+     *
+     * @throws ListenException when a listening point cannot be opened (its message names it); the
+     *                         points opened before it stay open until {@link #close()}
+     */
     public void start(RequestHandler h) throws IOException {
         this.handler = h;
         for (ListenAddress la : config.listen()) {
             Transport t = la.transport().equals("UDP")
                     ? new UdpTransport(la, this, config.maxMessageBytes(), config.udpReaders(), config.udpBufferBytes())
                     : new TcpTransport(la, this, config.maxMessageBytes(), config.connectTimeoutMillis());
-            t.start();
+            try {
+                t.start();
+            } catch (IOException e) {
+                t.close();
+                throw ListenException.of(la, e);
+            }
             transports.add(t);
         }
         transports.forEach(local::add);

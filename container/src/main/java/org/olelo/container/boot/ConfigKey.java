@@ -60,7 +60,8 @@ public enum ConfigKey {
     /** Database user. */
     DB_USER("db.user", "database user", d -> d.db().user()),
     /** Database password. */
-    DB_PASSWORD("db.password", "database password (empty: none)", d -> d.db().password()),
+    DB_PASSWORD("db.password", "database password (empty: for the embedded database, the one generated in"
+            + " <data.dir>/database.secret; otherwise none)", d -> d.db().password()),
     /** Size of the default connection pool. */
     DB_POOL_SIZE("db.pool.size", "largest number of connections of the default pool",
             d -> Integer.toString(d.db().poolSize())),

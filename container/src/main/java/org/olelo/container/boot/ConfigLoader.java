@@ -36,6 +36,11 @@ public final class ConfigLoader {
     public static final String DEPLOY_DIR_ENV = "OLELO_DEPLOY_DIR";
     /** Environment variable read by the logging configuration for the log level. */
     public static final String LOG_LEVEL_ENV = "OLELO_LOG_LEVEL";
+    /**
+     * Variables that {@code bin/olelo} reads before the JVM starts (Java options, heap, jar); they
+     * reach the server's environment too and are not configuration keys, so they are not warned about.
+     */
+    public static final Set<String> LAUNCHER_ENV = Set.of("OLELO_JAVA_OPTS", "OLELO_HEAP", "OLELO_JAR");
     /** Name of the configuration file inside the deploy folder. */
     public static final String FILE_NAME = "olelo.properties";
 
@@ -158,7 +163,7 @@ public final class ConfigLoader {
             }
         }
         new TreeSet<>(env.keySet()).stream()
-                .filter(name -> name.startsWith("OLELO_") && !known.contains(name))
+                .filter(name -> name.startsWith("OLELO_") && !known.contains(name) && !LAUNCHER_ENV.contains(name))
                 .forEach(name -> warnings.add("environment " + name + ": unknown variable ignored (known: "
                         + String.join(", ", known) + ")"));
     }

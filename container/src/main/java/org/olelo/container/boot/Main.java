@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.olelo.core.transport.ListenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -58,6 +59,7 @@ public final class Main implements Callable<Integer> {
     private final Starter starter;
     private PrintWriter out;
     private PrintWriter err;
+    private PasswordInput passwords;
 
     /** Starts a server; the seam that lets tests run the command line without binding sockets. */
     @FunctionalInterface
@@ -86,9 +88,16 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code. */
     static int run(String[] args, Map<String, String> env, Starter starter, PrintWriter out, PrintWriter err) {
+        return run(args, env, starter, out, err, null);
+    }
+
+    /** Runs the command line with passwords asked from {@code passwords} (null: the terminal or standard input). */
+    static int run(String[] args, Map<String, String> env, Starter starter, PrintWriter out, PrintWriter err,
+                   PasswordInput passwords) {
         Main main = new Main(env, starter);
         main.out = out;
         main.err = err;
+        main.passwords = passwords;
         CommandLine cl = new CommandLine(main).setOut(out).setErr(err)
                 .setParameterExceptionHandler((e, a) -> {
                     err.println("olelo: " + e.getMessage() + " (see --help)");
@@ -125,6 +134,10 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("olelo: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
+        } catch (ListenException e) {
+            LOG.debug("start failure", e);
+            err.println("olelo: failed to start: " + e.getMessage());
+            return START_FAILED;
         } catch (Exception e) {
             LOG.debug("start failure", e);
             err.println("olelo: failed to start: " + describe(e));
@@ -143,6 +156,14 @@ public final class Main implements Callable<Integer> {
     /** @return where commands write their errors */
     PrintWriter err() {
         return err;
+    }
+
+    /** @return where commands ask for a password given as a bare {@code --password} */
+    PasswordInput passwords() {
+        if (passwords == null) {
+            passwords = PasswordInput.system();
+        }
+        return passwords;
     }
 
     /** Commands print their results; the libraries' start-up chatter stays out unless a level is asked for. */

@@ -1,11 +1,12 @@
 package org.olelo.container.boot;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.SipContainer;
+import org.olelo.container.internal.db.DataFolder;
 import org.olelo.container.internal.db.DatabaseService;
 import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppDeployer;
@@ -13,6 +14,7 @@ import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.router.DefaultApplicationRouter;
+import org.olelo.container.internal.router.RoutingNameCheck;
 import org.olelo.container.internal.security.DigestAuthenticator;
 import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.core.SipCore;
@@ -39,6 +41,7 @@ public final class OleloServer implements AutoCloseable {
     private final DefaultApplicationRouter router;
     private final AppRegistry registry;
     private final AppDeployer deployer;
+    private final RoutingNameCheck routingNames;
     private final Thread routerWatcher;
     private volatile boolean closed;
 
@@ -53,13 +56,24 @@ public final class OleloServer implements AutoCloseable {
         router.init();
         registry = new AppRegistry();
         ApplicationRouterNotifier.attach(registry, router);
+        routingNames = RoutingNameCheck.attach(router, registry, config.routingFile());
         SipContainer container = new SipContainer(runtime, router, registry, "proxy".equalsIgnoreCase(config.unroutedPolicy()),
                 database.defaultPool(), guard(config, database));
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
         deployer.start();
-        core.start(container);
+        routingNames.start();
+        try {
+            core.start(container);
+        } catch (IOException | RuntimeException e) {
+            routingNames.stop();
+            core.close();
+            deployer.stop();
+            router.destroy();
+            runtime.close();
+            throw e;
+        }
         container.coreStarted();
         routerWatcher = Thread.ofPlatform().daemon().name("olelo-routing-watch").start(this::watchRouting);
         long sinceProcess = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -87,8 +101,8 @@ public final class OleloServer implements AutoCloseable {
      */
     public static OleloServer start(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
         long t0 = System.nanoTime();
-        Files.createDirectories(config.dataDir());
-        Files.createDirectories(config.appsDir());
+        DataFolder.prepare(config.dataDir());
+        DeployFolderCheck.run(config);
         DatabaseService database = DatabaseService.open(config.db(), config.dataDir());
         try {
             return new OleloServer(config, database, resolver, memory, t0);
@@ -102,7 +116,9 @@ public final class OleloServer implements AutoCloseable {
         while (!closed) {
             try {
                 Thread.sleep(config.pollMillis());
-                router.reloadIfChanged();
+                if (router.reloadIfChanged()) {
+                    routingNames.routingReloaded();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -152,6 +168,7 @@ public final class OleloServer implements AutoCloseable {
             return;
         }
         closed = true;
+        routingNames.stop();
         routerWatcher.interrupt();
         core.close();
         deployer.stop();

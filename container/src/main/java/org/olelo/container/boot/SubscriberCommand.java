@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
  * process that opened the file first serves it to the other ({@code AUTO_SERVER}), and a running
  * server sees a change at its next look-up.
  *
- * <p>Passwords are taken from {@code --password} (or asked for, without echo, when the option has
- * no value), turned into HA1 values at once for MD5 and SHA-256 with realm = domain, and neither
+ * <p>Passwords are taken from {@code --password} (or, when the option has no value, asked for
+ * twice without echo on a terminal, else read as one line of standard input; see
+ * {@link PasswordInput}), never empty, turned into HA1 values at once for MD5 and SHA-256 with realm = domain, and neither
  * logged nor printed. Exit codes: 0 done, 1 not done (no such subscriber, already there, database
  * failure), 2 usage or configuration error.
  */
@@ -113,9 +114,10 @@ final class SubscriberCommand {
         SubscriberCommand parent;
         @Parameters(index = "0", paramLabel = "USER@DOMAIN", description = "the subscriber, e.g. bob@example.com")
         String address;
-        @Option(names = "--password", required = true, interactive = true, arity = "0..1",
-                description = "the password (asked for when no value is given)")
-        char[] password;
+        @Option(names = "--password", required = true, arity = "0..1", fallbackValue = PasswordInput.ASK,
+                paramLabel = "PASSWORD", description = "the password; without a value it is asked for twice without"
+                        + " echo, or read as one line of standard input when that is not a terminal")
+        String password;
         @Option(names = "--roles", paramLabel = "ROLE[,ROLE...]", description = "roles, comma-separated")
         String roles = "";
 
@@ -132,7 +134,11 @@ final class SubscriberCommand {
                         + " by commas but found '" + roles + "'");
                 return Main.CONFIG_ERROR;
             }
-            String[] h = ha1(a, password);
+            char[] pw = parent.main.passwords().obtain(password, a.toString(), err);
+            if (pw == null) {
+                return Main.CONFIG_ERROR;
+            }
+            String[] h = ha1(a, pw);
             return parent.withStore((store, out, e) -> {
                 if (!store.add(new Subscriber(0, a.user(), a.domain(), h[0], h[1], r, null))) {
                     e.println("olelo: subscriber " + a + " already exists (use passwd to change the password)");
@@ -194,9 +200,10 @@ final class SubscriberCommand {
         SubscriberCommand parent;
         @Parameters(index = "0", paramLabel = "USER@DOMAIN", description = "the subscriber")
         String address;
-        @Option(names = "--password", required = true, interactive = true, arity = "0..1",
-                description = "the new password (asked for when no value is given)")
-        char[] password;
+        @Option(names = "--password", required = true, arity = "0..1", fallbackValue = PasswordInput.ASK,
+                paramLabel = "PASSWORD", description = "the new password; without a value it is asked for twice"
+                        + " without echo, or read as one line of standard input when that is not a terminal")
+        String password;
 
         @Override
         public Integer call() {
@@ -204,7 +211,11 @@ final class SubscriberCommand {
             if (a == null) {
                 return Main.CONFIG_ERROR;
             }
-            String[] h = ha1(a, password);
+            char[] pw = parent.main.passwords().obtain(password, a.toString(), parent.main.err());
+            if (pw == null) {
+                return Main.CONFIG_ERROR;
+            }
+            String[] h = ha1(a, pw);
             return parent.withStore((store, out, e) -> {
                 if (!store.updateSecrets(a.user(), a.domain(), h[0], h[1])) {
                     e.println("olelo: no subscriber " + a);

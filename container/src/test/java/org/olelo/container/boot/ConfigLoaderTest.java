@@ -204,6 +204,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void variablesOfTheLauncherAndOfLoggingAreNotWarnedAbout() throws Exception {
+        ConfigLoader.Result r = loader(Map.of("OLELO_JAVA_OPTS", "-Xmx1g", "OLELO_HEAP", "1g", "OLELO_JAR", "/x/olelo.jar",
+                "OLELO_LOG_LEVEL", "DEBUG")).load();
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
     void unknownKeyOnTheCommandLineIsAnError() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(Map.of()).flag("--set sip.t9", "sip.t9", "1"));

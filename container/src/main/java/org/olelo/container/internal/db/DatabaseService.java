@@ -2,7 +2,9 @@ package org.olelo.container.internal.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -18,7 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The embedded H2 database is served to other processes over TCP
  * ({@code AUTO_SERVER=TRUE}); unless the JVM was started with {@code -Dh2.bindAddress=...}, that
- * socket is bound to 127.0.0.1, so the database is never reachable from the network.
+ * socket is bound to 127.0.0.1, so the database is never reachable from the network. Local users
+ * are kept out too: without a configured {@code db.password} the database gets a generated one
+ * ({@link EmbeddedSecret}), and the data folder and the database files are for their owner only
+ * ({@link DataFolder}).
  *
  * <p>Drivers: H2 is bundled. For PostgreSQL, MariaDB and others, neither the JDBC driver nor
  * Flyway's support module for that database ({@code flyway-database-postgresql},
@@ -69,10 +74,24 @@ public final class DatabaseService implements AutoCloseable {
             throw new DatabaseException(null, e.getMessage(), null);
         }
         DatabaseService db = new DatabaseService(settings.shownUrl(dataDir));
+        Connection held = null;
         try {
-            HikariDataSource pool = db.connect(DEFAULT_POOL, url, settings);
+            DatabaseSettings s = settings;
+            if (settings.embedded()) {
+                prepare(dataDir);
+                if (settings.password().isEmpty()) {
+                    String secret = EmbeddedSecret.readOrCreate(dataDir);
+                    held = EmbeddedSecret.connect(url, settings.user(), secret, dataDir.resolve(EmbeddedSecret.FILE),
+                            db.shownUrl);
+                    s = new DatabaseSettings(settings.url(), settings.user(), secret, settings.poolSize());
+                }
+            }
+            HikariDataSource pool = db.connect(DEFAULT_POOL, url, s);
             db.pools.put(DEFAULT_POOL, pool);
             int applied = migrate(pool, db.shownUrl);
+            if (settings.embedded()) {
+                DataFolder.restrictDatabaseFiles(dataDir, DatabaseSettings.H2_FILE);
+            }
             LOG.info("Database {} ready in {} ms (pool '{}' of up to {} connections{})", db.shownUrl,
                     (System.nanoTime() - t0) / 1_000_000, DEFAULT_POOL, settings.poolSize(),
                     applied == 0 ? "" : ", " + applied + " migrations applied");
@@ -80,6 +99,19 @@ public final class DatabaseService implements AutoCloseable {
         } catch (DatabaseException | RuntimeException e) {
             db.close();
             throw e;
+        } finally {
+            if (held != null) {
+                EmbeddedSecret.close(held);
+            }
+        }
+    }
+
+    private static void prepare(Path dataDir) throws DatabaseException {
+        try {
+            DataFolder.prepare(dataDir);
+        } catch (IOException e) {
+            throw new DatabaseException("data.dir", "cannot create the data folder " + dataDir.toAbsolutePath() + ": "
+                    + e.getMessage(), e);
         }
     }
 

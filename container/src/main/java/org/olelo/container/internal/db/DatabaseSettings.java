@@ -52,7 +52,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
     }
 
-    /** @return the embedded H2 database, user {@code sa} without password, at most 10 connections */
+    /**
+     * @return the embedded H2 database, user {@code sa}, no password configured (the embedded
+     *         database then uses the one generated in the data folder), at most 10 connections
+     */
     public static DatabaseSettings defaults() {
         return new DatabaseSettings("", "sa", "", 10);
     }

@@ -117,8 +117,11 @@ class RedeployDrainTest {
         }
     }
 
+    /** The deployer's lines so far; the appender appends under its own lock (AppenderBase.doAppend). */
     private List<String> drainLines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        synchronized (log) {
+            return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     private String awaitLine(String... parts) throws InterruptedException {

@@ -85,7 +85,9 @@ class AppDrainerTest {
     }
 
     private List<String> lines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        synchronized (log) { // the appender appends under its own lock
+            return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     @Test

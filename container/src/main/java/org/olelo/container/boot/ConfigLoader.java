@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
+import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.transaction.TimerSettings;
 
@@ -189,7 +190,7 @@ public final class ConfigLoader {
                 value(g, ConfigKey.LOCAL_DOMAINS, SettingParser::hosts, d.localDomains()),
                 value(g, ConfigKey.UNROUTED_POLICY, SettingParser::policy, d.unroutedPolicy()),
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
-                db(d.db(), g), auth(d.auth(), g));
+                db(d.db(), g), auth(d.auth(), g), log(d.log(), g));
     }
 
     private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
@@ -207,6 +208,18 @@ public final class ConfigLoader {
                 value(g, ConfigKey.AUTH_MAX_FAILURES, s -> (int) SettingParser.number(s, 1, 1_000_000), d.maxFailures()),
                 value(g, ConfigKey.AUTH_BLOCK_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.blockSeconds()),
                 value(g, ConfigKey.AUTH_ALGORITHMS, SettingParser::algorithms, d.algorithms()));
+    }
+
+    private static LogSettings log(LogSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        TraceSettings t = d.trace();
+        return new LogSettings(
+                value(g, ConfigKey.LOG_CALLS, SettingParser::bool, d.calls()),
+                new TraceSettings(
+                        value(g, ConfigKey.TRACE_USERS, SettingParser::traceUsers, t.users()),
+                        value(g, ConfigKey.TRACE_CALLS, SettingParser::callIds, t.calls()),
+                        value(g, ConfigKey.TRACE_FILE, SettingParser::optionalPath, t.file()),
+                        value(g, ConfigKey.TRACE_HEP_ADDRESS, SettingParser::hostPort, t.hep()),
+                        value(g, ConfigKey.TRACE_HEP_ID, s -> SettingParser.number(s, 0, 0xffff_ffffL), t.hepId())));
     }
 
     /** Parses one setting's text. */

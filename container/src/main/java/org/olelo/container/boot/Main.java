@@ -130,6 +130,10 @@ public final class Main implements Callable<Integer> {
             err.println("olelo: failed to start: " + describe(e));
             return START_FAILED;
         }
+        if (server instanceof OleloServer running) {
+            running.watchConfiguration(loaded.file() != null ? loaded.file()
+                    : loaded.config().deployDir().resolve(ConfigLoader.FILE_NAME), () -> loader().load().config());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "olelo-shutdown"));
         new CountDownLatch(1).await();
         return 0;

@@ -24,48 +24,56 @@ import org.olelo.core.transport.ListenAddress;
  * @param pollMillis     how often {@code deploy/apps/} and the routing descriptor are checked for changes
  * @param db             the container's database ({@code db.*})
  * @param auth           container authentication ({@code auth.*})
+ * @param log            call log and SIP trace ({@code log.*}, {@code trace.*})
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
-                           String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth) {
+                           String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth,
+                           LogSettings log) {
 
     /**
      * Defaults: {@code ./deploy}, {@code ./data}, UDP and TCP on 127.0.0.1:5060, the embedded
-     * database, authentication on.
+     * database, authentication on, the call log on and no SIP trace.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
-                Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults());
+                Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults(),
+                LogSettings.defaults());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
         return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy, pollMillis, db,
-                auth);
+                auth, log);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
-        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth);
+        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, log);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
-        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth);
+        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth, log);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, log);
     }
 
     /** A copy with other database settings. */
     public ServerConfig withDb(DatabaseSettings d) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth, log);
     }
 
     /** A copy with other authentication settings. */
     public ServerConfig withAuth(AuthSettings a) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a, log);
+    }
+
+    /** A copy with other call log and trace settings. */
+    public ServerConfig withLog(LogSettings l) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth, l);
     }
 
     /** The routing descriptor. */

@@ -37,6 +37,8 @@ public final class ConfigLoader {
     public static final String DEPLOY_DIR_ENV = "OLELO_DEPLOY_DIR";
     /** Environment variable read by the logging configuration for the log level. */
     public static final String LOG_LEVEL_ENV = "OLELO_LOG_LEVEL";
+    /** Environment variables read by the logging configuration (logback.xml), not by this loader. */
+    static final Set<String> LOGGING_ENV = Set.of("OLELO_LOG_FORMAT", "OLELO_LOG_LIBRARIES", "OLELO_LOG_CALLS_FILE");
     /** Name of the configuration file inside the deploy folder. */
     public static final String FILE_NAME = "olelo.properties";
 
@@ -151,6 +153,7 @@ public final class ConfigLoader {
 
     private void envSettings(Map<ConfigKey, Setting> given, List<String> warnings) {
         Set<String> known = new TreeSet<>(Set.of(CONFIG_ENV, DEPLOY_DIR_ENV, LOG_LEVEL_ENV));
+        known.addAll(LOGGING_ENV);
         for (ConfigKey k : ConfigKey.values()) {
             known.add(k.envName());
             Setting s = fromEnv(k.key(), k.envName());

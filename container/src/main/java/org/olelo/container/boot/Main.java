@@ -79,6 +79,8 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("subscriber")) {
             quietLogging();
+        } else {
+            CallLogFile.attachIfAsked();
         }
         System.exit(run(args, System.getenv(), OleloServer::start, new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true)));

@@ -62,6 +62,13 @@ class LogConfigTest {
     }
 
     @Test
+    void theLoggingVariablesAreNotUnknown() throws Exception {
+        ConfigLoader.Result r = load(Map.of("OLELO_LOG_FORMAT", "json", "OLELO_LOG_LIBRARIES", "INFO",
+                "OLELO_LOG_CALLS_FILE", "calls.log"));
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
     void badValuesNameTheirKeyAndWhatWasExpected() throws Exception {
         String[][] cases = {
             {"trace.hep.address=homer", "trace.hep.address", "expected host:port"},

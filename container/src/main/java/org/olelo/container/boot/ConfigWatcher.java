@@ -72,7 +72,7 @@ public final class ConfigWatcher {
         ServerConfig next;
         try {
             next = reload.load();
-        } catch (ConfigException e) {
+        } catch (ConfigException | RuntimeException e) {
             LOG.warn("Configuration file {} changed but cannot be used: {}; the trace settings stay as they were", file,
                     e.getMessage());
             return false;

@@ -109,6 +109,20 @@ class TraceConfigurationTest {
     }
 
     @Test
+    void aReloadThatFailsChangesNothing() throws Exception {
+        start(Map.of(), "trace.users=alice\n");
+        ConfigWatcher w = server.watchConfiguration(file, () -> {
+            throw new IllegalStateException("the loader broke");
+        });
+        try (LogCapture log = new LogCapture("org.olelo.container.boot.ConfigWatcher", Level.WARN)) {
+            write("trace.users=bob\n");
+            assertFalse(w.checkIfChanged());
+            assertTrue(log.messages().get(0).contains("cannot be used: the loader broke"), log.messages().toString());
+        }
+        assertEquals(List.of("user:alice"), active());
+    }
+
+    @Test
     void theWatchThreadNoticesTheChange() throws Exception {
         start(Map.of(), "deploy.poll.millis=20\n");
         assertEquals(List.of(), active());

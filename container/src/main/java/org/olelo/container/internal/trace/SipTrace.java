@@ -156,10 +156,29 @@ public final class SipTrace implements MessageTap, AutoCloseable {
             if (f != null) {
                 Instant now = Instant.now();
                 writer.offer(new TraceRecord(now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000, inbound,
-                        transport.name(), transport.localAddress(), peer, data.clone(), f));
+                        transport.name(), localAddress(transport), peer, data.clone(), f));
             }
         } catch (RuntimeException e) {
             LOG.debug("SIP trace: message skipped: {}", e.toString());
+        }
+    }
+
+    /**
+     * The listening point's address as peers see it: a point bound to the wildcard address gives
+     * the address it advertises (always an IP literal, which {@code getByName} reads without a
+     * look-up).
+     */
+    static InetSocketAddress localAddress(Transport t) {
+        InetSocketAddress bound = t.localAddress();
+        if (bound == null || bound.getAddress() == null || !bound.getAddress().isAnyLocalAddress()) {
+            return bound;
+        }
+        String host = t.advertisedHost();
+        try {
+            return new InetSocketAddress(java.net.InetAddress.getByName(host.startsWith("[")
+                    ? host.substring(1, host.length() - 1) : host), t.advertisedPort());
+        } catch (java.net.UnknownHostException e) {
+            return bound;
         }
     }
 

@@ -29,6 +29,7 @@ import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.Resolver;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.tap.MessageTap;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transaction.TransactionLayer;
 import org.olelo.core.transaction.TransactionTimers;
@@ -88,6 +89,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
     private volatile InternalTransport internal;
     private volatile RequestHandler handler;
+    private volatile MessageTap tap;
 
     public SipCore(CoreConfig config, Resolver resolver) {
         this.config = config;
@@ -163,10 +165,19 @@ public final class SipCore implements InboundSink, AutoCloseable {
         return statistics;
     }
 
+    /** Installs the tap that sees every message read or written by a listening point; null removes it. */
+    public void setTap(MessageTap t) {
+        this.tap = t;
+    }
+
     // ---------------------------------------------------------------- inbound
 
     @Override
     public void onMessage(byte[] data, Transport via, InetSocketAddress source) {
+        MessageTap t = tap;
+        if (t != null && !(via instanceof InternalTransport)) {
+            t.received(data, via, source);
+        }
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
             case ParseOutcome.Parsed p -> {
@@ -188,6 +199,14 @@ public final class SipCore implements InboundSink, AutoCloseable {
                 statistics.dropped();
                 LOG.debug("dropped message from {}: {}", source, d.why());
             }
+        }
+    }
+
+    @Override
+    public void onSending(byte[] data, Transport via, InetSocketAddress to) {
+        MessageTap t = tap;
+        if (t != null) {
+            t.sent(data, via, to);
         }
     }
 

@@ -86,7 +86,27 @@ public enum ConfigKey {
     /** Digest algorithms offered, in order of preference. */
     AUTH_ALGORITHMS("auth.algorithms", "digest algorithms offered and accepted, in order of preference:"
             + " MD5 and/or SHA-256 (default MD5 only: SIPp 3.6 and baresip 1.0 fail when SHA-256 is offered)",
-            d -> join(d.auth().algorithms().stream().map(a -> a.token()).toList()));
+            d -> join(d.auth().algorithms().stream().map(a -> a.token()).toList())),
+    /** Whether the call log is written. */
+    LOG_CALLS("log.calls", "write the call log (logger olelo.calls): one line per initial request with its outcome:"
+            + " true or false", d -> Boolean.toString(d.log().calls())),
+    /** Users whose messages are traced. */
+    TRACE_USERS("trace.users", "users whose SIP messages are traced, comma-separated: alice (any domain) or"
+            + " alice@example.com; applied when the configuration file changes", d -> join(d.log().trace().users())),
+    /** Call-IDs whose messages are traced. */
+    TRACE_CALLS("trace.calls", "Call-IDs whose SIP messages are traced, comma-separated; applied when the configuration"
+            + " file changes", d -> join(d.log().trace().calls())),
+    /** Where traced messages are written. */
+    TRACE_FILE("trace.file", "file traced SIP messages are appended to (empty: <data.dir>/"
+            + org.olelo.container.internal.trace.TraceSettings.DEFAULT_FILE_NAME + ")",
+            d -> d.log().trace().file() == null ? "" : d.log().trace().file().toString()),
+    /** Homer collector for traced messages. */
+    TRACE_HEP_ADDRESS("trace.hep.address", "host:port of a Homer collector that also gets each traced message as HEP v3"
+            + " over UDP (empty: none)", d -> d.log().trace().hep() == null ? ""
+            : d.log().trace().hep().getHostString() + ":" + d.log().trace().hep().getPort()),
+    /** Capture agent id of HEP packets. */
+    TRACE_HEP_ID("trace.hep.id", "capture agent id written in each HEP packet, 0 to 4294967295",
+            d -> Long.toString(d.log().trace().hepId()));
 
     private final String key;
     private final String description;

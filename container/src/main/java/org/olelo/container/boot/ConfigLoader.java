@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
+import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.transaction.TimerSettings;
 
@@ -41,6 +42,8 @@ public final class ConfigLoader {
      * reach the server's environment too and are not configuration keys, so they are not warned about.
      */
     public static final Set<String> LAUNCHER_ENV = Set.of("OLELO_JAVA_OPTS", "OLELO_HEAP", "OLELO_JAR");
+    /** Environment variables read by the logging configuration (logback.xml), not by this loader. */
+    static final Set<String> LOGGING_ENV = Set.of("OLELO_LOG_FORMAT", "OLELO_LOG_LIBRARIES", "OLELO_LOG_CALLS_FILE");
     /** Name of the configuration file inside the deploy folder. */
     public static final String FILE_NAME = "olelo.properties";
 
@@ -155,6 +158,7 @@ public final class ConfigLoader {
 
     private void envSettings(Map<ConfigKey, Setting> given, List<String> warnings) {
         Set<String> known = new TreeSet<>(Set.of(CONFIG_ENV, DEPLOY_DIR_ENV, LOG_LEVEL_ENV));
+        known.addAll(LOGGING_ENV);
         for (ConfigKey k : ConfigKey.values()) {
             known.add(k.envName());
             Setting s = fromEnv(k.key(), k.envName());
@@ -195,7 +199,8 @@ public final class ConfigLoader {
                 value(g, ConfigKey.UNROUTED_POLICY, SettingParser::policy, d.unroutedPolicy()),
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
                 db(d.db(), g), auth(d.auth(), g),
-                value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()));
+                value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
+                log(d.log(), g));
     }
 
     private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
@@ -215,6 +220,18 @@ public final class ConfigLoader {
                         d.maxFailuresSource()),
                 value(g, ConfigKey.AUTH_BLOCK_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.blockSeconds()),
                 value(g, ConfigKey.AUTH_ALGORITHMS, SettingParser::algorithms, d.algorithms()));
+    }
+
+    private static LogSettings log(LogSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        TraceSettings t = d.trace();
+        return new LogSettings(
+                value(g, ConfigKey.LOG_CALLS, SettingParser::bool, d.calls()),
+                new TraceSettings(
+                        value(g, ConfigKey.TRACE_USERS, SettingParser::traceUsers, t.users()),
+                        value(g, ConfigKey.TRACE_CALLS, SettingParser::callIds, t.calls()),
+                        value(g, ConfigKey.TRACE_FILE, SettingParser::optionalPath, t.file()),
+                        value(g, ConfigKey.TRACE_HEP_ADDRESS, SettingParser::hostPort, t.hep()),
+                        value(g, ConfigKey.TRACE_HEP_ID, s -> SettingParser.number(s, 0, 0xffff_ffffL), t.hepId())));
     }
 
     /** Parses one setting's text. */

@@ -81,6 +81,8 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("subscriber")) {
             quietLogging();
+        } else {
+            CallLogFile.attachIfAsked();
         }
         System.exit(run(args, System.getenv(), OleloServer::start, new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true)));
@@ -142,6 +144,10 @@ public final class Main implements Callable<Integer> {
             LOG.debug("start failure", e);
             err.println("olelo: failed to start: " + describe(e));
             return START_FAILED;
+        }
+        if (server instanceof OleloServer running) {
+            running.watchConfiguration(loaded.file() != null ? loaded.file()
+                    : loaded.config().deployDir().resolve(ConfigLoader.FILE_NAME), () -> loader().load().config());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "olelo-shutdown"));
         new CountDownLatch(1).await();

@@ -12,11 +12,15 @@ import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppDeployer;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.DeployedApp;
+import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.router.DefaultApplicationRouter;
 import org.olelo.container.internal.router.RoutingNameCheck;
 import org.olelo.container.internal.security.DigestAuthenticator;
 import org.olelo.container.internal.security.InitialRequestGuard;
+import org.olelo.container.internal.trace.ConfiguredTrace;
+import org.olelo.container.internal.trace.SipTrace;
+import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.SipCore;
 import org.olelo.core.routing.Resolver;
 import org.olelo.core.transport.InMemoryTransport;
@@ -43,6 +47,9 @@ public final class OleloServer implements AutoCloseable {
     private final AppDeployer deployer;
     private final RoutingNameCheck routingNames;
     private final Thread routerWatcher;
+    private final SipTrace trace;
+    private final ConfiguredTrace configuredTrace;
+    private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
     private OleloServer(ServerConfig config, DatabaseService database, Resolver resolver, List<InMemoryTransport> memory,
@@ -59,6 +66,7 @@ public final class OleloServer implements AutoCloseable {
         routingNames = RoutingNameCheck.attach(router, registry, config.routingFile());
         SipContainer container = new SipContainer(runtime, router, registry, "proxy".equalsIgnoreCase(config.unroutedPolicy()),
                 database.defaultPool(), guard(config, database));
+        container.setCallLog(new CallLog(config.log().calls()));
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
@@ -75,6 +83,10 @@ public final class OleloServer implements AutoCloseable {
             throw e;
         }
         container.coreStarted();
+        TraceSettings ts = config.log().trace();
+        trace = new SipTrace(core, ts.fileIn(config.dataDir()), ts.hep(), ts.hepId());
+        configuredTrace = new ConfiguredTrace(trace, config.dataDir());
+        configuredTrace.apply(ts);
         routerWatcher = Thread.ofPlatform().daemon().name("olelo-routing-watch").start(this::watchRouting);
         long sinceProcess = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String apps = registry.all().stream().map(DeployedApp::name).sorted().collect(Collectors.joining(", "));
@@ -119,12 +131,35 @@ public final class OleloServer implements AutoCloseable {
                 if (router.reloadIfChanged()) {
                     routingNames.routingReloaded();
                 }
+                ConfigWatcher w = configWatcher;
+                if (w != null) {
+                    w.checkIfChanged();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("routing reload failed", e);
             }
         }
+    }
+
+    /**
+     * Watches the configuration file from now on and applies changes of its {@code trace.*} keys
+     * (see {@link ConfigWatcher}); replaces an earlier watch.
+     *
+     * @param file   the configuration file, which need not exist yet
+     * @param reload loads the whole configuration again, from the places it was loaded from at start
+     * @return the watcher
+     */
+    public ConfigWatcher watchConfiguration(java.nio.file.Path file, ConfigWatcher.Reload reload) {
+        ConfigWatcher w = new ConfigWatcher(file, reload, config, configuredTrace);
+        configWatcher = w;
+        return w;
+    }
+
+    /** The SIP message trace (start and stop traces while the server runs). */
+    public SipTrace trace() {
+        return trace;
     }
 
     /** The SIP core. */
@@ -170,6 +205,7 @@ public final class OleloServer implements AutoCloseable {
         closed = true;
         routingNames.stop();
         routerWatcher.interrupt();
+        trace.close();
         core.close();
         deployer.stop();
         router.destroy();

@@ -27,58 +27,65 @@ import org.olelo.core.transport.ListenAddress;
  * @param drainSeconds   how long a replaced or removed version of an application keeps its
  *                       application sessions (calls, timers) before what is left is ended; 0 ends
  *                       them at once
+ * @param log            call log and SIP trace ({@code log.*}, {@code trace.*})
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
                            String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth,
-                           long drainSeconds) {
+                           long drainSeconds, LogSettings log) {
 
     /** Default drain time: 4 hours, longer than the calls a carrier lets last. */
     public static final long DEFAULT_DRAIN_SECONDS = 14_400;
 
     /**
      * Defaults: {@code ./deploy}, {@code ./data}, UDP and TCP on 127.0.0.1:5060, the embedded
-     * database, authentication on, replaced application versions drain for up to 4 hours.
+     * database, authentication on, replaced application versions drain for up to 4 hours, the call
+     * log on and no SIP trace.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
                 Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults(),
-                DEFAULT_DRAIN_SECONDS);
+                DEFAULT_DRAIN_SECONDS, LogSettings.defaults());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
         return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy, pollMillis, db,
-                auth, drainSeconds);
+                auth, drainSeconds, log);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
-        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds);
+        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds, log);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
-        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds);
+        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds, log);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds, log);
     }
 
     /** A copy with other database settings. */
     public ServerConfig withDb(DatabaseSettings d) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth, drainSeconds);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth, drainSeconds, log);
     }
 
     /** A copy with other authentication settings. */
     public ServerConfig withAuth(AuthSettings a) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a, drainSeconds);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a, drainSeconds, log);
     }
 
     /** A copy with another drain time for replaced and removed application versions. */
     public ServerConfig withDrainSeconds(long seconds) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth, seconds);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth, seconds, log);
+    }
+
+    /** A copy with other call log and trace settings. */
+    public ServerConfig withLog(LogSettings l) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds, l);
     }
 
     /** The routing descriptor. */

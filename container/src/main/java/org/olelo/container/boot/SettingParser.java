@@ -1,5 +1,6 @@
 package org.olelo.container.boot;
 
+import java.net.InetSocketAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.olelo.container.internal.security.DigestAlgorithm;
+import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.transport.ListenAddress;
 
 /**
@@ -124,6 +126,74 @@ final class SettingParser {
             throw ConfigException.at(s, "expected at least one of SHA-256, MD5");
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Users to trace, comma-separated: {@code alice} or {@code alice@example.com}, optionally with
+     * {@code sip:}; lower-cased, without the scheme.
+     */
+    static List<String> traceUsers(Setting s) throws ConfigException {
+        List<String> out = new ArrayList<>();
+        for (String item : items(s)) {
+            String u = item.regionMatches(true, 0, "sips:", 0, 5) ? item.substring(5)
+                    : item.regionMatches(true, 0, "sip:", 0, 4) ? item.substring(4) : item;
+            int at = u.indexOf('@');
+            if (u.isEmpty() || at == 0 || at == u.length() - 1 || u.indexOf('@', at + 1) >= 0
+                    || u.chars().anyMatch(c -> c <= ' ' || "<>\";?".indexOf(c) >= 0)) {
+                throw ConfigException.at(s, "expected users such as alice or alice@example.com separated by commas"
+                        + " but found '" + item + "'");
+            }
+            out.add(u.toLowerCase(Locale.ROOT));
+        }
+        return bounded(s, out);
+    }
+
+    /** Call-IDs, comma-separated, without spaces. */
+    static List<String> callIds(Setting s) throws ConfigException {
+        List<String> out = new ArrayList<>();
+        for (String item : items(s)) {
+            if (item.length() > 256 || item.chars().anyMatch(c -> c <= ' ')) {
+                throw ConfigException.at(s, "expected Call-IDs separated by commas but found '" + item + "'");
+            }
+            out.add(item);
+        }
+        return bounded(s, out);
+    }
+
+    private static List<String> bounded(Setting s, List<String> out) throws ConfigException {
+        List<String> distinct = out.stream().distinct().toList();
+        if (distinct.size() > TraceSettings.MAX_ENTRIES) {
+            throw ConfigException.at(s, "expected at most " + TraceSettings.MAX_ENTRIES + " entries but found "
+                    + distinct.size());
+        }
+        return distinct;
+    }
+
+    /** {@code host:port} or {@code [IPv6]:port}, kept unresolved; empty for none (null). */
+    static InetSocketAddress hostPort(Setting s) throws ConfigException {
+        String v = s.value().trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        String expected = "expected host:port such as 192.0.2.5:9060 or [2001:db8::5]:9060 but found '" + v + "'";
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0 || colon == v.length() - 1 || !v.substring(colon + 1).chars().allMatch(Character::isDigit)
+                || v.length() - colon > 6) {
+            throw ConfigException.at(s, expected);
+        }
+        String host = v.substring(0, colon);
+        int port = Integer.parseInt(v.substring(colon + 1));
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        if (port < 1 || port > 65535 || (bracketed ? !IPV6.matcher(host).matches()
+                : !HOST_NAME.matcher(host).matches())) {
+            throw ConfigException.at(s, expected);
+        }
+        return InetSocketAddress.createUnresolved(bracketed ? host.substring(1, host.length() - 1) : host, port);
+    }
+
+    /** A file system path, or null when empty. */
+    static Path optionalPath(Setting s) throws ConfigException {
+        return s.value().isBlank() ? null : path(s);
     }
 
     /** Any text, trimmed; empty allowed. */

@@ -28,6 +28,9 @@ import org.olelo.container.internal.factory.AppLookup;
 import org.olelo.container.internal.factory.SipFactoryImpl;
 import org.olelo.container.internal.factory.SipSessionsUtilImpl;
 import org.olelo.container.internal.invoke.SerialExecutor;
+import org.olelo.container.internal.log.CallLog;
+import org.olelo.container.internal.log.CallRecord;
+import org.olelo.container.internal.log.LogText;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
@@ -92,6 +95,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     /** The servlet running on the current thread, for the default handler of sessions it creates. */
     private static final ThreadLocal<String> CURRENT_SERVLET = new ThreadLocal<>();
     private final org.olelo.container.internal.ua.UserAgent ua;
+    private volatile CallLog calls = new CallLog(true);
 
     /** A container without database and without authentication. */
     public SipContainer(ContainerRuntime rt, SipApplicationRouter router, AppRegistry registry, boolean relayUnrouted) {
@@ -164,6 +168,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 dataSource == null ? null : new AppDataSource(appName, dataSource));
     }
 
+    /** Sets the call log initial requests are recorded in (on by default). */
+    public void setCallLog(CallLog log) {
+        this.calls = log;
+    }
+
     /** Application selection for initial requests that applications send (proxy branches, user-agent requests). */
     public Composer composer() {
         return composer;
@@ -190,13 +199,15 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     }
 
     private void initial(ServerTransaction st) {
+        CallRecord call = calls.begin(st);
         if (!rt.tryAdmit()) {
+            CallLog.note(st, "overloaded: too many requests wait for their application");
             overloaded(st);
             return;
         }
         boolean queued = false;
         try {
-            queued = routeInitial(st);
+            queued = routeInitial(st, call);
         } finally {
             if (!queued) {
                 rt.admitted();
@@ -206,7 +217,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
 
     /** Answers 503 with Retry-After: the applications are too far behind to take new work. */
     private static void overloaded(ServerTransaction st) {
-        SIPResponse busy = st.createResponse(503, "Service Unavailable - overloaded");
+        SIPResponse busy = st.createResponse(503, "Service Unavailable");
         gov.nist.javax.sip.header.RetryAfter ra = new gov.nist.javax.sip.header.RetryAfter();
         try {
             ra.setRetryAfter(5);
@@ -218,7 +229,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     }
 
     /** Routes an admitted initial request; true when it was queued for an application. */
-    private boolean routeInitial(ServerTransaction st) {
+    private boolean routeInitial(ServerTransaction st, CallRecord received) {
         SipServletRequestImpl req = received(st, null);
         if (req == null) {
             return false;
@@ -228,6 +239,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
                 jain.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         Selection sel = composer.selectReceived(st, req);
+        CallRecord call = sel.call() != null ? CallLog.join(st, sel.call()) : received;
         if (sel.relay()) {
             relayWithoutApplication(st);
             return false;
@@ -237,6 +249,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             noApplication(st, jain);
             return false;
         }
+        if (call != null) {
+            call.application(ctx.name());
+        }
         SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), as -> startInitial(ctx, sel, st, req, as),
                 failure -> joinFailed(ctx, st, failure));
         return true;
@@ -245,8 +260,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     /** The application-session choice failed (its {@code @SipApplicationKey} method threw): 500. */
     private void joinFailed(DeployedAppContext ctx, ServerTransaction st, Throwable failure) {
         rt.admitted();
-        LOG.warn("{}: @SipApplicationKey method failed", ctx.name(), failure);
-        respond(st, 500, "Server Internal Error - " + ctx.name() + ": " + failure.getClass().getSimpleName());
+        LOG.warn("{}: @SipApplicationKey method failed (call-id {})", ctx.name(), LogText.callId(st), failure);
+        CallLog.note(st, ctx.name() + ": @SipApplicationKey method failed: " + failure.getClass().getName());
+        respond(st, 500, "Server Internal Error");
     }
 
     /**
@@ -349,7 +365,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     private void runInitial(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s, SipServletRequestImpl req) {
         Servlet servlet = app.selectServlet(req);
         if (servlet == null) {
-            respond(req.transaction(), 404, "Not Found - no servlet of " + app.name() + " matches the request");
+            CallLog.note(req.transaction(), "no servlet of " + app.name() + " matches the request");
+            respond(req.transaction(), 404, "Not Found");
             s.markReady();
             return;
         }
@@ -362,7 +379,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         s.fireCreated();
         Throwable failure = invoke(app, as, servlet, req, null);
         if (failure != null && !req.finalResponseSent() && !(req.proxyIfAny() instanceof ProxyImpl p && p.started())) {
-            respond(req.transaction(), 500, "Server Internal Error - " + app.name() + ": " + failure.getClass().getSimpleName());
+            CallLog.note(req.transaction(), app.name() + ": servlet failed: " + failure.getClass().getName());
+            respond(req.transaction(), 500, "Server Internal Error");
             s.markReady();
         }
     }
@@ -379,8 +397,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 return null;
             });
         } catch (ServletException | IOException | RuntimeException | Error e) {
-            LOG.warn("{}: servlet {} failed on {}: {}", app.name(), servlet.getClass().getName(),
-                    req != null ? ((jakarta.servlet.sip.SipServletRequest) req).getMethod() : "response", e.toString(), e);
+            LOG.warn("{}: servlet {} failed on {} (call-id {}): {}", app.name(), servlet.getClass().getName(),
+                    req != null ? ((jakarta.servlet.sip.SipServletRequest) req).getMethod() : "a response",
+                    ((jakarta.servlet.sip.SipServletMessage) (req != null ? req : resp)).getCallId(), e.toString(), e);
             return e;
         } catch (Exception e) {
             return e;
@@ -416,7 +435,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             Servlet servlet = app == null ? null : handler(app, s);
             if (servlet == null) {
                 if (r.transaction() != null) {
-                    respond(r.transaction(), 500, "Server Internal Error - application is gone");
+                    LOG.debug("{} is no longer deployed (call-id {})", s.parent().getApplicationName(), r.getCallId());
+                    respond(r.transaction(), 500, "Server Internal Error");
                 }
                 return;
             }
@@ -424,7 +444,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             s.access();
             Throwable failure = invoke(app, s.parent(), servlet, r, null);
             if (failure != null && r.transaction() != null && !r.finalResponseSent()) {
-                respond(r.transaction(), 500, "Server Internal Error - " + app.name() + ": " + failure.getClass().getSimpleName());
+                respond(r.transaction(), 500, "Server Internal Error");
             }
         }
 

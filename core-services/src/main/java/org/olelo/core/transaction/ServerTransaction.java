@@ -45,6 +45,7 @@ public final class ServerTransaction extends AbstractTransaction {
     private String localTag;
     private long retransmitInterval;
     private volatile Object applicationData;
+    private FinalResponseObserver observer;
 
     ServerTransaction(TransactionLayer layer, String key, SIPRequest request, Transport transport,
                       InetSocketAddress source, String loopHash) {
@@ -120,6 +121,19 @@ public final class ServerTransaction extends AbstractTransaction {
     }
 
     /**
+     * Sets who is told of the first final response; replaces any earlier observer. Released with
+     * the request once the final response is sent.
+     */
+    public synchronized void observe(FinalResponseObserver o) {
+        this.observer = o;
+    }
+
+    /** The observer of the first final response, or null (none, or the final response is sent). */
+    public synchronized FinalResponseObserver observer() {
+        return observer;
+    }
+
+    /**
      * Builds a response to the request with a To tag (except for 100) and the given status.
      *
      * @throws IllegalStateException when the final response was already sent
@@ -149,6 +163,7 @@ public final class ServerTransaction extends AbstractTransaction {
     public void sendResponse(SIPResponse response) {
         int status = response.getStatusCode();
         byte[] bytes = MessageEncoder.encode(response);
+        FinalResponseObserver told = null;
         synchronized (this) {
             switch (state) {
                 case TRYING, PROCEEDING -> { }
@@ -162,6 +177,7 @@ public final class ServerTransaction extends AbstractTransaction {
             lastResponse = bytes;
             lastStatus = status;
             if (status >= 200) {
+                told = observer;
                 release();
             }
             if (status < 200) {
@@ -187,6 +203,9 @@ public final class ServerTransaction extends AbstractTransaction {
         }
         layer.statistics().responseSent(status);
         send(bytes);
+        if (told != null) {
+            told.finalResponseSent(this, response);
+        }
     }
 
     /** A retransmission of the request arrived: the last response is sent again. */
@@ -254,6 +273,7 @@ public final class ServerTransaction extends AbstractTransaction {
         }
         poppedRoute = null;
         applicationData = null;
+        observer = null;
     }
 
     @Override

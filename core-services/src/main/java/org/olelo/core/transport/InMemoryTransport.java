@@ -107,6 +107,10 @@ public final class InMemoryTransport implements Transport {
             Thread.ofVirtual().start(() -> inject(message, local));
             return;
         }
+        InboundSink s = sink;
+        if (s != null) {
+            s.onSending(message, this, to);
+        }
         queue(to).add(new Sent(message, to));
     }
 

@@ -17,4 +17,16 @@ public interface InboundSink {
      * @param source the peer address the bytes came from
      */
     void onMessage(byte[] data, Transport via, InetSocketAddress source);
+
+    /**
+     * Called by a listening point on the sending thread right before it writes a message to the
+     * network (for message taps, so that what is traced precedes any answer to it); does nothing
+     * unless overridden.
+     *
+     * @param data the bytes to be written (not to be modified)
+     * @param via  the transport that writes them
+     * @param to   the peer they go to
+     */
+    default void onSending(byte[] data, Transport via, InetSocketAddress to) {
+    }
 }

@@ -77,6 +77,7 @@ public final class TcpTransport extends AbstractTransport {
         if (c == null || c.closed) {
             c = connect(to);
         }
+        sink.onSending(message, this, to);
         try {
             c.write(message);
         } catch (IOException e) {

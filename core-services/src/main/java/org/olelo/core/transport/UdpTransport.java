@@ -91,6 +91,7 @@ public final class UdpTransport extends AbstractTransport {
 
     @Override
     public void send(byte[] message, InetSocketAddress to) throws IOException {
+        sink.onSending(message, this, to);
         channel.send(ByteBuffer.wrap(message), to);
     }
 

@@ -18,6 +18,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.address.AddressImpl;
+import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.router.Condition;
 import org.olelo.core.SipCore;
@@ -140,7 +141,7 @@ public final class Composer {
             return Selection.NONE;
         }
         return new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(), false,
-                internalRoute, internalRoute != null ? internalRoute : initialPopped, false);
+                internalRoute, internalRoute != null ? internalRoute : initialPopped, false, null);
     }
 
     // ------------------------------------------------------------------ requests sent by applications
@@ -203,7 +204,8 @@ public final class Composer {
         }
         String branch = SipCore.branch(null);
         pending.put(branch, new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(),
-                true, internalRoute, internalRoute != null ? internalRoute : initialPopped, false));
+                true, internalRoute, internalRoute != null ? internalRoute : initialPopped, false,
+                origRequest == null ? null : CallLog.of(origRequest.transaction())));
         return new InternalHop(new Hop(self, self.localAddress()), branch);
     }
 

@@ -3,6 +3,7 @@ package org.olelo.container.internal.compose;
 import jakarta.servlet.sip.Address;
 import jakarta.servlet.sip.ar.SipApplicationRoutingRegion;
 import java.io.Serializable;
+import org.olelo.container.internal.log.CallRecord;
 
 /**
  * What application selection decided for a request this server received. Immutable; made on a
@@ -19,14 +20,17 @@ import java.io.Serializable;
  * @param initialPoppedRoute the route popped when the request first entered this server, or null
  * @param relay              true when the router pushed routes onto the request and it is to be
  *                           relayed out without an application
+ * @param call               for a request another application of this server sent on, the call log
+ *                           record of the request that application received (the chain goes on in
+ *                           it); else null
  */
 public record Selection(String application, SipApplicationRoutingRegion region, String subscriber,
                         Serializable stateInfo, boolean internallyRouted, Address poppedRoute,
-                        Address initialPoppedRoute, boolean relay) {
+                        Address initialPoppedRoute, boolean relay, CallRecord call) {
 
     /** No application takes the request and the router asked for nothing. */
-    static final Selection NONE = new Selection(null, null, null, null, false, null, null, false);
+    static final Selection NONE = new Selection(null, null, null, null, false, null, null, false, null);
 
     /** The router pushed routes: the request leaves without an application. */
-    static final Selection RELAY = new Selection(null, null, null, null, false, null, null, true);
+    static final Selection RELAY = new Selection(null, null, null, null, false, null, null, true, null);
 }

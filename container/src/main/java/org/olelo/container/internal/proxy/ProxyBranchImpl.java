@@ -26,6 +26,7 @@ import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.SipURIImpl;
 import org.olelo.container.internal.address.Uris;
 import org.olelo.container.internal.compose.InternalHop;
+import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.core.SipCore;
@@ -34,6 +35,8 @@ import org.olelo.core.routing.Hop;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One branch of a proxy: a copy of the request sent to one target in its own client transaction,
@@ -43,6 +46,7 @@ import org.olelo.core.transport.Transport;
  */
 final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyBranchImpl.class);
     private final ProxyImpl proxy;
     private final URI target;
     private int timeoutSeconds;
@@ -126,10 +130,10 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             }
             copy.addFirst(core.newVia(hop.transport(), branch));
         } catch (UnknownHostException e) {
-            failLocally(502, "Bad Gateway - " + e.getMessage());
+            failWithDetail(502, "Bad Gateway", "no route to the next hop: " + e.getMessage(), null);
             return;
         } catch (ParseException | InvalidArgumentException | javax.sip.SipException | RuntimeException e) {
-            failLocally(500, "Server Internal Error - cannot forward: " + e.getMessage());
+            failWithDetail(500, "Server Internal Error", "cannot forward: " + e, e);
             return;
         }
         if (proxy.isInvite()) {
@@ -241,6 +245,21 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         }
     }
 
+    /**
+     * Ends the branch with a locally generated response whose reason phrase says nothing internal;
+     * the detail goes to the log (WARN when {@code failure} is a fault of the server) and to the call log.
+     */
+    private void failWithDetail(int status, String reason, String detail, Throwable failure) {
+        String callId = org.olelo.container.internal.log.LogText.callId(proxy.transaction());
+        if (failure != null) {
+            LOG.warn("proxy branch to {} failed (call-id {}): {}", target, callId, detail, failure);
+        } else {
+            LOG.debug("proxy branch to {}: {} (call-id {})", target, detail, callId);
+        }
+        CallLog.note(proxy.transaction(), detail);
+        failLocally(status, reason);
+    }
+
     /** Ends the branch with a locally generated response and tells the proxy. */
     private void failLocally(int status, String reason) {
         done = true;
@@ -311,7 +330,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     public void onTransportError(ClientTransaction tx, IOException error) {
         proxy.executor().execute(() -> {
             if (!done) {
-                failLocally(503, "Service Unavailable - " + error.getMessage());
+                failWithDetail(503, "Service Unavailable", "cannot send to " + hopAddress() + ": " + error.getMessage(), null);
             }
         });
     }

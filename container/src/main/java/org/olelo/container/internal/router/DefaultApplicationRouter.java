@@ -12,11 +12,8 @@ import jakarta.servlet.sip.ar.SipTargetedRequestInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -116,12 +113,7 @@ public final class DefaultApplicationRouter implements SipApplicationRouter {
     }
 
     private Object fingerprint() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
-        } catch (IOException e) {
-            return null;
-        }
+        return FileFingerprint.of(file);
     }
 
     /** @return the fault of the last load attempt, or null when the current file loaded cleanly */
@@ -158,8 +150,14 @@ public final class DefaultApplicationRouter implements SipApplicationRouter {
             RouteTuple tuple = tuples.get(i);
             if ((tuple.routesOut() || apps.contains(tuple.application()))
                     && tuple.conditions().stream().allMatch(c -> c.test(request))) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(RoutingExplanation.of(request, key, tuples, from, i, apps));
+                }
                 return info(tuple, request, new RouterState(key, i));
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(RoutingExplanation.of(request, key, tuples, from, -1, apps));
         }
         return null;
     }

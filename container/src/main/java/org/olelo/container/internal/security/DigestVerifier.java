@@ -109,7 +109,7 @@ final class DigestVerifier {
             s = store.find(c.username(), a.realm());
         } catch (SQLException e) {
             LOG.warn("authentication: subscriber look-up failed: {}", e.toString());
-            return new Decision.Refuse(500, "Server Internal Error - credential store unavailable");
+            return new Decision.Refuse(500, "Server Internal Error");
         }
         DigestAlgorithm algorithm = alg.get();
         String ha1 = s.map(x -> algorithm == DigestAlgorithm.MD5 ? x.ha1Md5() : x.ha1Sha256())

@@ -6,6 +6,8 @@ import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands the outcome of a client transaction started for an application's request to that
@@ -14,6 +16,7 @@ import org.olelo.core.transaction.ClientTransactionListener;
  */
 final class UacListener implements ClientTransactionListener {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UacListener.class);
     private final UserAgent ua;
     private final SipServletRequestImpl request;
 
@@ -37,6 +40,8 @@ final class UacListener implements ClientTransactionListener {
     @Override
     public void onTransportError(ClientTransaction tx, IOException error) {
         SipSessionImpl s = request.sessionImpl();
-        s.parent().executor().execute(() -> ua.onNoResponse(request, 503, "Service Unavailable - " + error.getMessage()));
+        LOG.debug("{} to {} not sent (call-id {}): {}", request.getMethod(), tx.hop().address(), request.getCallId(),
+                error.toString());
+        s.parent().executor().execute(() -> ua.onNoResponse(request, 503, "Service Unavailable"));
     }
 }

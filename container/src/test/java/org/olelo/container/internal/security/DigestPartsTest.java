@@ -33,6 +33,17 @@ class DigestPartsTest {
     }
 
     @Test
+    void aMalformedPartIsEchoedShortAndPrintable() {
+        String junk = "x".repeat(5_000) + "\u0000\u00e9";
+        MalformedCredentialsException e = assertThrows(MalformedCredentialsException.class,
+                () -> DigestCredentials.parse("Digest username=\"bob\", " + junk));
+        assertEquals("digest parameter " + "x".repeat(MalformedCredentialsException.MAX_ECHO) + "...: expected name=value",
+                e.getMessage(), "the reason phrase echoes at most a few characters of what was received");
+        e = assertThrows(MalformedCredentialsException.class, () -> DigestCredentials.parse("Digest \u0001a b=c"));
+        assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20 || c > 0x7e), e.getMessage());
+    }
+
+    @Test
     void ha1AndResponseFollowRfc7616() {
         // RFC 2617 §3.5 example values, reused by RFC 7616 §3.9.1 for MD5
         String ha1 = DigestAlgorithm.MD5.ha1("Mufasa", "testrealm@host.com", "Circle Of Life");

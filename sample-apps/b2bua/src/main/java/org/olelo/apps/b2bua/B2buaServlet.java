@@ -115,8 +115,9 @@ public class B2buaServlet extends SipServlet {
         try {
             out.send();
         } catch (IOException e) {
-            req.createResponse(SipServletResponse.SC_SERVER_INTERNAL_ERROR, "Server Internal Error - cannot reach "
-                    + out.getRequestURI()).send();
+            // the detail is for the operator, not for the caller
+            log("b2bua: cannot send to " + out.getRequestURI() + " (Call-ID " + req.getCallId() + "): " + e.getMessage());
+            req.createResponse(SipServletResponse.SC_SERVER_INTERNAL_ERROR).send();
         }
     }
 

@@ -94,7 +94,7 @@ public class LocationServlet extends SipServlet {
             case LookupResult.Failed f -> {
                 log("registrar: lookup of " + aor + " failed: " + f.cause().getMessage(), f.cause());
                 SipRequests.answer(req, SipServletResponse.SC_SERVER_INTERNAL_ERROR,
-                        "Server Internal Error - location unavailable", Map.of());
+                        "Server Internal Error", Map.of());
             }
         }
     }

@@ -131,7 +131,7 @@ public final class Registrar {
             return rejected(e);
         } catch (StoreException e) {
             stats.rejected();
-            return new RegisterResult.Rejected(500, "Server Internal Error - location not stored", Map.of(), e);
+            return new RegisterResult.Rejected(500, "Server Internal Error", Map.of(), e);
         }
     }
 

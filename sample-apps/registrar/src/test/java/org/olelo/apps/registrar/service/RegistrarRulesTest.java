@@ -155,7 +155,7 @@ class RegistrarRulesTest {
         MemoryLocationStore memory = new MemoryLocationStore();
         RegistrarFixture broken = new RegistrarFixture(new FailingStore(memory), new Registrar.Policy(3600, 60, 86400, 10));
         RegisterResult.Rejected no = broken.rejected(Reg.alice().contact("sip:a@10.0.0.1"), 500);
-        assertEquals("Server Internal Error - location not stored", no.reason());
+        assertEquals("Server Internal Error", no.reason(), "nothing of the store in the reason phrase");
         assertTrue(no.cause() instanceof StoreException);
         assertEquals(List.of(), memory.get(RegistrarFixture.AOR));
         assertEquals(List.of(), contacts(broken.ok(Reg.alice().cseq(2))), "a fetch does not write");

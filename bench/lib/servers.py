@@ -149,7 +149,9 @@ class OleloServer(Server):
             self.env["OLELO_JAR"] = str(pathlib.Path(jar).resolve())
         self.args = ["--deploy-dir", str(deploy), "--data-dir", str(self.dir / "data"),
                      "--listen", f"udp:{self.host}:{port}", "--listen", f"tcp:{self.host}:{port}"]
-        for k, v in (sets or {}).items():
+        # no call log by default: the Kamailio configuration logs nothing per call either
+        # (pass sets={"log.calls": "true"} to measure with it)
+        for k, v in {"log.calls": "false", **(sets or {})}.items():
             self.args += ["--set", f"{k}={v}"]
         self.pin = pin
         self.log_path = self.dir / "olelo.log"

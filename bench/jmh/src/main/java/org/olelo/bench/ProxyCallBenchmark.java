@@ -66,7 +66,10 @@ public class ProxyCallBenchmark {
         Path war = Path.of(System.getProperty("olelo.bench.apps", "deploy/apps")).resolve("proxy.war");
         Files.copy(war, deploy.resolve("apps").resolve("proxy.war"));
         memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, root.resolve("data")).withListen(List.of());
+        ServerConfig defaults = ServerConfig.defaults();
+        // no call log: one line per call would measure the console, not the call
+        ServerConfig cfg = defaults.withDirs(deploy, root.resolve("data")).withListen(List.of())
+                .withLog(new org.olelo.container.boot.LogSettings(false, defaults.log().trace()));
         server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
     }
 

@@ -107,7 +107,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
         for (ListenAddress la : config.listen()) {
             Transport t = la.transport().equals("UDP")
                     ? new UdpTransport(la, this, config.maxMessageBytes(), config.udpReaders(), config.udpBufferBytes())
-                    : new TcpTransport(la, this, config.maxMessageBytes(), config.connectTimeoutMillis());
+                    : new TcpTransport(la, this, config.maxMessageBytes(), config.connectTimeoutMillis(), config.tcp(), statistics);
             t.start();
             transports.add(t);
         }

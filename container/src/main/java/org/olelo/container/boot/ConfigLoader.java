@@ -14,6 +14,7 @@ import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.transaction.TimerSettings;
+import org.olelo.core.transport.TcpLimits;
 
 /**
  * Builds a {@link ServerConfig} from, in rising precedence: the defaults, the configuration file,
@@ -182,7 +183,7 @@ public final class ConfigLoader {
                         c.udpBufferBytes()),
                 value(g, ConfigKey.MAX_MESSAGE_BYTES, s -> (int) SettingParser.number(s, 1_024, 16 << 20),
                         c.maxMessageBytes()),
-                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported());
+                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported(), tcp(c.tcp(), g));
         return new ServerConfig(deployDir,
                 value(g, ConfigKey.DATA_DIR, SettingParser::path, d.dataDir()),
                 core,
@@ -190,6 +191,15 @@ public final class ConfigLoader {
                 value(g, ConfigKey.UNROUTED_POLICY, SettingParser::policy, d.unroutedPolicy()),
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
                 db(d.db(), g), auth(d.auth(), g));
+    }
+
+    private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new TcpLimits(
+                value(g, ConfigKey.TCP_MAX_CONNECTIONS, s -> (int) SettingParser.number(s, 1, 1_000_000), d.maxConnections()),
+                value(g, ConfigKey.TCP_IDLE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 0, 86_400),
+                        d.idleTimeoutSeconds()),
+                value(g, ConfigKey.TCP_MESSAGE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 1, 3_600),
+                        d.messageTimeoutSeconds()));
     }
 
     private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {

@@ -65,8 +65,9 @@ import org.slf4j.LoggerFactory;
  *  RequestHandler.onRequest / onAck  ──► container executor (virtual threads)
  * </pre>
  *
- * <p>A message whose next hop is this server itself goes through the {@link InternalTransport}
- * and comes back in at the top of this path, on that transport's reader thread.
+ * <p>A request whose next hop is this server itself goes through the {@link InternalTransport}
+ * and comes back in at the top of this path, on that transport's reader thread, one Max-Forwards
+ * lower each time.
  *
  * <p>Everything above runs on the reader thread of the transport; nothing here blocks except the
  * non-blocking socket send. Application code never runs on these threads.
@@ -113,7 +114,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
         transports.forEach(local::add);
         if (!transports.isEmpty()) {
-            InternalTransport i = new InternalTransport(transports.get(0), this);
+            InternalTransport i = new InternalTransport(transports.get(0), this, statistics);
             i.start();
             internal = i;
         }
@@ -493,19 +494,33 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
     }
 
-    /** §18.2.1/§16.7: strip our Via from a response no transaction claimed and relay it upstream. */
+    /**
+     * §18.2.1/§16.7: strip our Via from a response no transaction claimed and relay it upstream.
+     * When the next Via is this server's too, the response is offered to the transactions at once,
+     * as the internal transport would have delivered it, and stripped again if none claims it: a
+     * response never goes through the internal transport, however many Vias of ours it carries.
+     */
     private void forwardStrayResponse(SIPResponse r) {
-        ViaList vias = r.getViaHeaders();
-        if (vias == null || vias.size() < 2) {
-            return;
+        Via next;
+        while (true) {
+            ViaList vias = r.getViaHeaders();
+            if (vias == null || vias.size() < 2) {
+                return;
+            }
+            Via top = (Via) vias.getFirst();
+            if (!local.isLocal(top.getHost(), top.getPort(), top.getTransport())) {
+                statistics.dropped();
+                return;
+            }
+            r.removeFirst(Via.NAME);
+            next = r.getTopmostVia();
+            if (!local.isLocal(next.getHost(), next.getPort(), next.getTransport())) {
+                break;
+            }
+            if (transactions.onResponse(r)) {
+                return;
+            }
         }
-        Via top = (Via) vias.getFirst();
-        if (!local.isLocal(top.getHost(), top.getPort(), top.getTransport())) {
-            statistics.dropped();
-            return;
-        }
-        r.removeFirst(Via.NAME);
-        Via next = r.getTopmostVia();
         try {
             String host = next.getReceived() != null ? next.getReceived() : stripBrackets(next.getHost());
             int port = next.getRPort() > 0 ? next.getRPort() : (next.getPort() > 0 ? next.getPort() : 5060);
@@ -514,9 +529,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
                 statistics.dropped();
                 return;
             }
-            InternalTransport self = internal;
-            Transport t = self != null && local.isLocal(next.getHost(), next.getPort(), next.getTransport())
-                    ? self : transport(next.getTransport(), addr);
+            Transport t = transport(next.getTransport(), addr);
             if (t != null) {
                 sendStateless(r, new Hop(t, new InetSocketAddress(addr, port)));
             }

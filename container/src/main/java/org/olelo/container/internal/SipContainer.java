@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.address.SipURI;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.compose.Composer;
 import org.olelo.container.internal.compose.Selection;
@@ -567,19 +566,19 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         relayAck(ack, transport);
     }
 
-    /** Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. */
+    /**
+     * Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. Max-Forwards as on
+     * every relay path: absent counts as 70, each hop takes one, and an ACK with none left is dropped.
+     */
     private void relayAck(SIPRequest ack, Transport inbound) {
         try {
-            MaxForwardsHeader mf = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
-            if (mf != null) {
-                if (mf.getMaxForwards() <= 0) {
-                    return;
-                }
-                mf.decrementMaxForwards();
-            }
             javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
                     ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
             Hop hop = core.resolve(next, inbound.name());
+            if (!org.olelo.core.routing.MaxForwardsRule.forHop(ack, hop)) {
+                core.statistics().dropped();
+                return;
+            }
             // An ACK is never answered, so Max-Forwards alone bounds a loop of it; its branch carries
             // no loop hash, so that an ACK passing two record-routing applications of this server
             // (whose Route sets differ only by the entry already popped) is not taken for a loop.

@@ -31,6 +31,7 @@ import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
+import org.olelo.core.routing.MaxForwardsRule;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transport.Transport;
@@ -99,11 +100,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             if (branchRequest != null) {
                 branchRequest.commit();
             }
-            MaxForwardsHeader mf = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
-            if (mf == null) {
-                copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(70));
-            } else {
-                mf.decrementMaxForwards();
+            if (copy.getHeader(MaxForwardsHeader.NAME) == null) {
+                copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(MaxForwardsRule.ABSENT));
             }
             InternalHop composed = proxy.compose(copy);
             String branch;
@@ -115,6 +113,10 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 hop = org.olelo.container.internal.ua.OutboundInterfaces.apply(core, hop,
                         outbound != null ? outbound : proxy.outboundInterface());
                 branch = SipCore.branch(proxy.transaction().loopHash());
+            }
+            if (!MaxForwardsRule.forHop(copy, hop)) {
+                failLocally(483, "Too Many Hops");
+                return;
             }
             if (recordRoute) {
                 addRecordRoute(copy, hop.transport());

@@ -28,6 +28,7 @@ import org.olelo.core.message.SipParser;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.Resolver;
+import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transaction.TransactionLayer;
@@ -88,6 +89,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
     private volatile InternalTransport internal;
     private volatile RequestHandler handler;
+    private volatile RouteTokens routeTokens = RouteTokens.ephemeral();
 
     public SipCore(CoreConfig config, Resolver resolver) {
         this.config = config;
@@ -146,6 +148,19 @@ public final class SipCore implements InboundSink, AutoCloseable {
     /** The transaction layer. */
     public TransactionLayer transactions() {
         return transactions;
+    }
+
+    /**
+     * The signer of the Record-Route and Path entries this server writes; a key of its own until
+     * {@link #useRouteTokens} gives the persistent one.
+     */
+    public RouteTokens routeTokens() {
+        return routeTokens;
+    }
+
+    /** Uses the given tokens (the key of the data folder); call before {@link #start}. */
+    public void useRouteTokens(RouteTokens tokens) {
+        this.routeTokens = tokens;
     }
 
     /** The counters. */

@@ -30,6 +30,7 @@ import org.olelo.container.internal.invoke.SerialExecutor;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
+import org.olelo.container.internal.relay.InDialogRelay;
 import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.AppContext;
 import org.olelo.container.internal.session.SessionJoiner;
@@ -51,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  core reader thread                              application session executor (virtual thread)
  *  ─────────────────                               ──────────────────────────────────────────────
- *  onRequest ─ To tag? ─yes─► session from our Record-Route ──► servlet (info) ─► relay in dialog
- *              │no                     └ none: relay by Route/Request-URI, or 481
+ *  onRequest ─ To tag? ─yes─► session from our signed Record-Route ──► servlet (info) ─► relay in dialog
+ *              │no                     └ none: UA dialog · relay (signed Route) · 481 · 403 (InDialogRelay)
  *              ▼
  *       Composer (application router, or the decision saved when another application of this
  *              │  server sent the request) ─► app? ─yes─► new SipApplicationSession ──► guard
@@ -60,7 +61,7 @@ import org.slf4j.LoggerFactory;
  *              │                                          └► Proxy (branches ask the Composer again)
  *              ▼
  *       routes pushed by the router: relay · 404 (local domain) · 403 (no relay) · relay (policy "proxy")
- *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay by Route/Request-URI
+ *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay (signed Route), else dropped
  *  onCancel ────────────► proxy.cancelFromUpstream()  or  servlet doCancel + 487
  * </pre>
  *
@@ -83,6 +84,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
     private final javax.sql.DataSource dataSource;
     private final InitialRequestGuard guard;
     private final Composer composer;
+    private final InDialogRelay relay;
     private final ConcurrentHashMap<String, DeployedAppContext> contexts = new ConcurrentHashMap<>();
     /** The servlet running on the current thread, for the default handler of sessions it creates. */
     private static final ThreadLocal<String> CURRENT_SERVLET = new ThreadLocal<>();
@@ -112,6 +114,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         this.timerService = new TimerServiceImpl(rt.timers());
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker());
         this.composer = new Composer(rt, router);
+        this.relay = new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain);
         this.ua.setComposer(composer);
         registry.addListener(new AppRegistry.Listener() {
             @Override
@@ -444,9 +447,19 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
         }
     }
 
+    /**
+     * A request inside a dialog: the proxy session that record-routed it (its signed Route entry),
+     * else the user-agent dialog it belongs to, else relayed or refused by {@link InDialogRelay}.
+     */
     private void inDialog(ServerTransaction st, SIPRequest r) {
+        InDialogRelay.Route route = relay.classify(st.poppedRoute(), r);
+        if (route == InDialogRelay.Route.FORGED) {
+            respond(st, 403, "Forbidden");
+            core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.RELAY_REFUSED);
+            return;
+        }
         // a proxy application's Record-Route first: in a chain it comes before the user agent behind it
-        SipSessionImpl s = sessionOf(st.poppedRoute());
+        SipSessionImpl s = route == InDialogRelay.Route.SIGNED ? sessionOf(st.poppedRoute()) : null;
         if (s != null && s.isValid() && s.isProxy()) {
             SipApplicationSessionImpl as = s.parent();
             DeployedAppContext ctx = contexts.get(as.getApplicationName());
@@ -460,15 +473,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
             return;
         }
-        if (st.poppedRoute() != null || !isForUs(r)) {
-            relayWithoutApplication(st);
-        } else {
-            respond(st, 481, "Call/Transaction Does Not Exist");
+        switch (relay.verdict(route, r)) {
+            case RELAY -> relayWithoutApplication(st);
+            case NO_DIALOG -> respond(st, 481, "Call/Transaction Does Not Exist");
+            case REFUSED -> respond(st, 403, "Forbidden - relaying denied");
         }
-    }
-
-    private boolean isForUs(SIPRequest r) {
-        return r.getRequestURI() instanceof SipURI su && core.isLocal(su);
     }
 
     private void runSubsequent(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s, ServerTransaction st) {
@@ -539,7 +548,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     @Override
     public void onAck(SIPRequest ack, RouteHeader popped, Transport transport, InetSocketAddress source) {
-        SipSessionImpl s = sessionOf(popped);
+        InDialogRelay.Route route = relay.classify(popped, ack);
+        if (route == InDialogRelay.Route.FORGED) {
+            core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.RELAY_REFUSED);
+            return; // an ACK is never answered
+        }
+        SipSessionImpl s = route == InDialogRelay.Route.SIGNED ? sessionOf(popped) : null;
         SipSessionImpl d = s != null && s.isValid() && s.isProxy() ? null
                 : ua.dialogs().find(ack.getCallId().getCallId(), ack.getToTag(), ack.getFromTag());
         if (d != null) {
@@ -563,7 +577,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                 return;
             }
         }
-        relayAck(ack, transport);
+        if (relay.verdict(route, ack) == InDialogRelay.Verdict.RELAY) {
+            relayAck(ack, transport);
+        }
     }
 
     /**

@@ -232,7 +232,12 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
         f = CoreChecks.proxy(r, local, hash, config.proxyRequireSupported());
         if (f != null) {
-            SIPResponse resp = st.createResponse(f.status(), f.reason());
+            SIPResponse resp;
+            try {
+                resp = st.createResponse(f.status(), f.reason());
+            } catch (IllegalStateException e) {
+                return; // a CANCEL on another thread answered the request first
+            }
             if (!f.unsupported().isEmpty()) {
                 for (String tag : f.unsupported()) {
                     Unsupported u = new Unsupported();
@@ -244,11 +249,11 @@ public final class SipCore implements InboundSink, AutoCloseable {
                     resp.addHeader(u);
                 }
             }
-            st.sendResponse(resp);
+            tooLate(st, resp.getStatusCode(), !st.sendResponseIfPending(resp));
             return;
         }
         if (method.equals("INVITE")) {
-            st.sendResponse(st.createResponse(100, null));
+            tooLate(st, 100, !st.respondIfPending(100, null));
         }
         if (method.equals("CANCEL")) {
             ServerTransaction invite = transactions.findCancelled(r);
@@ -262,6 +267,16 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
         st.setPoppedRouteFromCore(preprocessRoutes(r));
         handler.onRequest(st);
+    }
+
+    /**
+     * Notes a response of the core that was not sent because a final response went out first (a
+     * CANCEL handled on another thread, then its 487): a normal race, worth a DEBUG line at most.
+     */
+    private static void tooLate(ServerTransaction st, int status, boolean late) {
+        if (late) {
+            LOG.debug("{}: {} not sent, a final response went out first", st, status);
+        }
     }
 
     private void onResponse(SIPResponse r, Transport via, InetSocketAddress source) {

@@ -219,7 +219,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
 
     /** Answers 503 with Retry-After: the applications are too far behind to take new work. */
     private static void overloaded(ServerTransaction st) {
-        SIPResponse busy = st.createResponse(503, "Service Unavailable - overloaded");
+        SIPResponse busy;
+        try {
+            busy = st.createResponse(503, "Service Unavailable - overloaded");
+        } catch (IllegalStateException e) {
+            return; // a CANCEL answered it meanwhile
+        }
         gov.nist.javax.sip.header.RetryAfter ra = new gov.nist.javax.sip.header.RetryAfter();
         try {
             ra.setRetryAfter(5);
@@ -227,7 +232,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
             throw new IllegalStateException(e);
         }
         busy.setHeader(ra);
-        st.sendResponse(busy);
+        st.sendResponseIfPending(busy);
     }
 
     /** Routes an admitted initial request; true when it was queued for an application. */
@@ -286,6 +291,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory, A
                 return;
             }
             rt.admitted();
+            if (st.lastStatus() >= 200) {
+                // a CANCEL overtook the request before its application had it, and was answered 487
+                s.markReady();
+                return;
+            }
             runInitial(ctx, as, s, req);
         });
     }

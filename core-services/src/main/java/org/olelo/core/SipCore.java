@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
+import org.olelo.core.flood.FloodGuard;
 import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.RawReply;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  socket ──► Transport reader thread
  *               │ bytes
+ *           FloodGuard (requests per second per source) ──(flooding source)──► dropped
  *               ▼
  *           SipParser ──(malformed request)──► RawReply 400 ──► Transport
  *               │ SIPMessage
@@ -90,12 +92,14 @@ public final class SipCore implements InboundSink, AutoCloseable {
     private volatile InternalTransport internal;
     private volatile RequestHandler handler;
     private volatile RouteTokens routeTokens = RouteTokens.ephemeral();
+    private final FloodGuard flood;
 
     public SipCore(CoreConfig config, Resolver resolver) {
         this.config = config;
         this.resolver = resolver;
         this.transactions = new TransactionLayer(timers, config.timers(), statistics);
         this.local = new LocalAddresses(config.aliases());
+        this.flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
     }
 
     /** Adds an in-memory connector; call before {@link #start}. */
@@ -172,6 +176,10 @@ public final class SipCore implements InboundSink, AutoCloseable {
 
     @Override
     public void onMessage(byte[] data, Transport via, InetSocketAddress source) {
+        FloodGuard f = flood;
+        if (f != null && via != internal && SipMessages.isRequest(data) && !f.admit(source.getAddress())) {
+            return; // a flooding source: dropped unparsed and unanswered (counted by the guard)
+        }
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
             case ParseOutcome.Parsed p -> {

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.core.CoreConfig;
+import org.olelo.core.flood.Cidr;
+import org.olelo.core.flood.FloodSettings;
 import org.olelo.core.transaction.TimerSettings;
 import org.olelo.core.transport.TcpLimits;
 
@@ -183,7 +185,8 @@ public final class ConfigLoader {
                         c.udpBufferBytes()),
                 value(g, ConfigKey.MAX_MESSAGE_BYTES, s -> (int) SettingParser.number(s, 1_024, 16 << 20),
                         c.maxMessageBytes()),
-                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported(), tcp(c.tcp(), g));
+                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported(), tcp(c.tcp(), g),
+                flood(c.flood(), g));
         return new ServerConfig(deployDir,
                 value(g, ConfigKey.DATA_DIR, SettingParser::path, d.dataDir()),
                 core,
@@ -200,6 +203,23 @@ public final class ConfigLoader {
                         d.idleTimeoutSeconds()),
                 value(g, ConfigKey.TCP_MESSAGE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 1, 3_600),
                         d.messageTimeoutSeconds()));
+    }
+
+    private static FloodSettings flood(FloodSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new FloodSettings(
+                value(g, ConfigKey.PIKE_REQUESTS_PER_SECOND, s -> (int) SettingParser.number(s, 0, 10_000_000),
+                        d.requestsPerSecond()),
+                value(g, ConfigKey.PIKE_BLOCK_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.blockSeconds()),
+                value(g, ConfigKey.PIKE_EXEMPT, ConfigLoader::cidrs, d.exempt()));
+    }
+
+    private static List<Cidr> cidrs(Setting s) throws ConfigException {
+        try {
+            return Cidr.parseList(s.value());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.at(s, "expected IP addresses or blocks such as 192.0.2.0/24 or ::1, comma-separated, but "
+                    + e.getMessage());
+        }
     }
 
     private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olelo.core.flood.Cidr;
+import org.olelo.core.flood.FloodSettings;
 import org.olelo.core.transport.TcpLimits;
 
 /** The keys of the hardening settings: defaults, reading, bad values, and their documentation. */
@@ -37,6 +39,21 @@ class HardeningConfigTest {
         assertEquals("tcp.max.connections", e.key());
         e = assertThrows(ConfigException.class, () -> load(Map.of(), "tcp.message.timeout.seconds=0"));
         assertEquals("tcp.message.timeout.seconds", e.key());
+    }
+
+    @Test
+    void floodDetectionIsOnWithLoopbackExemptAndIsRead() throws Exception {
+        FloodSettings d = load(Map.of()).core().flood();
+        assertEquals(1000, d.requestsPerSecond());
+        assertEquals(60, d.blockSeconds());
+        assertEquals(List.of("127.0.0.0/8", "::1"), d.exempt().stream().map(Object::toString).toList());
+        ServerConfig c = load(Map.of("OLELO_PIKE_REQUESTS_PER_SECOND", "0"), "pike.block.seconds=5",
+                "pike.exempt=192.0.2.0/24, 2001:db8::/32");
+        assertEquals(new FloodSettings(0, 5, Cidr.parseList("192.0.2.0/24,2001:db8::/32")), c.core().flood());
+        assertEquals(List.of(), load(Map.of(), "pike.exempt=").core().flood().exempt(), "empty: none exempt");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(), "pike.exempt=sbc.example.com"));
+        assertEquals("pike.exempt", e.key());
+        assertTrue(e.problem().contains("not an IP address"), e.problem());
     }
 
     @Test

@@ -26,11 +26,6 @@ final class InternalHopBudget {
     private InternalHopBudget() {
     }
 
-    /** True for a request (a response starts with "SIP/"). */
-    static boolean isRequest(byte[] m) {
-        return !(m.length >= 4 && m[0] == 'S' && m[1] == 'I' && m[2] == 'P' && m[3] == '/');
-    }
-
     /**
      * Takes the hop of one internal pass from a request.
      *

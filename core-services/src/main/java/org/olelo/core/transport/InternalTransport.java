@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.olelo.core.message.SipMessages;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.stats.LogThrottle;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public final class InternalTransport implements Transport {
     @Override
     public void send(byte[] message, InetSocketAddress to) {
         byte[] m = message;
-        if (InternalHopBudget.isRequest(m)) {
+        if (SipMessages.isRequest(m)) {
             m = InternalHopBudget.take(m);
             if (m == null) {
                 dropped("a request to this server itself had no Max-Forwards left");

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.olelo.core.transport.AddressText;
 
 /**
  * An IPv4 or IPv6 address block, {@code 192.0.2.0/24}, {@code 2001:db8::/32}, or one address
@@ -101,41 +102,7 @@ public record Cidr(InetAddress network, int bits) {
     @Override
     public String toString() {
         boolean v4 = network instanceof Inet4Address;
-        String h = v4 ? network.getHostAddress() : shortIpv6(network.getAddress());
+        String h = AddressText.plain(network);
         return bits == (v4 ? 32 : 128) ? h : h + "/" + bits;
-    }
-
-    /** RFC 5952 text of an IPv6 address: lower case, the longest run of zero groups as "::". */
-    private static String shortIpv6(byte[] b) {
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int best = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && w[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                best = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == best) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(w[i]));
-        }
-        return sb.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.transport.AddressText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +129,7 @@ public final class FloodGuard {
         statistics.count(CoreStatistics.Event.FLOOD_BLOCKED);
         statistics.count(CoreStatistics.Event.FLOOD_DROPPED);
         LOG.warn("flood from {}: more than {} requests in one second ({} so far); its requests are dropped for {} s",
-                source.getHostAddress(), limit, rate, blockSeconds);
+                AddressText.plain(source), limit, rate, blockSeconds);
         return false;
     }
 

@@ -257,11 +257,11 @@ public final class SipCore implements InboundSink, AutoCloseable {
                     resp.addHeader(u);
                 }
             }
-            tooLate(st, resp.getStatusCode(), !st.sendResponseIfPending(resp));
+            st.sendResponseIfPending(resp);
             return;
         }
         if (method.equals("INVITE")) {
-            tooLate(st, 100, !st.respondIfPending(100, null));
+            st.respondIfPending(100, null);
         }
         if (method.equals("CANCEL")) {
             ServerTransaction invite = transactions.findCancelled(r);
@@ -275,16 +275,6 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
         st.setPoppedRouteFromCore(preprocessRoutes(r));
         handler.onRequest(st);
-    }
-
-    /**
-     * Notes a response of the core that was not sent because a final response went out first (a
-     * CANCEL handled on another thread, then its 487): a normal race, worth a DEBUG line at most.
-     */
-    private static void tooLate(ServerTransaction st, int status, boolean late) {
-        if (late) {
-            LOG.debug("{}: {} not sent, a final response went out first", st, status);
-        }
     }
 
     private void onResponse(SIPResponse r, Transport via, InetSocketAddress source) {

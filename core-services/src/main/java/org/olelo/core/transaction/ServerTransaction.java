@@ -167,7 +167,8 @@ public final class ServerTransaction extends AbstractTransaction {
         try {
             r = createResponse(status, reason);
         } catch (IllegalStateException e) {
-            return false; // the final response is out and the request released
+            LOG.debug("{}: {} not sent, a final response went out first", this, status);
+            return false; // the request was released with the final response
         }
         return send(r, false);
     }
@@ -185,6 +186,7 @@ public final class ServerTransaction extends AbstractTransaction {
                 if (strict) {
                     throw new IllegalStateException(refused);
                 }
+                LOG.debug("{}: {} not sent, a final response went out first", this, status);
                 return false;
             }
             lastResponse = bytes;

@@ -2,8 +2,10 @@ package org.olelo.core;
 
 import java.util.List;
 import java.util.Set;
+import org.olelo.core.flood.FloodSettings;
 import org.olelo.core.transaction.TimerSettings;
 import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.TcpLimits;
 
 /**
  * Typed configuration of the SIP core, with defaults in {@link #defaults()}.
@@ -19,29 +21,44 @@ import org.olelo.core.transport.ListenAddress;
  * @param timers             RFC 3261 T1/T2/T4
  * @param proxyRequireSupported option tags accepted in Proxy-Require (default none: RFC 3261 §16.3
  *                           rejects the rest with 420)
+ * @param tcp                connection cap and timeouts of TCP listening points
+ * @param flood              flood detection per source address (Kamailio's pike)
  */
 public record CoreConfig(List<ListenAddress> listen, Set<String> aliases, int udpReaders, int udpBufferBytes,
                          int maxMessageBytes, int connectTimeoutMillis, TimerSettings timers,
-                         Set<String> proxyRequireSupported) {
+                         Set<String> proxyRequireSupported, TcpLimits tcp, FloodSettings flood) {
 
     /** Defaults: UDP and TCP on 127.0.0.1:5060, alias {@code localhost}. */
     public static CoreConfig defaults() {
         return new CoreConfig(List.of(ListenAddress.parse("udp:127.0.0.1:5060"), ListenAddress.parse("tcp:127.0.0.1:5060")),
-                Set.of("localhost"), 2, 4 << 20, 65_535, 3_000, TimerSettings.DEFAULT, Set.of());
+                Set.of("localhost"), 2, 4 << 20, 65_535, 3_000, TimerSettings.DEFAULT, Set.of(),
+                TcpLimits.DEFAULT, FloodSettings.DEFAULT);
     }
 
     /** A copy with other listening points. */
     public CoreConfig withListen(List<ListenAddress> l) {
-        return new CoreConfig(l, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported);
+        return new CoreConfig(l, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported, tcp, flood);
     }
 
     /** A copy with other aliases. */
     public CoreConfig withAliases(Set<String> a) {
-        return new CoreConfig(listen, a, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported);
+        return new CoreConfig(listen, a, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported, tcp, flood);
+    }
+
+    /** A copy with other TCP limits. */
+    public CoreConfig withTcp(TcpLimits t) {
+        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers,
+                proxyRequireSupported, t, flood);
+    }
+
+    /** A copy with other flood detection settings. */
+    public CoreConfig withFlood(FloodSettings f) {
+        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers,
+                proxyRequireSupported, tcp, f);
     }
 
     /** A copy with other timer values. */
     public CoreConfig withTimers(TimerSettings t) {
-        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, t, proxyRequireSupported);
+        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, t, proxyRequireSupported, tcp, flood);
     }
 }

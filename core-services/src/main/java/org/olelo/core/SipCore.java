@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
+import org.olelo.core.flood.FloodGuard;
 import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.RawReply;
@@ -28,6 +29,7 @@ import org.olelo.core.message.SipParser;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.Resolver;
+import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.tap.MessageTap;
 import org.olelo.core.transaction.ServerTransaction;
@@ -51,6 +53,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  socket ──► Transport reader thread
  *               │ bytes
+ *           FloodGuard (requests per second per source) ──(flooding source)──► dropped
  *               ▼
  *           SipParser ──(malformed request)──► RawReply 400 ──► Transport
  *               │ SIPMessage
@@ -67,8 +70,9 @@ import org.slf4j.LoggerFactory;
  *  RequestHandler.onRequest / onAck  ──► container executor (virtual threads)
  * </pre>
  *
- * <p>A message whose next hop is this server itself goes through the {@link InternalTransport}
- * and comes back in at the top of this path, on that transport's reader thread.
+ * <p>A request whose next hop is this server itself goes through the {@link InternalTransport}
+ * and comes back in at the top of this path, on that transport's reader thread, one Max-Forwards
+ * lower each time.
  *
  * <p>Everything above runs on the reader thread of the transport; nothing here blocks except the
  * non-blocking socket send. Application code never runs on these threads.
@@ -90,12 +94,15 @@ public final class SipCore implements InboundSink, AutoCloseable {
     private volatile InternalTransport internal;
     private volatile RequestHandler handler;
     private volatile MessageTap tap;
+    private volatile RouteTokens routeTokens = RouteTokens.ephemeral();
+    private final FloodGuard flood;
 
     public SipCore(CoreConfig config, Resolver resolver) {
         this.config = config;
         this.resolver = resolver;
         this.transactions = new TransactionLayer(timers, config.timers(), statistics);
         this.local = new LocalAddresses(config.aliases());
+        this.flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
     }
 
     /** Adds an in-memory connector; call before {@link #start}. */
@@ -115,7 +122,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
         for (ListenAddress la : config.listen()) {
             Transport t = la.transport().equals("UDP")
                     ? new UdpTransport(la, this, config.maxMessageBytes(), config.udpReaders(), config.udpBufferBytes())
-                    : new TcpTransport(la, this, config.maxMessageBytes(), config.connectTimeoutMillis());
+                    : new TcpTransport(la, this, config.maxMessageBytes(), config.connectTimeoutMillis(), config.tcp(), statistics);
             try {
                 t.start();
             } catch (IOException e) {
@@ -126,7 +133,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
         transports.forEach(local::add);
         if (!transports.isEmpty()) {
-            InternalTransport i = new InternalTransport(transports.get(0), this);
+            InternalTransport i = new InternalTransport(transports.get(0), this, statistics);
             i.start();
             internal = i;
         }
@@ -160,6 +167,19 @@ public final class SipCore implements InboundSink, AutoCloseable {
         return transactions;
     }
 
+    /**
+     * The signer of the Record-Route and Path entries this server writes; a key of its own until
+     * {@link #useRouteTokens} gives the persistent one.
+     */
+    public RouteTokens routeTokens() {
+        return routeTokens;
+    }
+
+    /** Uses the given tokens (the key of the data folder); call before {@link #start}. */
+    public void useRouteTokens(RouteTokens tokens) {
+        this.routeTokens = tokens;
+    }
+
     /** The counters. */
     public CoreStatistics statistics() {
         return statistics;
@@ -177,6 +197,10 @@ public final class SipCore implements InboundSink, AutoCloseable {
         MessageTap t = tap;
         if (t != null && !(via instanceof InternalTransport)) {
             t.received(data, via, source);
+        }
+        FloodGuard f = flood;
+        if (f != null && via != internal && SipMessages.isRequest(data) && !f.admit(source.getAddress())) {
+            return; // a flooding source: dropped unparsed and unanswered (counted by the guard)
         }
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
@@ -246,7 +270,12 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
         f = CoreChecks.proxy(r, local, hash, config.proxyRequireSupported());
         if (f != null) {
-            SIPResponse resp = st.createResponse(f.status(), f.reason());
+            SIPResponse resp;
+            try {
+                resp = st.createResponse(f.status(), f.reason());
+            } catch (IllegalStateException e) {
+                return; // a CANCEL on another thread answered the request first
+            }
             if (!f.unsupported().isEmpty()) {
                 for (String tag : f.unsupported()) {
                     Unsupported u = new Unsupported();
@@ -258,11 +287,11 @@ public final class SipCore implements InboundSink, AutoCloseable {
                     resp.addHeader(u);
                 }
             }
-            st.sendResponse(resp);
+            st.sendResponseIfPending(resp);
             return;
         }
         if (method.equals("INVITE")) {
-            st.sendResponse(st.createResponse(100, null));
+            st.respondIfPending(100, null);
         }
         if (method.equals("CANCEL")) {
             ServerTransaction invite = transactions.findCancelled(r);
@@ -523,19 +552,33 @@ public final class SipCore implements InboundSink, AutoCloseable {
         }
     }
 
-    /** §18.2.1/§16.7: strip our Via from a response no transaction claimed and relay it upstream. */
+    /**
+     * §18.2.1/§16.7: strip our Via from a response no transaction claimed and relay it upstream.
+     * When the next Via is this server's too, the response is offered to the transactions at once,
+     * as the internal transport would have delivered it, and stripped again if none claims it: a
+     * response never goes through the internal transport, however many Vias of ours it carries.
+     */
     private void forwardStrayResponse(SIPResponse r) {
-        ViaList vias = r.getViaHeaders();
-        if (vias == null || vias.size() < 2) {
-            return;
+        Via next;
+        while (true) {
+            ViaList vias = r.getViaHeaders();
+            if (vias == null || vias.size() < 2) {
+                return;
+            }
+            Via top = (Via) vias.getFirst();
+            if (!local.isLocal(top.getHost(), top.getPort(), top.getTransport())) {
+                statistics.dropped();
+                return;
+            }
+            r.removeFirst(Via.NAME);
+            next = r.getTopmostVia();
+            if (!local.isLocal(next.getHost(), next.getPort(), next.getTransport())) {
+                break;
+            }
+            if (transactions.onResponse(r)) {
+                return;
+            }
         }
-        Via top = (Via) vias.getFirst();
-        if (!local.isLocal(top.getHost(), top.getPort(), top.getTransport())) {
-            statistics.dropped();
-            return;
-        }
-        r.removeFirst(Via.NAME);
-        Via next = r.getTopmostVia();
         try {
             String host = next.getReceived() != null ? next.getReceived() : stripBrackets(next.getHost());
             int port = next.getRPort() > 0 ? next.getRPort() : (next.getPort() > 0 ? next.getPort() : 5060);
@@ -544,9 +587,7 @@ public final class SipCore implements InboundSink, AutoCloseable {
                 statistics.dropped();
                 return;
             }
-            InternalTransport self = internal;
-            Transport t = self != null && local.isLocal(next.getHost(), next.getPort(), next.getTransport())
-                    ? self : transport(next.getTransport(), addr);
+            Transport t = transport(next.getTransport(), addr);
             if (t != null) {
                 sendStateless(r, new Hop(t, new InetSocketAddress(addr, port)));
             }

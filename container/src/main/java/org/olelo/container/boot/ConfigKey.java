@@ -54,6 +54,26 @@ public enum ConfigKey {
     /** Largest SIP message accepted. */
     MAX_MESSAGE_BYTES("max.message.bytes", "largest SIP message accepted, in bytes",
             d -> Integer.toString(d.core().maxMessageBytes())),
+    /** Open TCP connections beyond which new ones are closed at once. */
+    TCP_MAX_CONNECTIONS("tcp.max.connections", "open TCP connections beyond which a new connection is closed at once",
+            d -> Integer.toString(d.core().tcp().maxConnections())),
+    /** Idle TCP connections are closed after this long. */
+    TCP_IDLE_TIMEOUT_SECONDS("tcp.idle.timeout.seconds", "seconds without traffic after which a TCP connection is"
+            + " closed (CRLF keep-alives count as traffic; 0: never)", d -> Integer.toString(d.core().tcp().idleTimeoutSeconds())),
+    /** Time a message may take to arrive once its first byte did. */
+    TCP_MESSAGE_TIMEOUT_SECONDS("tcp.message.timeout.seconds", "seconds a message may take to arrive on a TCP"
+            + " connection once its first byte did; slower senders are disconnected",
+            d -> Integer.toString(d.core().tcp().messageTimeoutSeconds())),
+    /** Requests per second one source may send before it is blocked. */
+    PIKE_REQUESTS_PER_SECOND("pike.requests.per.second", "requests one source address may send in one second; more,"
+            + " and its requests are dropped unanswered for pike.block.seconds (0: flood detection off)",
+            d -> Integer.toString(d.core().flood().requestsPerSecond())),
+    /** How long a flooding source is ignored. */
+    PIKE_BLOCK_SECONDS("pike.block.seconds", "seconds a flooding source address is ignored",
+            d -> Integer.toString(d.core().flood().blockSeconds())),
+    /** Sources never blocked for flooding. */
+    PIKE_EXEMPT("pike.exempt", "source addresses or blocks never blocked for flooding, comma-separated"
+            + " (e.g. trunks and SBCs); empty: none", d -> join(d.core().flood().exempt().stream().map(Object::toString).toList())),
     /** JDBC URL of the container's database; empty for the embedded H2 file in the data folder. */
     DB_URL("db.url", "JDBC URL of the database; empty: embedded H2 file <data.dir>/olelo (only the H2 driver"
             + " is bundled)", d -> d.db().url()),

@@ -14,7 +14,10 @@ import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.CoreConfig;
+import org.olelo.core.flood.Cidr;
+import org.olelo.core.flood.FloodSettings;
 import org.olelo.core.transaction.TimerSettings;
+import org.olelo.core.transport.TcpLimits;
 
 /**
  * Builds a {@link ServerConfig} from, in rising precedence: the defaults, the configuration file,
@@ -191,7 +194,8 @@ public final class ConfigLoader {
                         c.udpBufferBytes()),
                 value(g, ConfigKey.MAX_MESSAGE_BYTES, s -> (int) SettingParser.number(s, 1_024, 16 << 20),
                         c.maxMessageBytes()),
-                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported());
+                c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported(), tcp(c.tcp(), g),
+                flood(c.flood(), g));
         return new ServerConfig(deployDir,
                 value(g, ConfigKey.DATA_DIR, SettingParser::path, d.dataDir()),
                 core,
@@ -201,6 +205,32 @@ public final class ConfigLoader {
                 db(d.db(), g), auth(d.auth(), g),
                 value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
                 log(d.log(), g));
+    }
+
+    private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new TcpLimits(
+                value(g, ConfigKey.TCP_MAX_CONNECTIONS, s -> (int) SettingParser.number(s, 1, 1_000_000), d.maxConnections()),
+                value(g, ConfigKey.TCP_IDLE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 0, 86_400),
+                        d.idleTimeoutSeconds()),
+                value(g, ConfigKey.TCP_MESSAGE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 1, 3_600),
+                        d.messageTimeoutSeconds()));
+    }
+
+    private static FloodSettings flood(FloodSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new FloodSettings(
+                value(g, ConfigKey.PIKE_REQUESTS_PER_SECOND, s -> (int) SettingParser.number(s, 0, 10_000_000),
+                        d.requestsPerSecond()),
+                value(g, ConfigKey.PIKE_BLOCK_SECONDS, s -> (int) SettingParser.number(s, 1, 86_400), d.blockSeconds()),
+                value(g, ConfigKey.PIKE_EXEMPT, ConfigLoader::cidrs, d.exempt()));
+    }
+
+    private static List<Cidr> cidrs(Setting s) throws ConfigException {
+        try {
+            return Cidr.parseList(s.value());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.at(s, "expected IP addresses or blocks such as 192.0.2.0/24 or ::1, comma-separated, but "
+                    + e.getMessage());
+        }
     }
 
     private static DatabaseSettings db(DatabaseSettings d, Map<ConfigKey, Setting> g) throws ConfigException {

@@ -57,6 +57,7 @@ public final class OleloServer implements AutoCloseable {
         this.config = config;
         this.database = database;
         core = new SipCore(config.core(), resolver);
+        core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
         router = new DefaultApplicationRouter(config.routingFile());

@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sip.address.SipURI;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.compose.Composer;
 import org.olelo.container.internal.compose.Selection;
@@ -34,6 +33,7 @@ import org.olelo.container.internal.log.LogText;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
+import org.olelo.container.internal.relay.InDialogRelay;
 import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  core reader thread                              application session executor (virtual thread)
  *  ─────────────────                               ──────────────────────────────────────────────
- *  onRequest ─ To tag? ─yes─► session from our Record-Route ──► servlet (info) ─► relay in dialog
- *              │no                     └ none: relay by Route/Request-URI, or 481
+ *  onRequest ─ To tag? ─yes─► session from our signed Record-Route ──► servlet (info) ─► relay in dialog
+ *              │no                     └ none: UA dialog · relay (signed Route) · 481 · 403 (InDialogRelay)
  *              ▼
  *       Composer (application router, or the decision saved when another application of this
  *              │  server sent the request) ─► app? ─yes─► new SipApplicationSession ──► guard
@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  *              │                                          └► Proxy (branches ask the Composer again)
  *              ▼
  *       routes pushed by the router: relay · 404 (local domain) · 403 (no relay) · relay (policy "proxy")
- *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay by Route/Request-URI
+ *  onAck   (2xx ACK) ──► session? servlet doAck ─► stateless relay (signed Route), else dropped
  *  onCancel ────────────► proxy.cancelFromUpstream()  or  servlet doCancel + 487
  * </pre>
  *
@@ -92,6 +92,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     private final InitialRequestGuard guard;
     private final Composer composer;
     private final AppVersions versions;
+    private final InDialogRelay relay;
     /** The servlet running on the current thread, for the default handler of sessions it creates. */
     private static final ThreadLocal<String> CURRENT_SERVLET = new ThreadLocal<>();
     private final org.olelo.container.internal.ua.UserAgent ua;
@@ -121,6 +122,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.timerService = new TimerServiceImpl(rt.timers());
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker());
         this.composer = new Composer(rt, router);
+        this.relay = new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain);
         this.ua.setComposer(composer);
         this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
         registry.addListener(versions, true);
@@ -217,7 +219,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
 
     /** Answers 503 with Retry-After: the applications are too far behind to take new work. */
     private static void overloaded(ServerTransaction st) {
-        SIPResponse busy = st.createResponse(503, "Service Unavailable");
+        SIPResponse busy;
+        try {
+            busy = st.createResponse(503, "Service Unavailable");
+        } catch (IllegalStateException e) {
+            return; // a CANCEL answered it meanwhile
+        }
         gov.nist.javax.sip.header.RetryAfter ra = new gov.nist.javax.sip.header.RetryAfter();
         try {
             ra.setRetryAfter(5);
@@ -225,7 +232,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             throw new IllegalStateException(e);
         }
         busy.setHeader(ra);
-        st.sendResponse(busy);
+        st.sendResponseIfPending(busy);
     }
 
     /** Routes an admitted initial request; true when it was queued for an application. */
@@ -310,6 +317,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 return;
             }
             rt.admitted();
+            if (st.lastStatus() >= 200) {
+                // a CANCEL overtook the request before its application had it, and was answered 487
+                s.markReady();
+                return;
+            }
             runInitial(app, as, s, req);
         });
     }
@@ -476,9 +488,19 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         }
     }
 
+    /**
+     * A request inside a dialog: the proxy session that record-routed it (its signed Route entry),
+     * else the user-agent dialog it belongs to, else relayed or refused by {@link InDialogRelay}.
+     */
     private void inDialog(ServerTransaction st, SIPRequest r) {
+        InDialogRelay.Route route = relay.classify(st.poppedRoute(), r);
+        if (route == InDialogRelay.Route.FORGED) {
+            respond(st, 403, "Forbidden");
+            core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.RELAY_REFUSED);
+            return;
+        }
         // a proxy application's Record-Route first: in a chain it comes before the user agent behind it
-        SipSessionImpl s = sessionOf(st.poppedRoute());
+        SipSessionImpl s = route == InDialogRelay.Route.SIGNED ? sessionOf(st.poppedRoute()) : null;
         if (s != null && s.isValid() && s.isProxy()) {
             SipApplicationSessionImpl as = s.parent();
             DeployedAppContext ctx = DeployedAppContext.of(as);
@@ -492,15 +514,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
             return;
         }
-        if (st.poppedRoute() != null || !isForUs(r)) {
-            relayWithoutApplication(st);
-        } else {
-            respond(st, 481, "Call/Transaction Does Not Exist");
+        switch (relay.verdict(route, r)) {
+            case RELAY -> relayWithoutApplication(st);
+            case NO_DIALOG -> respond(st, 481, "Call/Transaction Does Not Exist");
+            case REFUSED -> respond(st, 403, "Forbidden - relaying denied");
         }
-    }
-
-    private boolean isForUs(SIPRequest r) {
-        return r.getRequestURI() instanceof SipURI su && core.isLocal(su);
     }
 
     private void runSubsequent(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s, ServerTransaction st) {
@@ -571,7 +589,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
 
     @Override
     public void onAck(SIPRequest ack, RouteHeader popped, Transport transport, InetSocketAddress source) {
-        SipSessionImpl s = sessionOf(popped);
+        InDialogRelay.Route route = relay.classify(popped, ack);
+        if (route == InDialogRelay.Route.FORGED) {
+            core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.RELAY_REFUSED);
+            return; // an ACK is never answered
+        }
+        SipSessionImpl s = route == InDialogRelay.Route.SIGNED ? sessionOf(popped) : null;
         SipSessionImpl d = s != null && s.isValid() && s.isProxy() ? null
                 : ua.dialogs().find(ack.getCallId().getCallId(), ack.getToTag(), ack.getFromTag());
         if (d != null) {
@@ -595,22 +618,24 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 return;
             }
         }
-        relayAck(ack, transport);
+        if (relay.verdict(route, ack) == InDialogRelay.Verdict.RELAY) {
+            relayAck(ack, transport);
+        }
     }
 
-    /** Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. */
+    /**
+     * Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. Max-Forwards as on
+     * every relay path: absent counts as 70, each hop takes one, and an ACK with none left is dropped.
+     */
     private void relayAck(SIPRequest ack, Transport inbound) {
         try {
-            MaxForwardsHeader mf = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
-            if (mf != null) {
-                if (mf.getMaxForwards() <= 0) {
-                    return;
-                }
-                mf.decrementMaxForwards();
-            }
             javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
                     ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
             Hop hop = core.resolve(next, inbound.name());
+            if (!org.olelo.core.routing.MaxForwardsRule.forHop(ack, hop)) {
+                core.statistics().dropped();
+                return;
+            }
             // An ACK is never answered, so Max-Forwards alone bounds a loop of it; its branch carries
             // no loop hash, so that an ACK passing two record-routing applications of this server
             // (whose Route sets differ only by the entry already popped) is not taken for a loop.

@@ -49,4 +49,9 @@ public final class SipMessages {
     public static String newBranch() {
         return MAGIC_COOKIE + token(16);
     }
+
+    /** True when raw message bytes are a request: a response starts with "SIP/" (four bytes looked at). */
+    public static boolean isRequest(byte[] m) {
+        return !(m.length >= 4 && m[0] == 'S' && m[1] == 'I' && m[2] == 'P' && m[3] == '/');
+    }
 }

@@ -15,6 +15,35 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CoreStatistics {
 
+    /** Defensive events, each counted under its snapshot name. */
+    public enum Event {
+        /** A TCP connection was closed at once because {@code tcp.max.connections} were open. */
+        TCP_CONNECTION_REFUSED("tcp_connections_refused"),
+        /** A TCP connection was closed after {@code tcp.idle.timeout.seconds} without traffic. */
+        TCP_IDLE_CLOSED("tcp_connections_idle_closed"),
+        /** A TCP connection was closed because a message did not complete within {@code tcp.message.timeout.seconds}. */
+        TCP_MESSAGE_TIMEOUT("tcp_message_timeouts"),
+        /** A message to this server itself was dropped: no Max-Forwards left, or the internal queue was full. */
+        INTERNAL_DROPPED("internal_messages_dropped"),
+        /** A request was dropped because its source address is blocked for flooding. */
+        FLOOD_DROPPED("pike_dropped_requests"),
+        /** A source address was blocked for flooding. */
+        FLOOD_BLOCKED("pike_blocked_sources"),
+        /** A request inside a dialog was refused relaying (not a dialog this server record-routed). */
+        RELAY_REFUSED("relay_refused");
+
+        private final String counterName;
+
+        Event(String counterName) {
+            this.counterName = counterName;
+        }
+
+        /** The name in {@link #snapshot()}. */
+        public String counterName() {
+            return counterName;
+        }
+    }
+
     private final ConcurrentHashMap<String, LongAdder> receivedRequests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> sentRequests = new ConcurrentHashMap<>();
     private final LongAdder[] receivedReplies = adders(7);
@@ -24,6 +53,7 @@ public final class CoreStatistics {
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder uasTransactions = new LongAdder();
     private final LongAdder uacTransactions = new LongAdder();
+    private final LongAdder[] events = adders(Event.values().length);
 
     private static LongAdder[] adders(int n) {
         LongAdder[] a = new LongAdder[n];
@@ -91,6 +121,16 @@ public final class CoreStatistics {
         uacTransactions.increment();
     }
 
+    /** One defensive event happened. */
+    public void count(Event e) {
+        events[e.ordinal()].increment();
+    }
+
+    /** Current value of an event counter. */
+    public long get(Event e) {
+        return events[e.ordinal()].sum();
+    }
+
     /** Current value of a counter by its snapshot name, 0 when never bumped. */
     public long get(String name) {
         return snapshot().getOrDefault(name, 0L);
@@ -110,6 +150,9 @@ public final class CoreStatistics {
         m.put("tm_retransmissions", retransmissions.sum());
         m.put("tm_uas_transactions", uasTransactions.sum());
         m.put("tm_uac_transactions", uacTransactions.sum());
+        for (Event e : Event.values()) {
+            m.put(e.counterName(), events[e.ordinal()].sum());
+        }
         return m;
     }
 }

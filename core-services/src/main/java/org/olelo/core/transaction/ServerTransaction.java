@@ -161,18 +161,48 @@ public final class ServerTransaction extends AbstractTransaction {
      *                               sent again while the transaction is in the Accepted state)
      */
     public void sendResponse(SIPResponse response) {
+        send(response, true);
+    }
+
+    /**
+     * Sends a response unless the transaction has gone past the point where it may: a final
+     * response was sent meanwhile (a CANCEL answered on another thread got there first). For
+     * responses the core makes itself, such as 100 Trying, for which that race is a normal outcome.
+     *
+     * @return true when the response was sent
+     */
+    public boolean sendResponseIfPending(SIPResponse response) {
+        return send(response, false);
+    }
+
+    /** Creates and sends a response as {@link #sendResponseIfPending}; false when it was too late. */
+    public boolean respondIfPending(int status, String reason) {
+        SIPResponse r;
+        try {
+            r = createResponse(status, reason);
+        } catch (IllegalStateException e) {
+            LOG.debug("{}: {} not sent, a final response went out first", this, status);
+            return false; // the request was released with the final response
+        }
+        return send(r, false);
+    }
+
+    private boolean send(SIPResponse response, boolean strict) {
         int status = response.getStatusCode();
         byte[] bytes = MessageEncoder.encode(response);
         FinalResponseObserver told = null;
         synchronized (this) {
-            switch (state) {
-                case TRYING, PROCEEDING -> { }
-                case ACCEPTED -> {
-                    if (status / 100 != 2) {
-                        throw new IllegalStateException("final response already sent");
-                    }
+            String refused = switch (state) {
+                case TRYING, PROCEEDING -> null;
+                case ACCEPTED -> status / 100 != 2 ? "final response already sent" : null;
+                default -> "transaction is " + state + "; cannot send " + status;
+            };
+            if (refused != null) {
+                if (strict) {
+                    throw new IllegalStateException(refused);
                 }
-                default -> throw new IllegalStateException("transaction is " + state + "; cannot send " + status);
+                LOG.debug("{}: {} not sent, a final response went out first", this, status);
+                return false;
             }
             lastResponse = bytes;
             lastStatus = status;
@@ -206,6 +236,7 @@ public final class ServerTransaction extends AbstractTransaction {
         if (told != null) {
             told.finalResponseSent(this, response);
         }
+        return true;
     }
 
     /** A retransmission of the request arrived: the last response is sent again. */

@@ -6,8 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.stats.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,19 +22,50 @@ import org.slf4j.LoggerFactory;
  * send, has one virtual reader thread that frames messages ({@link StreamFramer}) and hands each to
  * the sink. Connections are kept in a table by peer address so responses and later requests reuse
  * them (RFC 3261 §18). A connection whose stream cannot be framed is closed; others are unaffected.
+ *
+ * <p>Limits ({@link TcpLimits}): beyond {@code maxConnections} open connections a new one is closed
+ * as soon as it is accepted; a connection without traffic for the idle timeout is closed; a message
+ * whose first byte arrived must be complete within the message timeout (slow senders cannot hold a
+ * reader for ever). A double-CRLF keep-alive is answered with a CRLF (RFC 5626 §3.5.1). When
+ * accepting fails (out of file descriptors), the accept thread backs off, 10 ms doubling up to 1 s,
+ * instead of spinning. Each of these events is counted in {@link CoreStatistics} and logged at most
+ * once per {@value #LOG_INTERVAL_SECONDS} s.
+ *
+ * <p>Threads: the reader of a connection blocks only in its socket read, with a timeout set before
+ * each read to the nearer of its two deadlines; {@link #send} may block on the connection's write
+ * lock and on the socket's send buffer, or for the connect timeout when it has to open a connection.
  */
 public final class TcpTransport extends AbstractTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
+    static final int LOG_INTERVAL_SECONDS = 10;
+    private static final byte[] PONG = {'\r', '\n'};
 
     private final ConcurrentHashMap<InetSocketAddress, Connection> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
     private final int connectTimeoutMillis;
+    private final TcpLimits limits;
+    private final CoreStatistics statistics;
+    private final LogThrottle refusedLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    private final LogThrottle acceptLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private ServerSocket server;
     private volatile boolean running;
 
+    /** A listening point with the default limits and counters of its own (tests, tools). */
     public TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis) {
+        this(listen, sink, maxMessageBytes, connectTimeoutMillis, TcpLimits.DEFAULT, new CoreStatistics());
+    }
+
+    /**
+     * @param limits     connection cap and timeouts
+     * @param statistics where refused and timed-out connections are counted
+     */
+    public TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis,
+                        TcpLimits limits, CoreStatistics statistics) {
         super(listen, sink, maxMessageBytes);
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.limits = limits;
+        this.statistics = statistics;
     }
 
     @Override
@@ -47,22 +84,74 @@ public final class TcpTransport extends AbstractTransport {
     }
 
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         while (running) {
+            Socket s;
             try {
-                Socket s = server.accept();
+                s = server.accept();
+                backoff.succeeded();
+            } catch (IOException e) {
+                if (!running) {
+                    return;
+                }
+                long pause = backoff.failed();
+                long held = acceptLog.tryLog();
+                if (held >= 0) {
+                    LOG.warn("{}: accepting a connection failed ({}), {} more failures since the last report;"
+                            + " retrying after a pause of up to 1 s", this, e.getMessage(), held);
+                }
+                pause(pause);
+                continue;
+            }
+            if (open.get() >= limits.maxConnections()) {
+                refuse(s);
+                continue;
+            }
+            try {
                 register(s);
             } catch (IOException e) {
-                if (running) {
-                    LOG.warn("{}: accept failed: {}", this, e.toString());
-                }
+                closeQuietly(s);
             }
         }
     }
 
-    private Connection register(Socket s) throws SocketException {
+    /** Closes a connection over the cap at once, with a reset so that no state lingers on our side. */
+    private void refuse(Socket s) {
+        statistics.count(CoreStatistics.Event.TCP_CONNECTION_REFUSED);
+        try {
+            s.setSoLinger(true, 0);
+        } catch (SocketException ignored) {
+            // closed below anyway
+        }
+        closeQuietly(s);
+        long held = refusedLog.tryLog();
+        if (held >= 0) {
+            LOG.warn("{}: {} connections open (tcp.max.connections); new connections are closed at once"
+                    + " ({} more refused since the last report)", this, open.get(), held);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private Connection register(Socket s) throws IOException {
         s.setTcpNoDelay(true);
         s.setKeepAlive(true);
         Connection c = new Connection(s);
+        open.incrementAndGet();
         Connection old = connections.put(c.peer, c);
         if (old != null && old != c) {
             old.close();
@@ -74,7 +163,7 @@ public final class TcpTransport extends AbstractTransport {
     @Override
     public void send(byte[] message, InetSocketAddress to) throws IOException {
         Connection c = connections.get(to);
-        if (c == null || c.closed) {
+        if (c == null || c.closed.get()) {
             c = connect(to);
         }
         sink.onSending(message, this, to);
@@ -88,13 +177,18 @@ public final class TcpTransport extends AbstractTransport {
 
     private Connection connect(InetSocketAddress to) throws IOException {
         Socket s = new Socket();
-        s.connect(to, connectTimeoutMillis);
-        return register(s);
+        try {
+            s.connect(to, connectTimeoutMillis);
+            return register(s);
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw e;
+        }
     }
 
     /** Number of open connections (statistics and tests). */
     public int connectionCount() {
-        return connections.size();
+        return open.get();
     }
 
     @Override
@@ -116,16 +210,14 @@ public final class TcpTransport extends AbstractTransport {
         final InetSocketAddress peer;
         final OutputStream out;
         final ReentrantLock writeLock = new ReentrantLock();
-        volatile boolean closed;
+        final AtomicBoolean closed = new AtomicBoolean();
+        /** System.nanoTime() of the last byte read or written. */
+        volatile long lastActivity = System.nanoTime();
 
-        Connection(Socket socket) throws SocketException {
+        Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.peer = (InetSocketAddress) socket.getRemoteSocketAddress();
-            try {
-                this.out = socket.getOutputStream();
-            } catch (IOException e) {
-                throw new SocketException(e.getMessage());
-            }
+            this.out = socket.getOutputStream();
         }
 
         void write(byte[] message) throws IOException {
@@ -133,6 +225,7 @@ public final class TcpTransport extends AbstractTransport {
             try {
                 out.write(message);
                 out.flush();
+                lastActivity = System.nanoTime();
             } finally {
                 writeLock.unlock();
             }
@@ -141,13 +234,42 @@ public final class TcpTransport extends AbstractTransport {
         void readLoop() {
             try {
                 StreamFramer framer = new StreamFramer(socket.getInputStream(), maxMessageBytes);
-                byte[] msg;
-                while ((msg = framer.next()) != null) {
-                    try {
-                        sink.onMessage(msg, TcpTransport.this, peer);
-                    } catch (RuntimeException e) {
-                        LOG.error("{}: message handling failed", TcpTransport.this, e);
+                long messageStart = -1;
+                long idleNanos = TimeUnit.SECONDS.toNanos(limits.idleTimeoutSeconds());
+                long messageNanos = TimeUnit.SECONDS.toNanos(limits.messageTimeoutSeconds());
+                while (true) {
+                    byte[] msg;
+                    boolean delivered = false;
+                    while ((msg = framer.poll()) != null) {
+                        deliver(msg);
+                        delivered = true;
                     }
+                    for (int p = framer.takePings(); p > 0; p--) {
+                        write(PONG);
+                    }
+                    long now = System.nanoTime();
+                    if (!framer.inMessage()) {
+                        messageStart = -1;
+                    } else if (messageStart < 0 || delivered) {
+                        messageStart = now; // the first bytes of the next message are here
+                    }
+                    long wait = messageStart >= 0 ? messageStart + messageNanos - now
+                            : idleNanos > 0 ? lastActivity + idleNanos - now : Long.MAX_VALUE;
+                    if (wait <= 0) {
+                        timedOut(messageStart >= 0);
+                        return;
+                    }
+                    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(wait) + 1));
+                    int n;
+                    try {
+                        n = framer.read();
+                    } catch (SocketTimeoutException e) {
+                        continue; // the deadlines are checked again above (a write may have kept the connection alive)
+                    }
+                    if (n < 0) {
+                        return;
+                    }
+                    lastActivity = System.nanoTime();
                 }
             } catch (StreamFramer.FramingException e) {
                 LOG.info("{}: closing connection from {}: {}", TcpTransport.this, peer, e.getMessage());
@@ -158,14 +280,33 @@ public final class TcpTransport extends AbstractTransport {
             }
         }
 
-        void close() {
-            closed = true;
-            connections.remove(peer, this);
+        private void deliver(byte[] msg) {
             try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
+                sink.onMessage(msg, TcpTransport.this, peer);
+            } catch (RuntimeException e) {
+                LOG.error("{}: message handling failed", TcpTransport.this, e);
             }
+        }
+
+        private void timedOut(boolean inMessage) {
+            if (inMessage) {
+                statistics.count(CoreStatistics.Event.TCP_MESSAGE_TIMEOUT);
+                LOG.debug("{}: closing connection from {}: a message did not complete within {} s", TcpTransport.this,
+                        peer, limits.messageTimeoutSeconds());
+            } else {
+                statistics.count(CoreStatistics.Event.TCP_IDLE_CLOSED);
+                LOG.debug("{}: closing connection from {}: idle for {} s", TcpTransport.this, peer,
+                        limits.idleTimeoutSeconds());
+            }
+        }
+
+        void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            open.decrementAndGet();
+            connections.remove(peer, this);
+            closeQuietly(socket);
         }
     }
 }

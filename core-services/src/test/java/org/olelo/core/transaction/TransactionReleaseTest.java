@@ -69,6 +69,21 @@ class TransactionReleaseTest {
     }
 
     @Test
+    void aResponseTooLateForTheTransactionIsNotSentAndNotAnError() throws Exception {
+        SIPRequest invite = request("INVITE", "z9hG4bK-late");
+        ServerTransaction st = layer.createServer(invite, mem, PEER, "h");
+        SIPResponse trying = st.createResponse(100, null); // made before a CANCEL on another thread ...
+        st.sendResponse(st.createResponse(487, null));   // ... answers the INVITE first
+        assertEquals(487, SipText.status(next()));
+        st.onAckReceived();
+        assertEquals(TransactionState.CONFIRMED, st.state());
+        assertTrue(!st.sendResponseIfPending(trying), "too late: not sent");
+        assertTrue(!st.respondIfPending(100, null), "too late, and the request is released: not sent");
+        assertThrows(IllegalStateException.class, () -> st.sendResponse(trying), "an application still hears of it");
+        assertNull(mem.poll(PEER, 200, TimeUnit.MILLISECONDS), "nothing more went out");
+    }
+
+    @Test
     void serverTransactionKeepsOnlyTheFinalResponse() throws Exception {
         SIPRequest invite = request("INVITE", "z9hG4bK-st1");
         ServerTransaction st = layer.createServer(invite, mem, PEER, "h");

@@ -98,8 +98,9 @@ public final class Composer {
      */
     public Selection selectReceived(ServerTransaction st, SipServletRequestImpl req) {
         InternalTransport self = core.internalTransport();
+        SIPRequest wire = req.jainRequest(); // not st.request(): a CANCEL on another thread may have released it
         if (self != null && st.transport() == self) {
-            String branch = st.request().getTopmostVia().getBranch();
+            String branch = wire.getTopmostVia().getBranch();
             if (branch != null && pending.take(branch) instanceof Selection s) {
                 return s;
             }
@@ -111,11 +112,11 @@ public final class Composer {
                 SipApplicationRoutingDirective d = back.directive() == SipApplicationRoutingDirective.REVERSE
                         ? SipApplicationRoutingDirective.REVERSE : SipApplicationRoutingDirective.CONTINUE;
                 SipApplicationRouterInfo info = router.getNextApplication(req, back.region(), d, null, back.stateInfo());
-                return received(info, st.request(), d, back.initialPopped());
+                return received(info, wire, d, back.initialPopped());
             }
         }
         SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
-        return received(info, st.request(), SipApplicationRoutingDirective.NEW, null);
+        return received(info, wire, SipApplicationRoutingDirective.NEW, null);
     }
 
     private Selection received(SipApplicationRouterInfo info, SIPRequest wire, SipApplicationRoutingDirective d,

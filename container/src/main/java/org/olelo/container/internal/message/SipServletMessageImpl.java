@@ -539,11 +539,24 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
             throw new IllegalStateException("no listening point to name in a Path header");
         }
         Transport t = transport != null ? transport : localPathTransport();
-        StringBuilder sb = new StringBuilder("<sip:").append(t.advertisedHost()).append(':').append(t.advertisedPort());
+        StringBuilder sb = new StringBuilder("sip:").append(t.advertisedHost()).append(':').append(t.advertisedPort());
         if (!t.name().equals("UDP")) {
             sb.append(";transport=").append(t.name().toLowerCase(Locale.ROOT));
         }
-        attach("Path", sb.append(";lr>").toString(), true);
+        sb.append(";lr");
+        SipSessionImpl s = session;
+        org.olelo.core.SipCore core = s == null ? null : s.core();
+        if (core == null) {
+            attach("Path", "<" + sb + ">", true);
+            return;
+        }
+        try {
+            javax.sip.address.SipURI u = (javax.sip.address.SipURI) org.olelo.core.message.SipMessages.ADDRESSES.createURI(sb.toString());
+            core.routeTokens().signPath(u); // this server wrote it (RouteTokens)
+            attach("Path", "<" + u + ">", true);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("cannot write a Path entry for " + t, e);
+        }
     }
 
     /** A listening point for messages not tied to one (requests an application creates). */

@@ -1,5 +1,6 @@
 package org.olelo.container.internal.proxy;
 
+import gov.nist.javax.sip.header.RecordRoute;
 import gov.nist.javax.sip.header.RouteList;
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -32,6 +33,8 @@ import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
+import org.olelo.core.routing.MaxForwardsRule;
+import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transport.Transport;
@@ -103,11 +106,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             if (branchRequest != null) {
                 branchRequest.commit();
             }
-            MaxForwardsHeader mf = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
-            if (mf == null) {
-                copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(70));
-            } else {
-                mf.decrementMaxForwards();
+            if (copy.getHeader(MaxForwardsHeader.NAME) == null) {
+                copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(MaxForwardsRule.ABSENT));
             }
             InternalHop composed = proxy.compose(copy);
             String branch;
@@ -120,13 +120,18 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                         outbound != null ? outbound : proxy.outboundInterface());
                 branch = SipCore.branch(proxy.transaction().loopHash());
             }
+            if (!MaxForwardsRule.forHop(copy, hop)) {
+                failLocally(483, "Too Many Hops");
+                return;
+            }
             if (recordRoute) {
                 addRecordRoute(copy, hop.transport());
             }
             if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
                 // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
-                copy.addFirst((SIPHeader) StringMsgParser.parseSIPHeader(
-                        "Path: " + rrValue(hop.transport(), pathParams()) + "\r\n"));
+                gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(), pathParams()));
+                core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
+                copy.addFirst(path);
             }
             copy.addFirst(core.newVia(hop.transport(), branch));
         } catch (UnknownHostException e) {
@@ -173,13 +178,33 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         return u;
     }
 
+    /**
+     * Our Record-Route entry (two when the request changes transport or address family), signed for
+     * the dialog ({@link RouteTokens}): only requests of this dialog may follow it back through us.
+     */
     private void addRecordRoute(SIPRequest copy, Transport out) throws ParseException, javax.sip.SipException {
         Transport in = proxy.transaction().transport();
         String params = recordRouteParams();
+        RecordRoute outer = entry("Record-Route", rrValue(out, params));
+        String token = proxy.runtime().core().routeTokens().signRecordRoute(
+                (javax.sip.address.SipURI) outer.getAddress().getURI(), copy.getCallId().getCallId(), copy.getFromTag());
         if (!in.name().equals(out.name()) || !in.advertisedHost().equals(out.advertisedHost())) {
-            copy.addFirst((SIPHeader) StringMsgParser.parseSIPHeader("Record-Route: " + rrValue(in, params) + "\r\n"));
+            RecordRoute inner = entry("Record-Route", rrValue(in, params));
+            RouteTokens.setToken((javax.sip.address.SipURI) inner.getAddress().getURI(), token);
+            copy.addFirst(inner);
         }
-        copy.addFirst((SIPHeader) StringMsgParser.parseSIPHeader("Record-Route: " + rrValue(out, params) + "\r\n"));
+        copy.addFirst(outer);
+    }
+
+    /** One Record-Route or Path entry, parsed from its value. */
+    private static <H extends SIPHeader> H entry(String name, String value) throws ParseException {
+        SIPHeader h = StringMsgParser.parseSIPHeader(name + ": " + value + "\r\n");
+        if (h instanceof gov.nist.javax.sip.header.SIPHeaderList<?> list) {
+            h = (SIPHeader) list.getFirst();
+        }
+        @SuppressWarnings("unchecked")
+        H typed = (H) h;
+        return typed;
     }
 
     private String recordRouteParams() {

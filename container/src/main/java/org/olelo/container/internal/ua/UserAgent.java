@@ -342,6 +342,7 @@ public final class UserAgent {
         if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();
         }
+        org.olelo.core.routing.MaxForwardsRule.forUserAgentHop(r, hop);
         try {
             r.addFirst(core.newVia(hop.transport(), internal != null ? internal.branch() : SipCore.branch(null)));
         } catch (javax.sip.SipException e) {
@@ -414,6 +415,7 @@ public final class UserAgent {
         DialogState d = s.dialog();
         SIPRequest r = ack.jainRequest();
         Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
+        org.olelo.core.routing.MaxForwardsRule.forUserAgentHop(r, hop);
         r.removeHeader(Via.NAME);
         addVia(r, hop);
         ack.commit();

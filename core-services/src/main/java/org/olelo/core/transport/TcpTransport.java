@@ -48,6 +48,7 @@ public final class TcpTransport extends AbstractTransport {
     private final CoreStatistics statistics;
     private final LogThrottle refusedLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private final LogThrottle acceptLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    private final LogThrottle framingLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private ServerSocket server;
     private volatile boolean running;
 
@@ -272,7 +273,14 @@ public final class TcpTransport extends AbstractTransport {
                     lastActivity = System.nanoTime();
                 }
             } catch (StreamFramer.FramingException e) {
-                LOG.info("{}: closing connection from {}: {}", TcpTransport.this, peer, e.getMessage());
+                // any peer can cause this line: INFO at most once per interval, the rest at DEBUG
+                long held = framingLog.tryLog();
+                if (held >= 0) {
+                    LOG.info("{}: closing connection from {}: {} ({} more closed for a framing error since the last"
+                            + " report)", TcpTransport.this, peer, e.getMessage(), held);
+                } else {
+                    LOG.debug("{}: closing connection from {}: {}", TcpTransport.this, peer, e.getMessage());
+                }
             } catch (IOException e) {
                 LOG.debug("{}: connection {} ended: {}", TcpTransport.this, peer, e.toString());
             } finally {

@@ -10,8 +10,9 @@ def token(n=10):
 
 
 def request(method, ruri, *, src, dst, transport="UDP", from_uri=None, to_uri=None, to_tag=None,
-            call_id=None, cseq=1, max_forwards=70, headers=(), body=b"", branch=None):
-    """A request as bytes. src and dst are (host, port); max_forwards None leaves the header out."""
+            call_id=None, cseq=1, max_forwards=70, headers=(), body=b"", branch=None, contact=None):
+    """A request as bytes. src and dst are (host, port); max_forwards None leaves the header out;
+    the Contact is the source address unless given."""
     host, port = src
     from_uri = from_uri or f"sip:probe@{host}"
     to_uri = to_uri or ruri
@@ -23,7 +24,7 @@ def request(method, ruri, *, src, dst, transport="UDP", from_uri=None, to_uri=No
              f"CSeq: {cseq} {method}"]
     if max_forwards is not None:
         lines.append(f"Max-Forwards: {max_forwards}")
-    lines.append(f"Contact: <sip:probe@{host}:{port}>")
+    lines.append(f"Contact: <{contact or f'sip:probe@{host}:{port}'}>")
     lines.extend(headers)
     lines.append(f"Content-Length: {len(body)}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body

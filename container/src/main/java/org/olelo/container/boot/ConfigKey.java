@@ -55,8 +55,11 @@ public enum ConfigKey {
     MAX_MESSAGE_BYTES("max.message.bytes", "largest SIP message accepted, in bytes",
             d -> Integer.toString(d.core().maxMessageBytes())),
     /** Open TCP connections beyond which new ones are closed at once. */
-    TCP_MAX_CONNECTIONS("tcp.max.connections", "open TCP connections beyond which a new connection is closed at once",
-            d -> Integer.toString(d.core().tcp().maxConnections())),
+    TCP_MAX_CONNECTIONS("tcp.max.connections", "open TCP connections at which a new one replaces the oldest that has"
+            + " carried no SIP message, or is closed at once when all have", d -> Integer.toString(d.core().tcp().maxConnections())),
+    /** Accepted TCP connections one address may hold. */
+    TCP_MAX_CONNECTIONS_PER_ADDRESS("tcp.max.connections.per.address", "accepted TCP connections from one IP address"
+            + " beyond which a new one from it is closed at once", d -> Integer.toString(d.core().tcp().maxPerAddress())),
     /** Idle TCP connections are closed after this long. */
     TCP_IDLE_TIMEOUT_SECONDS("tcp.idle.timeout.seconds", "seconds without traffic after which a TCP connection is"
             + " closed (CRLF keep-alives count as traffic; 0: never)", d -> Integer.toString(d.core().tcp().idleTimeoutSeconds())),

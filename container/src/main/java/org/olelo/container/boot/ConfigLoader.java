@@ -210,6 +210,8 @@ public final class ConfigLoader {
     private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {
         return new TcpLimits(
                 value(g, ConfigKey.TCP_MAX_CONNECTIONS, s -> (int) SettingParser.number(s, 1, 1_000_000), d.maxConnections()),
+                value(g, ConfigKey.TCP_MAX_CONNECTIONS_PER_ADDRESS, s -> (int) SettingParser.number(s, 1, 1_000_000),
+                        d.maxPerAddress()),
                 value(g, ConfigKey.TCP_IDLE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 0, 86_400),
                         d.idleTimeoutSeconds()),
                 value(g, ConfigKey.TCP_MESSAGE_TIMEOUT_SECONDS, s -> (int) SettingParser.number(s, 1, 3_600),

@@ -27,10 +27,10 @@ class HardeningConfigTest {
 
     @Test
     void tcpLimitsHaveDefaultsAndAreRead() throws Exception {
-        assertEquals(new TcpLimits(4096, 300, 32), load(Map.of()).core().tcp());
+        assertEquals(new TcpLimits(4096, 256, 300, 32), load(Map.of()).core().tcp());
         ServerConfig c = load(Map.of("OLELO_TCP_IDLE_TIMEOUT_SECONDS", "0"),
-                "tcp.max.connections=100", "tcp.message.timeout.seconds=10");
-        assertEquals(new TcpLimits(100, 0, 10), c.core().tcp());
+                "tcp.max.connections=100", "tcp.max.connections.per.address=7", "tcp.message.timeout.seconds=10");
+        assertEquals(new TcpLimits(100, 7, 0, 10), c.core().tcp());
     }
 
     @Test

@@ -17,8 +17,13 @@ public final class CoreStatistics {
 
     /** Defensive events, each counted under its snapshot name. */
     public enum Event {
-        /** A TCP connection was closed at once because {@code tcp.max.connections} were open. */
+        /**
+         * A TCP connection was closed at once: {@code tcp.max.connections} were open and each had
+         * carried a message, or its address had {@code tcp.max.connections.per.address} open.
+         */
         TCP_CONNECTION_REFUSED("tcp_connections_refused"),
+        /** A TCP connection that had carried no message was closed to make room for a new one at the cap. */
+        TCP_CONNECTION_EVICTED("tcp_connections_evicted"),
         /** A TCP connection was closed after {@code tcp.idle.timeout.seconds} without traffic. */
         TCP_IDLE_CLOSED("tcp_connections_idle_closed"),
         /** A TCP connection was closed because a message did not complete within {@code tcp.message.timeout.seconds}. */

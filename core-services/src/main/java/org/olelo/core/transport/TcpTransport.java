@@ -2,12 +2,14 @@ package org.olelo.core.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * the sink. Connections are kept in a table by peer address so responses and later requests reuse
  * them (RFC 3261 §18). A connection whose stream cannot be framed is closed; others are unaffected.
  *
- * <p>Limits ({@link TcpLimits}): beyond {@code maxConnections} open connections a new one is closed
- * as soon as it is accepted; a connection without traffic for the idle timeout is closed; a message
+ * <p>Limits ({@link TcpLimits}): a new connection from an address that already has
+ * {@code maxPerAddress} accepted connections open is closed as soon as it is accepted. At
+ * {@code maxConnections} open connections a new one makes room by closing the oldest accepted
+ * connection that has not carried a SIP message yet (idle connections opened to hold slots go
+ * first, phones that registered stay), and is closed itself when every open connection has carried
+ * one. A connection without traffic for the idle timeout is closed; a message
  * whose first byte arrived must be complete within the message timeout (slow senders cannot hold a
  * reader for ever). A double-CRLF keep-alive is answered with a CRLF (RFC 5626 §3.5.1). When
  * accepting fails (out of file descriptors), the accept thread backs off, 10 ms doubling up to 1 s,
@@ -43,12 +49,22 @@ public final class TcpTransport extends AbstractTransport {
 
     private final ConcurrentHashMap<InetSocketAddress, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** Accepted connections open per peer address (an entry disappears with its last connection). */
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    /**
+     * Accepted connections in accept order; those that carried a message or closed are skipped when
+     * polled, and swept out once the queue holds twice the cap (so each costs O(1) over its life).
+     * Added to and polled by the accept thread only, as is {@link #queued}, its length.
+     */
+    private final ConcurrentLinkedQueue<Connection> unproven = new ConcurrentLinkedQueue<>();
+    private int queued;
     private final int connectTimeoutMillis;
     private final TcpLimits limits;
     private final CoreStatistics statistics;
     private final LogThrottle refusedLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private final LogThrottle acceptLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private final LogThrottle framingLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    private final LogThrottle evictedLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private ServerSocket server;
     private volatile boolean running;
 
@@ -104,32 +120,84 @@ public final class TcpTransport extends AbstractTransport {
                 pause(pause);
                 continue;
             }
-            if (open.get() >= limits.maxConnections()) {
-                refuse(s);
+            InetAddress from = s.getInetAddress();
+            if (!admitFrom(from)) {
+                refuse(s, "tcp.max.connections.per.address", from);
+                continue;
+            }
+            if (open.get() >= limits.maxConnections() && !evictUnproven()) {
+                release(from);
+                refuse(s, "tcp.max.connections", null);
                 continue;
             }
             try {
-                register(s);
+                register(s, from);
             } catch (IOException e) {
+                release(from);
                 closeQuietly(s);
             }
         }
     }
 
-    /** Closes a connection over the cap at once, with a reset so that no state lingers on our side. */
-    private void refuse(Socket s) {
+    /** Counts a new accepted connection from {@code a}; false (nothing counted) when it has its share. */
+    private boolean admitFrom(InetAddress a) {
+        AtomicInteger n = perAddress.computeIfAbsent(a, k -> new AtomicInteger());
+        if (n.incrementAndGet() > limits.maxPerAddress()) {
+            release(a);
+            return false;
+        }
+        return true;
+    }
+
+    /** Uncounts an accepted connection from {@code a}; the entry goes with the last one. */
+    private void release(InetAddress a) {
+        perAddress.computeIfPresent(a, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    /**
+     * At the cap: closes the oldest accepted connection that has not carried a SIP message yet.
+     * Constant work per connection over its life: each is queued once and polled at most once.
+     *
+     * @return true when one was closed, false when every open connection has carried a message
+     */
+    private boolean evictUnproven() {
+        Connection c;
+        while ((c = unproven.poll()) != null) {
+            queued--;
+            if (!c.proven && !c.closed.get()) {
+                statistics.count(CoreStatistics.Event.TCP_CONNECTION_EVICTED);
+                c.reset();
+                long held = evictedLog.tryLog();
+                if (held >= 0) {
+                    LOG.warn("{}: {} connections open (tcp.max.connections); closed {}, which had carried no message,"
+                            + " to make room ({} more closed so since the last report)", this, open.get(), c.peer, held);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes a connection over a cap at once, with a reset so that no state lingers on our side. */
+    private void refuse(Socket s, String cap, InetAddress from) {
         statistics.count(CoreStatistics.Event.TCP_CONNECTION_REFUSED);
+        resetQuietly(s);
+        long held = refusedLog.tryLog();
+        if (held >= 0) {
+            LOG.warn("{}: {} ({}); new connections{} are closed at once ({} more refused since the last report)",
+                    this, from == null ? open.get() + " connections open, each has carried messages"
+                            : "connections from " + from.getHostAddress() + " at the limit",
+                    cap, from == null ? "" : " from there", held);
+        }
+    }
+
+    private static void resetQuietly(Socket s) {
         try {
             s.setSoLinger(true, 0);
         } catch (SocketException ignored) {
             // closed below anyway
         }
         closeQuietly(s);
-        long held = refusedLog.tryLog();
-        if (held >= 0) {
-            LOG.warn("{}: {} connections open (tcp.max.connections); new connections are closed at once"
-                    + " ({} more refused since the last report)", this, open.get(), held);
-        }
     }
 
     private static void pause(long millis) {
@@ -148,11 +216,24 @@ public final class TcpTransport extends AbstractTransport {
         }
     }
 
-    private Connection register(Socket s) throws IOException {
+    /**
+     * @param s    the connected socket
+     * @param from the peer address when the connection was accepted (counted per address, and
+     *             queued as unproven), null for one this server opened
+     */
+    private Connection register(Socket s, InetAddress from) throws IOException {
         s.setTcpNoDelay(true);
         s.setKeepAlive(true);
-        Connection c = new Connection(s);
+        Connection c = new Connection(s, from);
         open.incrementAndGet();
+        if (from != null) {
+            unproven.add(c);
+            if (++queued > 2 * limits.maxConnections()) {
+                unproven.removeIf(q -> q.proven || q.closed.get()); // what is left is open: at most the cap
+                queued = 0;
+                unproven.forEach(q -> queued++);
+            }
+        }
         Connection old = connections.put(c.peer, c);
         if (old != null && old != c) {
             old.close();
@@ -180,7 +261,7 @@ public final class TcpTransport extends AbstractTransport {
         Socket s = new Socket();
         try {
             s.connect(to, connectTimeoutMillis);
-            return register(s);
+            return register(s, null);
         } catch (IOException e) {
             closeQuietly(s);
             throw e;
@@ -212,11 +293,16 @@ public final class TcpTransport extends AbstractTransport {
         final OutputStream out;
         final ReentrantLock writeLock = new ReentrantLock();
         final AtomicBoolean closed = new AtomicBoolean();
+        /** The accepting side's count key, null for a connection this server opened. */
+        final InetAddress accepted;
+        /** Set once a SIP message was read from it: no longer a candidate to make room at the cap. */
+        volatile boolean proven;
         /** System.nanoTime() of the last byte read or written. */
         volatile long lastActivity = System.nanoTime();
 
-        Connection(Socket socket) throws IOException {
+        Connection(Socket socket, InetAddress accepted) throws IOException {
             this.socket = socket;
+            this.accepted = accepted;
             this.peer = (InetSocketAddress) socket.getRemoteSocketAddress();
             this.out = socket.getOutputStream();
         }
@@ -289,6 +375,7 @@ public final class TcpTransport extends AbstractTransport {
         }
 
         private void deliver(byte[] msg) {
+            proven = true;
             try {
                 sink.onMessage(msg, TcpTransport.this, peer);
             } catch (RuntimeException e) {
@@ -313,8 +400,21 @@ public final class TcpTransport extends AbstractTransport {
                 return;
             }
             open.decrementAndGet();
+            if (accepted != null) {
+                release(accepted);
+            }
             connections.remove(peer, this);
             closeQuietly(socket);
+        }
+
+        /** Closes with a reset (made room for another connection); the reader ends on its own. */
+        void reset() {
+            try {
+                socket.setSoLinger(true, 0);
+            } catch (SocketException ignored) {
+                // closed below anyway
+            }
+            close();
         }
     }
 }

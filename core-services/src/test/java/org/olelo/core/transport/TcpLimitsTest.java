@@ -124,7 +124,7 @@ class TcpLimitsTest {
 
     @Test
     void idleConnectionsAreClosedAfterTheIdleTimeoutAndKeepAlivesKeepOneOpen() throws Exception {
-        InetSocketAddress server = start(new TcpLimits(4096, 5, 32));
+        InetSocketAddress server = start(new TcpLimits(4096, 256, 5, 32));
         long t0 = System.nanoTime();
         List<Socket> idle = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -155,7 +155,7 @@ class TcpLimitsTest {
 
     @Test
     void aSlowSenderIsClosedByTheMessageTimeout() throws Exception {
-        InetSocketAddress server = start(new TcpLimits(4096, 60, 3));
+        InetSocketAddress server = start(new TcpLimits(4096, 256, 60, 3));
         Socket slow = connect(server);
         awaitConnections(1);
         byte[] request = options(2, slow.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
@@ -176,26 +176,69 @@ class TcpLimitsTest {
         awaitConnections(0);
     }
 
+    /** A connection from {@code local} (any 127.x.y.z address) to the server. */
+    private Socket connectFrom(InetSocketAddress server, String local) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(local, 0));
+        s.connect(server, 2000);
+        sockets.add(s);
+        return s;
+    }
+
+    /** Sends an OPTIONS on a raw connection and waits for its 200: the connection has carried a message. */
+    private static void prove(Socket s, int n) throws IOException {
+        s.getOutputStream().write(options(n, s.getLocalPort()).getBytes(StandardCharsets.US_ASCII));
+        s.setSoTimeout(5000);
+        byte[] buf = new byte[4096];
+        int got = s.getInputStream().read(buf);
+        assertTrue(got > 0 && SipText.status(new String(buf, 0, got, StandardCharsets.US_ASCII)) == 200,
+                "connection " + n + " carried an OPTIONS and got its 200");
+    }
+
     @Test
-    void connectionsBeyondTheCapAreRefusedWhileAnOpenOneKeepsWorking() throws Exception {
-        InetSocketAddress server = start(new TcpLimits(5, 300, 32));
+    void atTheCapConnectionsThatCarriedNoMessageMakeRoomAndThenNewOnesAreRefused() throws Exception {
+        InetSocketAddress server = start(new TcpLimits(5, 256, 300, 32));
         try (TcpPeer first = new TcpPeer(server)) {
-            List<Socket> more = new ArrayList<>();
+            first.send(options(1, first.address().getPort()));
+            assertEquals(200, SipText.status(first.receive(5000)), "the first connection carried a message");
+            List<Socket> idle = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                more.add(connect(server));
+                idle.add(connect(server));
             }
             awaitConnections(5);
+            // at the cap: each new connection closes the oldest idle one, and carries its request
+            Socket fresh = connect(server);
+            assertTrue(closedWithin(idle.get(0), 2000), "the oldest connection without a message made room");
+            prove(fresh, 2);
+            assertEquals(1, core.statistics().get(CoreStatistics.Event.TCP_CONNECTION_EVICTED));
+            for (int i = 1; i < 4; i++) {
+                prove(connect(server), 2 + i); // each takes the place of the next idle one
+            }
+            awaitConnections(5);
+            assertEquals(4, core.statistics().get(CoreStatistics.Event.TCP_CONNECTION_EVICTED));
+            // now every open connection has carried a message: a new one is refused
             for (int i = 0; i < 3; i++) {
-                assertTrue(refused(server), "connection " + (6 + i) + " is closed at once");
+                assertTrue(refused(server), "connection " + (10 + i) + " is closed at once");
             }
             assertEquals(3, core.statistics().get(CoreStatistics.Event.TCP_CONNECTION_REFUSED));
-            first.send(options(3, first.address().getPort()));
-            String answer = first.receive(5000);
-            assertNotNull(answer, "an open connection still carries requests");
-            assertEquals(200, SipText.status(answer));
-            more.get(0).close();
-            awaitConnections(4);
-            assertTrue(!refused(server), "below the cap a new connection is accepted again");
+            first.send(options(20, first.address().getPort()));
+            assertEquals(200, SipText.status(first.receive(5000)), "an open connection still carries requests");
         }
+    }
+
+    @Test
+    void oneAddressCannotTakeMoreThanItsShare() throws Exception {
+        InetSocketAddress server = start(new TcpLimits(4096, 3, 300, 32));
+        for (int i = 0; i < 3; i++) {
+            connectFrom(server, "127.0.0.7");
+        }
+        awaitConnections(3);
+        Socket fourth = connectFrom(server, "127.0.0.7");
+        assertTrue(closedWithin(fourth, 2000), "the fourth connection from one address is closed at once");
+        assertEquals(1, core.statistics().get(CoreStatistics.Event.TCP_CONNECTION_REFUSED));
+        prove(connectFrom(server, "127.0.0.8"), 1); // another address is served
+        sockets.get(0).close();
+        awaitConnections(3);
+        prove(connectFrom(server, "127.0.0.7"), 2); // its share is free again once one closes
     }
 }

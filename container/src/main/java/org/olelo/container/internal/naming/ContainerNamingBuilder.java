@@ -28,7 +28,8 @@ final class ContainerNamingBuilder implements InitialContextFactoryBuilder {
     private static InitialContextFactory named(String className) throws NamingException {
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
         try {
-            Class<?> c = Class.forName(className, true, tccl != null ? tccl : ContainerNamingBuilder.class.getClassLoader());
+            ClassLoader loader = tccl != null ? tccl : ContainerNamingBuilder.class.getClassLoader();
+            Class<?> c = Class.forName(className, true, loader);
             return (InitialContextFactory) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             NoInitialContextException ne = new NoInitialContextException("cannot instantiate initial context factory "

@@ -93,6 +93,33 @@ public final class TestApps {
         return archive;
     }
 
+    /**
+     * Writes the classes and files as a plain jar, as a library is packaged: classes at the root,
+     * the files at their paths (e.g. {@code META-INF/services/...}).
+     *
+     * @param jar     the jar to create
+     * @param scratch an empty folder for its exploded form
+     * @return {@code jar}
+     */
+    public Path writeJar(Path jar, Path scratch) {
+        try {
+            Files.createDirectories(scratch);
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path p = scratch.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, f.getValue());
+            }
+            if (!sources.isEmpty()) {
+                compile(scratch);
+            }
+            Files.createDirectories(jar.toAbsolutePath().getParent());
+            zip(scratch, jar);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Zips a folder into an archive, replacing it atomically if it exists. */
     public static void zip(Path folder, Path archive) {
         try {

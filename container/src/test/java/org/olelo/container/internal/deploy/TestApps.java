@@ -63,8 +63,12 @@ public final class TestApps {
      * @return {@code root}
      */
     public Path writeFolder(Path root) {
+        return write(root, root.resolve("WEB-INF/classes"));
+    }
+
+    /** Writes the files under {@code root} and compiles the sources into {@code classes}. */
+    private Path write(Path root, Path classes) {
         try {
-            Path classes = root.resolve("WEB-INF/classes");
             Files.createDirectories(classes);
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path p = root.resolve(f.getKey());
@@ -102,22 +106,14 @@ public final class TestApps {
      * @return {@code jar}
      */
     public Path writeJar(Path jar, Path scratch) {
+        write(scratch, scratch);
         try {
-            Files.createDirectories(scratch);
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path p = scratch.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
-            }
-            if (!sources.isEmpty()) {
-                compile(scratch);
-            }
             Files.createDirectories(jar.toAbsolutePath().getParent());
-            zip(scratch, jar);
-            return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        zip(scratch, jar);
+        return jar;
     }
 
     /** Zips a folder into an archive, replacing it atomically if it exists. */

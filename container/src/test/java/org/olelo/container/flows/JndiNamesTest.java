@@ -23,7 +23,7 @@ import org.olelo.core.testkit.SipText;
  * The JNDI names JSR 289 gives an application's container objects
  * ({@code java:comp/env/sip/<app-name>/SipFactory}, {@code .../TimerService},
  * {@code .../SipSessionsUtil}) and {@code java:comp/env/jdbc/default}: an application looks them up
- * in {@code init()} and in a servlet method, and injects them with {@code @Resource(name)} and
+ * in {@code init()}, in a servlet method and in a timer, and injects them with {@code @Resource(name)} and
  * {@code @Resource(lookup)}; it deploys, and the objects it found send real SIP (in memory).
  */
 class JndiNamesTest {
@@ -110,7 +110,8 @@ class JndiNamesTest {
                     @Override
                     public void timeout(ServletTimer timer) {
                         try {
-                            SipServletRequest m = factory.createRequest(timer.getApplicationSession(), "MESSAGE",
+                            SipFactory f = (SipFactory) new InitialContext().lookup("java:comp/env/sip/jndi/SipFactory");
+                            SipServletRequest m = f.createRequest(timer.getApplicationSession(), "MESSAGE",
                                     "sip:jndi@127.0.0.1", (String) timer.getInfo());
                             m.setContent("from the timer", "text/plain");
                             m.send();

@@ -25,6 +25,8 @@ final class OleloProcess implements AutoCloseable {
     private Process process;
     private Path log;
     private int starts;
+    private List<String> jvmOptions = List.of();
+    private List<Path> classPath = List.of();
 
     /** Prepares the folders: the default routing descriptor and the sample applications. */
     OleloProcess(Path root) throws IOException {
@@ -79,12 +81,33 @@ final class OleloProcess implements AutoCloseable {
         return deploy;
     }
 
+    /** JVM options for the next starts, e.g. a {@code -D} system property. */
+    void jvmOptions(String... options) {
+        jvmOptions = List.of(options);
+    }
+
+    /**
+     * Jars to put on the class path after {@code olelo.jar} for the next starts: the server then
+     * runs as {@code java -cp olelo.jar:JAR... org.olelo.container.boot.Main} instead of {@code -jar}.
+     */
+    void classPath(Path... jars) {
+        classPath = List.of(jars);
+    }
+
     private List<String> java() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
-        cmd.add("-jar");
-        cmd.add(Path.of(System.getProperty("olelo.jar", "../container/target/olelo.jar")).toAbsolutePath().toString());
+        cmd.addAll(jvmOptions);
+        String jar = Path.of(System.getProperty("olelo.jar", "../container/target/olelo.jar")).toAbsolutePath().toString();
+        if (classPath.isEmpty()) {
+            cmd.add("-jar");
+            cmd.add(jar);
+        } else {
+            StringBuilder cp = new StringBuilder(jar);
+            classPath.forEach(p -> cp.append(java.io.File.pathSeparator).append(p.toAbsolutePath()));
+            cmd.addAll(List.of("-cp", cp.toString(), "org.olelo.container.boot.Main"));
+        }
         return cmd;
     }
 

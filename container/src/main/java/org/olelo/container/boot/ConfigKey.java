@@ -12,6 +12,11 @@ import java.util.stream.Collectors;
  * how their default is read from {@link ServerConfig#defaults()}. A key {@code a.b} is written
  * {@code a.b=...} in the configuration file, {@code OLELO_A_B} in the environment and
  * {@code --set a.b=...} on the command line.
+ *
+ * <p>Besides these, every key that starts with {@value #ROUTER_PREFIX} is accepted unchecked and
+ * handed to the application router: {@code router.<name>=value} reaches its
+ * {@code init(Properties)} as {@code <name>=value} ({@link ServerConfig#router()}); in the
+ * environment {@code OLELO_ROUTER_A_B} sets {@code router.a.b}.
  */
 public enum ConfigKey {
 
@@ -131,6 +136,9 @@ public enum ConfigKey {
     TRACE_HEP_ID("trace.hep.id", "capture agent id written in each HEP packet, 0 to 4294967295",
             d -> Long.toString(d.log().trace().hepId()));
 
+    /** The prefix of the keys handed to the application router, without it. */
+    public static final String ROUTER_PREFIX = "router.";
+
     private final String key;
     private final String description;
     private final Function<ServerConfig, String> defaultValue;
@@ -172,9 +180,18 @@ public enum ConfigKey {
         return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
     }
 
+    /**
+     * @param key a key as written in the configuration file
+     * @return whether it is a key for the application router: {@code router.} and a name
+     */
+    public static boolean isRouterKey(String key) {
+        return key.startsWith(ROUTER_PREFIX) && key.length() > ROUTER_PREFIX.length();
+    }
+
     /** @return all keys, comma-separated, for error messages */
     public static String list() {
-        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", ")) + ", " + ROUTER_PREFIX
+                + "<name>";
     }
 
     /**

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
@@ -28,7 +30,9 @@ import org.olelo.core.transport.TcpLimits;
  * must then exist. Otherwise it is {@code <deploy dir>/olelo.properties} if present, where the
  * deploy folder comes from {@code --deploy-dir}, {@code OLELO_DEPLOY_DIR} or the default
  * {@code deploy}. Unknown keys in the file and unknown {@code OLELO_*} variables are reported as
- * warnings with their line; a value that cannot be used fails the whole load.
+ * warnings with their line; a value that cannot be used fails the whole load. Keys
+ * {@code router.<name>} ({@code OLELO_ROUTER_<NAME>}) are collected unchecked for the application
+ * router ({@link ServerConfig#router()}).
  *
  * <p>Not thread-safe: one loader per start.
  */
@@ -83,7 +87,7 @@ public final class ConfigLoader {
      */
     public ConfigLoader flag(String option, String key, String value) throws ConfigException {
         Setting s = Setting.fromFlag(key, value, option);
-        if (ConfigKey.of(key).isEmpty()) {
+        if (ConfigKey.of(key).isEmpty() && !ConfigKey.isRouterKey(key)) {
             throw ConfigException.at(s, "unknown key; expected one of " + ConfigKey.list());
         }
         flags.add(s);
@@ -129,20 +133,35 @@ public final class ConfigLoader {
             file = null;
         }
         Map<ConfigKey, Setting> given = new EnumMap<>(ConfigKey.class);
+        Map<String, String> router = new TreeMap<>();
         if (file != null) {
-            fileSettings(file, given, warnings);
+            fileSettings(file, given, router, warnings);
         }
-        envSettings(given, warnings);
+        envSettings(given, router, warnings);
         for (Setting s : flags) {
-            given.put(ConfigKey.of(s.key()).orElseThrow(), s);
+            if (ConfigKey.isRouterKey(s.key())) {
+                router.put(s.key().substring(ConfigKey.ROUTER_PREFIX.length()), s.value());
+            } else {
+                given.put(ConfigKey.of(s.key()).orElseThrow(), s);
+            }
         }
-        return new Result(build(defaults, deployDir, given), file, List.copyOf(warnings));
+        return new Result(build(defaults, deployDir, given).withRouter(router), file, List.copyOf(warnings));
     }
 
-    private void fileSettings(Path file, Map<ConfigKey, Setting> given, List<String> warnings) throws ConfigException {
+    private void fileSettings(Path file, Map<ConfigKey, Setting> given, Map<String, String> router, List<String> warnings)
+            throws ConfigException {
         Map<String, Integer> seen = new HashMap<>();
         for (Setting s : PropertiesFileReader.read(file)) {
             Optional<ConfigKey> key = ConfigKey.of(s.key());
+            if (key.isEmpty() && ConfigKey.isRouterKey(s.key())) {
+                Integer before = seen.put(s.key(), s.line());
+                if (before != null) {
+                    warnings.add(s.where() + ": " + s.key() + " given again (first at line " + before
+                            + "); this value wins");
+                }
+                router.put(s.key().substring(ConfigKey.ROUTER_PREFIX.length()), s.value());
+                continue;
+            }
             if (key.isEmpty()) {
                 String hint = s.key().equals("deploy.dir")
                         ? "the deploy folder holds this file, so it is set with --deploy-dir or " + DEPLOY_DIR_ENV
@@ -159,7 +178,7 @@ public final class ConfigLoader {
         }
     }
 
-    private void envSettings(Map<ConfigKey, Setting> given, List<String> warnings) {
+    private void envSettings(Map<ConfigKey, Setting> given, Map<String, String> router, List<String> warnings) {
         Set<String> known = new TreeSet<>(Set.of(CONFIG_ENV, DEPLOY_DIR_ENV, LOG_LEVEL_ENV));
         known.addAll(LOGGING_ENV);
         for (ConfigKey k : ConfigKey.values()) {
@@ -167,6 +186,13 @@ public final class ConfigLoader {
             Setting s = fromEnv(k.key(), k.envName());
             if (s != null) {
                 given.put(k, s);
+            }
+        }
+        String routerEnv = ConfigKey.envName(ConfigKey.ROUTER_PREFIX);
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (name.startsWith(routerEnv) && name.length() > routerEnv.length()) {
+                known.add(name);
+                router.put(name.substring(routerEnv.length()).toLowerCase(Locale.ROOT).replace('_', '.'), env.get(name));
             }
         }
         new TreeSet<>(env.keySet()).stream()
@@ -204,7 +230,7 @@ public final class ConfigLoader {
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
                 db(d.db(), g), auth(d.auth(), g),
                 value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
-                log(d.log(), g));
+                log(d.log(), g), d.router());
     }
 
     private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.olelo.core.transport.ListenException;
+import org.olelo.container.internal.router.RouterLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -52,7 +53,8 @@ public final class Main implements Callable<Integer> {
             description = "configuration file (default: <deploy dir>/olelo.properties if present)")
     String config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, description = "any configuration key, repeatable")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, description = "any configuration key,"
+            + " repeatable; router.<name>=VALUE reaches the application router as <name>")
     Map<String, String> set = new LinkedHashMap<>();
 
     private final Map<String, String> env;
@@ -136,7 +138,7 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("olelo: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
-        } catch (ListenException e) {
+        } catch (ListenException | RouterLoadException e) {
             LOG.debug("start failure", e);
             err.println("olelo: failed to start: " + e.getMessage());
             return START_FAILED;

@@ -1,5 +1,6 @@
 package org.olelo.container.boot;
 
+import jakarta.servlet.sip.ar.SipApplicationRouter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.router.DefaultApplicationRouter;
+import org.olelo.container.internal.router.LoadedRouter;
+import org.olelo.container.internal.router.RouterLoadException;
+import org.olelo.container.internal.router.RouterLoader;
 import org.olelo.container.internal.router.RoutingNameCheck;
 import org.olelo.container.internal.security.DigestAuthenticator;
 import org.olelo.container.internal.security.InitialRequestGuard;
@@ -29,10 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Olelo: the database, the SIP core, the container, the deployer of
- * {@code deploy/apps/} and the application router of {@code deploy/routing.properties}. Start
- * order: database (pools and the container's schema), router, applications, then the listening
- * points, so that the first request already finds every application deployed; the database is
- * closed last.
+ * {@code deploy/apps/} and the application router: a custom one from a
+ * {@code SipApplicationRouterProvider} on the class path or in {@code deploy/lib/}, else the
+ * default one of {@code deploy/routing.properties} ({@link RouterLoader}). Start order: database
+ * (pools and the container's schema), router, applications, then the listening points, so that the
+ * first request already finds every application deployed; the database is closed last.
  */
 public final class OleloServer implements AutoCloseable {
 
@@ -42,6 +47,7 @@ public final class OleloServer implements AutoCloseable {
     private final DatabaseService database;
     private final SipCore core;
     private final ContainerRuntime runtime;
+    private final LoadedRouter loadedRouter;
     private final DefaultApplicationRouter router;
     private final AppRegistry registry;
     private final AppDeployer deployer;
@@ -60,26 +66,38 @@ public final class OleloServer implements AutoCloseable {
         core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
-        router = new DefaultApplicationRouter(config.routingFile());
-        router.init();
+        try {
+            loadedRouter = RouterLoader.load(System.getProperty(RouterLoader.PROVIDER_PROPERTY), config.libDir(),
+                    config.routingFile(), RouterLoader.properties(config.deployDir(), config.routingFile(), config.router()),
+                    OleloServer.class.getClassLoader());
+        } catch (RouterLoadException e) {
+            core.close();
+            runtime.close();
+            throw e;
+        }
+        router = loadedRouter.defaultRouter();
         registry = new AppRegistry();
-        ApplicationRouterNotifier.attach(registry, router);
-        routingNames = RoutingNameCheck.attach(router, registry, config.routingFile());
-        SipContainer container = new SipContainer(runtime, router, registry, "proxy".equalsIgnoreCase(config.unroutedPolicy()),
-                database.defaultPool(), guard(config, database));
+        ApplicationRouterNotifier.attach(registry, loadedRouter.router());
+        routingNames = router == null ? null : RoutingNameCheck.attach(router, registry, config.routingFile());
+        SipContainer container = new SipContainer(runtime, loadedRouter.router(), registry,
+                "proxy".equalsIgnoreCase(config.unroutedPolicy()), database.defaultPool(), guard(config, database));
         container.setCallLog(new CallLog(config.log().calls()));
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
         deployer.start();
-        routingNames.start();
+        if (routingNames != null) {
+            routingNames.start();
+        }
         try {
             core.start(container);
         } catch (IOException | RuntimeException e) {
-            routingNames.stop();
+            if (routingNames != null) {
+                routingNames.stop();
+            }
             core.close();
             deployer.stop();
-            router.destroy();
+            loadedRouter.close();
             runtime.close();
             throw e;
         }
@@ -129,7 +147,7 @@ public final class OleloServer implements AutoCloseable {
         while (!closed) {
             try {
                 Thread.sleep(config.pollMillis());
-                if (router.reloadIfChanged()) {
+                if (router != null && router.reloadIfChanged()) {
                     routingNames.routingReloaded();
                 }
                 ConfigWatcher w = configWatcher;
@@ -178,9 +196,14 @@ public final class OleloServer implements AutoCloseable {
         return deployer;
     }
 
-    /** The default application router. */
+    /** The default application router, or null when a custom one is in use ({@link #applicationRouter()}). */
     public DefaultApplicationRouter router() {
         return router;
+    }
+
+    /** The application router in use: the default one or the one a provider gave. */
+    public SipApplicationRouter applicationRouter() {
+        return loadedRouter.router();
     }
 
     /** The deployed applications. */
@@ -204,12 +227,14 @@ public final class OleloServer implements AutoCloseable {
             return;
         }
         closed = true;
-        routingNames.stop();
+        if (routingNames != null) {
+            routingNames.stop();
+        }
         routerWatcher.interrupt();
         trace.close();
         core.close();
         deployer.stop();
-        router.destroy();
+        loadedRouter.close();
         runtime.close();
         database.close();
         LOG.info("Olelo stopped");

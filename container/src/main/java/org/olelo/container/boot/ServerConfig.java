@@ -2,6 +2,7 @@ package org.olelo.container.boot;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.olelo.container.internal.db.DatabaseSettings;
 import org.olelo.container.internal.security.AuthSettings;
@@ -28,10 +29,17 @@ import org.olelo.core.transport.ListenAddress;
  *                       application sessions (calls, timers) before what is left is ended; 0 ends
  *                       them at once
  * @param log            call log and SIP trace ({@code log.*}, {@code trace.*})
+ * @param router         the {@code router.<name>} keys, by {@code <name>}: given to the application
+ *                       router's {@code init(Properties)}
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
                            String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth,
-                           long drainSeconds, LogSettings log) {
+                           long drainSeconds, LogSettings log, Map<String, String> router) {
+
+    /** Copies the router properties, so that the record stays immutable. */
+    public ServerConfig {
+        router = Map.copyOf(router);
+    }
 
     /** Default drain time: 4 hours, longer than the calls a carrier lets last. */
     public static final long DEFAULT_DRAIN_SECONDS = 14_400;
@@ -44,53 +52,73 @@ public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<St
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
                 Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults(),
-                DEFAULT_DRAIN_SECONDS, LogSettings.defaults());
+                DEFAULT_DRAIN_SECONDS, LogSettings.defaults(), Map.of());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
-        return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy, pollMillis, db,
-                auth, drainSeconds, log);
+        return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy,
+                pollMillis, db,
+                auth, drainSeconds, log, router);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
-        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds, log);
+        return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds,
+                log, router);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
-        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds, log);
+        return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth,
+                drainSeconds, log, router);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds, log);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds,
+                log, router);
     }
 
     /** A copy with other database settings. */
     public ServerConfig withDb(DatabaseSettings d) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth, drainSeconds, log);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth,
+                drainSeconds, log, router);
     }
 
     /** A copy with other authentication settings. */
     public ServerConfig withAuth(AuthSettings a) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a, drainSeconds, log);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a,
+                drainSeconds, log, router);
     }
 
     /** A copy with another drain time for replaced and removed application versions. */
     public ServerConfig withDrainSeconds(long seconds) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth, seconds, log);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
+                seconds, log, router);
     }
 
     /** A copy with other call log and trace settings. */
     public ServerConfig withLog(LogSettings l) {
-        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds, l);
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
+                drainSeconds, l, router);
+    }
+
+    /** A copy with other application router properties ({@code router.<name>} keys, by {@code <name>}). */
+    public ServerConfig withRouter(Map<String, String> properties) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
+                drainSeconds,
+                log, properties);
     }
 
     /** The routing descriptor. */
     public Path routingFile() {
         return deployDir.resolve("routing.properties");
+    }
+
+    /** The folder of jars shared with the container, such as a custom application router's. */
+    public Path libDir() {
+        return deployDir.resolve("lib");
     }
 
     /** The applications folder. */

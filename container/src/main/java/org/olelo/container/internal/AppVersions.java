@@ -50,7 +50,10 @@ final class AppVersions implements AppRegistry.Listener, VersionWork {
         return List.copyOf(newest.values());
     }
 
-    /** The version whose class loader this is, while it is not destroyed; else null. */
+    /**
+     * The version whose class loader this is, until its destruction is over (its
+     * {@code destroy()} and {@code contextDestroyed} have returned); else null.
+     */
     DeployedAppContext ofLoader(ClassLoader loader) {
         return live.get(loader);
     }
@@ -116,6 +119,14 @@ final class AppVersions implements AppRegistry.Listener, VersionWork {
             }
         }
         return tally;
+    }
+
+    @Override
+    public void destroying(DeployedApp version) {
+        DeployedAppContext v = live.get(version.classLoader());
+        if (v != null) {
+            v.markClosing();
+        }
     }
 
     @Override

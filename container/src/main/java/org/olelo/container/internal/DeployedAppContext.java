@@ -13,12 +13,20 @@ import org.olelo.container.internal.session.SipApplicationSessionImpl;
  * and responses of its dialogs, ACK, CANCEL, proxy responses, timers, expiry, listeners) finds
  * its servlets through {@link #of(SipApplicationSessionImpl)}, never by the application's name:
  * so a session stays on its version while a newer one takes new sessions. Counts its live
- * application sessions for draining. Any thread.
+ * application sessions for draining.
+ *
+ * <p>Its end has two steps. While the version is <em>destroyed</em> (its servlets'
+ * {@code destroy()} and {@code contextDestroyed} run), nothing of the SIP traffic reaches it any
+ * more ({@link #of} is null), but its listeners stay, so that the sessions and timers its own
+ * {@code SipFactory}, {@code SipSessionsUtil} and {@code TimerService} make in that code work.
+ * Once it is <em>gone</em>, its listeners are not called either. Any thread.
  */
 final class DeployedAppContext implements AppContext {
 
     private final DeployedApp app;
     private final LongAdder live = new LongAdder();
+    /** No SIP message is dispatched to the version any more: it is being destroyed, or gone. */
+    private volatile boolean closing;
     private volatile boolean gone;
 
     DeployedAppContext(DeployedApp app) {
@@ -28,11 +36,12 @@ final class DeployedAppContext implements AppContext {
     /**
      * The version an application session belongs to.
      *
-     * @return its version, or null when that version was destroyed (the session was left behind
-     *         by a drain that could not end it): nothing of it may run any more
+     * @return its version, or null when that version is being destroyed or was destroyed (the
+     *         session was left behind by a drain that could not end it, or was made by the
+     *         version's own teardown code): no servlet of it may run any more
      */
     static DeployedAppContext of(SipApplicationSessionImpl as) {
-        return as.app() instanceof DeployedAppContext v && !v.gone ? v : null;
+        return as.app() instanceof DeployedAppContext v && !v.closing ? v : null;
     }
 
     DeployedApp app() {
@@ -44,8 +53,17 @@ final class DeployedAppContext implements AppContext {
         return (int) live.sum();
     }
 
-    /** The version is being destroyed: sessions left over no longer reach it. */
+    /**
+     * The version is about to be destroyed: SIP messages of its sessions no longer reach its
+     * servlets, while its container objects keep working for its teardown code.
+     */
+    void markClosing() {
+        closing = true;
+    }
+
+    /** The version was destroyed: sessions left over no longer reach it, not even its listeners. */
     void markGone() {
+        closing = true;
         gone = true;
     }
 

@@ -218,6 +218,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void routerKeysReachTheRouterWithoutTheirPrefixAndWithTheUsualPrecedence() throws Exception {
+        Path f = file("router.app=echo", "router.user=alice", "router.user=bob", "router.Mixed_Case.key=x", "router.=empty");
+        Map<String, String> env = Map.of("OLELO_ROUTER_USER", "carol", "OLELO_ROUTER_FALLBACK_HOST", "sbc.example.com");
+        ConfigLoader.Result r = loader(env).flag("--set router.app", "router.app", "proxy").load();
+        assertEquals(Map.of("app", "proxy", "user", "carol", "Mixed_Case.key", "x", "fallback.host", "sbc.example.com"),
+                r.config().router(), "flag over environment over file; OLELO_ROUTER_A_B is router.a.b");
+        assertEquals(2, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith(f + ":3: router.user given again (first at line 2)"), r.warnings().get(0));
+        assertTrue(r.warnings().get(1).startsWith(f + ":5: unknown key 'router.' ignored"), r.warnings().get(1));
+        assertEquals(Map.of(), ServerConfig.defaults().router());
+    }
+
+    @Test
     void explicitConfigFileMustExist() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(Map.of()).configFile(dir.resolve("missing.properties").toString()).load());

@@ -44,11 +44,13 @@ public final class AppCdiContainer implements AutoCloseable {
      *                    those without a bean-defining annotation are ignored by Weld
      * @param objects     container objects to expose as {@code @Dependent} beans and as
      *                    {@code @Resource}s (see {@link ContainerResources}), by type
+     * @param named       the same objects by their name under {@code java:comp/env}, for
+     *                    {@code @Resource(name = ...)} and {@code @Resource(lookup = ...)}
      * @return the running container
      * @throws RuntimeException whatever Weld throws for a definition or deployment error
      */
     public static AppCdiContainer start(String appName, ClassLoader appLoader, Collection<Class<?>> beanClasses,
-                                        Map<Class<?>, Object> objects) {
+                                        Map<Class<?>, Object> objects, Map<String, Object> named) {
         String id = appName + "-" + COUNTER.incrementAndGet();
         long t0 = System.nanoTime();
         Weld weld = new Weld(id)
@@ -57,7 +59,7 @@ public final class AppCdiContainer implements AutoCloseable {
                 .setClassLoader(appLoader)
                 .property(ConfigurationKey.CONCURRENT_DEPLOYMENT.get(), false)
                 .addExtension(new SyntheticBeansExtension(objects))
-                .addServices(new ContainerResources(objects));
+                .addServices(new ContainerResources(objects, named));
         weld.addBeanClasses(beanClasses.toArray(Class<?>[]::new));
         if (beanClasses.isEmpty()) {
             // Weld SE insists on a beans.xml unless the synthetic archive has a class;

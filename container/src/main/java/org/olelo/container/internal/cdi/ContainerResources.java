@@ -7,7 +7,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.weld.injection.spi.ResourceInjectionServices;
 import org.jboss.weld.injection.spi.ResourceReferenceFactory;
@@ -17,10 +16,13 @@ import org.jboss.weld.injection.spi.helpers.SimpleResourceReference;
  * Serves {@code @jakarta.annotation.Resource} injection points for Weld, so that servlets,
  * listeners and beans of an application receive the container's objects the Jakarta EE way:
  * <ul>
- * <li>a {@link DataSource} with no name, or named {@code jdbc/default} (also written
- *     {@code java:comp/env/jdbc/default}, in {@code name} or {@code lookup}): the default pool;</li>
- * <li>{@code SipFactory}, {@code TimerService}, {@code SipSessionsUtil} and the context, by type,
- *     whatever their name (JSR 289 §18.2 injects them this way).</li>
+ * <li>by name, when {@code lookup} or {@code name} is one of the application's names under
+ *     {@code java:comp/env} (with or without that prefix): {@code sip/<app-name>/SipFactory},
+ *     {@code sip/<app-name>/TimerService}, {@code sip/<app-name>/SipSessionsUtil},
+ *     {@code jdbc/default}; the field's type must fit the object;</li>
+ * <li>a {@link DataSource} with no name: the default pool;</li>
+ * <li>otherwise {@code SipFactory}, {@code TimerService}, {@code SipSessionsUtil} and the context
+ *     by type, whatever their name (JSR 289 §18.2 injects them this way).</li>
  * </ul>
  * Any other {@code @Resource} fails the deployment with the class and member at fault.
  *
@@ -29,14 +31,19 @@ import org.jboss.weld.injection.spi.helpers.SimpleResourceReference;
  */
 final class ContainerResources implements ResourceInjectionServices {
 
-    /** The names under which the default pool is found. */
-    static final Set<String> DATA_SOURCE_NAMES = Set.of("", "jdbc/default", "java:comp/env/jdbc/default");
+    /** The prefix of names in an application's environment, which {@code name} may leave out. */
+    static final String ENV = "java:comp/env/";
 
     private final Map<Class<?>, Object> objects;
+    private final Map<String, Object> named;
 
-    /** @param objects the application's container objects, by the type they are injected as */
-    ContainerResources(Map<Class<?>, Object> objects) {
+    /**
+     * @param objects the application's container objects, by the type they are injected as
+     * @param named   the same objects by their name under {@code java:comp/env}
+     */
+    ContainerResources(Map<Class<?>, Object> objects, Map<String, Object> named) {
         this.objects = new LinkedHashMap<>(objects);
+        this.named = new LinkedHashMap<>(named);
     }
 
     @Override
@@ -53,27 +60,44 @@ final class ContainerResources implements ResourceInjectionServices {
     @Override
     public ResourceReferenceFactory<Object> registerResourceInjectionPoint(String jndiName, String mappedName) {
         String name = jndiName == null ? "" : jndiName;
-        if (!DATA_SOURCE_NAMES.contains(name) || objects.get(DataSource.class) == null) {
-            throw new IllegalArgumentException("@Resource '" + name + "': only jdbc/default (the container's"
-                    + " DataSource) can be looked up by name");
+        Object value = named.get(relative(name));
+        if (value == null) {
+            throw new IllegalArgumentException("@Resource '" + name + "': no such name; the application's names are "
+                    + named.keySet());
         }
-        Object ds = objects.get(DataSource.class);
-        return () -> new SimpleResourceReference<>(ds);
+        return () -> new SimpleResourceReference<>(value);
+    }
+
+    private static String relative(String name) {
+        return name.startsWith(ENV) ? name.substring(ENV.length()) : name;
     }
 
     private Object resolve(Class<?> type, String name, String where) {
-        if (type == DataSource.class) {
-            if (!DATA_SOURCE_NAMES.contains(name)) {
-                throw new IllegalArgumentException("@Resource on " + where + ": no DataSource named '" + name
-                        + "'; the container offers jdbc/default (or no name)");
+        Object byName = named.get(relative(name));
+        if (byName != null) {
+            if (!type.isInstance(byName)) {
+                throw new IllegalArgumentException("@Resource on " + where + ": '" + name + "' names a "
+                        + publicType(byName) + ", which is not a " + type.getName());
             }
+            return byName;
+        }
+        if (type == DataSource.class && !name.isEmpty()) {
+            throw new IllegalArgumentException("@Resource on " + where + ": no DataSource named '" + name
+                    + "'; the container offers jdbc/default (or no name)");
         }
         Object value = objects.get(type);
         if (value == null) {
             throw new IllegalArgumentException("@Resource on " + where + ": the container provides no " + type.getName()
-                    + "; it provides " + objects.keySet().stream().map(Class::getSimpleName).toList());
+                    + "; it provides " + objects.keySet().stream().map(Class::getSimpleName).toList()
+                    + " and the names " + named.keySet());
         }
         return value;
+    }
+
+    /** The API type an object is offered as, never the implementation class. */
+    private String publicType(Object value) {
+        return objects.entrySet().stream().filter(e -> e.getValue() == value).map(e -> e.getKey().getName())
+                .findFirst().orElse("container object");
     }
 
     private static Class<?> raw(Type t) {
@@ -89,5 +113,6 @@ final class ContainerResources implements ResourceInjectionServices {
     @Override
     public void cleanup() {
         objects.clear();
+        named.clear();
     }
 }

@@ -196,8 +196,17 @@ final class AppDrainer {
         }
     }
 
+    /**
+     * Destroys a version: first no SIP message reaches it, then its servlets and listeners are torn
+     * down while its container objects still work (a goodbye message sent from {@code destroy()}
+     * leaves), and only then does the container let go of it.
+     */
     private void destroy(DeployedApp app) {
-        work.forget(app);
-        app.shutdown();
+        work.destroying(app);
+        try {
+            app.shutdown();
+        } finally {
+            work.forget(app);
+        }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.sip.SipServletListener;
 import org.olelo.container.internal.cdi.AppCdiContainer;
 import org.olelo.container.internal.context.ServletConfigImpl;
 import org.olelo.container.internal.context.SipServletContextImpl;
+import org.olelo.container.internal.naming.AppNamespaces;
 import org.olelo.container.internal.pojo.PojoHandlers;
 import org.olelo.container.internal.pojo.PojoServlet;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import java.util.function.Predicate;
 
 /**
  * Brings one application up and down: copy, descriptor, class loader, context,
- * CDI container, listener and servlet instances (a SIP servlet POJO wrapped in a
+ * JNDI names, CDI container, listener and servlet instances (a SIP servlet POJO wrapped in a
  * {@link PojoServlet}), initialisation; and the reverse,
  * also used to undo a deployment that failed half way. Deployer thread only.
  */
@@ -127,6 +128,8 @@ final class AppLifecycle {
                 params, d.mainServlet(), d.effectiveProxyTimeoutSeconds(),
                 d.effectiveSessionTimeoutMinutes(), d.distributable()));
         ContainerObjects.publish(context, services);
+        Map<String, Object> names = ContainerObjects.names(name, services);
+        AppNamespaces.bind(loader, names);
         Map<String, Servlet> servlets = new LinkedHashMap<>();
         List<Object> listeners = new ArrayList<>();
         DeployedApp app;
@@ -134,7 +137,7 @@ final class AppLifecycle {
         Thread.currentThread().setContextClassLoader(loader);
         try {
             cdi = AppCdiContainer.start(name, loader, loadAll(index.beanCandidates()),
-                    ContainerObjects.beans(context, services));
+                    ContainerObjects.beans(context, services), names);
             context.setAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName(), cdi.beanManager());
             instantiate(d, servlets, listeners);
             app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this);
@@ -257,6 +260,9 @@ final class AppLifecycle {
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+            if (loader != null) {
+                AppNamespaces.unbind(loader);
+            }
         }
         if (services != null) {
             quietly("release of services", () -> factory.release(name, services));

@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 
 /**
  * How the container's objects reach an application: as context attributes under
- * the JSR 289 names (and {@value #DATA_SOURCE} for the database), and as CDI beans,
- * which also serve {@code @Resource} fields. Stateless; deployer thread.
+ * the JSR 289 names (and {@value #DATA_SOURCE} for the database), as CDI beans,
+ * which also serve {@code @Resource} fields, and as JNDI names under
+ * {@code java:comp/env} ({@link #names}). Stateless; deployer thread.
  */
 final class ContainerObjects {
 
@@ -45,6 +46,33 @@ final class ContainerObjects {
         }
         ctx.setAttribute(SipServlet.SUPPORTED, SUPPORTED);
         ctx.setAttribute(SipServlet.SUPPORTED_RFCs, SUPPORTED_RFCS);
+    }
+
+    /**
+     * The names of an application's container objects under {@code java:comp/env}: JSR 289's
+     * {@code sip/<app-name>/SipFactory}, {@code .../TimerService} and {@code .../SipSessionsUtil},
+     * and {@code jdbc/default} for the default database pool.
+     *
+     * @param appName the application's name
+     * @param s       its container objects
+     * @return the objects by name
+     */
+    static Map<String, Object> names(String appName, AppServices s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String sip = "sip/" + appName + "/";
+        if (s.sipFactory() != null) {
+            m.put(sip + "SipFactory", s.sipFactory());
+        }
+        if (s.timerService() != null) {
+            m.put(sip + "TimerService", s.timerService());
+        }
+        if (s.sessionsUtil() != null) {
+            m.put(sip + "SipSessionsUtil", s.sessionsUtil());
+        }
+        if (s.dataSource() != null) {
+            m.put("jdbc/default", s.dataSource());
+        }
+        return m;
     }
 
     /** @return the objects to expose as injectable beans, by the type they are injected as */

@@ -57,7 +57,19 @@ public interface VersionWork {
     Tally end(DeployedApp version, boolean hangUp);
 
     /**
-     * The version was shut down: the container lets go of it.
+     * The version is about to be shut down: no SIP message of its sessions reaches its servlets
+     * from now on, while its {@code SipFactory}, {@code SipSessionsUtil} and {@code TimerService}
+     * keep working for the code that runs in its {@code destroy()} and {@code contextDestroyed}.
+     * Does nothing by default.
+     *
+     * @param version a version that {@link AppDrainer} is about to destroy
+     */
+    default void destroying(DeployedApp version) {
+    }
+
+    /**
+     * The version was shut down: the container lets go of it, and its container objects stop
+     * working.
      *
      * @param version a version that {@link AppDrainer} destroyed
      */

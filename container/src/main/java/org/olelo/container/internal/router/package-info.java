@@ -1,5 +1,10 @@
 /**
- * Olelo's default application router and its routing file.
+ * The application router: how the one in use is found
+ * ({@link org.olelo.container.internal.router.RouterLoader}: a
+ * {@code SipApplicationRouterProvider} named by the system property of that name, else one found
+ * on the class path or in {@code deploy/lib/}, else the default), how it hears of deployments
+ * ({@link org.olelo.container.internal.router.ApplicationRouterNotifier}), and Olelo's default
+ * router with its routing file.
  *
  * <p>{@link org.olelo.container.internal.router.DefaultApplicationRouter} reads
  * {@code deploy/routing.properties}, written in the syntax of the JSR 289 Default

@@ -63,8 +63,12 @@ public final class TestApps {
      * @return {@code root}
      */
     public Path writeFolder(Path root) {
+        return write(root, root.resolve("WEB-INF/classes"));
+    }
+
+    /** Writes the files under {@code root} and compiles the sources into {@code classes}. */
+    private Path write(Path root, Path classes) {
         try {
-            Path classes = root.resolve("WEB-INF/classes");
             Files.createDirectories(classes);
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path p = root.resolve(f.getKey());
@@ -91,6 +95,25 @@ public final class TestApps {
         writeFolder(scratch);
         zip(scratch, archive);
         return archive;
+    }
+
+    /**
+     * Writes the classes and files as a plain jar, as a library is packaged: classes at the root,
+     * the files at their paths (e.g. {@code META-INF/services/...}).
+     *
+     * @param jar     the jar to create
+     * @param scratch an empty folder for its exploded form
+     * @return {@code jar}
+     */
+    public Path writeJar(Path jar, Path scratch) {
+        write(scratch, scratch);
+        try {
+            Files.createDirectories(jar.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        zip(scratch, jar);
+        return jar;
     }
 
     /** Zips a folder into an archive, replacing it atomically if it exists. */

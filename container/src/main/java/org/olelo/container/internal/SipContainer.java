@@ -34,6 +34,7 @@ import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.relay.InDialogRelay;
+import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;

@@ -55,10 +55,10 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
     protected volatile boolean committed;
     private volatile Principal userPrincipal;
     private volatile Set<String> userRoles = Set.of();
-    private volatile org.olelo.container.internal.ua.KeepAlivePreference keepAlivePreference;
+    private volatile KeepAlivePreference keepAlivePreference;
 
     /** The session-timer preference, if the application asked for it. */
-    public org.olelo.container.internal.ua.KeepAlivePreference keepAlivePreferenceIfAny() {
+    public KeepAlivePreference keepAlivePreferenceIfAny() {
         return keepAlivePreference;
     }
 
@@ -613,9 +613,9 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
 
     @Override
     public SessionKeepAlive.Preference getSessionKeepAlivePreference() {
-        org.olelo.container.internal.ua.KeepAlivePreference p = keepAlivePreference;
+        KeepAlivePreference p = keepAlivePreference;
         if (p == null) {
-            p = new org.olelo.container.internal.ua.KeepAlivePreference();
+            p = new KeepAlivePreference();
             keepAlivePreference = p;
         }
         return p;

@@ -494,13 +494,13 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public void addAuthHeader(SipServletResponse challenge, AuthInfo authInfo) {
-        org.olelo.container.internal.ua.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
+        org.olelo.container.internal.security.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
                 (realm, status) -> ((org.olelo.container.internal.ua.AuthInfoImpl) authInfo).credentials(status, realm));
     }
 
     @Override
     public void addAuthHeader(SipServletResponse challenge, String username, String password) {
-        org.olelo.container.internal.ua.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
+        org.olelo.container.internal.security.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
                 (realm, status) -> new String[] {username, password});
     }
 

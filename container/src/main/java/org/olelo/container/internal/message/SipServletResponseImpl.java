@@ -224,7 +224,7 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
 
     @Override
     public boolean isReliableProvisional() {
-        return org.olelo.container.internal.ua.ReliableProvisionals.isReliable(response);
+        return OptionTags.isReliableProvisional(response);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.servlet.sip.SipServletRequest;
 import jakarta.servlet.sip.SipSession;
 import jakarta.servlet.sip.SipURI;
 import jakarta.servlet.sip.URI;
+import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -16,13 +17,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.olelo.container.internal.ContainerRuntime;
-import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import org.olelo.container.internal.address.SipURIImpl;
-import org.olelo.container.internal.compose.Composer;
-import org.olelo.container.internal.compose.InternalHop;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.internal.runtime.NextApplication;
+import org.olelo.container.internal.session.OutboundInterfaces;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.transaction.ServerTransaction;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ public final class ProxyImpl implements Proxy {
     private SipURIImpl recordRouteUri;
     private SipURIImpl pathUri;
     private InetSocketAddress outbound;
-    private Composer composer;
+    private NextApplication composer = NextApplication.NONE;
 
     /**
      * @param session    the SIP session, or null for a container relay
@@ -87,7 +88,7 @@ public final class ProxyImpl implements Proxy {
     }
 
     /** Lets the branches of an initial request ask the application router for the next application. */
-    public void setComposer(Composer composer) {
+    public void setComposer(NextApplication composer) {
         this.composer = composer;
     }
 
@@ -97,7 +98,7 @@ public final class ProxyImpl implements Proxy {
      * (routes the router returned may have been pushed onto {@code wire}).
      */
     InternalHop compose(gov.nist.javax.sip.message.SIPRequest wire) {
-        if (composer == null || subsequent || session == null || !original.isInitial()) {
+        if (subsequent || session == null || !original.isInitial()) {
             return null;
         }
         return composer.beforeSendInitial(wire, SipApplicationRoutingDirective.CONTINUE, original);
@@ -374,12 +375,12 @@ public final class ProxyImpl implements Proxy {
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(rt.core(), address);
+        this.outbound = OutboundInterfaces.check(rt.core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
-        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(rt.core(), address);
+        this.outbound = OutboundInterfaces.check(rt.core(), address);
     }
 
     /** The listening point branches send from: the proxy's choice, else the session's, else null. */

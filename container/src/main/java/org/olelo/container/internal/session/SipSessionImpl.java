@@ -398,13 +398,13 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
         checkValid();
-        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
+        this.outboundInterface = OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
         checkValid();
-        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
+        this.outboundInterface = OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override

@@ -30,15 +30,7 @@ final class Messages {
 
     /** Parses one header. */
     static SIPHeader header(String name, String value) {
-        try {
-            SIPHeader h = StringMsgParser.parseSIPHeader(HeaderNames.canonical(name) + ": " + value + "\r\n");
-            if (h instanceof gov.nist.javax.sip.header.SIPHeaderList<?> l && l.size() == 1) {
-                return (SIPHeader) l.getFirst(); // one value: the header itself, not a list of one
-            }
-            return h;
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("bad " + name + " value: " + value + " (" + e.getMessage() + ")", e);
-        }
+        return HeaderNames.parse(name, value);
     }
 
     /** Copies the headers a derived request keeps (everything but the dialog and routing headers). */

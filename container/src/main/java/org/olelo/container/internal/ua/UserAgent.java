@@ -22,9 +22,13 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.RouteHeader;
-import org.olelo.container.internal.ContainerRuntime;
+import org.olelo.container.internal.message.OptionTags;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.internal.runtime.NextApplication;
+import org.olelo.container.internal.session.OutboundInterfaces;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.SipCore;
@@ -53,7 +57,7 @@ public final class UserAgent {
     final UasDialogs uas;
     final ReliableProvisionals reliable;
     final SessionTimers sessionTimers;
-    private volatile org.olelo.container.internal.compose.Composer composer;
+    private volatile NextApplication composer = NextApplication.NONE;
 
     public UserAgent(ContainerRuntime rt, ServletInvoker invoker) {
         this.rt = rt;
@@ -65,7 +69,7 @@ public final class UserAgent {
     }
 
     /** Lets initial requests that continue a routing chain (B2BUA legs) reach the next application. */
-    public void setComposer(org.olelo.container.internal.compose.Composer c) {
+    public void setComposer(NextApplication c) {
         this.composer = c;
     }
 
@@ -331,11 +335,10 @@ public final class UserAgent {
         }
         DialogState d = s.dialog();
         r.removeHeader(Via.NAME);
-        org.olelo.container.internal.compose.InternalHop internal = null;
-        org.olelo.container.internal.compose.Composer c = composer;
-        if (c != null && req.isInitial()
+        InternalHop internal = null;
+        if (req.isInitial()
                 && req.getRoutingDirective() != jakarta.servlet.sip.ar.SipApplicationRoutingDirective.NEW) {
-            internal = c.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
+            internal = composer.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
         }
         Hop hop = internal != null ? internal.hop()
                 : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
@@ -483,7 +486,7 @@ public final class UserAgent {
         if (status >= 200 && method.equals("BYE")) {
             terminate(target); // the application sees the dialog ended; invalidation waits until it returns
         }
-        if (ReliableProvisionals.isReliable(resp)) {
+        if (OptionTags.isReliableProvisional(resp)) {
             td.reliableIn.add(r);
         }
         if (req.automatic() != null) {

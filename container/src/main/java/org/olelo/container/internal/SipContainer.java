@@ -30,8 +30,10 @@ import org.olelo.container.internal.invoke.SerialExecutor;
 import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.log.CallRecord;
 import org.olelo.container.internal.log.LogText;
+import org.olelo.container.internal.message.RequestRouting;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.proxy.ProxyImpl;
+import org.olelo.container.internal.proxy.ProxyRole;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.relay.InDialogRelay;
 import org.olelo.container.internal.runtime.ContainerRuntime;
@@ -40,6 +42,7 @@ import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.container.internal.timer.TimerServiceImpl;
+import org.olelo.container.internal.ua.UndecidedRole;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 import org.olelo.core.routing.Hop;
@@ -121,7 +124,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.registry = registry;
         this.relayUnrouted = relayUnrouted;
         this.timerService = new TimerServiceImpl(rt.timers());
-        this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker());
+        this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new Invoker(), this::newProxy);
         this.composer = new Composer(rt, router);
         this.relay = new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain);
         this.ua.setComposer(composer);
@@ -238,12 +241,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
 
     /** Routes an admitted initial request; true when it was queued for an application. */
     private boolean routeInitial(ServerTransaction st, CallRecord received) {
-        SipServletRequestImpl req = received(st, null);
+        SipServletRequestImpl req = received(st, null, true);
         if (req == null) {
             return false;
         }
         SIPRequest jain = req.jainRequest();
-        req.setInitial(true);
         req.setAttribute(org.olelo.container.internal.router.Condition.LOCAL_ATTRIBUTE,
                 jain.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         Selection sel = composer.selectReceived(st, req);
@@ -298,14 +300,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         SIPRequest jain = req.jainRequest();
         SipSessionImpl s = rt.sessions().createSipSession(as, jain.getCallId().getCallId());
         URI subscriber = sel.subscriber() == null ? null : parseQuietly(sel.subscriber());
-        gov.nist.javax.sip.header.SIPHeader to = (gov.nist.javax.sip.header.SIPHeader) jain.getTo();
-        gov.nist.javax.sip.header.SIPHeader from = (gov.nist.javax.sip.header.SIPHeader) jain.getFrom();
-        s.setupLazily(() -> party(to), () -> party(from), sel.region(), subscriber);
-        req.bindSession(s);
-        req.setUserAgent(ua);
-        s.setInitialRequest(req);
-        req.setRouting(sel.region(), subscriber, app.servletContext(), p -> newProxy(p, s, as, app));
-        req.setComposition(sel.stateInfo(), sel.internallyRouted(), sel.poppedRoute(), sel.initialPoppedRoute());
+        RequestRouting routing = RequestRouting.selected(sel.region(), subscriber, sel.stateInfo(), sel.internallyRouted(),
+                sel.poppedRoute(), sel.initialPoppedRoute());
+        s.setup(jain.getTo(), jain.getFrom(), routing);
+        s.takeRole(new UndecidedRole(ua, s, req));
+        req.bind(s, routing);
         st.setApplicationData(req);
         as.executor().execute(() -> {
             if (!as.isValid()) {
@@ -331,21 +330,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
      * The container's request for a received request, or null when its transaction has already sent
      * the final response and let go of the request (a CANCEL answered it first).
      */
-    private static SipServletRequestImpl received(ServerTransaction st, SipSessionImpl s) {
+    private static SipServletRequestImpl received(ServerTransaction st, SipSessionImpl s, boolean initial) {
         SIPRequest r = st.request();
-        return r == null ? null : new SipServletRequestImpl(r, st, s, st.transport(), st.source(), st.poppedRoute());
-    }
-
-    /** A From or To header as a read-only Address (parsed when an application asks for a party). */
-    private static jakarta.servlet.sip.Address party(gov.nist.javax.sip.header.SIPHeader h) {
-        try {
-            org.olelo.container.internal.address.AddressImpl a =
-                    org.olelo.container.internal.address.AddressImpl.parse(h.getHeaderValue());
-            a.setReadOnly();
-            return a;
-        } catch (jakarta.servlet.sip.ServletParseException e) {
-            return null;
-        }
+        return r == null ? null : SipServletRequestImpl.received(st, r, s, initial);
     }
 
     private static URI parseQuietly(String uri) {
@@ -356,17 +343,22 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         }
     }
 
-    private ProxyImpl newProxy(SipServletRequestImpl req, SipSessionImpl s, SipApplicationSessionImpl as, DeployedApp app) {
-        s.setProxy(true);
-        ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), delivery(as, s), app.proxyTimeoutSeconds(), false);
+    /** The application proxies the initial request {@code s} received: the session takes the proxy role. */
+    private ProxyImpl newProxy(SipServletRequestImpl req, SipSessionImpl s) {
+        SipApplicationSessionImpl as = s.parent();
+        int timeout = as.app() instanceof DeployedAppContext v ? v.app().proxyTimeoutSeconds() : 180;
+        ProxyRole role = new ProxyRole(s);
+        ProxyImpl p = new ProxyImpl(rt, req, role, as.executor(), delivery(as, s, role), timeout, false);
         p.setComposer(composer);
+        role.proxying(p);
+        s.takeRole(role);
         return p;
     }
 
     /** Hands proxy responses to the session's servlet, on the session's version (none once it is destroyed). */
-    private ResponseDelivery delivery(SipApplicationSessionImpl as, SipSessionImpl s) {
+    private ResponseDelivery delivery(SipApplicationSessionImpl as, SipSessionImpl s, ProxyRole role) {
         return resp -> {
-            s.setProxySupervised(resp.getProxy() == null || resp.getProxy().getSupervised());
+            role.setSupervised(resp.getProxy() == null || resp.getProxy().getSupervised());
             DeployedAppContext version = DeployedAppContext.of(as);
             Servlet servlet = version == null ? null : version.app().servlet(s.handler());
             if (servlet != null) {
@@ -453,7 +445,6 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 }
                 return;
             }
-            r.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
             s.access();
             Throwable failure = invoke(app, s.parent(), servlet, r, null);
             if (failure != null && r.transaction() != null && !r.finalResponseSent()) {
@@ -502,7 +493,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         }
         // a proxy application's Record-Route first: in a chain it comes before the user agent behind it
         SipSessionImpl s = route == InDialogRelay.Route.SIGNED ? sessionOf(st.poppedRoute()) : null;
-        if (s != null && s.isValid() && s.isProxy()) {
+        if (s != null && s.isValid() && s.role() instanceof ProxyRole) {
             SipApplicationSessionImpl as = s.parent();
             DeployedAppContext ctx = DeployedAppContext.of(as);
             if (ctx != null) {
@@ -523,20 +514,17 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     }
 
     private void runSubsequent(DeployedApp app, SipApplicationSessionImpl as, SipSessionImpl s, ServerTransaction st) {
-        if (!s.isValid()) {
+        if (!s.isValid() || !(s.role() instanceof ProxyRole role)) {
             relayWithoutApplication(st);
             return;
         }
-        SipServletRequestImpl req = received(st, s);
+        SipServletRequestImpl req = received(st, s, false);
         if (req == null) {
             return;
         }
-        req.setRouting(s.getRegion(), s.getSubscriberURI(), app.servletContext(), null);
         st.setApplicationData(req);
         s.access();
-        if (s.proxiedDialog() instanceof org.olelo.container.internal.proxy.ProxiedDialog pd) {
-            pd.seen(st.request());
-        }
+        role.seen(req.jainRequest());
         Servlet servlet = app.servlet(s.handler());
         if (servlet != null) {
             invoke(app, as, servlet, req, null);
@@ -544,9 +532,9 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         if (req.finalResponseSent()) {
             return;
         }
-        ResponseDelivery d = s.proxySupervised() ? delivery(as, s) : ResponseDelivery.NONE;
-        ProxyImpl p = new ProxyImpl(rt, req, s, as.executor(), d, app.proxyTimeoutSeconds(), true);
-        p.setSupervised(s.proxySupervised());
+        ResponseDelivery d = role.supervised() ? delivery(as, s, role) : ResponseDelivery.NONE;
+        ProxyImpl p = new ProxyImpl(rt, req, role, as.executor(), d, app.proxyTimeoutSeconds(), true);
+        p.setSupervised(role.supervised());
         p.proxyTo(req.getRequestURI());
     }
 
@@ -561,7 +549,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     private void relayWithoutApplication(ServerTransaction st) {
         SerialExecutor ex = new SerialExecutor(rt.virtualThreads());
         ex.execute(() -> {
-            SipServletRequestImpl req = received(st, null);
+            SipServletRequestImpl req = received(st, null, false);
             if (req == null) {
                 return;
             }
@@ -596,12 +584,11 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             return; // an ACK is never answered
         }
         SipSessionImpl s = route == InDialogRelay.Route.SIGNED ? sessionOf(popped) : null;
-        SipSessionImpl d = s != null && s.isValid() && s.isProxy() ? null
+        SipSessionImpl d = s != null && s.isValid() && s.role() instanceof ProxyRole ? null
                 : ua.dialogs().find(ack.getCallId().getCallId(), ack.getToTag(), ack.getFromTag());
         if (d != null) {
             d.parent().executor().execute(() -> {
-                SipServletRequestImpl req = new SipServletRequestImpl(ack, null, d, transport, source, popped);
-                ua.uas().onAck(d, req);
+                ua.uas().onAck(d, SipServletRequestImpl.receivedAck(ack, d, transport, source, popped));
             });
             return;
         }
@@ -611,9 +598,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 as.executor().execute(() -> {
-                    SipServletRequestImpl req = new SipServletRequestImpl(ack, null, s, transport, source, popped);
-                    req.setRouting(s.getRegion(), s.getSubscriberURI(), ctx.app().servletContext(), null);
-                    invoke(ctx.app(), as, servlet, req, null);
+                    invoke(ctx.app(), as, servlet, SipServletRequestImpl.receivedAck(ack, s, transport, source, popped), null);
                     relayAck(ack, transport);
                 });
                 return;
@@ -656,7 +641,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             respond(invite, 487, "Request Terminated");
             return;
         }
-        SipSessionImpl s = req.sessionImpl();
+        SipSessionImpl s = SipSessionImpl.of(req);
         if (s == null) {
             if (req.proxyIfAny() instanceof ProxyImpl p) {
                 p.cancelFromUpstream();
@@ -674,10 +659,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             DeployedAppContext ctx = DeployedAppContext.of(as);
             Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
-                SipServletRequestImpl c = new SipServletRequestImpl(
-                        cancelRequest != null ? cancelRequest : cancelOf(req.jainRequest()), cancel, s, cancel.transport(),
-                        cancel.source(), null);
-                c.setUserAgent(ua);
+                SipServletRequestImpl c = SipServletRequestImpl.received(cancel,
+                        cancelRequest != null ? cancelRequest : cancelOf(req.jainRequest()), s, false);
                 invoke(ctx.app(), as, servlet, c, null);
             }
             respond(invite, 487, "Request Terminated");

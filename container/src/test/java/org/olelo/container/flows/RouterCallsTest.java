@@ -200,8 +200,7 @@ class RouterCallsTest {
                     + "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-placeholder\r\n"
                     + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8))).message();
             wire.removeHeader("Via");
-            SipServletRequestImpl sent = new SipServletRequestImpl(wire, null, null, null, null, null);
-            sent.setInitial(true);
+            SipServletRequestImpl sent = SipServletRequestImpl.created(wire, null, true);
             InternalHop hop = container.composer().beforeSendInitial(sent);
             assertNotNull(hop, "the router names an application of this server");
             wire.addFirst(core.newVia(hop.hop().transport(), hop.branch()));

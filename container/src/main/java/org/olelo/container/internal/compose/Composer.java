@@ -215,8 +215,7 @@ public final class Composer implements NextApplication {
 
     /** The request as the router sees it: initial, with the container's attributes. */
     private SipServletRequestImpl view(SIPRequest wire) {
-        SipServletRequestImpl v = new SipServletRequestImpl(wire, null, null, null, null, null);
-        v.setInitial(true);
+        SipServletRequestImpl v = SipServletRequestImpl.created(wire, null, true);
         v.setAttribute(Condition.LOCAL_ATTRIBUTE, wire.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         return v;
     }

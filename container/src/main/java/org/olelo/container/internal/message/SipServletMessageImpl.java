@@ -31,8 +31,6 @@ import java.util.Set;
 import javax.sip.header.ExpiresHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.address.ParameterableImpl;
-import org.olelo.container.internal.session.SipApplicationSessionImpl;
-import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.transport.Transport;
 
@@ -47,7 +45,7 @@ import org.olelo.core.transport.Transport;
 public abstract class SipServletMessageImpl implements SipServletMessage {
 
     protected final SIPMessage message;
-    protected volatile SipSessionImpl session;
+    protected volatile MessageSession session;
     protected final Transport transport;
     protected final InetSocketAddress remote;
     private volatile java.util.Map<String, Object> attributes;
@@ -62,7 +60,7 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
         return keepAlivePreference;
     }
 
-    protected SipServletMessageImpl(SIPMessage message, SipSessionImpl session, Transport transport, InetSocketAddress remote) {
+    protected SipServletMessageImpl(SIPMessage message, MessageSession session, Transport transport, InetSocketAddress remote) {
         this.message = message;
         this.session = session;
         this.transport = transport;
@@ -74,14 +72,15 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
         return message;
     }
 
-    /** The SIP session (implementation type), possibly null. */
-    public SipSessionImpl sessionImpl() {
+    /** The SIP session, possibly null (a request the container relays without an application). */
+    public MessageSession session() {
         return session;
     }
 
-    /** Binds the message to a session (container use). */
-    public void bindSession(SipSessionImpl s) {
-        this.session = s;
+    /** The role the message's session plays now, which decides what sending and answering do. */
+    protected MessageRole role() {
+        MessageSession s = session;
+        return s == null ? MessageRole.NONE : s.role();
     }
 
     /** Marks the message as sent or otherwise final. */
@@ -468,9 +467,8 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
 
     @Override
     public SipApplicationSession getApplicationSession(boolean create) {
-        SipSessionImpl s = session;
-        SipApplicationSessionImpl a = s == null ? null : s.parent();
-        return a;
+        MessageSession s = session;
+        return s == null ? null : s.getApplicationSession();
     }
 
     // ------------------------------------------------------------------ languages
@@ -544,7 +542,7 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
             sb.append(";transport=").append(t.name().toLowerCase(Locale.ROOT));
         }
         sb.append(";lr");
-        SipSessionImpl s = session;
+        MessageSession s = session;
         org.olelo.core.SipCore core = s == null ? null : s.core();
         if (core == null) {
             attach("Path", "<" + sb + ">", true);
@@ -561,7 +559,7 @@ public abstract class SipServletMessageImpl implements SipServletMessage {
 
     /** A listening point for messages not tied to one (requests an application creates). */
     protected Transport localPathTransport() {
-        SipSessionImpl s = session;
+        MessageSession s = session;
         org.olelo.core.SipCore core = s == null ? null : s.core();
         return core == null || core.transports().isEmpty() ? null : core.transports().get(0);
     }

@@ -366,8 +366,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     @Override
     public SipServletRequest getRequest() {
         if (branchRequest == null) {
-            branchRequest = new SipServletRequestImpl(prepared(), null, proxy.session(),
-                    hop == null ? null : hop.transport(), hop == null ? null : hop.address(), null);
+            branchRequest = SipServletRequestImpl.outgoing(prepared(), proxy.session(),
+                    hop == null ? null : hop.transport(), hop == null ? null : hop.address());
             if (started) {
                 branchRequest.commit();
             }

@@ -6,7 +6,6 @@ import jakarta.servlet.sip.Flow;
 import jakarta.servlet.sip.Proxy;
 import jakarta.servlet.sip.ProxyBranch;
 import jakarta.servlet.sip.SipServletRequest;
-import jakarta.servlet.sip.SipSession;
 import jakarta.servlet.sip.SipURI;
 import jakarta.servlet.sip.URI;
 import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
@@ -46,6 +45,7 @@ public final class ProxyImpl implements Proxy {
     private final ContainerRuntime rt;
     private final SipServletRequestImpl original;
     private final ServerTransaction transaction;
+    private final ProxyRole role;
     private final SipSessionImpl session;
     private final Executor executor;
     private final ResponseDelivery delivery;
@@ -70,15 +70,16 @@ public final class ProxyImpl implements Proxy {
     private NextApplication composer = NextApplication.NONE;
 
     /**
-     * @param session    the SIP session, or null for a container relay
+     * @param role       the proxy role of the SIP session, or null for a container relay
      * @param subsequent true when relaying a request inside an established dialog (no record-route)
      */
-    public ProxyImpl(ContainerRuntime rt, SipServletRequestImpl original, SipSessionImpl session, Executor executor,
+    public ProxyImpl(ContainerRuntime rt, SipServletRequestImpl original, ProxyRole role, Executor executor,
                      ResponseDelivery delivery, int proxyTimeoutSeconds, boolean subsequent) {
         this.rt = rt;
         this.original = original;
         this.transaction = original.transaction();
-        this.session = session;
+        this.role = role;
+        this.session = role == null ? null : role.session();
         this.executor = executor;
         this.delivery = delivery;
         this.invite = original.getMethod().equals("INVITE");
@@ -145,6 +146,11 @@ public final class ProxyImpl implements Proxy {
 
     @Override
     public SipServletRequest getOriginalRequest() {
+        return original;
+    }
+
+    /** The proxied request. */
+    SipServletRequestImpl original() {
         return original;
     }
 
@@ -591,33 +597,8 @@ public final class ProxyImpl implements Proxy {
     }
 
     private void updateSession(int status, SIPResponse r) {
-        SipSessionImpl s = session;
-        if (s == null || !s.isValid()) {
-            return;
-        }
-        String method = original.getMethod();
-        if (subsequent) {
-            if (method.equals("BYE") && status >= 200 && status < 300) {
-                s.setState(SipSession.State.TERMINATED);
-            }
-            return;
-        }
-        if (status < 200) {
-            if (invite && r.getToTag() != null && s.getState() == SipSession.State.INITIAL) {
-                s.setState(SipSession.State.EARLY);
-            }
-        } else if (status < 300) {
-            if (invite) {
-                if (recordRoute && s.proxiedDialog() == null) {
-                    s.setProxiedDialog(new ProxiedDialog(transaction.request(), r));
-                }
-                s.setInitialRequest(null); // answered: the session keeps no message for the call's lifetime
-                s.setState(SipSession.State.CONFIRMED);
-            } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
-                s.setState(SipSession.State.TERMINATED);
-            }
-        } else {
-            s.setState(SipSession.State.TERMINATED);
+        if (role != null) {
+            role.forwarded(original, subsequent, recordRoute, status, r);
         }
     }
 }

@@ -46,8 +46,8 @@ public final class ReliableProvisionals {
         if (!OptionTags.lists(r, "Supported", "100rel") && !OptionTags.lists(r, "Require", "100rel")) {
             throw new Rel100Exception(Rel100Exception.NO_REQ_SUPPORT);
         }
-        SipSessionImpl s = resp.sessionImpl();
-        DialogState d = ua.uas.state(s, req);
+        SipSessionImpl s = SipSessionImpl.of(resp);
+        DialogState d = ua.uas.state(s);
         long rseq = d.nextRSeq++;
         SIPResponse jr = resp.jainResponse();
         try {
@@ -143,8 +143,8 @@ public final class ReliableProvisionals {
         if (!OptionTags.isReliableProvisional(r)) {
             throw new Rel100Exception(Rel100Exception.NOT_100rel);
         }
-        SipSessionImpl s = resp.sessionImpl();
-        DialogState d = s.dialog();
+        SipSessionImpl s = SipSessionImpl.of(resp);
+        DialogState d = UaRole.dialogOf(s);
         if (d == null || !d.established()) {
             throw new IllegalStateException("no early dialog for this response");
         }
@@ -159,9 +159,7 @@ public final class ReliableProvisionals {
             throw new IllegalStateException(e);
         }
         p.setHeader(rack);
-        SipServletRequestImpl req = new SipServletRequestImpl(p, null, s, null, null, null);
-        req.setUserAgent(ua);
-        return req;
+        return SipServletRequestImpl.created(p, s, false);
     }
 
     /** Reliable provisional responses this session sent and that wait for PRACK. */

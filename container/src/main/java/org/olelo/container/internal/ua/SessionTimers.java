@@ -104,7 +104,7 @@ public final class SessionTimers {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
         Expires asked = Expires.of(req.jainRequest());
         KeepAlivePreference p = resp.keepAlivePreferenceIfAny();
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         boolean wanted = (p != null && p.getEnabled()) || (d != null && d.keepAlive != null);
         if (asked == null || !wanted) {
             return;

@@ -55,12 +55,19 @@ public final class UserAgent {
     final DialogTable dialogs = new DialogTable();
     final ServletInvoker invoker;
     final UasDialogs uas;
+    final ProxyStarter proxies;
     final ReliableProvisionals reliable;
     final SessionTimers sessionTimers;
     private volatile NextApplication composer = NextApplication.NONE;
 
-    public UserAgent(ContainerRuntime rt, ServletInvoker invoker) {
+    /**
+     * @param rt      the container-wide services
+     * @param invoker runs the handler servlets of user-agent sessions
+     * @param proxies makes the proxy of an initial request an application proxies instead of answering
+     */
+    public UserAgent(ContainerRuntime rt, ServletInvoker invoker, ProxyStarter proxies) {
         this.rt = rt;
+        this.proxies = proxies;
         this.core = rt.core();
         this.invoker = invoker;
         this.uas = new UasDialogs(this);
@@ -156,7 +163,8 @@ public final class UserAgent {
         }
         Messages.copyHeaders(o, r);
         Messages.copyBody(o, r);
-        SipApplicationSessionImpl as = orig.sessionImpl() != null ? orig.sessionImpl().parent() : null;
+        SipSessionImpl os = SipSessionImpl.of(orig);
+        SipApplicationSessionImpl as = os != null ? os.parent() : null;
         if (as == null) {
             throw new IllegalStateException("the original request has no application session");
         }
@@ -183,25 +191,12 @@ public final class UserAgent {
         d.localAddress = (Address) r.getFrom().getAddress().clone();
         d.remoteAddress = (Address) r.getTo().getAddress().clone();
         d.localCSeq = r.getCSeq().getSeqNumber();
-        s.setDialog(d);
-        s.setupLazily(() -> party(r.getFrom()), () -> party(r.getTo()), null, null);
-        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
-        req.setUserAgent(this);
-        req.setInitial(true);
+        s.takeRole(new UaRole(this, s, d));
+        s.setup(r.getFrom(), r.getTo(), null);
+        SipServletRequestImpl req = SipServletRequestImpl.created(r, s, true);
         d.initialRequest = req;
         s.fireCreated();
         return req;
-    }
-
-    static jakarta.servlet.sip.Address party(javax.sip.header.HeaderAddress h) {
-        try {
-            org.olelo.container.internal.address.AddressImpl a =
-                    org.olelo.container.internal.address.AddressImpl.parse(((SIPHeader) h).getHeaderValue());
-            a.setReadOnly();
-            return a;
-        } catch (jakarta.servlet.sip.ServletParseException e) {
-            return null;
-        }
     }
 
     private static void checkNewMethod(String method) {
@@ -237,8 +232,8 @@ public final class UserAgent {
         if (method.equals("ACK") || method.equals("CANCEL")) {
             throw new IllegalArgumentException(method + " is created with createAck or createCancel");
         }
-        DialogState d = s.dialog();
-        if (d == null || s.isProxy()) {
+        DialogState d = UaRole.dialogOf(s);
+        if (d == null) {
             throw new IllegalStateException("the session is not a user-agent session");
         }
         if (s.getState() == SipSession.State.TERMINATED) {
@@ -250,10 +245,7 @@ public final class UserAgent {
             }
             return retryInitial(s, d, method);
         }
-        SIPRequest r = build(d, method, ++d.localCSeq);
-        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
-        req.setUserAgent(this);
-        return req;
+        return SipServletRequestImpl.created(build(d, method, ++d.localCSeq), s, false);
     }
 
     private SipServletRequestImpl retryInitial(SipSessionImpl s, DialogState d, String method) {
@@ -264,9 +256,7 @@ public final class UserAgent {
         r.removeHeader("Proxy-Authorization");
         r.setMethod(method);
         r.setHeader(new CSeq(++d.localCSeq, method));
-        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
-        req.setUserAgent(this);
-        req.setInitial(true);
+        SipServletRequestImpl req = SipServletRequestImpl.created(r, s, true);
         d.initialRequest = req;
         return req;
     }
@@ -319,7 +309,7 @@ public final class UserAgent {
         if (req.isCommitted()) {
             throw new IllegalStateException("request already sent");
         }
-        SipSessionImpl s = req.sessionImpl();
+        SipSessionImpl s = SipSessionImpl.of(req);
         if (s == null || !s.isValid()) {
             throw new IllegalStateException("the request's session is invalidated");
         }
@@ -333,7 +323,7 @@ public final class UserAgent {
             sendCancel(req);
             return;
         }
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         r.removeHeader(Via.NAME);
         InternalHop internal = null;
         if (req.isInitial()
@@ -361,7 +351,7 @@ public final class UserAgent {
         d.pendingOut.add(req);
         ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req));
         ct.setApplicationData(req);
-        req.setClientTransaction(ct);
+        req.sentThrough(ct);
     }
 
     private void addVia(SIPRequest r, Hop hop) {
@@ -400,22 +390,21 @@ public final class UserAgent {
 
     /** SipServletResponse.createAck for a 2xx to an INVITE: an ACK in the response's dialog, same CSeq. */
     public SipServletRequestImpl createAck(SipServletResponseImpl resp) {
-        SipSessionImpl s = resp.sessionImpl();
-        DialogState d = s.dialog();
+        SipSessionImpl s = SipSessionImpl.of(resp);
+        DialogState d = UaRole.dialogOf(s);
         if (d == null || !d.established()) {
             throw new IllegalStateException("no dialog for this response");
         }
         SIPRequest ack = build(d, "ACK", resp.jainResponse().getCSeq().getSeqNumber());
-        SipServletRequestImpl req = new SipServletRequestImpl(ack, null, s, null, null, null);
-        req.setUserAgent(this);
-        req.setAcknowledged(resp);
+        SipServletRequestImpl req = SipServletRequestImpl.created(ack, s, false);
+        req.acknowledging(resp);
         return req;
     }
 
     private void sendAck(SipServletRequestImpl ack) throws IOException {
         SipServletResponseImpl acked = ack.acknowledges();
-        SipSessionImpl s = ack.sessionImpl();
-        DialogState d = s.dialog();
+        SipSessionImpl s = SipSessionImpl.of(ack);
+        DialogState d = UaRole.dialogOf(s);
         SIPRequest r = ack.jainRequest();
         Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
         org.olelo.core.routing.MaxForwardsRule.forUserAgentHop(r, hop);
@@ -447,11 +436,11 @@ public final class UserAgent {
 
     /** Handles a response to a request an application sent; runs on the application session's executor. */
     void onResponse(SipServletRequestImpl req, SIPResponse resp, Hop from) {
-        SipSessionImpl s = req.sessionImpl();
-        if (s == null || !s.isValid()) {
+        SipSessionImpl s = SipSessionImpl.of(req);
+        DialogState d = s == null ? null : UaRole.dialogOf(s);
+        if (d == null || !s.isValid()) {
             return;
         }
-        DialogState d = s.dialog();
         int status = resp.getStatusCode();
         String method = req.getMethod();
         String toTag = resp.getToTag();
@@ -463,18 +452,17 @@ public final class UserAgent {
                 return; // a retransmitted 2xx: handled without the application
             }
         }
-        DialogState td = target.dialog();
+        DialogState td = UaRole.dialogOf(target);
         if (status > 100 && status < 200 && reliable.isRetransmission(td, resp)) {
             return;
         }
         SipServletResponseImpl r = new SipServletResponseImpl(resp, req, target,
                 from == null ? null : from.transport(), from == null ? null : from.address(), null, false);
-        r.setUserAgent(this);
         if (status >= 200) {
             d.pendingOut.remove(req);
-            req.setReceivedFinal(r);
+            req.finalReceived(r);
             if (method.equals("INVITE") && req.isInitial()) {
-                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(target)).finalResponse(r);
+                ((UaRole) target.role()).inviteBranch().finalResponse(r);
             }
             if (method.equals("INVITE") && status < 300) {
                 td.unackedIn.add(r);
@@ -489,8 +477,9 @@ public final class UserAgent {
         if (OptionTags.isReliableProvisional(resp)) {
             td.reliableIn.add(r);
         }
-        if (req.automatic() != null) {
-            req.automatic().incomingResponse(r);
+        jakarta.servlet.sip.AutomaticProcessingListener automatic = d.automaticFor(req);
+        if (automatic != null) {
+            automatic.incomingResponse(r);
         } else {
             invoker.response(target, r);
         }
@@ -512,7 +501,7 @@ public final class UserAgent {
         } else if (status >= 200) {
             d.learnRouting(resp, true); // §13.2.2.4: the 2xx fixes the route set
         }
-        DialogState td = target.dialog();
+        DialogState td = UaRole.dialogOf(target);
         if (status >= 200) {
             long cseq = resp.getCSeq().getSeqNumber();
             if (td.lastAckCSeq == cseq && td.lastAck != null) {
@@ -544,15 +533,15 @@ public final class UserAgent {
         DialogState td = d.deriveCopy();
         td.remoteTag = toTag;
         td.learnRouting(resp, true);
-        t.setDialog(td);
-        t.setDerivedFrom(s);
+        td.derivedFrom = s;
+        t.takeRole(new UaRole(this, t, td));
         UasDialogs.forking(s, d).added(t);
         td.forking = d.forking;
         if (d.initialRequest.getMethod().equals("INVITE")) {
             td.inviteBranch = new InviteBranchImpl(t, d.initialRequest, UAMode.UAC);
         }
         SIPRequest o = d.initialRequest.jainRequest();
-        t.setupLazily(() -> party(o.getFrom()), () -> party(resp.getTo()), s.getRegion(), s.getSubscriberURI());
+        t.setup(o.getFrom(), resp.getTo(), s.routing());
         dialogs.put(td, t);
         t.fireCreated();
         return t;
@@ -569,7 +558,7 @@ public final class UserAgent {
                 td.remoteTag = null;
                 td.routeSet = null;
             }
-            if (target.isDerived()) {
+            if (td.derivedFrom != null) {
                 target.setState(SipSession.State.TERMINATED);
             } else if (target.getState() != SipSession.State.CONFIRMED) {
                 target.setState(SipSession.State.INITIAL);
@@ -577,7 +566,7 @@ public final class UserAgent {
                     target.markReady();
                 }
             }
-        } else if (!creating && target.dialog() != null && !target.dialog().established() && td.pendingOut.isEmpty()
+        } else if (!creating && !td.established() && td.pendingOut.isEmpty()
                 && req.isInitial()) {
             target.markReady(); // MESSAGE, OPTIONS, REGISTER... outside a dialog: done once answered
         }
@@ -586,7 +575,7 @@ public final class UserAgent {
     /** Ends a dialog: TERMINATED state and out of the dialog table. */
     void terminate(SipSessionImpl s) {
         dialogs.remove(s);
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         if (d != null && d.keepAlive != null) {
             d.keepAlive.stop();
         }

@@ -3,14 +3,8 @@ package org.olelo.container.internal.message;
 import gov.nist.javax.sip.header.Route;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.sip.Address;
 import jakarta.servlet.sip.AuthInfo;
 import jakarta.servlet.sip.B2buaHelper;
@@ -24,13 +18,7 @@ import jakarta.servlet.sip.TooManyHopsException;
 import jakarta.servlet.sip.URI;
 import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import jakarta.servlet.sip.ar.SipApplicationRoutingRegion;
-import java.io.BufferedReader;
 import java.net.InetSocketAddress;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
@@ -47,7 +35,7 @@ import org.olelo.core.transport.Transport;
  * <p>Application code uses it on its application session's executor; the container creates it on
  * a transport reader thread and hands it over.
  */
-public final class SipServletRequestImpl extends SipServletMessageImpl implements SipServletRequest {
+public final class SipServletRequestImpl extends ServletRequestDefaults {
 
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
@@ -497,76 +485,15 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     // ------------------------------------------------------------------ ServletRequest
 
+
     @Override
     public String getId() {
         return Long.toString(requestId);
     }
 
     @Override
-    public ServletInputStream getInputStream() {
-        return null;
-    }
-
-    @Override
-    public BufferedReader getReader() {
-        return null;
-    }
-
-    @Override
     public String getScheme() {
         return request.getRequestURI().getScheme();
-    }
-
-    @Override
-    public Locale getLocale() {
-        Locale l = getAcceptLanguage();
-        return l == null ? Locale.getDefault() : l;
-    }
-
-    @Override
-    public Enumeration<Locale> getLocales() {
-        List<Locale> l = List.copyOf(getAcceptLanguageSet());
-        return Collections.enumeration(l.isEmpty() ? List.of(Locale.getDefault()) : l);
-    }
-
-    @Override
-    public long getContentLengthLong() {
-        return getContentLength();
-    }
-
-    @Override
-    public String getParameter(String name) {
-        return null;
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return Collections.emptyEnumeration();
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        return null;
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return Map.of();
-    }
-
-    @Override
-    public String getServerName() {
-        return transport == null ? null : transport.advertisedHost();
-    }
-
-    @Override
-    public int getServerPort() {
-        return transport == null ? -1 : transport.advertisedPort();
-    }
-
-    @Override
-    public String getRemoteHost() {
-        return getRemoteAddr();
     }
 
     @Override
@@ -576,81 +503,9 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     }
 
     @Override
-    public String getLocalName() {
-        return getLocalAddr();
-    }
-
-    @Override
     public ServletContext getServletContext() {
         MessageSession s = session;
         return received && s != null ? s.getServletContext() : null;
-    }
-
-    @Override
-    public AsyncContext startAsync() {
-        throw new IllegalStateException("SIP requests do not support asynchronous servlet processing");
-    }
-
-    @Override
-    public AsyncContext startAsync(ServletRequest req, ServletResponse resp) {
-        throw new IllegalStateException("SIP requests do not support asynchronous servlet processing");
-    }
-
-    @Override
-    public boolean isAsyncStarted() {
-        return false;
-    }
-
-    @Override
-    public boolean isAsyncSupported() {
-        return false;
-    }
-
-    @Override
-    public AsyncContext getAsyncContext() {
-        throw new IllegalStateException("no asynchronous context");
-    }
-
-    @Override
-    public DispatcherType getDispatcherType() {
-        return DispatcherType.REQUEST;
-    }
-
-    @Override
-    public String getRequestId() {
-        return getId();
-    }
-
-    @Override
-    public String getProtocolRequestId() {
-        return "";
-    }
-
-    @Override
-    public ServletConnection getServletConnection() {
-        String id = getRemoteAddr() + ":" + getRemotePort();
-        boolean secure = isSecure();
-        return new ServletConnection() {
-            @Override
-            public String getConnectionId() {
-                return id;
-            }
-
-            @Override
-            public String getProtocol() {
-                return "sip";
-            }
-
-            @Override
-            public String getProtocolConnectionId() {
-                return "";
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-        };
     }
 
     /** Sets the request line without checks (container use when relaying). */

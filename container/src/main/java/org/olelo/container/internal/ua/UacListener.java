@@ -28,13 +28,13 @@ final class UacListener implements ClientTransactionListener {
     @Override
     public void onResponse(ClientTransaction tx, SIPResponse response) {
         SipSessionImpl s = SipSessionImpl.of(request);
-        s.parent().executor().execute(() -> ua.onResponse(request, response, tx.hop()));
+        s.parent().executor().execute(() -> ua.uac.onResponse(request, response, tx.hop()));
     }
 
     @Override
     public void onTimeout(ClientTransaction tx) {
         SipSessionImpl s = SipSessionImpl.of(request);
-        s.parent().executor().execute(() -> ua.onNoResponse(request, 408, "Request Timeout"));
+        s.parent().executor().execute(() -> ua.uac.onNoResponse(request, 408, "Request Timeout"));
     }
 
     @Override
@@ -42,6 +42,6 @@ final class UacListener implements ClientTransactionListener {
         SipSessionImpl s = SipSessionImpl.of(request);
         LOG.debug("{} to {} not sent (call-id {}): {}", request.getMethod(), tx.hop().address(), request.getCallId(),
                 error.toString());
-        s.parent().executor().execute(() -> ua.onNoResponse(request, 503, "Service Unavailable"));
+        s.parent().executor().execute(() -> ua.uac.onNoResponse(request, 503, "Service Unavailable"));
     }
 }

@@ -29,8 +29,12 @@ import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.Transport;
 
 /**
- * A SIP request as applications see it: a received request with its server transaction, or the
- * copy a proxy branch sends. Responses are created here and sent through the server transaction.
+ * A SIP request as applications see it: a received request with its server transaction, a request
+ * an application or the container creates, or the copy a proxy branch sends. Responses are created
+ * here and sent through the server transaction. How application selection reached it is one
+ * {@link RequestRouting} value; whatever depends on whether its session proxies or acts as a user
+ * agent (proxying, sending, B2BUA, invite branches, digest answers) is asked of the session's
+ * {@link MessageRole}.
  *
  * <p>Application code uses it on its application session's executor; the container creates it on
  * a transport reader thread and hands it over.

@@ -35,11 +35,14 @@ import org.olelo.container.internal.message.SipServletMessageImpl;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 
 /**
- * A SIP session: one dialog (or would-be dialog) of one application, as proxy or user agent. Holds
- * the dialog state (INITIAL, EARLY, CONFIRMED, TERMINATED), the parties, the handler servlet, the
- * routing region and subscriber of the application router, and attributes.
+ * A SIP session: one dialog (or would-be dialog) of one application. Holds the session's state
+ * (INITIAL, EARLY, CONFIRMED, TERMINATED), the parties, the handler servlet, the routing of the
+ * request that started it, attributes, and the {@link SessionRole} it plays now (undecided, user
+ * agent, B2BUA leg or proxy), to which the dialog operations of the API and its messages delegate;
+ * what a role keeps (dialog state, proxied dialog) is the role's, not the session's.
  *
- * <p>Mutated on the owning application session's serial executor; state reads are volatile.
+ * <p>Mutated on the owning application session's serial executor; state and role reads are
+ * volatile (the role is also read on transport reader threads to route requests in dialogs).
  */
 public final class SipSessionImpl implements MessageSession {
 

@@ -19,9 +19,7 @@ import java.util.Map;
 import javax.sip.address.Address;
 import javax.sip.header.ContactHeader;
 import org.olelo.container.internal.message.SipServletRequestImpl;
-import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
-import org.olelo.core.message.SipMessages;
 
 /**
  * The B2BUA helper of one application (JSR 289 §12.3): legs created from a received request and
@@ -234,25 +232,13 @@ public final class B2buaHelperImpl implements B2buaHelper {
     @Override
     public List<SipServletMessage> getPendingMessages(SipSession session, UAMode mode) {
         SipSessionImpl s = impl(session);
-        DialogState d = UaRole.dialogOf(s);
-        if (d == null) {
-            UserAgentRole r = UserAgentRole.of(s);
-            SipServletRequestImpl initial = r == null ? null : r.receivedInitialRequest();
-            if (mode == UAMode.UAS && initial != null && !initial.finalResponseSent()) {
-                return List.of(initial);
-            }
+        if (!(s.role() instanceof UserAgentRole r)) {
             return List.of();
         }
-        List<SipServletMessage> out = new ArrayList<>();
-        if (mode == UAMode.UAS) {
-            for (SipServletRequestImpl r : d.pendingIn) {
-                if (!r.finalResponseSent()) {
-                    out.add(r);
-                }
-            }
-        } else {
-            out.addAll(d.pendingOut);
-            out.addAll(d.unackedIn);
+        List<SipServletMessage> out = new ArrayList<>(r.activeRequests(mode)); // requests without a final response
+        DialogState d = UaRole.dialogOf(s);
+        if (mode == UAMode.UAC && d != null) {
+            out.addAll(d.unackedIn); // and 2xx responses not yet acknowledged
         }
         return out;
     }

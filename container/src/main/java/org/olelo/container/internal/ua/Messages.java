@@ -2,7 +2,6 @@ package org.olelo.container.internal.ua;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPMessage;
-import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.ListIterator;
 import java.util.Locale;

@@ -8,6 +8,9 @@ import org.olelo.core.SipCore;
  * (proxy, user agent, B2BUA leg), the routing of the request that started it, and the core its
  * messages travel through. Implemented by the session layer above, so that messages need not know
  * it.
+ *
+ * <p>Read on any thread (the role and the routing are published safely); the role changes on the
+ * application session's executor.
  */
 public interface MessageSession extends SipSession {
 

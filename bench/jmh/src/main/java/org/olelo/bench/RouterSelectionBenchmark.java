@@ -66,8 +66,8 @@ public class RouterSelectionBenchmark {
         SIPRequest r = (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(Messages.invite(7)
                 .replace("sip:uas@127.0.0.1:5070;transport=UDP", "sip:alice@127.0.0.1")
                 .getBytes(StandardCharsets.UTF_8))).message();
-        request = new SipServletRequestImpl(r, null, null, InMemoryTransport.udp(),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 5080), null);
+        request = SipServletRequestImpl.outgoing(r, null, InMemoryTransport.udp(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 5080));
         request.setAttribute(Condition.LOCAL_ATTRIBUTE, Boolean.TRUE);
         if (next() == null) {
             throw new IllegalStateException("no application selected");

@@ -52,20 +52,10 @@ final class SessionEnding {
             return false;
         }
         try {
-            if (s.isProxy()) {
-                // a confirmed proxied dialog can be ended only when it was record-routed (so the
-                // proxy knows both parties); an early one is cancelled through its proxy
-                if (state == SipSession.State.CONFIRMED && s.proxiedDialog() == null) {
-                    return false;
-                }
-                s.terminateProxiedDialog();
-            } else {
-                boolean invite = s.dialog() != null ? s.dialog().isInvite()
-                        : s.initialRequest() != null && s.initialRequest().getMethod().equals("INVITE");
-                if (!invite) {
-                    return false;
-                }
-                s.terminateDialog();
+            // the session's role knows how: BYE, CANCEL or 487 for a user agent's INVITE dialog; for a
+            // proxy, CANCEL while early, BYEs to both parties when the dialog was record-routed
+            if (!s.role().hangUp()) {
+                return false;
             }
         } catch (RuntimeException e) {
             LOG.debug("{}: the call of SIP session {} could not be ended in SIP: {}", as(s), s.getId(), e.toString());

@@ -1,12 +1,5 @@
 package org.olelo.container.flows;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.olelo.core.testkit.SipText.headers;
-import static org.olelo.core.testkit.SipText.response;
-import static org.olelo.core.testkit.SipText.status;
-
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import jakarta.servlet.sip.SipServletRequest;
@@ -30,14 +23,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.SipContainer;
-import org.olelo.container.internal.compose.InternalHop;
 import org.olelo.container.internal.deploy.AppDeployer;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.ParseOutcome;
@@ -47,6 +40,12 @@ import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transport.InMemoryTransport;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.olelo.core.testkit.SipText.headers;
+import static org.olelo.core.testkit.SipText.response;
+import static org.olelo.core.testkit.SipText.status;
 
 /**
  * What the container tells an application router, call by call, along a chain: region, directive
@@ -201,8 +200,7 @@ class RouterCallsTest {
                     + "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-placeholder\r\n"
                     + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8))).message();
             wire.removeHeader("Via");
-            SipServletRequestImpl sent = new SipServletRequestImpl(wire, null, null, null, null, null);
-            sent.setInitial(true);
+            SipServletRequestImpl sent = SipServletRequestImpl.created(wire, null, true);
             InternalHop hop = container.composer().beforeSendInitial(sent);
             assertNotNull(hop, "the router names an application of this server");
             wire.addFirst(core.newVia(hop.hop().transport(), hop.branch()));

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sip.address.SipURI;
 import javax.sip.header.RouteHeader;
-import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.router.Condition;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.internal.runtime.NextApplication;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
@@ -59,7 +61,7 @@ import org.olelo.core.transport.InternalTransport;
  * <p>Threads: {@link #selectReceived} runs on transport reader threads, {@link #beforeSendInitial}
  * on application session executors; neither blocks (the router is expected not to).
  */
-public final class Composer {
+public final class Composer implements NextApplication {
 
     /** Parameter of a route back to this server (ROUTE_BACK) naming its saved decision. */
     public static final String ROUTE_BACK_PARAM = "olr";
@@ -172,6 +174,7 @@ public final class Composer {
      * @return the internal hop, or null when the request goes to the network
      * @throws RuntimeException what the router threw; the caller fails the send (500)
      */
+    @Override
     public InternalHop beforeSendInitial(SIPRequest wire, SipApplicationRoutingDirective directive,
                                          SipServletRequestImpl origRequest) {
         InternalTransport self = core.internalTransport();
@@ -210,25 +213,9 @@ public final class Composer {
         return new InternalHop(new Hop(self, self.localAddress()), branch);
     }
 
-    /**
-     * {@link #beforeSendInitial(SIPRequest, SipApplicationRoutingDirective, SipServletRequestImpl)}
-     * for a request an application created and now sends (user agent client, B2BUA): the directive
-     * and original request are those given to its {@code setRoutingDirective} ({@code NEW} when none
-     * was), the request is its JAIN-SIP message.
-     *
-     * @param appRequest the initial request the application sends
-     * @return the internal hop, or null when the request goes to the network
-     */
-    public InternalHop beforeSendInitial(SipServletRequestImpl appRequest) {
-        SipApplicationRoutingDirective d = appRequest.isInitial() ? appRequest.getRoutingDirective()
-                : SipApplicationRoutingDirective.NEW;
-        return beforeSendInitial(appRequest.jainRequest(), d, appRequest.routingOrigin());
-    }
-
     /** The request as the router sees it: initial, with the container's attributes. */
     private SipServletRequestImpl view(SIPRequest wire) {
-        SipServletRequestImpl v = new SipServletRequestImpl(wire, null, null, null, null, null);
-        v.setInitial(true);
+        SipServletRequestImpl v = SipServletRequestImpl.created(wire, null, true);
         v.setAttribute(Condition.LOCAL_ATTRIBUTE, wire.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
         return v;
     }

@@ -138,7 +138,7 @@ public final class SipFactoryImpl implements SipFactory {
 
     @Override
     public AuthInfo createAuthInfo() {
-        return new org.olelo.container.internal.ua.AuthInfoImpl();
+        return new org.olelo.container.internal.message.AuthInfoImpl();
     }
 
     private AppContext app() {

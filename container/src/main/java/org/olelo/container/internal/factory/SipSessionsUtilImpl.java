@@ -6,10 +6,13 @@ import jakarta.servlet.sip.SipSessionsUtil;
 import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.session.AppContext;
 import org.olelo.container.internal.session.CurrentApplicationSession;
 import org.olelo.container.internal.session.SessionManager;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.internal.ua.UserAgentRole;
 
 /**
  * Session look-ups for one deployed version of an application: it sees the sessions of its
@@ -76,12 +79,12 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
         if (!"Join".equalsIgnoreCase(headerName) && !"Replaces".equalsIgnoreCase(headerName)) {
             throw new IllegalArgumentException("only Join and Replaces identify a dialog, not " + headerName);
         }
-        if (!(session instanceof org.olelo.container.internal.session.SipSessionImpl s)) {
+        if (!(session instanceof SipSessionImpl s) || !(s.role() instanceof UserAgentRole ua)) {
             return null;
         }
-        org.olelo.container.internal.message.SipServletRequestImpl initial = s.initialRequest();
+        SipServletRequestImpl initial = ua.receivedInitialRequest();
         String value = initial == null ? null : initial.getHeader(headerName);
-        if (value == null || initial.userAgent() == null) {
+        if (value == null) {
             return null;
         }
         DialogId id = DialogId.parse(value);
@@ -89,8 +92,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
             return null;
         }
         // RFC 3891 §3 / RFC 3911 §3: to-tag is the tag of the side receiving the request (ours)
-        org.olelo.container.internal.session.SipSessionImpl found =
-                initial.userAgent().dialogs().find(id.callId(), id.toTag(), id.fromTag());
+        SipSessionImpl found = ua.userAgent().dialogs().find(id.callId(), id.toTag(), id.fromTag());
         return found != null && found.parent().getApplicationName().equals(appName) ? found : null;
     }
 

@@ -1,5 +1,9 @@
 package org.olelo.container.internal.message;
 
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import java.text.ParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +34,23 @@ public final class HeaderNames {
             "route", "path", "rseq", "rack", "max-forwards-internal", "content-length");
 
     private HeaderNames() {
+    }
+
+    /**
+     * Parses one header from its name and value; one value gives the header itself, not a list of one.
+     *
+     * @throws IllegalArgumentException when the value does not parse
+     */
+    public static SIPHeader parse(String name, String value) {
+        try {
+            SIPHeader h = StringMsgParser.parseSIPHeader(canonical(name) + ": " + value + "\r\n");
+            if (h instanceof SIPHeaderList<?> l && l.size() == 1) {
+                return (SIPHeader) l.getFirst();
+            }
+            return h;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad " + name + " value: " + value + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The full name for a compact form, or the name itself. */

@@ -3,14 +3,8 @@ package org.olelo.container.internal.message;
 import gov.nist.javax.sip.header.Route;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.sip.Address;
 import jakarta.servlet.sip.AuthInfo;
 import jakarta.servlet.sip.B2buaHelper;
@@ -24,79 +18,85 @@ import jakarta.servlet.sip.TooManyHopsException;
 import jakarta.servlet.sip.URI;
 import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import jakarta.servlet.sip.ar.SipApplicationRoutingRegion;
-import java.io.BufferedReader;
 import java.net.InetSocketAddress;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.address.Uris;
-import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.Transport;
 
 /**
- * A SIP request as applications see it: a received request with its server transaction, or the
- * copy a proxy branch sends. Responses are created here and sent through the server transaction.
+ * A SIP request as applications see it: a received request with its server transaction, a request
+ * an application or the container creates, or the copy a proxy branch sends. Responses are created
+ * here and sent through the server transaction. How application selection reached it is one
+ * {@link RequestRouting} value; whatever depends on whether its session proxies or acts as a user
+ * agent (proxying, sending, B2BUA, invite branches, digest answers) is asked of the session's
+ * {@link MessageRole}.
  *
  * <p>Application code uses it on its application session's executor; the container creates it on
  * a transport reader thread and hands it over.
  */
-public final class SipServletRequestImpl extends SipServletMessageImpl implements SipServletRequest {
+public final class SipServletRequestImpl extends ServletRequestDefaults {
 
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
-
-    /** Creates the application's proxy for a request; supplied by the container. */
-    public interface ProxyFactory {
-        /** The proxy for this request. */
-        Proxy create(SipServletRequestImpl request) throws TooManyHopsException;
-    }
 
     private final SIPRequest request;
     private final ServerTransaction transaction;
     private final long requestId = REQUEST_IDS.incrementAndGet();
-    private volatile boolean initial;
-    private volatile Proxy proxy;
-    private volatile ProxyFactory proxyFactory;
-    private volatile ServletContext servletContext;
-    private volatile SipServletResponse finalResponse;
-    private volatile SipApplicationRoutingRegion region;
-    private volatile URI subscriberURI;
-    private volatile SipApplicationRoutingDirective directive = SipApplicationRoutingDirective.NEW;
+    private final boolean initial;
+    /** True for a request this server received (as opposed to one an application or the container made). */
+    private final boolean received;
     private final RouteHeader poppedRouteHeader;
     private Address poppedRoute;
-    private volatile org.olelo.container.internal.ua.UserAgent userAgent;
-    private volatile org.olelo.core.transaction.ClientTransaction clientTransaction;
+    /** How application selection reached this request's application; null for none. */
+    private volatile RequestRouting routing;
+    /** The proxy the session's role made for this request, once the application proxies it. */
+    private volatile Proxy proxy;
+    /** The final response sent (a received request) or received (a request the application sent). */
+    private volatile SipServletResponse finalResponse;
+    private volatile ClientTransaction clientTransaction;
     private volatile SipServletResponseImpl acknowledged;
-    private volatile SipServletResponseImpl receivedFinal;
     private volatile SipServletRequestImpl cancels;
     private volatile SipServletRequestImpl linkedRequest;
-    private volatile SipServletRequestImpl b2buaOrigin;
-    private volatile boolean b2bua;
     private volatile boolean contactTemplate;
-    private volatile jakarta.servlet.sip.AutomaticProcessingListener automatic;
-    private volatile java.io.Serializable routerState;
-    private volatile boolean internallyRouted;
-    private volatile Address initialPoppedRoute;
-    private volatile SipServletRequestImpl routingOrigin;
 
-    /** A received request and its server transaction. */
-    public SipServletRequestImpl(ServerTransaction st, SipSessionImpl session) {
-        this(st.request(), st, session, st.transport(), st.source(), st.poppedRoute());
-    }
-
-    /** Any request: received (with transaction) or a copy sent by the container (without). */
-    public SipServletRequestImpl(SIPRequest request, ServerTransaction st, SipSessionImpl session, Transport transport,
-                                 InetSocketAddress remote, RouteHeader popped) {
+    private SipServletRequestImpl(SIPRequest request, ServerTransaction st, MessageSession session, Transport transport,
+                                  InetSocketAddress remote, RouteHeader popped, boolean initial, boolean received) {
         super(request, session, transport, remote);
         this.request = request;
         this.transaction = st;
         this.poppedRouteHeader = popped;
+        this.initial = initial;
+        this.received = received;
+        this.routing = received && session != null ? session.routing() : null;
+    }
+
+    /**
+     * A request the core received, with its server transaction: an initial request (bound to its
+     * session later, {@link #bind}) or one received in the session {@code s}, which takes the
+     * session's routing.
+     */
+    public static SipServletRequestImpl received(ServerTransaction st, SIPRequest r, MessageSession s, boolean initial) {
+        return new SipServletRequestImpl(r, st, s, st.transport(), st.source(), st.poppedRoute(), initial, true);
+    }
+
+    /** An ACK the core received for a 2xx (it has no transaction), in the session {@code s}. */
+    public static SipServletRequestImpl receivedAck(SIPRequest ack, MessageSession s, Transport transport,
+                                                    InetSocketAddress source, RouteHeader popped) {
+        return new SipServletRequestImpl(ack, null, s, transport, source, popped, false, true);
+    }
+
+    /** A request an application or the container made, to be sent in the session {@code s} (or in none). */
+    public static SipServletRequestImpl created(SIPRequest r, MessageSession s, boolean initial) {
+        return new SipServletRequestImpl(r, null, s, null, null, null, initial, false);
+    }
+
+    /** A request the container sends to {@code to} over {@code transport}, such as a proxy branch's copy (either may be null before it is sent). */
+    public static SipServletRequestImpl outgoing(SIPRequest r, MessageSession s, Transport transport, InetSocketAddress to) {
+        return new SipServletRequestImpl(r, null, s, transport, to, null, false, false);
     }
 
     private static Address toAddress(RouteHeader r) {
@@ -119,44 +119,30 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         return transaction;
     }
 
-    /** Container setup for an initial request. */
-    public void setInitial(boolean initial) {
-        this.initial = initial;
-    }
-
-    /** Container setup: routing results and the application context. */
-    public void setRouting(SipApplicationRoutingRegion region, URI subscriber, ServletContext ctx, ProxyFactory pf) {
-        this.region = region;
-        this.subscriberURI = subscriber;
-        this.servletContext = ctx;
-        this.proxyFactory = pf;
-    }
-
     /**
-     * Container setup: how application selection reached this request's application.
-     *
-     * @param state            the state info the application router returned with the application
-     * @param internal         true when the request came from another application of this server
-     * @param popped           the route to report as popped instead of the one the core removed, or null
-     * @param initialPopped    the route popped when the request first entered this server (null: {@code popped})
+     * Binds a received initial request to the session the container made for it and records how
+     * application selection reached it: one step, once (again only when the session it was bound
+     * to ended before its application ran).
      */
-    public void setComposition(java.io.Serializable state, boolean internal, Address popped, Address initialPopped) {
-        this.routerState = state;
-        this.internallyRouted = internal;
-        if (popped != null) {
-            this.poppedRoute = popped;
+    public void bind(MessageSession s, RequestRouting r) {
+        MessageSession before = session;
+        if (before != null && before.isValid()) {
+            throw new IllegalStateException("the request is already bound to a session");
         }
-        this.initialPoppedRoute = initialPopped;
+        this.session = s;
+        this.routing = r;
     }
 
     /** The application router's state info for the application this request was given to, or null. */
     public java.io.Serializable routerState() {
-        return routerState;
+        RequestRouting r = routing;
+        return initial && r != null ? r.stateInfo() : null;
     }
 
     @Override
     public boolean isInternallyRouted() {
-        return internallyRouted;
+        RequestRouting r = routing;
+        return initial && r != null && r.internallyRouted();
     }
 
     /** The proxy, if the application created one. */
@@ -175,26 +161,21 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         commit();
     }
 
-    // ------------------------------------------------------------------ user-agent bookkeeping
-
-    /** The user agent that sends this request or answers it, or null for requests only proxied. */
-    public org.olelo.container.internal.ua.UserAgent userAgent() {
-        return userAgent;
-    }
-
-    /** Attaches the user agent (container use). */
-    public void setUserAgent(org.olelo.container.internal.ua.UserAgent ua) {
-        this.userAgent = ua;
-    }
+    // ------------------------------------------------------------------ what the session's role records
 
     /** The client transaction of a sent request, or null. */
-    public org.olelo.core.transaction.ClientTransaction clientTransaction() {
+    public ClientTransaction clientTransaction() {
         return clientTransaction;
     }
 
-    /** Records the client transaction of a sent request. */
-    public void setClientTransaction(org.olelo.core.transaction.ClientTransaction ct) {
+    /** Records the client transaction a request the application sent went out on. */
+    public void sentThrough(ClientTransaction ct) {
         this.clientTransaction = ct;
+    }
+
+    /** Records the final response received for a request the application sent. */
+    public void finalReceived(SipServletResponseImpl r) {
+        this.finalResponse = r;
     }
 
     /** For an ACK: the 2xx response it acknowledges. */
@@ -203,13 +184,8 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     }
 
     /** Records the 2xx response an ACK acknowledges. */
-    public void setAcknowledged(SipServletResponseImpl r) {
+    public void acknowledging(SipServletResponseImpl r) {
         this.acknowledged = r;
-    }
-
-    /** Records the final response received for a sent request. */
-    public void setReceivedFinal(SipServletResponseImpl r) {
-        this.receivedFinal = r;
     }
 
     /** For a CANCEL: the INVITE it cancels. */
@@ -222,54 +198,30 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         return linkedRequest;
     }
 
-    /** Links this request to one on the other leg. */
-    public void setLinkedRequest(SipServletRequestImpl r) {
-        this.linkedRequest = r;
+    /** Links this request to one on the other leg of a B2BUA (and that one to this). */
+    public void linkWith(SipServletRequestImpl other) {
+        this.linkedRequest = other;
+        other.linkedRequest = this;
     }
 
-    /** B2BUA: the received request this new initial request was made from. */
-    public SipServletRequestImpl b2buaOrigin() {
-        return b2buaOrigin;
-    }
-
-    /** Records the received request a B2BUA made this one from. */
-    public void setB2buaOrigin(SipServletRequestImpl r) {
-        this.b2buaOrigin = r;
-    }
-
-    /** Marks a received request as handled by a B2BUA: it can no longer be proxied. */
-    public void markB2bua() {
-        if (proxy != null) {
-            throw new IllegalStateException("the request is already proxied");
-        }
-        this.b2bua = true;
-    }
-
-    /** True when the application gave the Contact's user part and parameters (host and port are ours). */
+    /**
+     * True when the application gave the Contact's user part and parameters through a B2BUA header
+     * map, and the container fills in host and port when the request is sent.
+     */
     public boolean contactTemplate() {
         return contactTemplate;
     }
 
     /** Records that the Contact is the application's template. */
-    public void setContactTemplate(boolean t) {
-        this.contactTemplate = t;
-    }
-
-    /** For requests the container sends on its own (terminateDialog): who hears of the responses. */
-    public jakarta.servlet.sip.AutomaticProcessingListener automatic() {
-        return automatic;
-    }
-
-    /** Marks a request as sent by the container on the application's behalf. */
-    public void setAutomatic(jakarta.servlet.sip.AutomaticProcessingListener l) {
-        this.automatic = l;
+    public void contactIsTemplate() {
+        this.contactTemplate = true;
     }
 
     /**
      * A response to this received request in the given session with the given To tag: the answer of
      * one of several dialogs (B2BUA forks, invite branches). Several 2xx responses may be sent this way.
      */
-    public SipServletResponseImpl createResponseInSession(int status, String reason, SipSessionImpl s, String toTag) {
+    public SipServletResponseImpl createResponseInSession(int status, String reason, MessageSession s, String toTag) {
         if (transaction == null) {
             throw new IllegalStateException("responses can only be created for received requests");
         }
@@ -284,9 +236,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
                 throw new IllegalArgumentException(e);
             }
         }
-        SipServletResponseImpl resp = new SipServletResponseImpl(r, this, s, transport, remote, null, true);
-        resp.setUserAgent(userAgent);
-        return resp;
+        return new SipServletResponseImpl(r, this, s, transport, remote, null, true);
     }
 
     // ------------------------------------------------------------------ SipServletRequest
@@ -372,15 +322,12 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (finalResponse != null || finalResponseSent()) {
             throw new IllegalStateException("a final response was already sent for this request");
         }
-        if (b2bua) {
-            throw new IllegalStateException("the request is handled as a B2BUA; it cannot also be proxied");
-        }
         if (getMaxForwards() == 0) {
             throw new TooManyHopsException("Max-Forwards is 0");
         }
         synchronized (this) {
             if (proxy == null) {
-                proxy = proxyFactory.create(this);
+                proxy = role().proxy(this); // the session takes the proxy role
             }
             return proxy;
         }
@@ -406,9 +353,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
             throw new IllegalStateException("a final response was already sent for this request");
         }
         SIPResponse r = transaction.createResponse(status, reason);
-        SipServletResponseImpl resp = new SipServletResponseImpl(r, this, session, transport, remote, null, true);
-        resp.setUserAgent(userAgent);
-        return resp;
+        return new SipServletResponseImpl(r, this, session, transport, remote, null, true);
     }
 
     @Override
@@ -419,13 +364,12 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (clientTransaction == null) {
             throw new IllegalStateException("the INVITE has not been sent");
         }
-        if (receivedFinal != null) {
+        if (finalResponse != null) {
             throw new IllegalStateException("the INVITE already has a final response");
         }
         try {
-            SipServletRequestImpl c = new SipServletRequestImpl(request.createCancelRequest(), null, session, null, null, null);
+            SipServletRequestImpl c = created(request.createCancelRequest(), session, false);
             c.cancels = this;
-            c.userAgent = userAgent;
             return c;
         } catch (javax.sip.SipException e) {
             throw new IllegalStateException("cannot build CANCEL: " + e.getMessage(), e);
@@ -437,17 +381,15 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (proxy != null) {
             throw new IllegalStateException("the request is proxied; it cannot also be handled as a B2BUA");
         }
-        if (userAgent == null) {
-            throw new IllegalStateException("no user agent for this request");
-        }
-        if (transaction != null && initial) {
-            b2bua = true;
-        }
-        return new org.olelo.container.internal.ua.B2buaHelperImpl(userAgent);
+        return role().b2buaHelper(this);
     }
 
     @Override
     public Address getPoppedRoute() {
+        RequestRouting r = routing;
+        if (initial && r != null && r.poppedRoute() != null) {
+            return r.poppedRoute(); // an internal route the application router returned
+        }
         if (poppedRoute == null && poppedRouteHeader != null) {
             poppedRoute = toAddress(poppedRouteHeader); // parsed only when an application asks
         }
@@ -456,8 +398,9 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public Address getInitialPoppedRoute() {
-        Address a = initialPoppedRoute;
-        return a != null || internallyRouted ? a : getPoppedRoute();
+        RequestRouting r = routing;
+        Address a = initial && r != null ? r.initialPoppedRoute() : null;
+        return a != null || isInternallyRouted() ? a : getPoppedRoute();
     }
 
     @Override
@@ -465,13 +408,15 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (!initial) {
             throw new IllegalStateException("routing directives apply to initial requests only");
         }
-        this.directive = d;
-        this.routingOrigin = origRequest instanceof SipServletRequestImpl o ? o : null;
+        RequestRouting r = routing;
+        routing = (r == null ? RequestRouting.NONE : r).withDirective(d,
+                origRequest instanceof SipServletRequestImpl o ? o : null);
     }
 
     /** The request given with {@link #setRoutingDirective}, whose selection this one continues; or null. */
     public SipServletRequestImpl routingOrigin() {
-        return routingOrigin;
+        RequestRouting r = routing;
+        return r == null ? null : r.origin();
     }
 
     @Override
@@ -479,34 +424,36 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (!initial) {
             throw new IllegalStateException("routing directives apply to initial requests only");
         }
-        return directive;
+        RequestRouting r = routing;
+        return r == null ? SipApplicationRoutingDirective.NEW : r.directive();
     }
 
     @Override
     public SipApplicationRoutingRegion getRegion() {
-        return region;
+        RequestRouting r = routing;
+        return r == null ? null : r.region();
     }
 
     @Override
     public URI getSubscriberURI() {
-        return subscriberURI;
+        RequestRouting r = routing;
+        return r == null ? null : r.subscriber();
     }
 
     @Override
     public void addAuthHeader(SipServletResponse challenge, AuthInfo authInfo) {
-        org.olelo.container.internal.ua.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
-                (realm, status) -> ((org.olelo.container.internal.ua.AuthInfoImpl) authInfo).credentials(status, realm));
+        role().authorize(this, (SipServletResponseImpl) challenge,
+                (realm, status) -> ((AuthInfoImpl) authInfo).credentials(status, realm));
     }
 
     @Override
     public void addAuthHeader(SipServletResponse challenge, String username, String password) {
-        org.olelo.container.internal.ua.ClientDigest.authorize(this, (SipServletResponseImpl) challenge,
-                (realm, status) -> new String[] {username, password});
+        role().authorize(this, (SipServletResponseImpl) challenge, (realm, status) -> new String[] {username, password});
     }
 
     @Override
     public SipServletResponse getFinalResponse() {
-        return finalResponse != null ? finalResponse : receivedFinal;
+        return finalResponse;
     }
 
     @Override
@@ -519,7 +466,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     @Override
     public InviteBranch createInviteBranch() {
-        return org.olelo.container.internal.ua.SessionDialogs.createInviteBranch(this);
+        return role().createInviteBranch(this);
     }
 
     @Override
@@ -532,10 +479,7 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
         if (transaction != null) {
             throw new IllegalStateException("a received request cannot be sent; proxy it instead");
         }
-        if (userAgent == null) {
-            throw new IllegalStateException("this request cannot be sent by the application");
-        }
-        userAgent.send(this);
+        role().send(this);
     }
 
     @Override
@@ -545,19 +489,10 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
 
     // ------------------------------------------------------------------ ServletRequest
 
+
     @Override
     public String getId() {
         return Long.toString(requestId);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-        return null;
-    }
-
-    @Override
-    public BufferedReader getReader() {
-        return null;
     }
 
     @Override
@@ -566,138 +501,15 @@ public final class SipServletRequestImpl extends SipServletMessageImpl implement
     }
 
     @Override
-    public Locale getLocale() {
-        Locale l = getAcceptLanguage();
-        return l == null ? Locale.getDefault() : l;
-    }
-
-    @Override
-    public Enumeration<Locale> getLocales() {
-        List<Locale> l = List.copyOf(getAcceptLanguageSet());
-        return Collections.enumeration(l.isEmpty() ? List.of(Locale.getDefault()) : l);
-    }
-
-    @Override
-    public long getContentLengthLong() {
-        return getContentLength();
-    }
-
-    @Override
-    public String getParameter(String name) {
-        return null;
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return Collections.emptyEnumeration();
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        return null;
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return Map.of();
-    }
-
-    @Override
-    public String getServerName() {
-        return transport == null ? null : transport.advertisedHost();
-    }
-
-    @Override
-    public int getServerPort() {
-        return transport == null ? -1 : transport.advertisedPort();
-    }
-
-    @Override
-    public String getRemoteHost() {
-        return getRemoteAddr();
-    }
-
-    @Override
     public RequestDispatcher getRequestDispatcher(String name) {
-        ServletContext ctx = servletContext;
+        ServletContext ctx = getServletContext();
         return ctx == null ? null : ctx.getNamedDispatcher(name);
     }
 
     @Override
-    public String getLocalName() {
-        return getLocalAddr();
-    }
-
-    @Override
     public ServletContext getServletContext() {
-        return servletContext;
-    }
-
-    @Override
-    public AsyncContext startAsync() {
-        throw new IllegalStateException("SIP requests do not support asynchronous servlet processing");
-    }
-
-    @Override
-    public AsyncContext startAsync(ServletRequest req, ServletResponse resp) {
-        throw new IllegalStateException("SIP requests do not support asynchronous servlet processing");
-    }
-
-    @Override
-    public boolean isAsyncStarted() {
-        return false;
-    }
-
-    @Override
-    public boolean isAsyncSupported() {
-        return false;
-    }
-
-    @Override
-    public AsyncContext getAsyncContext() {
-        throw new IllegalStateException("no asynchronous context");
-    }
-
-    @Override
-    public DispatcherType getDispatcherType() {
-        return DispatcherType.REQUEST;
-    }
-
-    @Override
-    public String getRequestId() {
-        return getId();
-    }
-
-    @Override
-    public String getProtocolRequestId() {
-        return "";
-    }
-
-    @Override
-    public ServletConnection getServletConnection() {
-        String id = getRemoteAddr() + ":" + getRemotePort();
-        boolean secure = isSecure();
-        return new ServletConnection() {
-            @Override
-            public String getConnectionId() {
-                return id;
-            }
-
-            @Override
-            public String getProtocol() {
-                return "sip";
-            }
-
-            @Override
-            public String getProtocolConnectionId() {
-                return "";
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-        };
+        MessageSession s = session;
+        return received && s != null ? s.getServletContext() : null;
     }
 
     /** Sets the request line without checks (container use when relaying). */

@@ -9,7 +9,6 @@ import jakarta.servlet.sip.ProxyBranch;
 import jakarta.servlet.sip.Rel100Exception;
 import jakarta.servlet.sip.SipServletRequest;
 import jakarta.servlet.sip.SipServletResponse;
-import jakarta.servlet.sip.SipSession;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.text.ParseException;
@@ -20,7 +19,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.transport.Transport;
 
 /**
@@ -39,13 +37,12 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
     private final ProxyBranch branch;
     private final boolean local;
     private volatile boolean branchResponse;
-    private volatile org.olelo.container.internal.ua.UserAgent userAgent;
 
     /**
      * @param branch the proxy branch it came from, or null
      * @param local  true when the application creates it to send it
      */
-    public SipServletResponseImpl(SIPResponse response, SipServletRequestImpl request, SipSessionImpl session,
+    public SipServletResponseImpl(SIPResponse response, SipServletRequestImpl request, MessageSession session,
                                   Transport transport, InetSocketAddress remote, ProxyBranch branch, boolean local) {
         super(response, session, transport, remote);
         this.response = response;
@@ -57,11 +54,6 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
     /** The JAIN-SIP response. */
     public SIPResponse jainResponse() {
         return response;
-    }
-
-    /** Attaches the user agent (container use). */
-    public void setUserAgent(org.olelo.container.internal.ua.UserAgent ua) {
-        this.userAgent = ua;
     }
 
     /** The server transaction this locally created response goes out on. */
@@ -118,6 +110,10 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
         return branch;
     }
 
+    /**
+     * Sends the response the application created; what else happens (dialog state, session timers,
+     * the session's state, refusing an answer to a request being proxied) is up to the session's role.
+     */
     @Override
     public void send() {
         if (!local) {
@@ -126,75 +122,58 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
         if (committed) {
             throw new IllegalStateException("response already sent");
         }
-        if (request.proxyIfAny() != null && request.proxyIfAny().getOriginalRequest() != null
-                && ((org.olelo.container.internal.proxy.ProxyImpl) request.proxyIfAny()).started()) {
-            throw new IllegalStateException("the request is being proxied; it cannot also be answered");
-        }
+        role().send(this);
+    }
+
+    /**
+     * The roles' last step of {@link #send}: out through the request's server transaction, then
+     * committed, and a final response recorded on its request.
+     */
+    public void transmit() {
         int status = getStatus();
-        if (status >= 200 && status < 300 && request.getMethod().equals("REGISTER") && getHeader("Path") == null) {
-            for (String path : request.getHeaderList("Path")) {
-                attach("Path", path, false); // RFC 3327 §5.3: the registrar's 2xx echoes the Path it stored
-            }
-        }
-        org.olelo.container.internal.ua.UserAgent ua = userAgent;
-        boolean asUa = ua != null && session != null && !session.isProxy();
-        if (asUa) {
-            ua.uas().beforeSend(this);
-        }
         try {
             request.transaction().sendResponse(response);
         } catch (IllegalStateException e) {
             throw new IllegalStateException("cannot send " + status + ": " + e.getMessage(), e);
         }
         commit();
-        SipSessionImpl s = session;
-        boolean invite = request.getMethod().equals("INVITE");
         if (status >= 200) {
             request.finalSent(this);
-            if (s != null && request.isInitial()) {
-                if (status >= 300) {
-                    s.setState(SipSession.State.TERMINATED);
-                } else if (invite) {
-                    s.setState(SipSession.State.CONFIRMED);
-                } else if (!request.getMethod().equals("SUBSCRIBE") && !request.getMethod().equals("REFER")) {
-                    s.markReady();
-                }
-            } else if (s != null && request.getMethod().equals("BYE") && status < 300) {
-                if (asUa) {
-                    ua.dialogs().remove(s);
-                }
-                s.setState(SipSession.State.TERMINATED);
-            }
-        } else if (s != null && invite && status > 100 && request.isInitial() && s.getState() == SipSession.State.INITIAL) {
-            s.setState(SipSession.State.EARLY);
         }
-        if (asUa && s.isValid()) {
-            ua.uas().afterSend(this);
+    }
+
+    /** RFC 3327 §5.3: a registrar's 2xx to REGISTER echoes the Path it stored, unless the application set one. */
+    public void echoRegisterPath() {
+        int status = getStatus();
+        if (status >= 200 && status < 300 && request.getMethod().equals("REGISTER") && getHeader("Path") == null) {
+            for (String path : request.getHeaderList("Path")) {
+                attach("Path", path, false);
+            }
         }
     }
 
     @Override
     public void sendReliably() throws Rel100Exception {
-        if (!local || userAgent == null) {
+        if (!local) {
             throw new IllegalStateException("only a response the application answers with can be sent reliably");
         }
-        userAgent.reliable().sendReliably(this);
+        role().sendReliably(this);
     }
 
     @Override
     public SipServletRequest createAck() {
-        if (local || !getMethod().equals("INVITE") || getStatus() < 200 || getStatus() >= 300 || userAgent == null) {
+        if (local || !getMethod().equals("INVITE") || getStatus() < 200 || getStatus() >= 300) {
             throw new IllegalStateException("ACK is created only for a 2xx response received to an INVITE");
         }
-        return userAgent.createAck(this);
+        return role().createAck(this);
     }
 
     @Override
     public SipServletRequest createPrack() throws Rel100Exception {
-        if (local || userAgent == null) {
+        if (local) {
             throw new IllegalStateException("PRACK is created only for a reliable provisional response received");
         }
-        return userAgent.reliable().createPrack(this);
+        return role().createPrack(this);
     }
 
     @Override
@@ -224,7 +203,7 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
 
     @Override
     public boolean isReliableProvisional() {
-        return org.olelo.container.internal.ua.ReliableProvisionals.isReliable(response);
+        return OptionTags.isReliableProvisional(response);
     }
 
     @Override
@@ -238,10 +217,10 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
 
     @Override
     public InviteBranch getInviteBranch() {
-        if (!getMethod().equals("INVITE") || session == null || session.dialog() == null) {
+        if (!getMethod().equals("INVITE") || session == null) {
             return null;
         }
-        return org.olelo.container.internal.ua.SessionDialogs.activeInviteBranchOrAny(session);
+        return role().inviteBranch(this);
     }
 
     @Override

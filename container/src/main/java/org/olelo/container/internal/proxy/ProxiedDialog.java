@@ -10,7 +10,6 @@ import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import jakarta.servlet.sip.AutomaticProcessingListener;
-import jakarta.servlet.sip.SipSession;
 import jakarta.servlet.sip.UAMode;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -34,7 +33,7 @@ import org.olelo.core.transaction.ClientTransactionListener;
  * and the highest CSeq each party has used since. The BYEs it sends look as if they came from the
  * other party, routed through the proxies on that side of us.
  *
- * <p>Recorded and used on the application session's executor.
+ * <p>Owned by the session's {@link ProxyRole}; recorded and used on the application session's executor.
  */
 public final class ProxiedDialog {
 
@@ -78,36 +77,21 @@ public final class ProxiedDialog {
     }
 
     /**
-     * Ends the proxied dialog: CANCEL while it is early, else BYE towards the chosen party or both.
+     * Sends the BYEs that end the dialog (its session's role checked that it is confirmed).
      *
      * @param mode {@link UAMode#UAC} for the caller, {@link UAMode#UAS} for the callee, null for both
      */
-    public static void terminate(SipSessionImpl s, SipCore core, UAMode mode, AutomaticProcessingListener listener) {
-        if (!s.isValid() || !s.isProxy()) {
-            throw new IllegalStateException("session is invalid or does not proxy a dialog");
-        }
-        if (s.getState() == SipSession.State.EARLY || s.getState() == SipSession.State.INITIAL) {
-            SipServletRequestImpl initial = s.initialRequest();
-            if (initial != null && initial.proxyIfAny() instanceof ProxyImpl p && p.started()) {
-                p.cancel();
-                return;
-            }
-            throw new IllegalStateException("the dialog has not been proxied yet");
-        }
-        ProxiedDialog d = s.proxiedDialog() instanceof ProxiedDialog pd ? pd : null;
-        if (d == null || s.getState() != SipSession.State.CONFIRMED) {
-            throw new IllegalStateException("session does not hold a confirmed record-routed dialog");
-        }
-        if (d.callerTarget == null || d.calleeTarget == null) {
+    void terminate(SipSessionImpl s, UAMode mode, AutomaticProcessingListener listener) {
+        if (callerTarget == null || calleeTarget == null) {
             throw new IllegalStateException("a party of the dialog gave no Contact; it cannot be reached");
         }
+        SipCore core = s.core();
         if (mode == null || mode == UAMode.UAS) {
-            d.send(s, core, d.byeToCallee(s.getId()), listener);
+            send(s, core, byeToCallee(s.getId()), listener);
         }
         if (mode == null || mode == UAMode.UAC) {
-            d.send(s, core, d.byeToCaller(s.getId()), listener);
+            send(s, core, byeToCaller(s.getId()), listener);
         }
-        s.setState(SipSession.State.TERMINATED);
     }
 
     private SIPRequest byeToCallee(String sessionId) {
@@ -190,7 +174,7 @@ public final class ProxiedDialog {
     }
 
     private void send(SipSessionImpl s, SipCore core, SIPRequest bye, AutomaticProcessingListener listener) {
-        SipServletRequestImpl req = new SipServletRequestImpl(bye, null, s, null, null, null);
+        SipServletRequestImpl req = SipServletRequestImpl.created(bye, s, false);
         try {
             URI next = bye.getRouteHeaders() != null && !bye.getRouteHeaders().isEmpty()
                     ? ((Route) bye.getRouteHeaders().getFirst()).getAddress().getURI() : bye.getRequestURI();

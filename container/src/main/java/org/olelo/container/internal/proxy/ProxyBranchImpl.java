@@ -26,10 +26,11 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.SipURIImpl;
 import org.olelo.container.internal.address.Uris;
-import org.olelo.container.internal.compose.InternalHop;
 import org.olelo.container.internal.log.CallLog;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.internal.session.OutboundInterfaces;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
@@ -116,7 +117,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 branch = composed.branch();
             } else {
                 hop = core.resolve(nextHopUri(copy), proxy.transaction().transport().name());
-                hop = org.olelo.container.internal.ua.OutboundInterfaces.apply(core, hop,
+                hop = OutboundInterfaces.apply(core, hop,
                         outbound != null ? outbound : proxy.outboundInterface());
                 branch = SipCore.branch(proxy.transaction().loopHash());
             }
@@ -365,8 +366,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     @Override
     public SipServletRequest getRequest() {
         if (branchRequest == null) {
-            branchRequest = new SipServletRequestImpl(prepared(), null, proxy.session(),
-                    hop == null ? null : hop.transport(), hop == null ? null : hop.address(), null);
+            branchRequest = SipServletRequestImpl.outgoing(prepared(), proxy.session(),
+                    hop == null ? null : hop.transport(), hop == null ? null : hop.address());
             if (started) {
                 branchRequest.commit();
             }
@@ -448,12 +449,12 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(proxy.runtime().core(), address);
+        this.outbound = OutboundInterfaces.check(proxy.runtime().core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
-        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(proxy.runtime().core(), address);
+        this.outbound = OutboundInterfaces.check(proxy.runtime().core(), address);
     }
 
     @Override

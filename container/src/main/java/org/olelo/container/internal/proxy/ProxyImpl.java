@@ -2,27 +2,21 @@ package org.olelo.container.internal.proxy;
 
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPResponse;
-import jakarta.servlet.sip.Flow;
-import jakarta.servlet.sip.Proxy;
 import jakarta.servlet.sip.ProxyBranch;
 import jakarta.servlet.sip.SipServletRequest;
-import jakarta.servlet.sip.SipSession;
-import jakarta.servlet.sip.SipURI;
 import jakarta.servlet.sip.URI;
-import java.net.InetAddress;
+import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.olelo.container.internal.ContainerRuntime;
-import jakarta.servlet.sip.ar.SipApplicationRoutingDirective;
-import org.olelo.container.internal.address.SipURIImpl;
-import org.olelo.container.internal.compose.Composer;
-import org.olelo.container.internal.compose.InternalHop;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.internal.runtime.NextApplication;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.transaction.ServerTransaction;
 import org.slf4j.Logger;
@@ -38,13 +32,14 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: every method runs on the application session's serial executor, including the
  * response callbacks of the branches (they are re-dispatched there), so the proxy needs no locks.
  */
-public final class ProxyImpl implements Proxy {
+public final class ProxyImpl extends ProxySettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyImpl.class);
 
     private final ContainerRuntime rt;
     private final SipServletRequestImpl original;
     private final ServerTransaction transaction;
+    private final ProxyRole role;
     private final SipSessionImpl session;
     private final Executor executor;
     private final ResponseDelivery delivery;
@@ -52,42 +47,33 @@ public final class ProxyImpl implements Proxy {
     private final boolean subsequent;
     private final List<ProxyBranchImpl> branches = new ArrayList<>();
     private final Deque<ProxyBranchImpl> waiting = new ArrayDeque<>();
-    private boolean recordRoute;
-    private boolean parallel = true;
-    private boolean supervised = true;
-    private boolean recurse = true;
-    private boolean addToPath;
-    private boolean noCancel;
-    private int proxyTimeout;
     private boolean started;
     private boolean bestSent;
     private boolean success;
     private boolean cancelled;
-    private SipURIImpl recordRouteUri;
-    private SipURIImpl pathUri;
-    private InetSocketAddress outbound;
-    private Composer composer;
+    private NextApplication composer = NextApplication.NONE;
 
     /**
-     * @param session    the SIP session, or null for a container relay
+     * @param role       the proxy role of the SIP session, or null for a container relay
      * @param subsequent true when relaying a request inside an established dialog (no record-route)
      */
-    public ProxyImpl(ContainerRuntime rt, SipServletRequestImpl original, SipSessionImpl session, Executor executor,
+    public ProxyImpl(ContainerRuntime rt, SipServletRequestImpl original, ProxyRole role, Executor executor,
                      ResponseDelivery delivery, int proxyTimeoutSeconds, boolean subsequent) {
+        super(rt.core(), original, proxyTimeoutSeconds, subsequent);
         this.rt = rt;
         this.original = original;
         this.transaction = original.transaction();
-        this.session = session;
+        this.role = role;
+        this.session = role == null ? null : role.session();
         this.executor = executor;
         this.delivery = delivery;
         this.invite = original.getMethod().equals("INVITE");
-        this.proxyTimeout = proxyTimeoutSeconds;
         this.subsequent = subsequent;
         original.jainRequest(); // the request stays the one the transaction received
     }
 
     /** Lets the branches of an initial request ask the application router for the next application. */
-    public void setComposer(Composer composer) {
+    public void setComposer(NextApplication composer) {
         this.composer = composer;
     }
 
@@ -97,7 +83,7 @@ public final class ProxyImpl implements Proxy {
      * (routes the router returned may have been pushed onto {@code wire}).
      */
     InternalHop compose(gov.nist.javax.sip.message.SIPRequest wire) {
-        if (composer == null || subsequent || session == null || !original.isInitial()) {
+        if (subsequent || session == null || !original.isInitial()) {
             return null;
         }
         return composer.beforeSendInitial(wire, SipApplicationRoutingDirective.CONTINUE, original);
@@ -138,12 +124,18 @@ public final class ProxyImpl implements Proxy {
     }
 
     /** True once a branch was started (the request can no longer be answered by the application). */
+    @Override
     public boolean started() {
         return started;
     }
 
     @Override
     public SipServletRequest getOriginalRequest() {
+        return original;
+    }
+
+    /** The proxied request. */
+    SipServletRequestImpl original() {
         return original;
     }
 
@@ -197,103 +189,9 @@ public final class ProxyImpl implements Proxy {
         }
     }
 
-    @Override
-    public boolean getRecurse() {
-        return recurse;
-    }
-
-    @Override
-    public void setRecurse(boolean recurse) {
-        this.recurse = recurse;
-    }
-
-    @Override
-    public boolean getRecordRoute() {
-        return recordRoute;
-    }
-
-    @Override
-    public void setRecordRoute(boolean rr) {
-        if (started) {
-            throw new IllegalStateException("record-route must be chosen before the proxy starts");
-        }
-        if (subsequent && rr) {
-            throw new IllegalStateException("subsequent requests are not record-routed");
-        }
-        this.recordRoute = rr;
-    }
-
-    @Override
-    public boolean getParallel() {
-        return parallel;
-    }
-
-    @Override
-    public void setParallel(boolean parallel) {
-        this.parallel = parallel;
-    }
-
-    @Override
-    public boolean getStateful() {
-        return true;
-    }
-
-    @Override
-    public void setStateful(boolean stateful) {
-        // Olelo proxies are always transaction-stateful (JSR 359 deprecates stateless proxying).
-    }
-
-    @Override
-    public boolean getSupervised() {
-        return supervised;
-    }
-
-    @Override
-    public void setSupervised(boolean supervised) {
-        this.supervised = supervised;
-    }
-
+    /** True when the application sees the responses (it supervises, and someone delivers them). */
     boolean supervised() {
-        return supervised && delivery != ResponseDelivery.NONE;
-    }
-
-    @Override
-    public int getProxyTimeout() {
-        return proxyTimeout;
-    }
-
-    @Override
-    public int getSequentialSearchTimeout() {
-        return proxyTimeout;
-    }
-
-    @Override
-    public void setProxyTimeout(int seconds) {
-        if (seconds <= 0) {
-            throw new IllegalArgumentException("proxy timeout must be positive");
-        }
-        this.proxyTimeout = seconds;
-    }
-
-    @Override
-    public void setSequentialSearchTimeout(int seconds) {
-        setProxyTimeout(seconds);
-    }
-
-    @Override
-    public SipURI getRecordRouteURI() {
-        if (!recordRoute) {
-            throw new IllegalStateException("record-routing is not enabled");
-        }
-        if (recordRouteUri == null) {
-            recordRouteUri = new SipURIImpl(null, original.getTransport() == null ? "127.0.0.1" : original.getServerName());
-        }
-        return recordRouteUri;
-    }
-
-    /** Parameters the application added to the Record-Route URI (may be null). */
-    SipURIImpl recordRouteUriIfAny() {
-        return recordRouteUri;
+        return getSupervised() && delivery != ResponseDelivery.NONE;
     }
 
     @Override
@@ -301,7 +199,7 @@ public final class ProxyImpl implements Proxy {
         checkOpen();
         List<ProxyBranch> out = new ArrayList<>(targets.size());
         for (URI u : targets) {
-            ProxyBranchImpl b = new ProxyBranchImpl(this, u.clone(), proxyTimeout, recordRoute);
+            ProxyBranchImpl b = new ProxyBranchImpl(this, u.clone(), getProxyTimeout(), getRecordRoute());
             branches.add(b);
             out.add(b);
         }
@@ -342,7 +240,7 @@ public final class ProxyImpl implements Proxy {
         if (list.isEmpty()) {
             throw new IllegalStateException("no branch to start");
         }
-        if (parallel) {
+        if (getParallel()) {
             for (ProxyBranch b : list) {
                 startOne((ProxyBranchImpl) b);
             }
@@ -372,68 +270,13 @@ public final class ProxyImpl implements Proxy {
         maybeFinish();
     }
 
-    @Override
-    public void setOutboundInterface(InetSocketAddress address) {
-        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(rt.core(), address);
-    }
-
-    @Override
-    public void setOutboundInterface(InetAddress address) {
-        this.outbound = org.olelo.container.internal.ua.OutboundInterfaces.check(rt.core(), address);
-    }
-
     /** The listening point branches send from: the proxy's choice, else the session's, else null. */
     InetSocketAddress outboundInterface() {
-        if (outbound != null) {
-            return outbound;
+        InetSocketAddress chosen = chosenOutbound();
+        if (chosen != null) {
+            return chosen;
         }
         return session == null ? null : session.outboundInterface();
-    }
-
-    @Override
-    public void setFlow(Flow flow) {
-        throw new UnsupportedOperationException("Proxy.setFlow (RFC 5626) is not implemented yet");
-    }
-
-    @Override
-    public Flow getFlow() {
-        return null;
-    }
-
-    @Override
-    public boolean getAddToPath() {
-        return addToPath;
-    }
-
-    @Override
-    public void setAddToPath(boolean p) {
-        this.addToPath = p;
-    }
-
-    @Override
-    public SipURI getPathURI() {
-        if (!addToPath) {
-            throw new IllegalStateException("Path is not enabled");
-        }
-        if (pathUri == null) {
-            pathUri = new SipURIImpl(null, original.getTransport() == null ? "127.0.0.1" : original.getServerName());
-        }
-        return pathUri;
-    }
-
-    /** Parameters the application added to the Path URI (may be null). */
-    SipURIImpl pathUriIfAny() {
-        return pathUri;
-    }
-
-    @Override
-    public void setNoCancel(boolean noCancel) {
-        this.noCancel = noCancel;
-    }
-
-    @Override
-    public boolean getNoCancel() {
-        return noCancel;
     }
 
     // ------------------------------------------------------------------ response aggregation
@@ -461,7 +304,7 @@ public final class ProxyImpl implements Proxy {
         if (status < 300) {
             boolean first = !success;
             success = true;
-            if (invite && first && !noCancel) {
+            if (invite && first && !getNoCancel()) {
                 cancelAll(b);
             }
             if (!invite && !first) {
@@ -484,7 +327,7 @@ public final class ProxyImpl implements Proxy {
             delivery.deliver(resp);
             resp.setBranchResponse(false);
         }
-        if (!parallel && !waiting.isEmpty() && status < 600) {
+        if (!getParallel() && !waiting.isEmpty() && status < 600) {
             startNext();
             return;
         }
@@ -493,7 +336,7 @@ public final class ProxyImpl implements Proxy {
 
     /** Called when a branch failed without a response (timeout, transport error). */
     void onBranchFailed(ProxyBranchImpl b) {
-        if (!parallel && !waiting.isEmpty()) {
+        if (!getParallel() && !waiting.isEmpty()) {
             startNext();
             return;
         }
@@ -590,33 +433,8 @@ public final class ProxyImpl implements Proxy {
     }
 
     private void updateSession(int status, SIPResponse r) {
-        SipSessionImpl s = session;
-        if (s == null || !s.isValid()) {
-            return;
-        }
-        String method = original.getMethod();
-        if (subsequent) {
-            if (method.equals("BYE") && status >= 200 && status < 300) {
-                s.setState(SipSession.State.TERMINATED);
-            }
-            return;
-        }
-        if (status < 200) {
-            if (invite && r.getToTag() != null && s.getState() == SipSession.State.INITIAL) {
-                s.setState(SipSession.State.EARLY);
-            }
-        } else if (status < 300) {
-            if (invite) {
-                if (recordRoute && s.proxiedDialog() == null) {
-                    s.setProxiedDialog(new ProxiedDialog(transaction.request(), r));
-                }
-                s.setInitialRequest(null); // answered: the session keeps no message for the call's lifetime
-                s.setState(SipSession.State.CONFIRMED);
-            } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
-                s.setState(SipSession.State.TERMINATED);
-            }
-        } else {
-            s.setState(SipSession.State.TERMINATED);
+        if (role != null) {
+            role.forwarded(original, subsequent, getRecordRoute(), status, r);
         }
     }
 }

@@ -196,8 +196,5 @@ public final class SessionManager {
 
     void removed(SipSessionImpl s) {
         sipSessions.remove(s.getId(), s);
-        if (s.dialog() != null) {
-            s.dialog().userAgent().dialogs().remove(s);
-        }
     }
 }

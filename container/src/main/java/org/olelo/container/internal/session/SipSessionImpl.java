@@ -1,5 +1,6 @@
 package org.olelo.container.internal.session;
 
+import gov.nist.javax.sip.header.SIPHeader;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.sip.Address;
@@ -7,6 +8,7 @@ import jakarta.servlet.sip.AutomaticProcessingListener;
 import jakarta.servlet.sip.Flow;
 import jakarta.servlet.sip.ForkingContext;
 import jakarta.servlet.sip.InviteBranch;
+import jakarta.servlet.sip.ServletParseException;
 import jakarta.servlet.sip.SessionKeepAlive;
 import jakarta.servlet.sip.SipApplicationSession;
 import jakarta.servlet.sip.SipServletRequest;
@@ -25,15 +27,24 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.Set;
+import javax.sip.header.HeaderAddress;
+import org.olelo.container.internal.address.AddressImpl;
+import org.olelo.container.internal.message.MessageSession;
+import org.olelo.container.internal.message.RequestRouting;
+import org.olelo.container.internal.message.SipServletMessageImpl;
+import org.olelo.container.internal.message.SipServletRequestImpl;
 
 /**
- * A SIP session: one dialog (or would-be dialog) of one application, as proxy or user agent. Holds
- * the dialog state (INITIAL, EARLY, CONFIRMED, TERMINATED), the parties, the handler servlet, the
- * routing region and subscriber of the application router, and attributes.
+ * A SIP session: one dialog (or would-be dialog) of one application. Holds the session's state
+ * (INITIAL, EARLY, CONFIRMED, TERMINATED), the parties, the handler servlet, the routing of the
+ * request that started it, attributes, and the {@link SessionRole} it plays now (undecided, user
+ * agent, B2BUA leg or proxy), to which the dialog operations of the API and its messages delegate;
+ * what a role keeps (dialog state, proxied dialog) is the role's, not the session's.
  *
- * <p>Mutated on the owning application session's serial executor; state reads are volatile.
+ * <p>Mutated on the owning application session's serial executor; state and role reads are
+ * volatile (the role is also read on transport reader threads to route requests in dialogs).
  */
-public final class SipSessionImpl implements SipSession {
+public final class SipSessionImpl implements MessageSession {
 
     private final SessionManager manager;
     private final SipApplicationSessionImpl parent;
@@ -51,17 +62,12 @@ public final class SipSessionImpl implements SipSession {
     private volatile String handler;
     private volatile Address localParty;
     private volatile Address remoteParty;
-    private volatile java.util.function.Supplier<Address> localSource;
-    private volatile java.util.function.Supplier<Address> remoteSource;
-    private volatile SipApplicationRoutingRegion region;
-    private volatile URI subscriberURI;
-    private volatile boolean proxy;
-    private volatile boolean proxySupervised = true;
-    private volatile org.olelo.container.internal.ua.DialogState dialog;
+    /** The headers the parties are read from when an application first asks (most proxied calls never do). */
+    private volatile HeaderAddress localSource;
+    private volatile HeaderAddress remoteSource;
+    private volatile RequestRouting routing;
+    private volatile SessionRole role = SessionRole.NONE;
     private volatile InetSocketAddress outboundInterface;
-    private volatile Object proxiedDialog;
-    private volatile SipSessionImpl derivedFrom;
-    private volatile org.olelo.container.internal.message.SipServletRequestImpl initialRequest;
 
     SipSessionImpl(SessionManager manager, SipApplicationSessionImpl parent, String id, String callId) {
         this.manager = manager;
@@ -80,49 +86,45 @@ public final class SipSessionImpl implements SipSession {
         return parent;
     }
 
-    /** Sets parties, region and subscriber as learnt from the initial request. */
-    public void setup(Address local, Address remote, SipApplicationRoutingRegion reg, URI subscriber) {
-        this.localParty = local;
-        this.remoteParty = remote;
-        this.localSource = null;
-        this.remoteSource = null;
-        this.region = reg;
-        this.subscriberURI = subscriber;
-    }
-
     /**
-     * Like {@link #setup(Address, Address, SipApplicationRoutingRegion, URI)}, with the parties
-     * parsed only when an application asks for them (most proxied calls never do).
+     * Sets the parties (read from these headers when an application asks) and the routing of the
+     * request that started the session.
+     *
+     * @param local   the header that names this side (To of a received request, From of a sent one)
+     * @param remote  the header that names the other side
+     * @param routing how application selection reached the session's application, or null
      */
-    public void setupLazily(java.util.function.Supplier<Address> local, java.util.function.Supplier<Address> remote,
-                            SipApplicationRoutingRegion reg, URI subscriber) {
+    public void setup(HeaderAddress local, HeaderAddress remote, RequestRouting routing) {
+        this.localParty = null;
+        this.remoteParty = null;
         this.localSource = local;
         this.remoteSource = remote;
-        this.region = reg;
-        this.subscriberURI = subscriber;
+        this.routing = routing;
     }
 
-    /** The user-agent dialog state, or null for proxy sessions and sessions that have not acted as a UA. */
-    public org.olelo.container.internal.ua.DialogState dialog() {
-        return dialog;
+    /** The role the session plays now (never null). */
+    @Override
+    public SessionRole role() {
+        return role;
     }
 
-    /** Attaches the user-agent dialog state (container use). */
-    public void setDialog(org.olelo.container.internal.ua.DialogState d) {
-        this.dialog = d;
+    /** The session plays {@code next} from now on (the application proxied, answered, linked it...). */
+    public void takeRole(SessionRole next) {
+        this.role = next;
     }
 
-    /** What a record-routing proxy keeps of the dialog it proxies, or null. */
-    public Object proxiedDialog() {
-        return proxiedDialog;
+    /** The session of a message, or null. */
+    public static SipSessionImpl of(SipServletMessageImpl m) {
+        return (SipSessionImpl) m.session();
     }
 
-    /** Records the proxied dialog (container use). */
-    public void setProxiedDialog(Object d) {
-        this.proxiedDialog = d;
+    @Override
+    public RequestRouting routing() {
+        return routing;
     }
 
     /** The SIP core this session's messages travel through. */
+    @Override
     public org.olelo.core.SipCore core() {
         return manager.core();
     }
@@ -132,49 +134,28 @@ public final class SipSessionImpl implements SipSession {
         return outboundInterface;
     }
 
-    /** The session this one was derived from by a forked response, or null. */
-    public SipSessionImpl derivedFrom() {
-        return derivedFrom;
-    }
-
-    /** Records the session this one was derived from (container use). */
-    public void setDerivedFrom(SipSessionImpl origin) {
-        this.derivedFrom = origin;
-    }
-
-    /** True for a session derived from another by a forked response. */
-    public boolean isDerived() {
-        return derivedFrom != null;
-    }
-
-    /** The initial request this session received, or null. */
-    public org.olelo.container.internal.message.SipServletRequestImpl initialRequest() {
-        return initialRequest;
-    }
-
-    /** Records the initial request the session received (container use). */
-    public void setInitialRequest(org.olelo.container.internal.message.SipServletRequestImpl r) {
-        this.initialRequest = r;
-    }
-
-    /** Marks the session as acting as a proxy for its dialog. */
-    public void setProxy(boolean p) {
-        this.proxy = p;
-    }
-
-    /** Records whether the application wants to see responses to proxied requests of this dialog. */
-    public void setProxySupervised(boolean s) {
-        this.proxySupervised = s;
-    }
-
-    /** True when responses to proxied requests are shown to the application. */
-    public boolean proxySupervised() {
-        return proxySupervised;
-    }
-
-    /** True when the session proxies its dialog. */
-    public boolean isProxy() {
-        return proxy;
+    /**
+     * Moves the session's state once the application answered a request of it: the initial request
+     * (early, confirmed, or terminated by an error; done for requests outside dialogs) or a BYE.
+     * Called by the roles that answer.
+     */
+    public void answered(SipServletRequestImpl req, int status) {
+        boolean invite = req.getMethod().equals("INVITE");
+        if (status >= 200) {
+            if (req.isInitial()) {
+                if (status >= 300) {
+                    setState(State.TERMINATED);
+                } else if (invite) {
+                    setState(State.CONFIRMED);
+                } else if (!req.getMethod().equals("SUBSCRIBE") && !req.getMethod().equals("REFER")) {
+                    markReady();
+                }
+            } else if (req.getMethod().equals("BYE") && status < 300) {
+                setState(State.TERMINATED);
+            }
+        } else if (invite && status > 100 && req.isInitial() && state == State.INITIAL) {
+            setState(State.EARLY);
+        }
     }
 
     /** The servlet name that handles requests of this session. */
@@ -258,6 +239,7 @@ public final class SipSessionImpl implements SipSession {
         attributes.removeAll(events);
         valid = false;
         manager.removed(this);
+        role.invalidated();
         parent.sessionInvalidated(this);
     }
 
@@ -279,32 +261,32 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public void terminateDialog() {
-        org.olelo.container.internal.ua.SessionDialogs.terminateDialog(this, null);
+        role.terminateDialog(null);
     }
 
     @Override
     public void terminateDialog(AutomaticProcessingListener listener) {
-        org.olelo.container.internal.ua.SessionDialogs.terminateDialog(this, listener);
+        role.terminateDialog(listener);
     }
 
     @Override
     public void terminateProxiedDialog() {
-        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), null, null);
+        role.terminateProxiedDialog(null, null);
     }
 
     @Override
     public void terminateProxiedDialog(AutomaticProcessingListener listener) {
-        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), null, listener);
+        role.terminateProxiedDialog(null, listener);
     }
 
     @Override
     public void terminateProxiedDialog(UAMode mode) {
-        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), mode, null);
+        role.terminateProxiedDialog(mode, null);
     }
 
     @Override
     public void terminateProxiedDialog(UAMode mode, AutomaticProcessingListener listener) {
-        org.olelo.container.internal.proxy.ProxiedDialog.terminate(this, manager.core(), mode, listener);
+        role.terminateProxiedDialog(mode, listener);
     }
 
     @Override
@@ -342,7 +324,7 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public ForkingContext getForkingContext() {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.forkingContext(this);
+        return role.forkingContext();
     }
 
     @Override
@@ -352,26 +334,37 @@ public final class SipSessionImpl implements SipSession {
 
     @Override
     public Address getLocalParty() {
-        java.util.function.Supplier<Address> src = localSource;
+        HeaderAddress src = localSource;
         if (localParty == null && src != null) {
-            localParty = src.get();
+            localParty = party(src);
         }
         return localParty;
     }
 
     @Override
     public Address getRemoteParty() {
-        java.util.function.Supplier<Address> src = remoteSource;
+        HeaderAddress src = remoteSource;
         if (remoteParty == null && src != null) {
-            remoteParty = src.get();
+            remoteParty = party(src);
         }
         return remoteParty;
+    }
+
+    /** A From or To header as a read-only Address, or null when it does not parse. */
+    private static Address party(HeaderAddress h) {
+        try {
+            AddressImpl a = AddressImpl.parse(((SIPHeader) h).getHeaderValue());
+            a.setReadOnly();
+            return a;
+        } catch (ServletParseException e) {
+            return null;
+        }
     }
 
     @Override
     public SipServletRequest createRequest(String method) {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.createRequest(this, method);
+        return role.createRequest(method);
     }
 
     @Override
@@ -398,13 +391,13 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
         checkValid();
-        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
+        this.outboundInterface = OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
     public void setOutboundInterface(InetAddress address) {
         checkValid();
-        this.outboundInterface = org.olelo.container.internal.ua.OutboundInterfaces.check(manager.core(), address);
+        this.outboundInterface = OutboundInterfaces.check(manager.core(), address);
     }
 
     @Override
@@ -425,13 +418,15 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public SipApplicationRoutingRegion getRegion() {
         checkValid();
-        return region;
+        RequestRouting r = routing;
+        return r == null ? null : r.region();
     }
 
     @Override
     public URI getSubscriberURI() {
         checkValid();
-        return subscriberURI;
+        RequestRouting r = routing;
+        return r == null ? null : r.subscriber();
     }
 
     @Override
@@ -442,43 +437,62 @@ public final class SipSessionImpl implements SipSession {
     @Override
     public SessionKeepAlive getKeepAlive() {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.keepAlive(this);
+        return role.keepAlive();
     }
 
     @Override
     public SipServletRequest getActiveRequest(String requestId) {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.activeRequest(this, requestId);
+        for (UAMode m : UAMode.values()) {
+            for (SipServletRequest r : role.activeRequests(m)) {
+                if (r.getId().equals(requestId)) {
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
     public Collection<SipServletRequest> getActiveRequests(UAMode mode) {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.activeRequests(this, mode);
+        return role.activeRequests(mode);
     }
 
     @Override
     public SipServletRequest getActiveInvite(UAMode mode) {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.activeInvite(this, mode);
+        for (SipServletRequest r : role.activeRequests(mode)) {
+            if (r.getMethod().equals("INVITE")) {
+                return r;
+            }
+        }
+        return null;
     }
 
     @Override
     public SipServletResponse getUnacknowledgedProvisionalResponse(String provisionalResponseId) {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.unacknowledgedProvisional(this, provisionalResponseId);
+        for (UAMode m : UAMode.values()) {
+            for (SipServletResponse r : role.unacknowledgedProvisionals(m)) {
+                if (provisionalResponseId.equals(r.getProvisionalResponseId())) {
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
     public Collection<SipServletResponse> getUnacknowledgedProvisionalResponses(UAMode mode) {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.unacknowledgedProvisionals(this, mode);
+        return role.unacknowledgedProvisionals(mode);
     }
 
     @Override
     public InviteBranch getActiveInviteBranch() {
         checkValid();
-        return org.olelo.container.internal.ua.SessionDialogs.activeInviteBranch(this);
+        return role.activeInviteBranch();
     }
 
     @Override

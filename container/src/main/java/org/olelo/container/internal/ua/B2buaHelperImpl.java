@@ -19,9 +19,7 @@ import java.util.Map;
 import javax.sip.address.Address;
 import javax.sip.header.ContactHeader;
 import org.olelo.container.internal.message.SipServletRequestImpl;
-import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
-import org.olelo.core.message.SipMessages;
 
 /**
  * The B2BUA helper of one application (JSR 289 §12.3): legs created from a received request and
@@ -47,15 +45,10 @@ public final class B2buaHelperImpl implements B2buaHelper {
 
     /** The user-agent state of a session, created for a session that received its initial request. */
     private DialogState state(SipSessionImpl s) {
-        DialogState d = s.dialog();
-        if (d == null) {
-            SipServletRequestImpl initial = s.initialRequest();
-            if (initial == null || s.isProxy()) {
-                throw new IllegalArgumentException("session " + s.getId() + " is not a user-agent session");
-            }
-            d = ua.uas.state(s, initial);
+        if (!(s.role() instanceof UserAgentRole)) {
+            throw new IllegalArgumentException("session " + s.getId() + " is not a user-agent session");
         }
-        return d;
+        return ua.uas.state(s);
     }
 
     @Override
@@ -65,16 +58,15 @@ public final class B2buaHelperImpl implements B2buaHelper {
         if (!orig.isInitial()) {
             throw new IllegalArgumentException("the original request is not an initial request; use createRequest(session, ...)");
         }
-        orig.markB2bua();
+        SipSessionImpl os = SipSessionImpl.of(orig);
+        B2buaLeg.of(ua, os); // the original request can no longer be proxied
         SipServletRequestImpl req = ua.copyRequest(orig, false, UserAgent.decrementedMaxForwards(orig));
         req.setRoutingDirective(jakarta.servlet.sip.ar.SipApplicationRoutingDirective.CONTINUE, orig);
         applyHeaders(req, headerMap, true);
         if (linked) {
-            link(state(orig.sessionImpl()), orig.sessionImpl(), req.sessionImpl());
-            req.setLinkedRequest(orig);
-            orig.setLinkedRequest(req);
+            link(os, SipSessionImpl.of(req));
+            req.linkWith(orig);
         }
-        req.setB2buaOrigin(orig);
         return req;
     }
 
@@ -91,15 +83,15 @@ public final class B2buaHelperImpl implements B2buaHelper {
     public SipServletRequest createRequest(SipSession session, SipServletRequest origRequest, Map<String, List<String>> headerMap) {
         SipSessionImpl s = impl(session);
         SipServletRequestImpl orig = (SipServletRequestImpl) origRequest;
-        if (orig.sessionImpl() != null && orig.sessionImpl().parent() != s.parent()) {
+        SipSessionImpl os = SipSessionImpl.of(orig);
+        if (os != null && os.parent() != s.parent()) {
             throw new IllegalArgumentException("the session belongs to another application session");
         }
         SipServletRequestImpl req = ua.inDialogRequest(s, orig.getMethod());
         Messages.copyHeaders(orig.jainRequest(), req.jainRequest());
         Messages.copyBody(orig.jainRequest(), req.jainRequest());
         applyHeaders(req, headerMap, false);
-        req.setLinkedRequest(orig);
-        orig.setLinkedRequest(req);
+        req.linkWith(orig);
         return req;
     }
 
@@ -125,7 +117,7 @@ public final class B2buaHelperImpl implements B2buaHelper {
                 case "contact", "m" -> {
                     SIPHeader c = Messages.header("Contact", single(e.getKey(), values));
                     r.setHeader(c); // user part and parameters; host and port are ours, fixed when sent
-                    req.setContactTemplate(true);
+                    req.contactIsTemplate();
                 }
                 case "route" -> {
                     for (int i = values.size() - 1; i >= 0; i--) {
@@ -159,7 +151,8 @@ public final class B2buaHelperImpl implements B2buaHelper {
     private static void setParty(SipServletRequestImpl req, boolean from, String value) {
         SIPRequest r = req.jainRequest();
         Address a = Messages.address(value);
-        DialogState d = req.sessionImpl().dialog();
+        SipSessionImpl s = SipSessionImpl.of(req);
+        DialogState d = UaRole.dialogOf(s);
         try {
             if (from) {
                 From f = (From) r.getFrom();
@@ -174,25 +167,22 @@ public final class B2buaHelperImpl implements B2buaHelper {
         } catch (RuntimeException ex) {
             throw new IllegalArgumentException("bad " + (from ? "From" : "To") + ": " + value, ex);
         }
-        SIPRequest finalR = r;
-        req.sessionImpl().setupLazily(() -> UserAgent.party(finalR.getFrom()), () -> UserAgent.party(finalR.getTo()),
-                req.sessionImpl().getRegion(), req.sessionImpl().getSubscriberURI());
+        s.setup(r.getFrom(), r.getTo(), s.routing());
     }
 
     @Override
     public SipSession getLinkedSession(SipSession session) {
         SipSessionImpl s = impl(session);
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         if (d == null) {
             return null;
         }
-        SipSessionImpl l = d.linkedSession;
-        if (l == null && s.derivedFrom() != null && d.mode == UAMode.UAC) {
-            SipSessionImpl origin = s.derivedFrom();
-            SipSessionImpl uasOrigin = origin.dialog() == null ? null : origin.dialog().linkedSession;
+        SipSessionImpl l = B2buaLeg.linkedTo(s);
+        if (l == null && d.derivedFrom != null && d.mode == UAMode.UAC) {
+            SipSessionImpl uasOrigin = B2buaLeg.linkedTo(d.derivedFrom);
             if (uasOrigin != null && uasOrigin.isValid()) {
                 l = ua.uas.derive(uasOrigin);
-                link(l.dialog(), l, s);
+                link(l, s);
             }
         }
         return l != null && l.isValid() ? l : null;
@@ -210,54 +200,45 @@ public final class B2buaHelperImpl implements B2buaHelper {
         if (a.getState() == SipSession.State.TERMINATED || b.getState() == SipSession.State.TERMINATED) {
             throw new IllegalArgumentException("a terminated session cannot be linked");
         }
-        DialogState da = state(a);
-        DialogState db = state(b);
-        if ((da.linkedSession != null && da.linkedSession != b) || (db.linkedSession != null && db.linkedSession != a)) {
+        state(a);
+        state(b);
+        SipSessionImpl la = B2buaLeg.linkedTo(a);
+        SipSessionImpl lb = B2buaLeg.linkedTo(b);
+        if ((la != null && la != b) || (lb != null && lb != a)) {
             throw new IllegalArgumentException("a session is already linked to another one");
         }
-        link(da, a, b);
+        link(a, b);
     }
 
-    private static void link(DialogState da, SipSessionImpl a, SipSessionImpl b) {
-        da.linkedSession = b;
-        b.dialog().linkedSession = a;
+    /** Makes both sessions B2BUA legs linked to each other. */
+    private void link(SipSessionImpl a, SipSessionImpl b) {
+        B2buaLeg.of(ua, a).linked = b;
+        B2buaLeg.of(ua, b).linked = a;
     }
 
     @Override
     public void unlinkSipSessions(SipSession session) {
         SipSessionImpl s = impl(session);
-        DialogState d = s.dialog();
-        if (d == null || d.linkedSession == null || s.getState() == SipSession.State.TERMINATED) {
+        SipSessionImpl other = B2buaLeg.linkedTo(s);
+        if (other == null || s.getState() == SipSession.State.TERMINATED) {
             throw new IllegalArgumentException("session is not linked");
         }
-        DialogState other = d.linkedSession.dialog();
-        if (other != null && other.linkedSession == s) {
-            other.linkedSession = null;
+        if (other.role() instanceof B2buaLeg o && o.linked == s) {
+            o.linked = null;
         }
-        d.linkedSession = null;
+        ((B2buaLeg) s.role()).linked = null;
     }
 
     @Override
     public List<SipServletMessage> getPendingMessages(SipSession session, UAMode mode) {
         SipSessionImpl s = impl(session);
-        DialogState d = s.dialog();
-        if (d == null) {
-            SipServletRequestImpl initial = s.initialRequest();
-            if (mode == UAMode.UAS && initial != null && !initial.finalResponseSent() && !s.isProxy()) {
-                return List.of(initial);
-            }
+        if (!(s.role() instanceof UserAgentRole r)) {
             return List.of();
         }
-        List<SipServletMessage> out = new ArrayList<>();
-        if (mode == UAMode.UAS) {
-            for (SipServletRequestImpl r : d.pendingIn) {
-                if (!r.finalResponseSent()) {
-                    out.add(r);
-                }
-            }
-        } else {
-            out.addAll(d.pendingOut);
-            out.addAll(d.unackedIn);
+        List<SipServletMessage> out = new ArrayList<>(r.activeRequests(mode)); // requests without a final response
+        DialogState d = UaRole.dialogOf(s);
+        if (mode == UAMode.UAC && d != null) {
+            out.addAll(d.unackedIn); // and 2xx responses not yet acknowledged
         }
         return out;
     }
@@ -287,7 +268,7 @@ public final class B2buaHelperImpl implements B2buaHelper {
     @Override
     public SipServletRequest createCancel(SipSession session) {
         SipSessionImpl s = impl(session);
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         if (d == null || d.mode != UAMode.UAC || d.initialRequest == null) {
             throw new IllegalArgumentException("session " + s.getId() + " sent no initial request");
         }

@@ -3,6 +3,7 @@ package org.olelo.container.internal.ua;
 import gov.nist.javax.sip.header.RecordRoute;
 import gov.nist.javax.sip.header.RecordRouteList;
 import gov.nist.javax.sip.message.SIPMessage;
+import jakarta.servlet.sip.AutomaticProcessingListener;
 import jakarta.servlet.sip.UAMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.routing.Hop;
 
 /**
@@ -20,7 +22,7 @@ import org.olelo.core.routing.Hop;
  * (requests without a final response, 2xx responses without ACK, reliable provisionals without
  * PRACK).
  *
- * <p>Used only on the owning application session's executor, except the volatile fields read by
+ * <p>Owned by the session's {@link UaRole}. Used only on the owning application session's executor, except the volatile fields read by
  * the dialog table and the response callbacks.
  */
 public final class DialogState {
@@ -69,8 +71,11 @@ public final class DialogState {
     ForkingContextImpl forking;
     /** The invite branch this session is, for INVITE dialogs. */
     InviteBranchImpl inviteBranch;
-    /** B2BUA: the session of the other leg. */
-    volatile org.olelo.container.internal.session.SipSessionImpl linkedSession;
+    /** The session this one was derived from by a forked response or another invite branch, or null. */
+    SipSessionImpl derivedFrom;
+    /** A BYE the container sent on the application's behalf (terminateDialog), and who hears of its responses. */
+    private SipServletRequestImpl automaticRequest;
+    private AutomaticProcessingListener automaticListener;
 
     DialogState(UserAgent ua, UAMode mode, String callId, String localTag) {
         this.ua = ua;
@@ -112,6 +117,17 @@ public final class DialogState {
     /** The peer's tag, or null before a response or request carried it. */
     public String remoteTag() {
         return remoteTag;
+    }
+
+    /** Records a request the container sends on the application's behalf, whose responses go to {@code l}. */
+    void automatic(SipServletRequestImpl r, AutomaticProcessingListener l) {
+        automaticRequest = r;
+        automaticListener = l;
+    }
+
+    /** Who hears of the responses to {@code r}, when the container sent it on its own; else null. */
+    AutomaticProcessingListener automaticFor(SipServletRequestImpl r) {
+        return r == automaticRequest ? automaticListener : null;
     }
 
     /** True once the dialog exists (early or confirmed). */

@@ -21,10 +21,17 @@ public final class DialogTable {
         dialogs.put(key(d.callId, d.localTag, d.remoteTag), s);
     }
 
-    /** Removes a session's dialog. */
+    /** Removes a session's dialog, if it acts as a user agent with one. */
     public void remove(SipSessionImpl s) {
-        DialogState d = s.dialog();
-        if (d != null && d.remoteTag != null) {
+        DialogState d = UaRole.dialogOf(s);
+        if (d != null) {
+            remove(d, s);
+        }
+    }
+
+    /** Removes the dialog {@code d} of {@code s}, if it was registered. */
+    void remove(DialogState d, SipSessionImpl s) {
+        if (d.remoteTag != null) {
             dialogs.remove(key(d.callId, d.localTag, d.remoteTag), s);
         }
     }

@@ -37,7 +37,7 @@ final class ForkingContextImpl extends SimpleAttributes implements ForkingContex
             SipSessionImpl target = s;
             s.parent().executor().execute(() -> {
                 if (target.isValid() && target.getState() != SipSession.State.TERMINATED) {
-                    SessionDialogs.terminateDialog(target, terminateNewOnes);
+                    target.terminateDialog(terminateNewOnes);
                 }
             });
         }
@@ -67,7 +67,7 @@ final class ForkingContextImpl extends SimpleAttributes implements ForkingContex
         Set<SipSession> kept = keep == null ? Set.of() : Set.of(keep);
         for (SipSessionImpl s : sessions) {
             if (!kept.contains(s) && s.isValid() && s.getState() != SipSession.State.TERMINATED) {
-                SessionDialogs.terminateDialog(s, listener);
+                s.terminateDialog(listener);
             }
         }
         terminateNewOnes = listener;
@@ -87,7 +87,7 @@ final class ForkingContextImpl extends SimpleAttributes implements ForkingContex
     @Override
     public SipServletRequest createRequest(String method) {
         checkValid();
-        DialogState d = ua.uas.state(origin, origin.initialRequest());
+        DialogState d = ua.uas.state(origin);
         if (d.mode != UAMode.UAS) {
             throw new IllegalStateException("only the side that received the dialog-creating request opens more dialogs");
         }

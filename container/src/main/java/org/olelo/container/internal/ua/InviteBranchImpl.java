@@ -61,6 +61,6 @@ public final class InviteBranchImpl extends SimpleAttributes implements InviteBr
         if (finalResponse != null) {
             throw new IllegalStateException("this branch already has its final response");
         }
-        return request.createResponseInSession(statusCode, reasonPhrase, session, session.dialog().localTag());
+        return request.createResponseInSession(statusCode, reasonPhrase, session, UaRole.dialogOf(session).localTag());
     }
 }

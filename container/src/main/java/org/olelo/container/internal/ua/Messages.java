@@ -2,7 +2,6 @@ package org.olelo.container.internal.ua;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPMessage;
-import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.ListIterator;
 import java.util.Locale;
@@ -30,15 +29,7 @@ final class Messages {
 
     /** Parses one header. */
     static SIPHeader header(String name, String value) {
-        try {
-            SIPHeader h = StringMsgParser.parseSIPHeader(HeaderNames.canonical(name) + ": " + value + "\r\n");
-            if (h instanceof gov.nist.javax.sip.header.SIPHeaderList<?> l && l.size() == 1) {
-                return (SIPHeader) l.getFirst(); // one value: the header itself, not a list of one
-            }
-            return h;
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("bad " + name + " value: " + value + " (" + e.getMessage() + ")", e);
-        }
+        return HeaderNames.parse(name, value);
     }
 
     /** Copies the headers a derived request keeps (everything but the dialog and routing headers). */

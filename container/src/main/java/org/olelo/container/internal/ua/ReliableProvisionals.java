@@ -2,16 +2,13 @@ package org.olelo.container.internal.ua;
 
 import gov.nist.javax.sip.header.RAck;
 import gov.nist.javax.sip.header.RSeq;
-import gov.nist.javax.sip.header.SIPHeader;
-import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import jakarta.servlet.sip.Rel100Exception;
 import jakarta.servlet.sip.SipErrorEvent;
 import jakarta.servlet.sip.SipErrorListener;
 import java.io.IOException;
-import java.util.ListIterator;
-import java.util.Locale;
+import org.olelo.container.internal.message.OptionTags;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
@@ -35,25 +32,6 @@ public final class ReliableProvisionals {
         this.ua = ua;
     }
 
-    /** True when the message lists {@code tag} in one of the named option headers. */
-    static boolean lists(SIPMessage m, String header, String tag) {
-        ListIterator<?> it = m.getHeaders(header);
-        while (it != null && it.hasNext()) {
-            for (String t : ((SIPHeader) it.next()).getHeaderValue().split(",")) {
-                if (t.trim().toLowerCase(Locale.ROOT).equals(tag)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** True for a 101-199 response that asks for PRACK. */
-    public static boolean isReliable(SIPResponse r) {
-        int s = r.getStatusCode();
-        return s > 100 && s < 200 && r.getHeader(RSeq.NAME) != null && lists(r, "Require", "100rel");
-    }
-
     /** SipServletResponse.sendReliably: checks, RSeq, send, and retransmission until PRACK. */
     public void sendReliably(SipServletResponseImpl resp) throws Rel100Exception {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
@@ -65,11 +43,11 @@ public final class ReliableProvisionals {
             throw new Rel100Exception(Rel100Exception.NOT_1XX);
         }
         SIPRequest r = req.jainRequest();
-        if (!lists(r, "Supported", "100rel") && !lists(r, "Require", "100rel")) {
+        if (!OptionTags.lists(r, "Supported", "100rel") && !OptionTags.lists(r, "Require", "100rel")) {
             throw new Rel100Exception(Rel100Exception.NO_REQ_SUPPORT);
         }
-        SipSessionImpl s = resp.sessionImpl();
-        DialogState d = ua.uas.state(s, req);
+        SipSessionImpl s = SipSessionImpl.of(resp);
+        DialogState d = ua.uas.state(s);
         long rseq = d.nextRSeq++;
         SIPResponse jr = resp.jainResponse();
         try {
@@ -79,7 +57,7 @@ public final class ReliableProvisionals {
         } catch (javax.sip.InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
-        if (!lists(jr, "Require", "100rel")) {
+        if (!OptionTags.lists(jr, "Require", "100rel")) {
             jr.addHeader(Messages.header("Require", "100rel"));
         }
         resp.send();
@@ -148,7 +126,7 @@ public final class ReliableProvisionals {
 
     /** UAC: true when a reliable provisional response repeats one already delivered (RFC 3262 §4). */
     boolean isRetransmission(DialogState d, SIPResponse r) {
-        if (!isReliable(r)) {
+        if (!OptionTags.isReliableProvisional(r)) {
             return false;
         }
         long rseq = ((RSeq) r.getHeader(RSeq.NAME)).getSeqNumber();
@@ -162,11 +140,11 @@ public final class ReliableProvisionals {
     /** SipServletResponse.createPrack for a reliable provisional response received. */
     public SipServletRequestImpl createPrack(SipServletResponseImpl resp) throws Rel100Exception {
         SIPResponse r = resp.jainResponse();
-        if (!isReliable(r)) {
+        if (!OptionTags.isReliableProvisional(r)) {
             throw new Rel100Exception(Rel100Exception.NOT_100rel);
         }
-        SipSessionImpl s = resp.sessionImpl();
-        DialogState d = s.dialog();
+        SipSessionImpl s = SipSessionImpl.of(resp);
+        DialogState d = UaRole.dialogOf(s);
         if (d == null || !d.established()) {
             throw new IllegalStateException("no early dialog for this response");
         }
@@ -181,9 +159,7 @@ public final class ReliableProvisionals {
             throw new IllegalStateException(e);
         }
         p.setHeader(rack);
-        SipServletRequestImpl req = new SipServletRequestImpl(p, null, s, null, null, null);
-        req.setUserAgent(ua);
-        return req;
+        return SipServletRequestImpl.created(p, s, false);
     }
 
     /** Reliable provisional responses this session sent and that wait for PRACK. */

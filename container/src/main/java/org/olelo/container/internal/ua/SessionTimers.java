@@ -5,6 +5,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.util.Locale;
+import org.olelo.container.internal.message.KeepAlivePreference;
+import org.olelo.container.internal.message.OptionTags;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
@@ -79,7 +81,7 @@ public final class SessionTimers {
         if (r.getHeader("Min-SE") == null) {
             r.addHeader(Messages.header("Min-SE", Integer.toString(min)));
         }
-        if (!ReliableProvisionals.lists(r, "Supported", "timer")) {
+        if (!OptionTags.lists(r, "Supported", "timer")) {
             r.addHeader(Messages.header("Supported", "timer"));
         }
     }
@@ -102,20 +104,20 @@ public final class SessionTimers {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
         Expires asked = Expires.of(req.jainRequest());
         KeepAlivePreference p = resp.keepAlivePreferenceIfAny();
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         boolean wanted = (p != null && p.getEnabled()) || (d != null && d.keepAlive != null);
         if (asked == null || !wanted) {
             return;
         }
         SIPResponse r = resp.jainResponse();
         String who = asked.refresher() != null ? asked.refresher()
-                : ReliableProvisionals.lists(req.jainRequest(), "Supported", "timer") ? "uac" : "uas";
+                : OptionTags.lists(req.jainRequest(), "Supported", "timer") ? "uac" : "uas";
         if (p != null && p.getRefresher() != jakarta.servlet.sip.SessionKeepAlive.Refresher.NONE && asked.refresher() == null) {
             who = p.getRefresher() == jakarta.servlet.sip.SessionKeepAlive.Refresher.UAC ? "uac" : "uas";
         }
         r.removeHeader("Session-Expires");
         r.addHeader(Messages.header("Session-Expires", asked.seconds() + ";refresher=" + who));
-        if (who.equals("uac") && !ReliableProvisionals.lists(r, "Require", "timer")) {
+        if (who.equals("uac") && !OptionTags.lists(r, "Require", "timer")) {
             r.addHeader(Messages.header("Require", "timer"));
         }
     }

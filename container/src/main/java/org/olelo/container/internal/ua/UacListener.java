@@ -27,21 +27,21 @@ final class UacListener implements ClientTransactionListener {
 
     @Override
     public void onResponse(ClientTransaction tx, SIPResponse response) {
-        SipSessionImpl s = request.sessionImpl();
-        s.parent().executor().execute(() -> ua.onResponse(request, response, tx.hop()));
+        SipSessionImpl s = SipSessionImpl.of(request);
+        s.parent().executor().execute(() -> ua.uac.onResponse(request, response, tx.hop()));
     }
 
     @Override
     public void onTimeout(ClientTransaction tx) {
-        SipSessionImpl s = request.sessionImpl();
-        s.parent().executor().execute(() -> ua.onNoResponse(request, 408, "Request Timeout"));
+        SipSessionImpl s = SipSessionImpl.of(request);
+        s.parent().executor().execute(() -> ua.uac.onNoResponse(request, 408, "Request Timeout"));
     }
 
     @Override
     public void onTransportError(ClientTransaction tx, IOException error) {
-        SipSessionImpl s = request.sessionImpl();
+        SipSessionImpl s = SipSessionImpl.of(request);
         LOG.debug("{} to {} not sent (call-id {}): {}", request.getMethod(), tx.hop().address(), request.getCallId(),
                 error.toString());
-        s.parent().executor().execute(() -> ua.onNoResponse(request, 503, "Service Unavailable"));
+        s.parent().executor().execute(() -> ua.uac.onNoResponse(request, 503, "Service Unavailable"));
     }
 }

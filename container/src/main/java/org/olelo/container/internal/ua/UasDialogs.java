@@ -2,6 +2,7 @@ package org.olelo.container.internal.ua;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.sip.InviteBranch;
 import jakarta.servlet.sip.SipErrorEvent;
 import jakarta.servlet.sip.SipErrorListener;
 import jakarta.servlet.sip.SipSession;
@@ -11,6 +12,7 @@ import javax.sip.address.Address;
 import javax.sip.header.ContactHeader;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.session.SessionRole;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transaction.TimerSettings;
@@ -35,26 +37,39 @@ public final class UasDialogs {
     }
 
     /**
-     * The user-agent state of a session that received {@code initial} and answers it itself,
-     * created on first use.
+     * The user-agent role with dialog state of a session, created (from the initial request it
+     * received) for a session whose application had not answered in a way that needed one.
+     *
+     * @throws IllegalStateException when the session does not act as a user agent
      */
-    public DialogState state(SipSessionImpl s, SipServletRequestImpl initial) {
-        DialogState d = s.dialog();
-        if (d == null) {
-            SIPRequest r = initial.jainRequest();
-            ServerTransaction st = initial.transaction();
-            d = new DialogState(ua, UAMode.UAS, r.getCallId().getCallId(), st == null ? null : st.localTag());
-            d.localAddress = (Address) r.getTo().getAddress().clone();
-            d.remoteAddress = (Address) r.getFrom().getAddress().clone();
-            d.remoteCSeq = r.getCSeq().getSeqNumber();
-            d.transport = initial.getTransport();
-            d.initialRequest = initial;
-            if (!initial.finalResponseSent()) {
-                d.pendingIn.add(initial);
-            }
-            s.setDialog(d);
+    public UaRole role(SipSessionImpl s) {
+        SessionRole r = s.role();
+        if (r instanceof UaRole u) {
+            return u;
         }
-        return d;
+        if (!(r instanceof UndecidedRole undecided)) {
+            throw new IllegalStateException("session " + s.getId() + " is not a user-agent session");
+        }
+        SipServletRequestImpl initial = undecided.receivedInitialRequest();
+        SIPRequest req = initial.jainRequest();
+        ServerTransaction st = initial.transaction();
+        DialogState d = new DialogState(ua, UAMode.UAS, req.getCallId().getCallId(), st == null ? null : st.localTag());
+        d.localAddress = (Address) req.getTo().getAddress().clone();
+        d.remoteAddress = (Address) req.getFrom().getAddress().clone();
+        d.remoteCSeq = req.getCSeq().getSeqNumber();
+        d.transport = initial.getTransport();
+        d.initialRequest = initial;
+        if (!initial.finalResponseSent()) {
+            d.pendingIn.add(initial);
+        }
+        UaRole u = new UaRole(ua, s, d);
+        s.takeRole(u);
+        return u;
+    }
+
+    /** The dialog state of a user-agent session, created on first use ({@link #role}). */
+    public DialogState state(SipSessionImpl s) {
+        return role(s).d;
     }
 
     /**
@@ -63,21 +78,21 @@ public final class UasDialogs {
      * new To tag.
      */
     public SipSessionImpl derive(SipSessionImpl uas) {
-        DialogState o = state(uas, uas.initialRequest());
+        DialogState o = state(uas);
         SipSessionImpl t = ua.rt.sessions().createSipSession(uas.parent(), o.callId);
         t.setHandlerInternal(uas.handler());
         DialogState d = new DialogState(ua, UAMode.UAS, o.callId, org.olelo.core.message.SipMessages.newTag());
         d.localAddress = o.localAddress;
         d.remoteAddress = o.remoteAddress;
-        d.remoteTag = o.initialRequest.jainRequest().getFromTag();
-        d.learnRouting(o.initialRequest.jainRequest(), false);
+        SIPRequest initial = o.initialRequest.jainRequest();
+        d.remoteTag = initial.getFromTag();
+        d.learnRouting(initial, false);
         d.remoteCSeq = o.remoteCSeq;
         d.transport = o.transport;
         d.initialRequest = o.initialRequest;
-        t.setDialog(d);
-        t.setDerivedFrom(uas);
-        t.setInitialRequest(o.initialRequest);
-        t.setupLazily(uas::getLocalParty, uas::getRemoteParty, uas.getRegion(), uas.getSubscriberURI());
+        d.derivedFrom = uas;
+        t.takeRole(new UaRole(ua, t, d));
+        t.setup(initial.getTo(), initial.getFrom(), uas.routing());
         ua.dialogs.put(d, t);
         forking(uas, o).added(t);
         d.forking = o.forking;
@@ -88,6 +103,19 @@ public final class UasDialogs {
         return t;
     }
 
+    /** SipServletRequest.createInviteBranch: one more dialog for a received INVITE. */
+    InviteBranch createInviteBranch(SipServletRequestImpl req) {
+        if (!req.getMethod().equals("INVITE") || req.transaction() == null || !req.isInitial()) {
+            throw new IllegalStateException("invite branches are created for a received initial INVITE");
+        }
+        if (req.finalResponseSent() && req.transaction().lastStatus() >= 300) {
+            throw new IllegalStateException("the INVITE already has a final response");
+        }
+        SipSessionImpl s = SipSessionImpl.of(req);
+        state(s);
+        return UaRole.dialogOf(derive(s)).inviteBranch;
+    }
+
     /** The forking context of an original session, created on first use. */
     static ForkingContextImpl forking(SipSessionImpl origin, DialogState d) {
         if (d.forking == null) {
@@ -96,13 +124,29 @@ public final class UasDialogs {
         return d.forking;
     }
 
-    /** Prepares a response the application sends on a request it answers: Contact and session timer. */
-    public void beforeSend(SipServletResponseImpl resp) {
+    /**
+     * Sends a response the application created for a request its user-agent session received:
+     * Contact and session timer first, the dialog registered before a dialog-creating answer leaves
+     * (so that the peer's ACK or BYE finds it), then the session's state, 2xx retransmission and the
+     * session timer once it is sent.
+     */
+    void send(SipServletResponseImpl resp, SipSessionImpl s) {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
-        SipSessionImpl s = resp.sessionImpl();
-        if (s == null || s.isProxy()) {
-            return;
+        beforeSend(resp, s);
+        resp.echoRegisterPath();
+        resp.transmit();
+        int status = resp.getStatus();
+        if (status >= 200 && status < 300 && !req.isInitial() && req.getMethod().equals("BYE")) {
+            ua.dialogs.remove(s);
         }
+        s.answered(req, status);
+        if (s.isValid()) {
+            afterSend(resp, s);
+        }
+    }
+
+    private void beforeSend(SipServletResponseImpl resp, SipSessionImpl s) {
+        SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
         int status = resp.getStatus();
         String method = req.getMethod();
         SIPResponse r = resp.jainResponse();
@@ -114,9 +158,8 @@ public final class UasDialogs {
             ua.sessionTimers.beforeSuccess(resp, s);
         }
         if (req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300) {
-            DialogState d = state(s, req);
+            DialogState d = state(s);
             if (d.remoteTag == null) {
-                // registered before the response leaves, so that the peer's ACK or BYE finds the dialog
                 d.remoteTag = req.jainRequest().getFromTag();
                 d.learnRouting(req.jainRequest(), false);
                 ua.dialogs.put(d, s);
@@ -125,23 +168,19 @@ public final class UasDialogs {
     }
 
     /** Dialog bookkeeping once a response the application created has been sent. */
-    public void afterSend(SipServletResponseImpl resp) {
+    private void afterSend(SipServletResponseImpl resp, SipSessionImpl s) {
         SipServletRequestImpl req = (SipServletRequestImpl) resp.getRequest();
-        SipSessionImpl s = resp.sessionImpl();
-        if (s == null || s.isProxy() || !s.isValid()) {
-            return;
-        }
         int status = resp.getStatus();
         String method = req.getMethod();
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         if (d == null && !(req.isInitial() && Messages.createsDialog(method) && status > 100 && status < 300)) {
             return;
         }
-        d = state(s, req);
+        d = state(s);
         if (status >= 200) {
             d.pendingIn.remove(req);
             if (method.equals("INVITE") && req.isInitial()) {
-                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(s)).finalResponse(resp);
+                ((UaRole) s.role()).inviteBranch().finalResponse(resp);
             }
         }
         if (method.equals("INVITE") && status >= 200 && status < 300) {
@@ -192,7 +231,8 @@ public final class UasDialogs {
                 LOG.warn("noAckReceived listener failed", ex);
             }
         }
-        if (s.isValid() && s.getState() == SipSession.State.CONFIRMED && s.dialog().pendingOut.isEmpty()) {
+        if (s.isValid() && s.getState() == SipSession.State.CONFIRMED && UaRole.dialogOf(s) != null
+                && UaRole.dialogOf(s).pendingOut.isEmpty()) {
             try {
                 ua.send(ua.inDialogRequest(s, "BYE"));
             } catch (IOException | RuntimeException ex) {
@@ -211,10 +251,10 @@ public final class UasDialogs {
         if (r == null) {
             return; // answered meanwhile (a CANCEL raced the request in)
         }
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         long cseq = r.getCSeq().getSeqNumber();
         String method = r.getMethod();
-        if (!s.isValid() || s.getState() == SipSession.State.TERMINATED) {
+        if (!s.isValid() || s.getState() == SipSession.State.TERMINATED || d == null) {
             respond(st, 481, "Call/Transaction Does Not Exist");
             return;
         }
@@ -230,8 +270,7 @@ public final class UasDialogs {
         if (Messages.refreshesTarget(method)) {
             d.refreshTarget(r);
         }
-        SipServletRequestImpl req = new SipServletRequestImpl(r, st, s, st.transport(), st.source(), st.poppedRoute());
-        req.setUserAgent(ua);
+        SipServletRequestImpl req = SipServletRequestImpl.received(st, r, s, false);
         st.setApplicationData(req);
         d.pendingIn.add(req);
         ua.invoker.request(s, req);
@@ -239,7 +278,10 @@ public final class UasDialogs {
 
     /** An ACK for a 2xx this session sent: stops the retransmissions, then doAck (once). */
     public void onAck(SipSessionImpl s, SipServletRequestImpl ack) {
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
+        if (d == null) {
+            return; // the session proxies now
+        }
         long cseq = ack.jainRequest().getCSeq().getSeqNumber();
         SipServletResponseImpl acked = null;
         for (SipServletResponseImpl r : d.unackedOut) {
@@ -252,8 +294,7 @@ public final class UasDialogs {
             return; // a repeated ACK
         }
         d.unackedOut.remove(acked);
-        ack.setAcknowledged(acked);
-        ack.setUserAgent(ua);
+        ack.acknowledging(acked);
         ua.invoker.request(s, ack);
     }
 

@@ -5,11 +5,9 @@ import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.From;
 import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.header.Route;
-import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
 import jakarta.servlet.sip.SipSession;
 import jakarta.servlet.sip.TooManyHopsException;
 import jakarta.servlet.sip.UAMode;
@@ -22,9 +20,12 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.RouteHeader;
-import org.olelo.container.internal.ContainerRuntime;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.internal.runtime.NextApplication;
+import org.olelo.container.internal.session.OutboundInterfaces;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.SipCore;
@@ -36,9 +37,9 @@ import org.olelo.core.transport.Transport;
 
 /**
  * The container as a user agent client: builds the requests applications create (new, copied from
- * another request, or inside a dialog), sends them through client transactions, and turns the
- * responses into dialog state (early and confirmed dialogs, derived sessions for forked answers)
- * before the handler servlet sees them. The server side lives in {@link UasDialogs}.
+ * another request, or inside a dialog) and sends them through client transactions; the responses
+ * become dialog state in {@link UacDialogs}, the server side lives in {@link UasDialogs}, and each
+ * user-agent session's {@link UaRole} holds its dialog.
  *
  * <p>Threads: request creation and {@link #send} run on the caller's thread (normally the
  * application session's executor); responses arrive on transport threads and are handed to that
@@ -51,21 +52,30 @@ public final class UserAgent {
     final DialogTable dialogs = new DialogTable();
     final ServletInvoker invoker;
     final UasDialogs uas;
+    final UacDialogs uac;
+    final ProxyStarter proxies;
     final ReliableProvisionals reliable;
     final SessionTimers sessionTimers;
-    private volatile org.olelo.container.internal.compose.Composer composer;
+    private volatile NextApplication composer = NextApplication.NONE;
 
-    public UserAgent(ContainerRuntime rt, ServletInvoker invoker) {
+    /**
+     * @param rt      the container-wide services
+     * @param invoker runs the handler servlets of user-agent sessions
+     * @param proxies makes the proxy of an initial request an application proxies instead of answering
+     */
+    public UserAgent(ContainerRuntime rt, ServletInvoker invoker, ProxyStarter proxies) {
         this.rt = rt;
+        this.proxies = proxies;
         this.core = rt.core();
         this.invoker = invoker;
         this.uas = new UasDialogs(this);
+        this.uac = new UacDialogs(this);
         this.reliable = new ReliableProvisionals(this);
         this.sessionTimers = new SessionTimers(this);
     }
 
     /** Lets initial requests that continue a routing chain (B2BUA legs) reach the next application. */
-    public void setComposer(org.olelo.container.internal.compose.Composer c) {
+    public void setComposer(NextApplication c) {
         this.composer = c;
     }
 
@@ -152,7 +162,8 @@ public final class UserAgent {
         }
         Messages.copyHeaders(o, r);
         Messages.copyBody(o, r);
-        SipApplicationSessionImpl as = orig.sessionImpl() != null ? orig.sessionImpl().parent() : null;
+        SipSessionImpl os = SipSessionImpl.of(orig);
+        SipApplicationSessionImpl as = os != null ? os.parent() : null;
         if (as == null) {
             throw new IllegalStateException("the original request has no application session");
         }
@@ -179,25 +190,12 @@ public final class UserAgent {
         d.localAddress = (Address) r.getFrom().getAddress().clone();
         d.remoteAddress = (Address) r.getTo().getAddress().clone();
         d.localCSeq = r.getCSeq().getSeqNumber();
-        s.setDialog(d);
-        s.setupLazily(() -> party(r.getFrom()), () -> party(r.getTo()), null, null);
-        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
-        req.setUserAgent(this);
-        req.setInitial(true);
+        s.takeRole(new UaRole(this, s, d));
+        s.setup(r.getFrom(), r.getTo(), null);
+        SipServletRequestImpl req = SipServletRequestImpl.created(r, s, true);
         d.initialRequest = req;
         s.fireCreated();
         return req;
-    }
-
-    static jakarta.servlet.sip.Address party(javax.sip.header.HeaderAddress h) {
-        try {
-            org.olelo.container.internal.address.AddressImpl a =
-                    org.olelo.container.internal.address.AddressImpl.parse(((SIPHeader) h).getHeaderValue());
-            a.setReadOnly();
-            return a;
-        } catch (jakarta.servlet.sip.ServletParseException e) {
-            return null;
-        }
     }
 
     private static void checkNewMethod(String method) {
@@ -233,8 +231,8 @@ public final class UserAgent {
         if (method.equals("ACK") || method.equals("CANCEL")) {
             throw new IllegalArgumentException(method + " is created with createAck or createCancel");
         }
-        DialogState d = s.dialog();
-        if (d == null || s.isProxy()) {
+        DialogState d = UaRole.dialogOf(s);
+        if (d == null) {
             throw new IllegalStateException("the session is not a user-agent session");
         }
         if (s.getState() == SipSession.State.TERMINATED) {
@@ -246,10 +244,7 @@ public final class UserAgent {
             }
             return retryInitial(s, d, method);
         }
-        SIPRequest r = build(d, method, ++d.localCSeq);
-        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
-        req.setUserAgent(this);
-        return req;
+        return SipServletRequestImpl.created(build(d, method, ++d.localCSeq), s, false);
     }
 
     private SipServletRequestImpl retryInitial(SipSessionImpl s, DialogState d, String method) {
@@ -260,9 +255,7 @@ public final class UserAgent {
         r.removeHeader("Proxy-Authorization");
         r.setMethod(method);
         r.setHeader(new CSeq(++d.localCSeq, method));
-        SipServletRequestImpl req = new SipServletRequestImpl(r, null, s, null, null, null);
-        req.setUserAgent(this);
-        req.setInitial(true);
+        SipServletRequestImpl req = SipServletRequestImpl.created(r, s, true);
         d.initialRequest = req;
         return req;
     }
@@ -315,7 +308,7 @@ public final class UserAgent {
         if (req.isCommitted()) {
             throw new IllegalStateException("request already sent");
         }
-        SipSessionImpl s = req.sessionImpl();
+        SipSessionImpl s = SipSessionImpl.of(req);
         if (s == null || !s.isValid()) {
             throw new IllegalStateException("the request's session is invalidated");
         }
@@ -329,13 +322,12 @@ public final class UserAgent {
             sendCancel(req);
             return;
         }
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         r.removeHeader(Via.NAME);
-        org.olelo.container.internal.compose.InternalHop internal = null;
-        org.olelo.container.internal.compose.Composer c = composer;
-        if (c != null && req.isInitial()
+        InternalHop internal = null;
+        if (req.isInitial()
                 && req.getRoutingDirective() != jakarta.servlet.sip.ar.SipApplicationRoutingDirective.NEW) {
-            internal = c.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
+            internal = composer.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
         }
         Hop hop = internal != null ? internal.hop()
                 : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
@@ -358,7 +350,7 @@ public final class UserAgent {
         d.pendingOut.add(req);
         ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req));
         ct.setApplicationData(req);
-        req.setClientTransaction(ct);
+        req.sentThrough(ct);
     }
 
     private void addVia(SIPRequest r, Hop hop) {
@@ -397,22 +389,21 @@ public final class UserAgent {
 
     /** SipServletResponse.createAck for a 2xx to an INVITE: an ACK in the response's dialog, same CSeq. */
     public SipServletRequestImpl createAck(SipServletResponseImpl resp) {
-        SipSessionImpl s = resp.sessionImpl();
-        DialogState d = s.dialog();
+        SipSessionImpl s = SipSessionImpl.of(resp);
+        DialogState d = UaRole.dialogOf(s);
         if (d == null || !d.established()) {
             throw new IllegalStateException("no dialog for this response");
         }
         SIPRequest ack = build(d, "ACK", resp.jainResponse().getCSeq().getSeqNumber());
-        SipServletRequestImpl req = new SipServletRequestImpl(ack, null, s, null, null, null);
-        req.setUserAgent(this);
-        req.setAcknowledged(resp);
+        SipServletRequestImpl req = SipServletRequestImpl.created(ack, s, false);
+        req.acknowledging(resp);
         return req;
     }
 
     private void sendAck(SipServletRequestImpl ack) throws IOException {
         SipServletResponseImpl acked = ack.acknowledges();
-        SipSessionImpl s = ack.sessionImpl();
-        DialogState d = s.dialog();
+        SipSessionImpl s = SipSessionImpl.of(ack);
+        DialogState d = UaRole.dialogOf(s);
         SIPRequest r = ack.jainRequest();
         Hop hop = OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
         org.olelo.core.routing.MaxForwardsRule.forUserAgentHop(r, hop);
@@ -440,159 +431,13 @@ public final class UserAgent {
         ct.cancel(cancel.jainRequest());
     }
 
-    // ---------------------------------------------------------------- responses
-
-    /** Handles a response to a request an application sent; runs on the application session's executor. */
-    void onResponse(SipServletRequestImpl req, SIPResponse resp, Hop from) {
-        SipSessionImpl s = req.sessionImpl();
-        if (s == null || !s.isValid()) {
-            return;
-        }
-        DialogState d = s.dialog();
-        int status = resp.getStatusCode();
-        String method = req.getMethod();
-        String toTag = resp.getToTag();
-        SipSessionImpl target = s;
-        boolean creating = req.isInitial() && Messages.createsDialog(method);
-        if (creating && status > 100 && status < 300 && toTag != null) {
-            target = dialogFor(s, d, toTag, resp, status);
-            if (target == null) {
-                return; // a retransmitted 2xx: handled without the application
-            }
-        }
-        DialogState td = target.dialog();
-        if (status > 100 && status < 200 && reliable.isRetransmission(td, resp)) {
-            return;
-        }
-        SipServletResponseImpl r = new SipServletResponseImpl(resp, req, target,
-                from == null ? null : from.transport(), from == null ? null : from.address(), null, false);
-        r.setUserAgent(this);
-        if (status >= 200) {
-            d.pendingOut.remove(req);
-            req.setReceivedFinal(r);
-            if (method.equals("INVITE") && req.isInitial()) {
-                ((InviteBranchImpl) SessionDialogs.activeInviteBranchOrAny(target)).finalResponse(r);
-            }
-            if (method.equals("INVITE") && status < 300) {
-                td.unackedIn.add(r);
-            }
-        }
-        if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
-            sessionTimers.onSuccess(target, td, req, resp);
-        }
-        if (status >= 200 && method.equals("BYE")) {
-            terminate(target); // the application sees the dialog ended; invalidation waits until it returns
-        }
-        if (ReliableProvisionals.isReliable(resp)) {
-            td.reliableIn.add(r);
-        }
-        if (req.automatic() != null) {
-            req.automatic().incomingResponse(r);
-        } else {
-            invoker.response(target, r);
-        }
-        afterResponse(req, target, td, status, creating);
-    }
-
-    /** The session a provisional or 2xx answer to a dialog-creating request belongs to; null for a 2xx repeat. */
-    private SipSessionImpl dialogFor(SipSessionImpl s, DialogState d, String toTag, SIPResponse resp, int status) {
-        SipSessionImpl target = s;
-        if (d.remoteTag == null) {
-            d.remoteTag = toTag;
-            d.learnRouting(resp, true);
-            dialogs.put(d, s);
-        } else if (!d.remoteTag.equals(toTag)) {
-            target = dialogs.find(d.callId, d.localTag, toTag);
-            if (target == null) {
-                target = derive(s, d, toTag, resp);
-            }
-        } else if (status >= 200) {
-            d.learnRouting(resp, true); // §13.2.2.4: the 2xx fixes the route set
-        }
-        DialogState td = target.dialog();
-        if (status >= 200) {
-            long cseq = resp.getCSeq().getSeqNumber();
-            if (td.lastAckCSeq == cseq && td.lastAck != null) {
-                try {
-                    td.lastAckHop.transport().send(td.lastAck, td.lastAckHop.address());
-                } catch (IOException ignored) {
-                    // the next 2xx repeat tries again
-                }
-                return null;
-            }
-            for (SipServletResponseImpl u : td.unackedIn) {
-                if (u.jainResponse().getCSeq().getSeqNumber() == cseq) {
-                    return null; // the application has it and has not acknowledged it yet
-                }
-            }
-            if (status < 300) {
-                target.setState(SipSession.State.CONFIRMED);
-            }
-        } else if (target.getState() == SipSession.State.INITIAL) {
-            target.setState(SipSession.State.EARLY);
-        }
-        return target;
-    }
-
-    /** A derived session (JSR 289 §6.2.3.2) for another dialog the same request created. */
-    private SipSessionImpl derive(SipSessionImpl s, DialogState d, String toTag, SIPResponse resp) {
-        SipSessionImpl t = rt.sessions().createSipSession(s.parent(), d.callId);
-        t.setHandlerInternal(s.handler());
-        DialogState td = d.deriveCopy();
-        td.remoteTag = toTag;
-        td.learnRouting(resp, true);
-        t.setDialog(td);
-        t.setDerivedFrom(s);
-        UasDialogs.forking(s, d).added(t);
-        td.forking = d.forking;
-        if (d.initialRequest.getMethod().equals("INVITE")) {
-            td.inviteBranch = new InviteBranchImpl(t, d.initialRequest, UAMode.UAC);
-        }
-        SIPRequest o = d.initialRequest.jainRequest();
-        t.setupLazily(() -> party(o.getFrom()), () -> party(resp.getTo()), s.getRegion(), s.getSubscriberURI());
-        dialogs.put(td, t);
-        t.fireCreated();
-        return t;
-    }
-
-    private void afterResponse(SipServletRequestImpl req, SipSessionImpl target, DialogState td, int status, boolean creating) {
-        if (status < 200) {
-            return;
-        }
-        String method = req.getMethod();
-        if (creating && status >= 300) {
-            if (target.getState() == SipSession.State.EARLY) {
-                dialogs.remove(target);
-                td.remoteTag = null;
-                td.routeSet = null;
-            }
-            if (target.isDerived()) {
-                target.setState(SipSession.State.TERMINATED);
-            } else if (target.getState() != SipSession.State.CONFIRMED) {
-                target.setState(SipSession.State.INITIAL);
-                if (td.pendingOut.isEmpty()) {
-                    target.markReady();
-                }
-            }
-        } else if (!creating && target.dialog() != null && !target.dialog().established() && td.pendingOut.isEmpty()
-                && req.isInitial()) {
-            target.markReady(); // MESSAGE, OPTIONS, REGISTER... outside a dialog: done once answered
-        }
-    }
-
     /** Ends a dialog: TERMINATED state and out of the dialog table. */
     void terminate(SipSessionImpl s) {
         dialogs.remove(s);
-        DialogState d = s.dialog();
+        DialogState d = UaRole.dialogOf(s);
         if (d != null && d.keepAlive != null) {
             d.keepAlive.stop();
         }
         s.setState(SipSession.State.TERMINATED);
-    }
-
-    /** A transaction ended without a final response: the application gets a 408 (or 503 for a transport error). */
-    void onNoResponse(SipServletRequestImpl req, int status, String reason) {
-        SIPResponse resp = req.jainRequest().createResponse(status, reason);
-        onResponse(req, resp, null);
     }
 }

@@ -1,4 +1,4 @@
-package org.olelo.container.internal.ua;
+package org.olelo.container.internal.security;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -8,9 +8,9 @@ import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.olelo.container.internal.message.HeaderNames;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
-import org.olelo.container.internal.security.DigestAlgorithm;
 import org.olelo.core.message.SipMessages;
 
 /**
@@ -52,7 +52,7 @@ public final class ClientDigest {
             if (cred == null || alg == null || p.get("nonce") == null) {
                 continue;
             }
-            out.addHeader(Messages.header(answer, header(alg, p, cred[0], cred[1], out.getMethod(),
+            out.addHeader(HeaderNames.parse(answer, header(alg, p, cred[0], cred[1], out.getMethod(),
                     out.getRequestURI().toString())));
             added++;
         }

@@ -1,4 +1,4 @@
-package org.olelo.container.internal.ua;
+package org.olelo.container.internal.session;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package org.olelo.container.internal;
+package org.olelo.container.internal.runtime;
 
 import java.util.Set;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package org.olelo.container.internal.ua;
+package org.olelo.container.internal.message;
 
 import jakarta.servlet.sip.AuthInfo;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.olelo.container.internal.compose;
+package org.olelo.container.internal.runtime;
 
 import org.olelo.core.routing.Hop;
 

@@ -1,0 +1,81 @@
+package org.olelo.container.internal;
+
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
+import javax.sip.header.RouteHeader;
+import org.olelo.container.internal.invoke.SerialExecutor;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.proxy.ProxyImpl;
+import org.olelo.container.internal.proxy.ResponseDelivery;
+import org.olelo.container.internal.runtime.ContainerRuntime;
+import org.olelo.core.SipCore;
+import org.olelo.core.routing.Hop;
+import org.olelo.core.routing.MaxForwardsRule;
+import org.olelo.core.transaction.ServerTransaction;
+import org.olelo.core.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the server relays with no application: a request by its Route set or Request-URI (a
+ * transaction-stateful relay on a virtual thread of its own), and an end-to-end ACK statelessly.
+ *
+ * <p>{@link #request} only queues work, so any thread may call it; {@link #ack} resolves the next
+ * hop (a table look-up or the core's resolver) and sends on the calling thread.
+ */
+final class Relays {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Relays.class);
+
+    private final ContainerRuntime rt;
+    private final SipCore core;
+
+    Relays(ContainerRuntime rt) {
+        this.rt = rt;
+        this.core = rt.core();
+    }
+
+    /** Relays a request by its Route set or Request-URI with no application involved. */
+    void request(ServerTransaction st) {
+        SerialExecutor ex = new SerialExecutor(rt.virtualThreads());
+        ex.execute(() -> {
+            SIPRequest r = st.request();
+            if (r == null) {
+                return;
+            }
+            SipServletRequestImpl req = SipServletRequestImpl.received(st, r, null, false);
+            st.setApplicationData(req);
+            ProxyImpl p = new ProxyImpl(rt, req, null, ex, ResponseDelivery.NONE, 180, true);
+            try {
+                p.proxyTo(req.getRequestURI());
+            } catch (RuntimeException e) {
+                LOG.debug("relay failed", e);
+                SipContainer.respond(st, 500, "Server Internal Error");
+            }
+        });
+    }
+
+    /**
+     * Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. Max-Forwards as on
+     * every relay path: absent counts as 70, each hop takes one, and an ACK with none left is dropped.
+     */
+    void ack(SIPRequest ack, Transport inbound) {
+        try {
+            javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
+                    ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
+            Hop hop = core.resolve(next, inbound.name());
+            if (!MaxForwardsRule.forHop(ack, hop)) {
+                core.statistics().dropped();
+                return;
+            }
+            // An ACK is never answered, so Max-Forwards alone bounds a loop of it; its branch carries
+            // no loop hash, so that an ACK passing two record-routing applications of this server
+            // (whose Route sets differ only by the entry already popped) is not taken for a loop.
+            Via via = core.newVia(hop.transport(), SipCore.branch(null));
+            ack.addFirst(via);
+            core.sendStateless(ack, hop);
+        } catch (Exception e) {
+            LOG.debug("ACK not relayed: {}", e.toString());
+        }
+    }
+}

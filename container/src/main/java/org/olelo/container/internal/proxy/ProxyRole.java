@@ -1,0 +1,193 @@
+package org.olelo.container.internal.proxy;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.sip.AutomaticProcessingListener;
+import jakarta.servlet.sip.Proxy;
+import jakarta.servlet.sip.SipServletRequest;
+import jakarta.servlet.sip.SipSession;
+import jakarta.servlet.sip.UAMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.olelo.container.internal.message.SipServletRequestImpl;
+import org.olelo.container.internal.message.SipServletResponseImpl;
+import org.olelo.container.internal.security.ClientDigest;
+import org.olelo.container.internal.session.SessionRole;
+import org.olelo.container.internal.session.SipSessionImpl;
+
+/**
+ * The role of a session whose application proxies its dialog: the proxy of the initial request
+ * until it is answered, whether the application supervises the responses, and, once a
+ * record-routed INVITE is answered, the {@link ProxiedDialog} that lets the container end the call
+ * on its behalf. The session's state follows the responses the proxy forwards. Runs on the
+ * application session's executor; the supervised flag is also read on transport reader threads.
+ */
+public final class ProxyRole implements SessionRole {
+
+    private final SipSessionImpl session;
+    /** The proxy of the initial request, until the call is answered (the session keeps no message after that). */
+    private volatile ProxyImpl initial;
+    private volatile boolean supervised = true;
+    private volatile ProxiedDialog dialog;
+
+    /** The role of {@code session} from now on; {@link #proxying} names its proxy. */
+    public ProxyRole(SipSessionImpl session) {
+        this.session = session;
+    }
+
+    /** The session. */
+    SipSessionImpl session() {
+        return session;
+    }
+
+    /** Records the proxy of the session's initial request. */
+    public void proxying(ProxyImpl p) {
+        this.initial = p;
+    }
+
+    /** Whether the application wants to see the responses to requests proxied in this dialog. */
+    public boolean supervised() {
+        return supervised;
+    }
+
+    /** Records whether the application supervises the proxying of this dialog. */
+    public void setSupervised(boolean s) {
+        this.supervised = s;
+    }
+
+    /** Notes a request relayed inside the record-routed dialog (its CSeq, for the BYEs the container may send). */
+    public void seen(SIPRequest r) {
+        ProxiedDialog d = dialog;
+        if (d != null) {
+            d.seen(r);
+        }
+    }
+
+    /** True when an answered, record-routed INVITE left a dialog the container can end. */
+    public boolean holdsDialog() {
+        return dialog != null;
+    }
+
+    /**
+     * Moves the session's state with a response the proxy forwards upstream: early on a provisional
+     * with a To tag, confirmed on a 2xx to the INVITE (then the proxy is let go), terminated on a
+     * failure or on the 2xx to a BYE.
+     *
+     * @param recordRouted whether the proxy record-routed the initial request
+     */
+    void forwarded(SipServletRequestImpl original, boolean subsequent, boolean recordRouted, int status, SIPResponse r) {
+        SipSessionImpl s = session;
+        if (!s.isValid()) {
+            return;
+        }
+        String method = original.getMethod();
+        boolean invite = method.equals("INVITE");
+        if (subsequent) {
+            if (method.equals("BYE") && status >= 200 && status < 300) {
+                s.setState(SipSession.State.TERMINATED);
+            }
+            return;
+        }
+        if (status < 200) {
+            if (invite && r.getToTag() != null && s.getState() == SipSession.State.INITIAL) {
+                s.setState(SipSession.State.EARLY);
+            }
+        } else if (status < 300) {
+            if (invite) {
+                if (recordRouted && dialog == null) {
+                    dialog = new ProxiedDialog(original.jainRequest(), r);
+                }
+                initial = null; // answered: the session keeps no message for the call's lifetime
+                s.setState(SipSession.State.CONFIRMED);
+            } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
+                s.setState(SipSession.State.TERMINATED);
+            }
+        } else {
+            s.setState(SipSession.State.TERMINATED);
+        }
+    }
+
+    @Override
+    public Proxy proxy(SipServletRequestImpl request) {
+        throw new IllegalStateException("a request inside a proxied dialog is proxied by the container");
+    }
+
+    @Override
+    public void authorize(SipServletRequestImpl request, SipServletResponseImpl challenge,
+                          BiFunction<String, Integer, String[]> credentials) {
+        ClientDigest.authorize(request, challenge, credentials);
+    }
+
+    /** The application answers a request itself: allowed until the proxy has started a branch. */
+    @Override
+    public void send(SipServletResponseImpl response) {
+        SipServletRequestImpl req = (SipServletRequestImpl) response.getRequest();
+        Proxy p = req.proxyIfAny();
+        if (p instanceof ProxyImpl pi && pi.getOriginalRequest() != null && pi.started()) {
+            throw new IllegalStateException("the request is being proxied; it cannot also be answered");
+        }
+        response.echoRegisterPath();
+        response.transmit();
+        session.answered(req, response.getStatus());
+    }
+
+    @Override
+    public SipServletRequest createRequest(String method) {
+        throw new IllegalStateException("session " + session.getId() + " is not a user-agent session");
+    }
+
+    @Override
+    public jakarta.servlet.sip.ForkingContext forkingContext() {
+        throw new IllegalStateException("session " + session.getId() + " is not a user-agent session");
+    }
+
+    @Override
+    public Collection<SipServletRequest> activeRequests(UAMode mode) {
+        List<SipServletRequest> out = new ArrayList<>(1);
+        ProxyImpl p = initial;
+        if (mode == UAMode.UAS && p != null && !p.original().finalResponseSent()) {
+            out.add(p.original());
+        }
+        return out;
+    }
+
+    @Override
+    public void terminateDialog(AutomaticProcessingListener listener) {
+        throw new IllegalStateException("a proxy session is ended with terminateProxiedDialog");
+    }
+
+    /** Ends the proxied dialog: CANCEL while it is early, else BYE towards the chosen party or both. */
+    @Override
+    public void terminateProxiedDialog(UAMode mode, AutomaticProcessingListener listener) {
+        SipSessionImpl s = session;
+        if (!s.isValid()) {
+            throw new IllegalStateException("session is invalid or does not proxy a dialog");
+        }
+        if (s.getState() == SipSession.State.EARLY || s.getState() == SipSession.State.INITIAL) {
+            ProxyImpl p = initial;
+            if (p != null && p.started()) {
+                p.cancel();
+                return;
+            }
+            throw new IllegalStateException("the dialog has not been proxied yet");
+        }
+        ProxiedDialog d = dialog;
+        if (d == null || s.getState() != SipSession.State.CONFIRMED) {
+            throw new IllegalStateException("session does not hold a confirmed record-routed dialog");
+        }
+        d.terminate(s, mode, listener);
+        s.setState(SipSession.State.TERMINATED);
+    }
+
+    /** A confirmed dialog can be ended only when it was record-routed; an early one is cancelled. */
+    @Override
+    public boolean hangUp() {
+        if (session.getState() == SipSession.State.CONFIRMED && dialog == null) {
+            return false;
+        }
+        terminateProxiedDialog(null, null);
+        return true;
+    }
+}

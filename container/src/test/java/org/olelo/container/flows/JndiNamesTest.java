@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -73,7 +73,7 @@ public final class SipBuilder {
      */
     public static SipBuilder inDialog(String method, String response) {
         SipBuilder b = request(method, SipText.contactUri(response));
-        List<String> rr = new ArrayList<>(SipText.headers(response, "Record-Route"));
+        List<String> rr = new ArrayList<>(SipText.entries(response, "Record-Route"));
         Collections.reverse(rr);
         b.routes.addAll(rr);
         b.from = SipText.header(response, "From");
@@ -84,15 +84,27 @@ public final class SipBuilder {
 
     /** The CANCEL of an INVITE (RFC 3261 §9.1): its Request-URI, top Via, Route, From, To, Call-ID and CSeq number. */
     public static SipBuilder cancel(String invite) {
+        return sameTransaction("CANCEL", invite, SipText.header(invite, "To"));
+    }
+
+    /**
+     * The ACK of a final response other than 2xx to an INVITE (RFC 3261 §17.1.1.3): as {@link #cancel},
+     * with the To of the response.
+     */
+    public static SipBuilder ack(String invite, String response) {
+        return sameTransaction("ACK", invite, SipText.header(response, "To"));
+    }
+
+    private static SipBuilder sameTransaction(String method, String invite, String to) {
         String uri = invite.substring(invite.indexOf(' ') + 1, invite.indexOf(" SIP/2.0"));
-        SipBuilder b = request("CANCEL", uri);
+        SipBuilder b = request(method, uri);
         b.vias.add(SipText.headers(invite, "Via").get(0));
         b.routes.addAll(SipText.headers(invite, "Route"));
         b.from = SipText.header(invite, "From");
-        b.to = SipText.header(invite, "To");
+        b.to = to;
         b.callId = SipText.header(invite, "Call-ID");
         String n = SipText.header(invite, "CSeq");
-        b.cseq = n.substring(0, n.indexOf(' ')) + " CANCEL";
+        b.cseq = n.substring(0, n.indexOf(' ')) + " " + method;
         return b;
     }
 
@@ -111,6 +123,11 @@ public final class SipBuilder {
         b.callId = SipText.header(request, "Call-ID");
         b.cseq = SipText.header(request, "CSeq");
         return b;
+    }
+
+    /** A response written from nothing (a stray one): every header is the test's to set. */
+    public static SipBuilder response(int status, String reason) {
+        return new SipBuilder("SIP/2.0 " + status + " " + reason, null);
     }
 
     /** The Via of a peer: its transport, address and port, a unique branch, and {@code rport}. */

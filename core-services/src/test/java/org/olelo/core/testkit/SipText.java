@@ -45,6 +45,17 @@ public final class SipText {
         return out;
     }
 
+    /** Every entry of an address-list header (Route, Record-Route, Path...), whether on one line or several. */
+    public static List<String> entries(String msg, String name) {
+        List<String> out = new ArrayList<>();
+        for (String line : headers(msg, name)) {
+            for (String e : line.split(",\\s*(?=<)")) {
+                out.add(e.trim());
+            }
+        }
+        return out;
+    }
+
     /** The first value of a header, or null. */
     public static String header(String msg, String name) {
         List<String> v = headers(msg, name);
@@ -77,7 +88,7 @@ public final class SipText {
 
     /** The Route headers a UAC sends in the dialog: the 2xx's Record-Route in reverse order. */
     public static String routesFromResponse(String response) {
-        List<String> rr = new ArrayList<>(headers(response, "Record-Route"));
+        List<String> rr = new ArrayList<>(entries(response, "Record-Route"));
         Collections.reverse(rr);
         StringBuilder sb = new StringBuilder();
         for (String r : rr) {

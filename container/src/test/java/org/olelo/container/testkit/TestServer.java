@@ -108,6 +108,11 @@ public final class TestServer implements AutoCloseable {
         return "sip:" + user + "@" + SipBuilder.hostPort(address()) + (kind == SipPeer.Kind.TCP ? ";transport=tcp" : "");
     }
 
+    /** True when a SIP URI names this server's address and port (a Contact, a Route, a Path entry). */
+    public boolean isOwn(String uri) {
+        return uri.matches("sips?:([^@]*@)?" + java.util.regex.Pattern.quote(SipBuilder.hostPort(address())) + "([;?>].*)?");
+    }
+
     /** A peer that sends requests to the server (over TCP: connects to it). */
     public SipPeer caller() throws IOException {
         return switch (kind) {

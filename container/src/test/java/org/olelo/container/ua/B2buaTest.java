@@ -118,7 +118,7 @@ class B2buaTest {
             String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
             String callId = "b2b-" + SipBuilder.next();
             a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
-                    .cseq(1).contact("peer", a).lines("X-Target: " + SipBuilder.uri("bob", b) + "\r\n")
+                    .cseq(1).contact("peer", a).header("X-Target", SipBuilder.uri("bob", b))
                     .body("application/sdp", "v=0 offer\r\n"));
             String inv = b.next(3000);
             assertEquals("INVITE", method(inv));
@@ -183,7 +183,7 @@ class B2buaTest {
             String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
             String callId = "fork-" + SipBuilder.next();
             a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
-                    .cseq(1).contact("peer", a).lines("X-Target: " + SipBuilder.uri("bob", b) + "\r\n"));
+                    .cseq(1).contact("peer", a).header("X-Target", SipBuilder.uri("bob", b)));
             String inv = b.next(3000);
             b.send(SipBuilder.response(inv, 180, "Ringing").toTag("fork1").contact("peer", b));
             String r1 = a.next(3000);
@@ -217,7 +217,7 @@ class B2buaTest {
             String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
             String callId = "cancel-" + SipBuilder.next();
             String invite = SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">")
-                    .callId(callId).cseq(1).contact("peer", a).lines("X-Target: " + SipBuilder.uri("bob", b) + "\r\n")
+                    .callId(callId).cseq(1).contact("peer", a).header("X-Target", SipBuilder.uri("bob", b))
                     .build();
             a.send(invite);
             String inv = b.next(3000);

@@ -123,7 +123,7 @@ class DialogExtrasTest {
             String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
             String callId = "branches-" + SipBuilder.next();
             a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
-                    .cseq(1).contact("peer", a).lines("X-Case: branches\r\n"));
+                    .cseq(1).contact("peer", a).header("X-Case", "branches"));
             String r1 = a.next(3000);
             String r2 = a.next(3000);
             String ok = a.next(3000);

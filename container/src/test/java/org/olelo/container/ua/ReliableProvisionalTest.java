@@ -92,7 +92,7 @@ class ReliableProvisionalTest {
             String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
             String callId = "prack-" + SipBuilder.next();
             a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
-                    .cseq(1).contact("peer", a).lines("Supported: 100rel\r\n"));
+                    .cseq(1).contact("peer", a).header("Supported", "100rel"));
             String p1 = a.next(3000);
             assertEquals(183, status(p1));
             assertTrue(header(p1, "Require").contains("100rel"));
@@ -105,7 +105,7 @@ class ReliableProvisionalTest {
             String to = "<" + ruri() + ">;tag=" + tag;
             String contact = contactUri(p1);
             a.send(SipBuilder.request("PRACK", contact).via(a).fromValue(from).to(to).callId(callId).cseq(2)
-                    .contact("peer", a).lines("RAck: 999 1 INVITE\r\n"));
+                    .contact("peer", a).header("RAck", "999 1 INVITE"));
             String bad = skip183(a);
             assertEquals(481, status(bad), "a PRACK that matches nothing");
 

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.olelo.container.internal.db.Subscriber;
 import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.DigestClient;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 

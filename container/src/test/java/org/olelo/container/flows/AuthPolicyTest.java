@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.security.DigestAlgorithm;
+import org.olelo.container.testkit.DigestClient;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipText;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.boot.LogSettings;
 import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.DigestClient;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipBuilder;

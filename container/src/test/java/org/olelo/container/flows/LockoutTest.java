@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olelo.container.testkit.DigestClient;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.SipText;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.boot.Main;
 import org.olelo.container.internal.db.ChildJvm;
+import org.olelo.container.testkit.DigestClient;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipText;

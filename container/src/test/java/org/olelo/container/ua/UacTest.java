@@ -9,18 +9,14 @@ import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
 import static org.olelo.core.testkit.SipText.status;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.DigestClient;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
@@ -199,26 +195,13 @@ class UacTest {
         }
     }
 
-    private static void checkDigest(String auth, String method) throws Exception {
+    private static void checkDigest(String auth, String method) {
         assertNotNull(auth, "Proxy-Authorization on the retry");
-        String user = param(auth, "username");
-        String uri = param(auth, "uri");
-        String nc = param(auth, "nc");
-        String cnonce = param(auth, "cnonce");
-        assertEquals("app", user);
-        String ha1 = md5("app:test.realm:secret");
-        String expected = md5(ha1 + ":n0nce:" + nc + ":" + cnonce + ":auth:" + md5(method + ":" + uri));
-        assertEquals(expected, param(auth, "response"), auth);
-    }
-
-    private static String param(String h, String name) {
-        Matcher m = Pattern.compile(name + "=\"?([^\",]+)\"?").matcher(h);
-        assertTrue(m.find(), name + " in " + h);
-        return m.group(1);
-    }
-
-    private static String md5(String s) throws Exception {
-        byte[] d = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-        return String.format("%032x", new BigInteger(1, d));
+        Map<String, String> p = DigestClient.params(auth);
+        assertEquals("app", p.get("username"));
+        String ha1 = DigestClient.hex("MD5", "app:test.realm:secret");
+        String ha2 = DigestClient.hex("MD5", method + ":" + p.get("uri"));
+        String expected = DigestClient.hex("MD5", ha1 + ":n0nce:" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
+        assertEquals(expected, p.get("response"), auth);
     }
 }

@@ -14,6 +14,8 @@ import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.core.internal.transport.TcpTransport;
+import org.olelo.core.internal.transport.UdpTransport;
 import org.olelo.core.routing.Resolver;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
@@ -22,9 +24,7 @@ import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
-import org.olelo.core.transport.TcpTransport;
 import org.olelo.core.transport.Transport;
-import org.olelo.core.transport.UdpTransport;
 
 /** The core's own answers, each case run in memory, over UDP and over TCP. */
 class SipCoreTest {

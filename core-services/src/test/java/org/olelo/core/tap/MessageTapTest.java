@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
+import org.olelo.core.internal.transport.TcpTransport;
+import org.olelo.core.internal.transport.UdpTransport;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.TcpPeer;
@@ -24,9 +26,7 @@ import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
-import org.olelo.core.transport.TcpTransport;
 import org.olelo.core.transport.Transport;
-import org.olelo.core.transport.UdpTransport;
 
 /**
  * The core's message tap and final-response observer, in memory, over UDP and over TCP: the tap

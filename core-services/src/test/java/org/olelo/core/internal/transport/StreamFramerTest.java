@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 /**
  * How long an accept loop pauses after a failed accept: 10 ms after the first failure, doubling up

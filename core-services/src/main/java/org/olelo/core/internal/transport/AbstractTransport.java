@@ -1,8 +1,12 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import org.olelo.core.internal.net.AddressText;
+import org.olelo.core.transport.InboundSink;
+import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.Transport;
 
 /** Shared fields of the socket transports: the configured listening point and the sink. */
 abstract class AbstractTransport implements Transport {

@@ -1,4 +1,4 @@
-package org.olelo.core.flood;
+package org.olelo.core.internal.flood;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.olelo.core.flood.Cidr;
+import org.olelo.core.flood.FloodSettings;
 import org.olelo.core.stats.CoreStatistics;
 
 /** Per-source request counting: the threshold, the block, exemptions, and a table that spoofing cannot grow. */

@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import java.io.IOException;
 import java.io.InputStream;

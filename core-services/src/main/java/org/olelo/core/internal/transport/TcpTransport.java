@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.olelo.core.internal.log.LogThrottle;
 import org.olelo.core.stats.CoreStatistics;
-import org.olelo.core.stats.LogThrottle;
+import org.olelo.core.transport.InboundSink;
+import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.TcpLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

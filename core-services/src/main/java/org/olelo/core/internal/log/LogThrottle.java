@@ -1,4 +1,4 @@
-package org.olelo.core.stats;
+package org.olelo.core.internal.log;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

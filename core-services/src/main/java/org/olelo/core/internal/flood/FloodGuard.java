@@ -1,4 +1,4 @@
-package org.olelo.core.flood;
+package org.olelo.core.internal.flood;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -6,8 +6,10 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.olelo.core.flood.Cidr;
+import org.olelo.core.flood.FloodSettings;
+import org.olelo.core.internal.net.AddressText;
 import org.olelo.core.stats.CoreStatistics;
-import org.olelo.core.transport.AddressText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

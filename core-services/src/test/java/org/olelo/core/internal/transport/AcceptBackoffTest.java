@@ -1,10 +1,10 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.olelo.core.stats.LogThrottle;
+import org.olelo.core.internal.log.LogThrottle;
 
 /** A failing accept loop pauses, longer and longer up to a cap, and logs once per interval. */
 class AcceptBackoffTest {

@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,6 +24,9 @@ import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.TcpPeer;
 import org.olelo.core.transaction.ServerTransaction;
+import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.TcpLimits;
+import org.olelo.core.transport.Transport;
 
 /** The TCP listening point's limits: idle and slow connections are closed, and so are those beyond the cap. */
 class TcpLimitsTest {

@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,6 +8,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.olelo.core.transport.InboundSink;
+import org.olelo.core.transport.ListenAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.olelo.core.transport;
+package org.olelo.core.internal.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

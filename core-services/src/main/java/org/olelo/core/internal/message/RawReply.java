@@ -1,4 +1,4 @@
-package org.olelo.core.message;
+package org.olelo.core.internal.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

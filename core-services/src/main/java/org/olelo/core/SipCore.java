@@ -16,14 +16,15 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
 import org.olelo.core.internal.flood.FloodGuard;
 import org.olelo.core.internal.message.RawReply;
-import org.olelo.core.internal.transport.TcpTransport;
-import org.olelo.core.internal.transport.UdpTransport;
+import org.olelo.core.internal.transport.CoreTransportContext;
+import org.olelo.core.internal.transport.TransportFactories;
 import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipMessages;
@@ -32,6 +33,8 @@ import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.Resolver;
 import org.olelo.core.routing.RouteTokens;
+import org.olelo.core.spi.TransportContext;
+import org.olelo.core.spi.TransportFactory;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.tap.MessageTap;
 import org.olelo.core.transaction.ServerTransaction;
@@ -119,14 +122,24 @@ public final class SipCore implements InboundSink, AutoCloseable {
      */
     public void start(RequestHandler h) throws IOException {
         this.handler = h;
+        TransportFactories factories = TransportFactories.installed();
+        TransportContext context = new CoreTransportContext(this, config.maxMessageBytes(), config.connectTimeoutMillis(),
+                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics);
         for (ListenAddress la : config.listen()) {
-            Transport t = la.transport().equals("UDP")
-                    ? new UdpTransport(la, this, config.maxMessageBytes(), config.udpReaders(), config.udpBufferBytes())
-                    : new TcpTransport(la, this, config.maxMessageBytes(), config.connectTimeoutMillis(), config.tcp(), statistics);
+            TransportFactory factory;
             try {
+                factory = factories.forKind(la.transport());
+            } catch (IllegalArgumentException e) {
+                throw ListenException.of(la, new IOException(e.getMessage()));
+            }
+            Transport t = null;
+            try {
+                t = factory.create(la, context);
                 t.start();
             } catch (IOException e) {
-                t.close();
+                if (t != null) {
+                    t.close();
+                }
                 throw ListenException.of(la, e);
             }
             transports.add(t);
@@ -137,6 +150,23 @@ public final class SipCore implements InboundSink, AutoCloseable {
             i.start();
             internal = i;
         }
+    }
+
+    /**
+     * The transport kinds a listening point may name, upper case: those of the
+     * {@link TransportFactory TransportFactories} on the class path.
+     */
+    public static Set<String> transportKinds() {
+        return TransportFactories.installed().kinds();
+    }
+
+    /**
+     * Checks that a listening point's transport kind is known.
+     *
+     * @throws IllegalArgumentException when it is not, naming the known kinds
+     */
+    public static void requireTransportKind(String kind) {
+        TransportFactories.installed().forKind(kind);
     }
 
     /**

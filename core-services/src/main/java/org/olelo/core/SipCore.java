@@ -12,16 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import org.olelo.core.internal.flood.FloodGuard;
+import org.olelo.core.internal.resolve.HostLookups;
 import org.olelo.core.internal.transport.CoreTransportContext;
 import org.olelo.core.internal.transport.TransportFactories;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
-import org.olelo.core.routing.Resolver;
 import org.olelo.core.routing.RouteTokens;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.spi.TransportContext;
 import org.olelo.core.spi.TransportFactory;
 import org.olelo.core.stats.CoreStatistics;
@@ -90,13 +92,14 @@ public final class SipCore implements AutoCloseable {
 
     /**
      * @param config   the configuration
-     * @param resolver turns host names into addresses
+     * @param resolver turns host names into addresses; called only off the reader threads, and
+     *                 never for an IP literal
      */
     public SipCore(CoreConfig config, Resolver resolver) {
         this.config = config;
         this.transactions = new TransactionLayer(timers, config.timers(), statistics);
         this.local = new LocalAddresses(config.aliases());
-        this.hops = new NextHops(transports, local, () -> internal, resolver);
+        this.hops = new NextHops(transports, local, () -> internal, new HostLookups(resolver, statistics));
         this.stateless = new StatelessForwarding(statistics, transactions, local, hops);
         FloodGuard flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
         this.inbound = new InboundPath(statistics, transactions, local, config.proxyRequireSupported(), flood, stateless);
@@ -277,7 +280,11 @@ public final class SipCore implements AutoCloseable {
     /**
      * Resolves where a request for {@code target} goes (the top Route's URI or the Request-URI):
      * maddr, host, port and transport of a SIP URI (RFC 3263 §4 for literal addresses and A/AAAA
-     * records; NAPTR/SRV are not used yet).
+     * records; NAPTR/SRV are not used yet). An IP literal is read at once; a host name is looked
+     * up, or taken from the look-ups of the last 30 s.
+     *
+     * <p>May block for a look-up: call it on a thread that may block (an application's), never on
+     * a transport reader thread; there, use {@link #resolve(URI, String, Consumer, Consumer)}.
      *
      * @throws UnknownHostException when the host does not resolve or no listening point fits
      */
@@ -292,6 +299,18 @@ public final class SipCore implements AutoCloseable {
      */
     public Hop resolve(URI target, String defaultTransport) throws UnknownHostException {
         return hops.resolve(target, defaultTransport);
+    }
+
+    /**
+     * Like {@link #resolve(URI, String)}, without ever blocking the calling thread: for code on a
+     * transport reader thread. {@code then} gets the hop at once, on this thread, when the target
+     * needs no look-up (an IP literal, this server, a name looked up in the last 30 s), else later
+     * on a look-up's virtual thread; {@code failed} gets the reason when there is no hop (unknown
+     * host, no listening point for it, too many look-ups in progress), on one of those threads too.
+     * Either callback runs once, and may send.
+     */
+    public void resolve(URI target, String defaultTransport, Consumer<Hop> then, Consumer<UnknownHostException> failed) {
+        hops.resolve(target, defaultTransport, then, failed);
     }
 
     /** Sends a message without a transaction (stateless forwarding, 2xx ACKs). */

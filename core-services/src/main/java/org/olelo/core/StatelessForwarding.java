@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * transaction claimed, relayed upstream along their Via (RFC 3261 §16.11, §18.2.1).
  *
  * <p>Threads: called on reader threads (answers, stray responses) and on the layer above's
- * threads; the only blocking is the transport's send.
+ * threads; the only blocking is the transport's send. A stray response whose next Via names a
+ * host (not an IP literal) that is not in the cache of look-ups is sent later, from the look-up's
+ * virtual thread, never after a wait on the reader thread.
  */
 final class StatelessForwarding {
 
@@ -106,18 +108,31 @@ final class StatelessForwarding {
                 return;
             }
         }
-        try {
-            String host = next.getReceived() != null ? next.getReceived() : NextHops.stripBrackets(next.getHost());
-            int port = next.getRPort() > 0 ? next.getRPort() : (next.getPort() > 0 ? next.getPort() : 5060);
-            InetAddress addr = hops.addresses(host)[0];
-            if (addr.isMulticastAddress() || host.equals("255.255.255.255")) {
+        String host = next.getReceived() != null ? next.getReceived() : NextHops.stripBrackets(next.getHost());
+        int port = next.getRPort() > 0 ? next.getRPort() : (next.getPort() > 0 ? next.getPort() : 5060);
+        String transport = next.getTransport();
+        hops.address(host, (addr, e) -> {
+            if (e != null) {
                 statistics.dropped();
-                return;
+                LOG.debug("cannot relay stray response: {}", e.toString());
+            } else {
+                relay(r, addr, port, transport, host);
             }
-            Transport t = hops.transport(next.getTransport(), addr);
-            if (t != null) {
-                send(r, new Hop(t, new InetSocketAddress(addr, port)));
-            }
+        });
+    }
+
+    /** Sends a stray response to the address its next Via resolved to; never to a broadcast or multicast address. */
+    private void relay(SIPResponse r, InetAddress addr, int port, String transport, String host) {
+        if (addr.isMulticastAddress() || host.equals("255.255.255.255")) {
+            statistics.dropped();
+            return;
+        }
+        Transport t = hops.transport(transport, addr);
+        if (t == null) {
+            return;
+        }
+        try {
+            send(r, new Hop(t, new InetSocketAddress(addr, port)));
         } catch (IOException e) {
             LOG.debug("cannot relay stray response: {}", e.toString());
         }

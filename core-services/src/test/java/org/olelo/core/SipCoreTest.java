@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.core.internal.transport.TcpTransport;
 import org.olelo.core.internal.transport.UdpTransport;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.TcpPeer;
@@ -137,6 +137,10 @@ class SipCoreTest {
         assertEquals(400, status(peer.receive(2000)));
         peer.send(request("OPTIONS", "z9hG4bK-7", "").replace("SIP/2.0\r\n", "SIP/7.0\r\n"));
         assertEquals(505, status(peer.receive(2000)));
+        peer.send(request("OPTIONS", "z9hG4bK-9", "").replace("OPTIONS sip:bob@127.0.0.1", "OPTIONS sip:bob@[2001:db8:::192.0.2.1]"));
+        String badReference = peer.receive(2000);
+        assertEquals(400, status(badReference), "RFC 5118 §4.8: three colons make no IPv6 reference");
+        assertTrue(badReference.contains("IPv6"), badReference);
         // still serving
         peer.send(request("OPTIONS", "z9hG4bK-8", ""));
         assertEquals(200, status(peer.receive(2000)));

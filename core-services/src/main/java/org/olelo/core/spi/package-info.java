@@ -5,6 +5,8 @@
  *   <li>{@link org.olelo.core.spi.TransportFactory}: one per transport kind (UDP, TCP and the
  *       in-memory connector today), found with {@link java.util.ServiceLoader}; the core asks it
  *       for the listening points of its kind.</li>
+ *   <li>{@link org.olelo.core.spi.Resolver}: host names to addresses. It may block, so the core
+ *       never calls it on a transport reader thread.</li>
  * </ul>
  * Types here depend only on the public packages of the core, never on its implementation
  * ({@code org.olelo.core.internal}).

@@ -626,12 +626,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     /**
      * Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. Max-Forwards as on
      * every relay path: absent counts as 70, each hop takes one, and an ACK with none left is dropped.
+     * Called on reader threads: a target that needs a look-up is sent from the look-up's thread.
      */
     private void relayAck(SIPRequest ack, Transport inbound) {
+        javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
+                ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
+        core.resolve(next, inbound.name(), hop -> relayAck(ack, hop), e -> LOG.debug("ACK not relayed: {}", e.toString()));
+    }
+
+    private void relayAck(SIPRequest ack, Hop hop) {
         try {
-            javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
-                    ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
-            Hop hop = core.resolve(next, inbound.name());
             if (!org.olelo.core.routing.MaxForwardsRule.forHop(ack, hop)) {
                 core.statistics().dropped();
                 return;

@@ -82,7 +82,7 @@ public final class TcpTransport extends AbstractTransport {
      */
     public TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis,
                         TcpLimits limits, CoreStatistics statistics) {
-        super(listen, sink, maxMessageBytes);
+        super(listen, sink, maxMessageBytes, InetAddress::getLocalHost);
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.limits = limits;
         this.statistics = statistics;
@@ -98,7 +98,7 @@ public final class TcpTransport extends AbstractTransport {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(listen.host(), listen.port()), 1024);
-        bound = (InetSocketAddress) server.getLocalSocketAddress();
+        bound((InetSocketAddress) server.getLocalSocketAddress());
         running = true;
         Thread.ofVirtual().name("sip-tcp-accept-" + bound.getPort()).start(this::acceptLoop);
     }

@@ -1,6 +1,7 @@
 package org.olelo.core.internal.transport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -34,7 +35,12 @@ public final class UdpTransport extends AbstractTransport {
      * @param receiveBufferBytes SO_RCVBUF asked of the kernel (absorbs bursts while readers are busy)
      */
     public UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes) {
-        super(listen, sink, maxMessageBytes);
+        this(listen, sink, maxMessageBytes, readers, receiveBufferBytes, InetAddress::getLocalHost);
+    }
+
+    UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes,
+                 LocalHost localHost) {
+        super(listen, sink, maxMessageBytes, localHost);
         this.readers = Math.max(1, readers);
         this.receiveBufferBytes = receiveBufferBytes;
     }
@@ -53,7 +59,7 @@ public final class UdpTransport extends AbstractTransport {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, receiveBufferBytes);
         }
         channel.bind(new InetSocketAddress(listen.host(), listen.port()));
-        bound = (InetSocketAddress) channel.getLocalAddress();
+        bound((InetSocketAddress) channel.getLocalAddress());
         running = true;
         for (int i = 0; i < readers; i++) {
             Thread t = Thread.ofPlatform().daemon().name("sip-udp-" + bound.getPort() + "-" + i).start(this::readLoop);

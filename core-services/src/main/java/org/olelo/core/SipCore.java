@@ -17,6 +17,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import org.olelo.core.internal.flood.FloodGuard;
 import org.olelo.core.internal.resolve.HostLookups;
+import org.olelo.core.internal.stats.StatisticsReporters;
 import org.olelo.core.internal.transport.CoreTransportContext;
 import org.olelo.core.internal.transport.TransportFactories;
 import org.olelo.core.message.SipMessages;
@@ -89,6 +90,7 @@ public final class SipCore implements AutoCloseable {
     private final NextHops hops;
     private final StatelessForwarding stateless;
     private final InboundPath inbound;
+    private volatile StatisticsReporters reporters;
 
     /**
      * @param config   the configuration
@@ -113,7 +115,8 @@ public final class SipCore implements AutoCloseable {
 
     /**
      * Binds the configured listening points, each made by the {@link TransportFactory} of its
-     * kind, and starts delivering requests to the handler.
+     * kind, starts delivering requests to the handler, and starts the
+     * {@link org.olelo.core.spi.StatisticsReporter}s on the class path.
      *
      * @throws ListenException when a listening point cannot be opened or its kind is unknown (its
      *                         message names it); the points opened before it stay open until
@@ -150,6 +153,7 @@ public final class SipCore implements AutoCloseable {
             internal = i;
             inbound.setInternal(i);
         }
+        reporters = StatisticsReporters.start(statistics::snapshot);
     }
 
     /**
@@ -334,6 +338,11 @@ public final class SipCore implements AutoCloseable {
 
     @Override
     public void close() {
+        StatisticsReporters r = reporters;
+        if (r != null) {
+            reporters = null;
+            r.stop();
+        }
         transports.forEach(Transport::close);
         InternalTransport self = internal;
         if (self != null) {

@@ -7,6 +7,9 @@
  *       for the listening points of its kind.</li>
  *   <li>{@link org.olelo.core.spi.Resolver}: host names to addresses. It may block, so the core
  *       never calls it on a transport reader thread.</li>
+ *   <li>{@link org.olelo.core.spi.StatisticsReporter}: publishes the core's counters
+ *       ({@link org.olelo.core.spi.CoreCounters}) elsewhere, e.g. as metrics; found with
+ *       {@link java.util.ServiceLoader}; it reads, so nothing is added per message.</li>
  * </ul>
  * Types here depend only on the public packages of the core, never on its implementation
  * ({@code org.olelo.core.internal}).

@@ -14,8 +14,6 @@ import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.olelo.core.internal.transport.TcpTransport;
-import org.olelo.core.internal.transport.UdpTransport;
 import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
@@ -61,13 +59,15 @@ class SipCoreTest {
         core.start(handler);
         peer = switch (kind) {
             case MEMORY -> new MemoryPeer(mem, 5099);
-            case UDP -> new UdpPeer(socket(UdpTransport.class));
-            case TCP -> new TcpPeer(socket(TcpTransport.class));
+            case UDP -> new UdpPeer(socket("UDP"));
+            case TCP -> new TcpPeer(socket("TCP"));
         };
     }
 
-    private InetSocketAddress socket(Class<? extends Transport> type) {
-        return core.transports().stream().filter(type::isInstance).findFirst().orElseThrow().localAddress();
+    /** The socket listening point of a transport (not the in-memory one, which wears the name UDP too). */
+    private InetSocketAddress socket(String name) {
+        return core.transports().stream().filter(t -> t.name().equals(name) && !(t instanceof InMemoryTransport))
+                .findFirst().orElseThrow().localAddress();
     }
 
     @AfterEach

@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
-import org.olelo.core.internal.transport.TcpTransport;
-import org.olelo.core.internal.transport.UdpTransport;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.TcpPeer;
@@ -82,13 +80,15 @@ class MessageTapTest {
         core.start(handler);
         peer = switch (kind) {
             case MEMORY -> new MemoryPeer(mem, 5098);
-            case UDP -> new UdpPeer(socket(UdpTransport.class));
-            case TCP -> new TcpPeer(socket(TcpTransport.class));
+            case UDP -> new UdpPeer(socket("UDP"));
+            case TCP -> new TcpPeer(socket("TCP"));
         };
     }
 
-    private InetSocketAddress socket(Class<? extends Transport> type) {
-        return core.transports().stream().filter(type::isInstance).findFirst().orElseThrow().localAddress();
+    /** The socket listening point of a transport (not the in-memory one, which wears the name UDP too). */
+    private InetSocketAddress socket(String name) {
+        return core.transports().stream().filter(t -> t.name().equals(name) && !(t instanceof InMemoryTransport))
+                .findFirst().orElseThrow().localAddress();
     }
 
     @AfterEach

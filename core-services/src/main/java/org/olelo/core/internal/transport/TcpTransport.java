@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * each read to the nearer of its two deadlines; {@link #send} may block on the connection's write
  * lock and on the socket's send buffer, or for the connect timeout when it has to open a connection.
  */
-public final class TcpTransport extends AbstractTransport {
+final class TcpTransport extends AbstractTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
     static final int LOG_INTERVAL_SECONDS = 10;
@@ -71,17 +71,12 @@ public final class TcpTransport extends AbstractTransport {
     private ServerSocket server;
     private volatile boolean running;
 
-    /** A listening point with the default limits and counters of its own (tests, tools). */
-    public TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis) {
-        this(listen, sink, maxMessageBytes, connectTimeoutMillis, TcpLimits.DEFAULT, new CoreStatistics());
-    }
-
     /**
      * @param limits     connection cap and timeouts
      * @param statistics where refused and timed-out connections are counted
      */
-    public TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis,
-                        TcpLimits limits, CoreStatistics statistics) {
+    TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis,
+                 TcpLimits limits, CoreStatistics statistics) {
         super(listen, sink, maxMessageBytes, InetAddress::getLocalHost);
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.limits = limits;

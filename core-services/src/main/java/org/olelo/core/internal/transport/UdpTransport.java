@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * transaction matching run there, application code never does. Sending is a single
  * {@code DatagramChannel.send}, safe from any thread.
  */
-public final class UdpTransport extends AbstractTransport {
+final class UdpTransport extends AbstractTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
 
@@ -34,7 +34,7 @@ public final class UdpTransport extends AbstractTransport {
      * @param readers            number of reader threads
      * @param receiveBufferBytes SO_RCVBUF asked of the kernel (absorbs bursts while readers are busy)
      */
-    public UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes) {
+    UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes) {
         this(listen, sink, maxMessageBytes, readers, receiveBufferBytes, InetAddress::getLocalHost);
     }
 

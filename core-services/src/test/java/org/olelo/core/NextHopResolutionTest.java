@@ -1,34 +1,27 @@
 package org.olelo.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.nist.javax.sip.message.SIPRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sip.address.URI;
-import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
-import org.olelo.core.spi.Resolver;
+import org.olelo.core.testkit.AnsweringHandler;
+import org.olelo.core.testkit.GatedResolver;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
-import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.ListenAddress;
-import org.olelo.core.transport.Transport;
 
 /**
  * Next-hop resolution over real UDP: a host name is looked up off the reader threads (a resolver
@@ -36,41 +29,8 @@ import org.olelo.core.transport.Transport;
  */
 class NextHopResolutionTest {
 
-    /** Host names the resolver was asked for, with the thread that asked. */
-    private final Queue<String> asked = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch slowAnswer = new CountDownLatch(1);
+    private final GatedResolver resolver = new GatedResolver();
     private SipCore core;
-
-    /** Names ending in ".slow" wait for {@link #slowAnswer}; "nowhere.example" has no address; every other name is 127.0.0.1. */
-    private final Resolver resolver = host -> {
-        asked.add(host + " on " + Thread.currentThread());
-        if (host.endsWith(".slow")) {
-            try {
-                slowAnswer.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (host.equals("nowhere.example")) {
-            throw new UnknownHostException("nowhere.example: no such name");
-        }
-        return new InetAddress[] {InetAddress.getLoopbackAddress()};
-    };
-
-    private final RequestHandler handler = new RequestHandler() {
-        @Override
-        public void onRequest(ServerTransaction st) {
-            st.sendResponse(st.createResponse(200, null));
-        }
-
-        @Override
-        public void onAck(SIPRequest ack, RouteHeader popped, Transport t, InetSocketAddress src) {
-        }
-
-        @Override
-        public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
-        }
-    };
 
     /** A core on one UDP port with a single reader thread, so that a reader held up shows at once. */
     private InetSocketAddress start() throws Exception {
@@ -78,13 +38,13 @@ class NextHopResolutionTest {
         CoreConfig cfg = new CoreConfig(List.of(ListenAddress.parse("udp:127.0.0.1:0")), d.aliases(), 1, d.udpBufferBytes(),
                 d.maxMessageBytes(), d.connectTimeoutMillis(), d.timers(), d.proxyRequireSupported(), d.tcp(), d.flood());
         core = new SipCore(cfg, resolver);
-        core.start(handler);
+        core.start(new AnsweringHandler(200));
         return core.transports().get(0).localAddress();
     }
 
     @AfterEach
     void stop() {
-        slowAnswer.countDown();
+        resolver.release();
         if (core != null) {
             core.close();
         }
@@ -113,26 +73,23 @@ class NextHopResolutionTest {
     @Test
     void aStrayResponseToANamedHostIsRelayedWithoutHoldingTheReader() throws Exception {
         InetSocketAddress server = start();
+        String lookup;
         try (UdpPeer downstream = new UdpPeer(server); UdpPeer upstream = new UdpPeer(server)) {
             downstream.send(strayResponse(server, "upstream.slow", upstream.address().getPort()));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (asked.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertFalse(asked.isEmpty(), "the next Via's host was looked up");
+            lookup = resolver.awaitLookup("upstream.slow");
+            assertNotNull(lookup, "the next Via's host was looked up");
             // the look-up hangs; the one reader thread still serves the next request
             downstream.send(tooManyHops(downstream.address()));
             String answer = downstream.receive(2000);
             assertNotNull(answer, "the listening point answered while a look-up hung");
             assertEquals(483, SipText.status(answer));
             assertNull(upstream.receive(200), "nothing relayed before the name resolved");
-            slowAnswer.countDown();
+            resolver.release();
             String relayed = upstream.receive(3000);
             assertNotNull(relayed, "the stray 200 went upstream once the name resolved");
             assertEquals(200, SipText.status(relayed));
             assertEquals(1, SipText.headers(relayed, "Via").size(), "our Via was taken off: " + relayed);
         }
-        String lookup = asked.peek();
         assertTrue(lookup.startsWith("upstream.slow on VirtualThread") && lookup.contains("sip-lookup"),
                 "looked up on a look-up thread, not a reader: " + lookup);
     }
@@ -153,7 +110,7 @@ class NextHopResolutionTest {
         Thread[] ranOn = new Thread[1];
         core.resolve(uri("sip:bob@127.0.0.1:5071"), null, h -> ranOn[0] = Thread.currentThread(), e -> { });
         assertEquals(caller, ranOn[0], "a literal is resolved at once, on the calling thread");
-        assertEquals(List.of(), List.copyOf(asked), "no look-up for a literal");
+        assertEquals(List.of(), resolver.asked(), "no look-up for a literal");
     }
 
     @Test
@@ -170,7 +127,7 @@ class NextHopResolutionTest {
         }, later::completeExceptionally);
         assertEquals(5074, later.get(1, TimeUnit.SECONDS).address().getPort());
         assertEquals(caller, ranOn[0], "a name in the cache is resolved at once, on the calling thread");
-        assertEquals(1, asked.size(), "one look-up for three uses of the name: " + asked);
+        assertEquals(1, resolver.asked().size(), "one look-up for three uses of the name: " + resolver.asked());
     }
 
     @Test
@@ -182,6 +139,6 @@ class NextHopResolutionTest {
         core.resolve(uri("sip:x@nowhere.example"), null, h -> failed.completeExceptionally(new AssertionError(h)),
                 failed::complete);
         assertTrue(failed.get(1, TimeUnit.SECONDS).getMessage().contains("nowhere.example"));
-        assertEquals(1, asked.size(), "the failure was kept: " + asked);
+        assertEquals(1, resolver.asked().size(), "the failure was kept: " + resolver.asked());
     }
 }

@@ -12,15 +12,10 @@ import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.routesFromResponse;
 import static org.olelo.core.testkit.SipText.status;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +26,7 @@ import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.CoreConfig;
-import org.olelo.core.spi.Resolver;
+import org.olelo.core.testkit.GatedResolver;
 import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transport.ListenAddress;
 
@@ -47,26 +42,12 @@ class AckRelayLookupTest {
 
     @TempDir
     Path tmp;
-    private final CountDownLatch slowAnswer = new CountDownLatch(1);
-    private final Queue<String> asked = new ConcurrentLinkedQueue<>();
+    private final GatedResolver resolver = new GatedResolver();
     private OleloServer server;
-
-    /** Names ending in ".slow" wait for {@link #slowAnswer}; every name is 127.0.0.1. */
-    private final Resolver resolver = host -> {
-        asked.add(host + " on " + Thread.currentThread());
-        if (host.endsWith(".slow")) {
-            try {
-                slowAnswer.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return new InetAddress[] {InetAddress.getLoopbackAddress()};
-    };
 
     @AfterEach
     void stop() {
-        slowAnswer.countDown();
+        resolver.release();
         if (server != null) {
             server.close();
         }
@@ -109,11 +90,8 @@ class AckRelayLookupTest {
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + cp + ";branch=z9hG4bK-ackdns-2;rport\r\n" + routesFromResponse(ok)
                     + "Max-Forwards: 70\r\nFrom: " + header(ok, "From") + "\r\nTo: " + header(ok, "To") + "\r\n"
                     + "Call-ID: ack-dns@test\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (asked.stream().noneMatch(a -> a.startsWith("late.slow")) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertTrue(asked.stream().anyMatch(a -> a.startsWith("late.slow")), "the ACK's target was looked up: " + asked);
+            String lookup = resolver.awaitLookup("late.slow");
+            assertNotNull(lookup, "the ACK's target was looked up");
             // the look-up hangs; the one reader thread still answers the next request
             caller.send("OPTIONS sip:bob@127.0.0.1 SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + cp + ";branch=z9hG4bK-ackdns-3;rport\r\nMax-Forwards: 0\r\n"
@@ -123,13 +101,12 @@ class AckRelayLookupTest {
             assertNotNull(answer, "the listening point answered while the ACK's look-up hung");
             assertEquals(483, status(answer));
             assertNull(callee.receive(200), "no ACK before its target resolved");
-            slowAnswer.countDown();
+            resolver.release();
             String ack = callee.receive(WAIT);
             assertNotNull(ack, "the ACK went on once the name resolved");
             assertEquals("ACK", method(ack));
+            assertFalse(lookup.contains("sip-udp"), "not looked up on a reader thread: " + lookup);
         }
-        String lookup = asked.stream().filter(a -> a.startsWith("late.slow")).findFirst().orElseThrow();
-        assertFalse(lookup.contains("sip-udp"), "not looked up on a reader thread: " + lookup);
     }
 
     /** Ends the application session of the proxy that record-routed the call. */

@@ -4,46 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import gov.nist.javax.sip.message.SIPRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.CoreConfig;
-import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 import org.olelo.core.spi.CoreCounters;
+import org.olelo.core.testkit.AnsweringHandler;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
-import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.ListenAddress;
-import org.olelo.core.transport.Transport;
 
 /** A statistics reporter found on the class path reads the live counters of the core it was started with. */
 class StatisticsReporterTest {
-
-    private final RequestHandler handler = new RequestHandler() {
-        @Override
-        public void onRequest(ServerTransaction st) {
-            st.sendResponse(st.createResponse(200, null));
-        }
-
-        @Override
-        public void onAck(SIPRequest ack, RouteHeader popped, Transport t, InetSocketAddress src) {
-        }
-
-        @Override
-        public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
-        }
-    };
 
     @Test
     void theReporterSeesWhatTheCoreCounts() throws Exception {
         int stopsBefore = RecordingReporter.STOPS.get();
         SipCore core = new SipCore(CoreConfig.defaults().withListen(List.of(ListenAddress.parse("udp:127.0.0.1:0"))),
                 host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
-        core.start(handler);
+        core.start(new AnsweringHandler(200));
         CoreCounters counters;
         try (UdpPeer peer = new UdpPeer(core.transports().get(0).localAddress())) {
             counters = RecordingReporter.last;

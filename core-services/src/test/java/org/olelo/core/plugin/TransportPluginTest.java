@@ -15,19 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.CoreConfig;
-import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
 import org.olelo.core.routing.Hop;
+import org.olelo.core.testkit.AnsweringHandler;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
-import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
 import org.olelo.core.transport.ListenException;
@@ -45,26 +43,10 @@ class TransportPluginTest {
     private SipCore core;
     private InetSocketAddress peer;
 
-    /** Answers OPTIONS with 200. */
-    private final RequestHandler handler = new RequestHandler() {
-        @Override
-        public void onRequest(ServerTransaction st) {
-            st.sendResponse(st.createResponse(200, null));
-        }
-
-        @Override
-        public void onAck(SIPRequest ack, RouteHeader popped, Transport t, InetSocketAddress src) {
-        }
-
-        @Override
-        public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
-        }
-    };
-
     private SipCore start(String... listen) throws IOException {
         List<ListenAddress> points = java.util.Arrays.stream(listen).map(ListenAddress::parse).toList();
         core = new SipCore(CoreConfig.defaults().withListen(points), host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
-        core.start(handler);
+        core.start(new AnsweringHandler(200));
         return core;
     }
 

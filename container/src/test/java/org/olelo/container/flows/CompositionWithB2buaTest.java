@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transport.ListenAddress;
 

@@ -83,7 +83,7 @@ class FloodDetectionTest {
         ServerConfig cfg = defaults.withDirs(deploy, tmp.resolve("data"))
                 .withCore(defaults.core().withListen(List.of(ListenAddress.parse("udp:127.0.0.1:0")))
                         .withFlood(new FloodSettings(LIMIT, 60, List.of())));
-        Logger guardLog = (Logger) LoggerFactory.getLogger("org.olelo.core.flood.FloodGuard");
+        Logger guardLog = (Logger) LoggerFactory.getLogger("org.olelo.core.internal.flood.FloodGuard");
         Warnings warnings = new Warnings();
         warnings.start();
         guardLog.addAppender(warnings);

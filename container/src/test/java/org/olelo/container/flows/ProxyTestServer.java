@@ -9,7 +9,7 @@ import java.util.List;
 import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;

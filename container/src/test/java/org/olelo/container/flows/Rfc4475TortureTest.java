@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transport.InMemoryTransport;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transport.ListenAddress;
 

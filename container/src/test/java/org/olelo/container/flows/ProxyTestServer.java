@@ -131,6 +131,14 @@ final class ProxyTestServer implements AutoCloseable {
     private final TestPeers peers;
 
     ProxyTestServer(SipPeer.Kind kind, Path tmp) throws Exception {
+        this(kind, tmp, false);
+    }
+
+    /**
+     * @param alsoTcp for a UDP server, listen on TCP as well (peers still reach it over UDP;
+     *                {@link #tcpAddress()} is where TCP peers connect)
+     */
+    ProxyTestServer(SipPeer.Kind kind, Path tmp, boolean alsoTcp) throws Exception {
         this.kind = kind;
         Path deploy = tmp.resolve("deploy");
         Files.createDirectories(deploy.resolve("apps"));
@@ -138,7 +146,8 @@ final class ProxyTestServer implements AutoCloseable {
         Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
         List<ListenAddress> listen = switch (kind) {
             case MEMORY -> List.of();
-            case UDP -> List.of(ListenAddress.parse("udp:127.0.0.1:0"));
+            case UDP -> alsoTcp ? List.of(ListenAddress.parse("udp:127.0.0.1:0"), ListenAddress.parse("tcp:127.0.0.1:0"))
+                    : List.of(ListenAddress.parse("udp:127.0.0.1:0"));
             case TCP -> List.of(ListenAddress.parse("tcp:127.0.0.1:0"));
         };
         ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
@@ -151,6 +160,12 @@ final class ProxyTestServer implements AutoCloseable {
     /** The server's SIP address as peers send to it. */
     InetSocketAddress address() {
         return peers.address();
+    }
+
+    /** The server's TCP listening point, on a server that listens on TCP. */
+    InetSocketAddress tcpAddress() {
+        return server.core().transports().stream().filter(t -> t.name().equals("TCP")).findFirst()
+                .orElseThrow().localAddress();
     }
 
     /** A peer that sends requests to the server. */

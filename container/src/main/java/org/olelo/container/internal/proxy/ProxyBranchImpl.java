@@ -146,7 +146,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 hop = composed.hop();
                 branch = composed.branch();
             } else {
-                hop = core.resolve(nextHopUri(copy), proxy.transaction().transport().name());
+                hop = core.resolve(nextHopUri(copy), proxy.defaultTransport());
                 hop = OutboundInterfaces.apply(core, hop,
                         outbound != null ? outbound : proxy.outboundInterface());
                 branch = SipCore.branch(proxy.transaction().loopHash());

@@ -18,6 +18,7 @@ import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.container.internal.runtime.NextApplication;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.transaction.ServerTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,15 @@ public final class ProxyImpl extends ProxySettings {
 
     ServerTransaction transaction() {
         return transaction;
+    }
+
+    /**
+     * The transport for a next hop that names none: for a request inside a dialog, the one of our
+     * Record-Route entry for the side it goes to ({@link DialogTransport}); else the inbound one.
+     */
+    String defaultTransport() {
+        String inbound = transaction.transport().name();
+        return subsequent ? DialogTransport.of(transaction.poppedRoute(), inbound) : inbound;
     }
 
     /** The proxied request as received, which each branch copies. */

@@ -9,6 +9,7 @@ import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.core.SipCore;
+import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.MaxForwardsRule;
 import org.olelo.core.transaction.ServerTransaction;
@@ -58,12 +59,15 @@ final class Relays {
     /**
      * Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. Max-Forwards as on
      * every relay path: absent counts as 70, each hop takes one, and an ACK with none left is dropped.
-     * Called on reader threads: a target that needs a look-up is sent from the look-up's thread.
+     * A next hop that names no transport gets the one of our Record-Route entry the core removed
+     * ({@code popped}, see {@link DialogTransport}), else the inbound one. Called on reader threads:
+     * a target that needs a look-up is sent from the look-up's thread.
      */
-    void ack(SIPRequest ack, Transport inbound) {
+    void ack(SIPRequest ack, RouteHeader popped, Transport inbound) {
         javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
                 ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
-        core.resolve(next, inbound.name(), hop -> ack(ack, hop), e -> LOG.debug("ACK not relayed: {}", e.toString()));
+        core.resolve(next, DialogTransport.of(popped, inbound.name()), hop -> ack(ack, hop),
+                e -> LOG.debug("ACK not relayed: {}", e.toString()));
     }
 
     private void ack(SIPRequest ack, Hop hop) {

@@ -41,7 +41,8 @@ class ProxyFlowsTest {
         }
     }
 
-    private String invite(SipPeer caller, String ruri, String extra) {
+    /** An initial INVITE from {@code caller} (also used by the other proxy flow tests). */
+    static String invite(SipPeer caller, String ruri, String extra) {
         int n = CALLS.incrementAndGet();
         int port = caller.address().getPort();
         return "INVITE " + ruri + " SIP/2.0\r\n"
@@ -57,7 +58,7 @@ class ProxyFlowsTest {
     }
 
     /** An in-dialog request from the caller after a 2xx: R-URI = remote Contact, Route = reversed Record-Route. */
-    private String inDialog(SipPeer caller, String method, String ok, int cseq, String branch) {
+    static String inDialog(SipPeer caller, String method, String ok, int cseq, String branch) {
         int port = caller.address().getPort();
         return method + " " + contactUri(ok) + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/" + caller.transport() + " 127.0.0.1:" + port + ";branch=" + branch + ";rport\r\n"
@@ -70,12 +71,12 @@ class ProxyFlowsTest {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    private static String contact(ProxyTestServer s, String user, SipPeer p) {
+    static String contact(ProxyTestServer s, String user, SipPeer p) {
         return "Contact: <" + s.uriOf(user, p) + ">\r\n";
     }
 
     /** Reads the next message that is not a 100 Trying. */
-    private static String next(SipPeer p) throws Exception {
+    static String next(SipPeer p) throws Exception {
         while (true) {
             String m = p.receive(WAIT);
             if (m == null || status(m) != 100) {

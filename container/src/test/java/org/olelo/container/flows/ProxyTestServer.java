@@ -20,8 +20,13 @@ import org.olelo.core.transport.Transport;
  * memory, over UDP or over TCP, and peers to talk to it. The application proxies every initial
  * request with record-routing to its Request-URI, or to the targets in an {@code X-Targets} header
  * ({@code X-Sequential} for a sequential search, {@code X-Timeout} seconds for Timer C,
- * {@code X-Branch-Route: <index> <uri>} to push a Route on one branch's request before it starts);
+ * {@code X-Branch-Route: <index> <uri>} to push a Route on one branch's request before it starts,
+ * {@code X-No-Recurse} to hand 3xx responses upstream instead of following them);
  * a request in the dialog with {@code X-Terminate} is answered and makes the proxy end the dialog.
+ * With {@code X-Cancel-Reason: proxy} (or {@code branch}) on the request, the first provisional
+ * response makes the application cancel the proxy (or that branch) with two Reasons; with
+ * {@code X-Report-Branches} the final response carries {@code X-Branches}: each top-level branch's
+ * target user, followed by {@code >user} for each branch recursed from it.
  */
 final class ProxyTestServer implements AutoCloseable {
 
@@ -54,6 +59,9 @@ final class ProxyTestServer implements AutoCloseable {
                     if (req.getHeader("X-Unsupervised") != null) {
                         p.setSupervised(false);
                     }
+                    if (req.getHeader("X-No-Recurse") != null) {
+                        p.setRecurse(false);
+                    }
                     String t = req.getHeader("X-Timeout");
                     if (t != null) {
                         p.setProxyTimeout(Integer.parseInt(t.trim()));
@@ -78,6 +86,35 @@ final class ProxyTestServer implements AutoCloseable {
                     branches.get(Integer.parseInt(parts[0])).getRequest().pushRoute(f.createAddress(parts[1]));
                     p.startProxy();
                 }
+
+                @Override
+                protected void doResponse(SipServletResponse resp) throws jakarta.servlet.ServletException, IOException {
+                    Proxy p = resp.getProxy();
+                    SipServletRequest orig = p == null ? null : p.getOriginalRequest();
+                    String how = orig == null ? null : orig.getHeader("X-Cancel-Reason");
+                    if (how != null && resp.getStatus() > 100 && resp.getStatus() < 200) {
+                        String[] protocols = {"SIP", "Q.850"};
+                        int[] causes = {600, 17};
+                        String[] texts = {"Busy Everywhere", "User \\"busy\\""};
+                        if (how.trim().equals("branch")) {
+                            resp.getProxyBranch().cancel(protocols, causes, texts);
+                        } else {
+                            p.cancel(protocols, causes, texts);
+                        }
+                    }
+                    if (orig != null && resp.getStatus() >= 200 && !resp.isBranchResponse()
+                            && orig.getHeader("X-Report-Branches") != null) {
+                        StringBuilder sb = new StringBuilder();
+                        for (ProxyBranch b : p.getProxyBranches()) {
+                            sb.append(sb.length() == 0 ? "" : " ").append(((SipURI) b.getRequest().getRequestURI()).getUser());
+                            for (ProxyBranch r : b.getRecursedProxyBranches()) {
+                                sb.append('>').append(((SipURI) r.getRequest().getRequestURI()).getUser());
+                            }
+                        }
+                        resp.setHeader("X-Branches", sb.toString());
+                    }
+                    super.doResponse(resp);
+                }
             }
             """;
 
@@ -94,6 +131,14 @@ final class ProxyTestServer implements AutoCloseable {
     private final TestPeers peers;
 
     ProxyTestServer(SipPeer.Kind kind, Path tmp) throws Exception {
+        this(kind, tmp, false);
+    }
+
+    /**
+     * @param alsoTcp for a UDP server, listen on TCP as well (peers still reach it over UDP;
+     *                {@link #tcpAddress()} is where TCP peers connect)
+     */
+    ProxyTestServer(SipPeer.Kind kind, Path tmp, boolean alsoTcp) throws Exception {
         this.kind = kind;
         Path deploy = tmp.resolve("deploy");
         Files.createDirectories(deploy.resolve("apps"));
@@ -101,7 +146,8 @@ final class ProxyTestServer implements AutoCloseable {
         Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
         List<ListenAddress> listen = switch (kind) {
             case MEMORY -> List.of();
-            case UDP -> List.of(ListenAddress.parse("udp:127.0.0.1:0"));
+            case UDP -> alsoTcp ? List.of(ListenAddress.parse("udp:127.0.0.1:0"), ListenAddress.parse("tcp:127.0.0.1:0"))
+                    : List.of(ListenAddress.parse("udp:127.0.0.1:0"));
             case TCP -> List.of(ListenAddress.parse("tcp:127.0.0.1:0"));
         };
         ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
@@ -114,6 +160,12 @@ final class ProxyTestServer implements AutoCloseable {
     /** The server's SIP address as peers send to it. */
     InetSocketAddress address() {
         return peers.address();
+    }
+
+    /** The server's TCP listening point, on a server that listens on TCP. */
+    InetSocketAddress tcpAddress() {
+        return server.core().transports().stream().filter(t -> t.name().equals("TCP")).findFirst()
+                .orElseThrow().localAddress();
     }
 
     /** A peer that sends requests to the server. */

@@ -3,7 +3,6 @@ package org.olelo.core.internal.transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -17,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A UDP listening point. A small, fixed number of platform reader threads (never one per message)
  * block in {@code receive}, copy the datagram and hand it to the sink on the same thread: parsing and
- * transaction matching run there, application code never does. Sending is a single
- * {@code DatagramChannel.send}, safe from any thread.
+ * transaction matching run there, application code never does. Each reader has a socket of its own
+ * on the shared port ({@link UdpSockets}), so the datagrams of one peer are always read by the same
+ * thread, in order. Sending is a single {@code DatagramChannel.send}, safe from any thread.
  */
 final class UdpTransport extends AbstractTransport {
 
@@ -27,6 +27,8 @@ final class UdpTransport extends AbstractTransport {
     private final int readers;
     private final int receiveBufferBytes;
     private final List<Thread> threads = new ArrayList<>();
+    private List<DatagramChannel> channels = List.of();
+    /** The socket sends go out of (any of them would do: they share address and port). */
     private DatagramChannel channel;
     private volatile boolean running;
 
@@ -52,27 +54,23 @@ final class UdpTransport extends AbstractTransport {
 
     @Override
     public void start() throws IOException {
-        channel = DatagramChannel.open();
-        channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-        if (receiveBufferBytes > 0) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, receiveBufferBytes);
-        }
-        channel.bind(new InetSocketAddress(listen.host(), listen.port()));
+        channels = UdpSockets.open(new InetSocketAddress(listen.host(), listen.port()), readers, receiveBufferBytes);
+        channel = channels.get(0);
         bound((InetSocketAddress) channel.getLocalAddress());
         running = true;
-        for (int i = 0; i < readers; i++) {
-            Thread t = Thread.ofPlatform().daemon().name("sip-udp-" + bound.getPort() + "-" + i).start(this::readLoop);
+        for (int i = 0; i < channels.size(); i++) {
+            DatagramChannel own = channels.get(i);
+            Thread t = Thread.ofPlatform().daemon().name("sip-udp-" + bound.getPort() + "-" + i).start(() -> readLoop(own));
             threads.add(t);
         }
     }
 
-    private void readLoop() {
+    private void readLoop(DatagramChannel socket) {
         ByteBuffer buf = ByteBuffer.allocateDirect(65_536);
         while (running) {
             try {
                 buf.clear();
-                InetSocketAddress from = (InetSocketAddress) channel.receive(buf);
+                InetSocketAddress from = (InetSocketAddress) socket.receive(buf);
                 if (from == null) {
                     continue;
                 }
@@ -106,12 +104,12 @@ final class UdpTransport extends AbstractTransport {
     @Override
     public void close() {
         running = false;
-        try {
-            if (channel != null) {
-                channel.close();
+        for (DatagramChannel c : channels) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing anyway
             }
-        } catch (IOException ignored) {
-            // closing anyway
         }
     }
 }

@@ -353,10 +353,28 @@ abstract class MessageText implements SipServletMessage {
         }
     }
 
+    /**
+     * Sets the Content-Length header of a message the application is still composing. The wire
+     * always frames the body that is sent: when the message leaves, the container writes the length
+     * of its body, so a value that disagrees with the body by then does not reach the network.
+     *
+     * @throws IllegalStateException    if the message was received or is committed
+     * @throws IllegalArgumentException if {@code len} is negative
+     */
     @Override
     public void setContentLength(int len) {
-        throw new IllegalStateException("Content-Length is computed by the container");
+        if (wasReceived()) {
+            throw new IllegalStateException("Content-Length of a received message cannot be set");
+        }
+        checkModifiable();
+        if (len < 0) {
+            throw new IllegalArgumentException("Content-Length must not be negative: " + len);
+        }
+        message.setContentLength(new gov.nist.javax.sip.header.ContentLength(len));
     }
+
+    /** True for a message this server received, as opposed to one the application or the container made. */
+    protected abstract boolean wasReceived();
 
     @Override
     public void setContentType(String type) {

@@ -109,6 +109,11 @@ public final class SipServletRequestImpl extends ServletRequestDefaults {
         }
     }
 
+    @Override
+    protected boolean wasReceived() {
+        return received;
+    }
+
     /** The JAIN-SIP request. */
     public SIPRequest jainRequest() {
         return request;

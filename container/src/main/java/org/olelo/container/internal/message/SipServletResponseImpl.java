@@ -270,9 +270,18 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
         }
     }
 
+    /** As {@link #setContentLength(int)}; a length past {@code Integer.MAX_VALUE} is no SIP body. */
     @Override
     public void setContentLengthLong(long len) {
-        throw new IllegalStateException("Content-Length is computed by the container");
+        if (len > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Content-Length too large for a SIP message: " + len);
+        }
+        setContentLength((int) Math.max(len, -1));
+    }
+
+    @Override
+    protected boolean wasReceived() {
+        return !local;
     }
 
     @Override

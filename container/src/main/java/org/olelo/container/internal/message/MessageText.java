@@ -23,6 +23,7 @@ import java.util.Set;
 import javax.sip.header.ExpiresHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.address.ParameterableImpl;
+import org.olelo.core.message.HeaderNameForm;
 
 /**
  * What a SIP message says, over the JAIN-SIP message that goes on the wire: its headers (compact
@@ -433,9 +434,23 @@ abstract class MessageText implements SipServletMessage {
         return v == null ? null : Locale.forLanguageTag(v.trim());
     }
 
+    /**
+     * Chooses how the header names of this message are written each time it is encoded for the
+     * wire (retransmissions and a proxy's copies of it included): compact or full names;
+     * {@code DEFAULT} writes them as they stand.
+     */
     @Override
     public void setHeaderForm(HeaderForm form) {
+        checkModifiable();
+        if (form == null) {
+            throw new NullPointerException("header form");
+        }
         this.headerForm = form;
+        HeaderNameForm.set(message, switch (form) {
+            case COMPACT -> HeaderNameForm.COMPACT;
+            case LONG -> HeaderNameForm.LONG;
+            case DEFAULT -> null;
+        });
     }
 
     @Override

@@ -299,7 +299,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         SipSessionImpl s = rt.sessions().createSipSession(as, jain.getCallId().getCallId());
         URI subscriber = sel.subscriber() == null ? null : parseQuietly(sel.subscriber());
         RequestRouting routing = RequestRouting.selected(sel.region(), subscriber, sel.stateInfo(), sel.internallyRouted(),
-                sel.poppedRoute(), sel.initialPoppedRoute());
+                sel.poppedRoute(), sel.initialPoppedRoute(), sel.initialSender());
         s.setup(jain.getTo(), jain.getFrom(), routing);
         s.takeRole(new UndecidedRole(ua, s, req));
         req.bind(s, routing);

@@ -18,6 +18,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.log.CallLog;
+import org.olelo.container.internal.message.InitialSender;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.router.Condition;
 import org.olelo.container.internal.runtime.ContainerRuntime;
@@ -144,7 +145,7 @@ public final class Composer implements NextApplication {
             return Selection.NONE;
         }
         return new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(), false,
-                internalRoute, internalRoute != null ? internalRoute : initialPopped, false, null);
+                internalRoute, internalRoute != null ? internalRoute : initialPopped, false, null, null);
     }
 
     // ------------------------------------------------------------------ requests sent by applications
@@ -177,6 +178,24 @@ public final class Composer implements NextApplication {
     @Override
     public InternalHop beforeSendInitial(SIPRequest wire, SipApplicationRoutingDirective directive,
                                          SipServletRequestImpl origRequest) {
+        return select(wire, directive, origRequest, origRequest == null ? null : origRequest.initialSender());
+    }
+
+    /**
+     * For a request an application created: as above, and the next application is told that the
+     * request was made inside this server ({@code getInitialRemoteAddr} null), whatever request it
+     * continues.
+     */
+    @Override
+    public InternalHop beforeSendInitial(SipServletRequestImpl appRequest) {
+        SipApplicationRoutingDirective d = appRequest.isInitial() ? appRequest.getRoutingDirective()
+                : SipApplicationRoutingDirective.NEW;
+        return select(appRequest.jainRequest(), d, appRequest.routingOrigin(), null);
+    }
+
+    /** @param sender who sent the request to this server first, or null when an application made it */
+    private InternalHop select(SIPRequest wire, SipApplicationRoutingDirective directive,
+                               SipServletRequestImpl origRequest, InitialSender sender) {
         InternalTransport self = core.internalTransport();
         if (self == null) {
             return null;
@@ -209,7 +228,7 @@ public final class Composer implements NextApplication {
         String branch = SipCore.branch(null);
         pending.put(branch, new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(),
                 true, internalRoute, internalRoute != null ? internalRoute : initialPopped, false,
-                origRequest == null ? null : CallLog.of(origRequest.transaction())));
+                origRequest == null ? null : CallLog.of(origRequest.transaction()), sender));
         return new InternalHop(new Hop(self, self.localAddress()), branch);
     }
 

@@ -284,6 +284,18 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
         return !local;
     }
 
+    /** A received response that another application of this server passed on: who sent it first is not known. */
+    @Override
+    protected InitialSender initialSender() {
+        return local || overInternalHop() ? null : InitialSender.of(remote, transport);
+    }
+
+    /** True for a response received from another application of this server (over the internal hop). */
+    @Override
+    public boolean isInternallyRouted() {
+        return !local && overInternalHop();
+    }
+
     @Override
     public void setBufferSize(int size) {
         // no buffer

@@ -26,14 +26,29 @@ import org.olelo.container.internal.message.InitialSender;
  *                           it); else null
  * @param initialSender      for a request another application of this server sent on, who sent it
  *                           to this server first (null when that application created it); else null
+ * @param targetSession      the id of the application session the request targets (encoded URI,
+ *                           Join, Replaces) when the router chose its application; else null
  */
 public record Selection(String application, SipApplicationRoutingRegion region, String subscriber,
                         Serializable stateInfo, boolean internallyRouted, Address poppedRoute,
-                        Address initialPoppedRoute, boolean relay, CallRecord call, InitialSender initialSender) {
+                        Address initialPoppedRoute, boolean relay, CallRecord call, InitialSender initialSender,
+                        String targetSession) {
 
     /** No application takes the request and the router asked for nothing. */
-    static final Selection NONE = new Selection(null, null, null, null, false, null, null, false, null, null);
+    static final Selection NONE = new Selection(null, null, null, null, false, null, null, false, null, null, null);
 
     /** The router pushed routes: the request leaves without an application. */
-    static final Selection RELAY = new Selection(null, null, null, null, false, null, null, true, null, null);
+    static final Selection RELAY = new Selection(null, null, null, null, false, null, null, true, null, null, null);
+
+    /**
+     * This selection joining the targeted session when the router chose the targeted application
+     * (JSR 289 §15.11.4); otherwise the target is ignored and this selection is returned.
+     */
+    Selection targeting(SessionTargets.Target t) {
+        if (t == null || application == null || !application.equals(t.info().getApplicationName())) {
+            return this;
+        }
+        return new Selection(application, region, subscriber, stateInfo, internallyRouted, poppedRoute,
+                initialPoppedRoute, relay, call, initialSender, t.session());
+    }
 }

@@ -127,6 +127,11 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         return hop == null ? null : hop.address();
     }
 
+    /** The listening point the branch's responses come over (the upstream one before it was sent). */
+    Transport hopTransport() {
+        return hop == null ? proxy.transaction().transport() : hop.transport();
+    }
+
     /** Builds the branch request and sends it (RFC 3261 §16.6). */
     void start() {
         started = true;
@@ -527,7 +532,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     public SipServletResponse getResponse() {
         SIPResponse r = finalResponse != null ? finalResponse : lastResponse;
         return r == null ? null : new SipServletResponseImpl(r, (SipServletRequestImpl) proxy.getOriginalRequest(),
-                proxy.session(), proxy.transaction().transport(), hopAddress(), this, false);
+                proxy.session(), hopTransport(), hopAddress(), this, false);
     }
 
     @Override

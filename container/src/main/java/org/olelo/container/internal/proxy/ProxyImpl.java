@@ -365,7 +365,7 @@ public final class ProxyImpl extends ProxySettings {
             return;
         }
         SipServletResponseImpl resp = supervised()
-                ? new SipServletResponseImpl(r, original, session, original.transaction().transport(), b.hopAddress(), b, false)
+                ? new SipServletResponseImpl(r, original, session, b.hopTransport(), b.hopAddress(), b, false)
                 : null;
         if (status < 200) {
             if (bestSent || success && !invite) {
@@ -466,7 +466,7 @@ public final class ProxyImpl extends ProxySettings {
     private void sendFinal(SIPResponse best, ProxyBranchImpl from) {
         int before = branches.size();
         if (supervised() && from != null) {
-            SipServletResponseImpl resp = new SipServletResponseImpl(best, original, session, transaction.transport(),
+            SipServletResponseImpl resp = new SipServletResponseImpl(best, original, session, from.hopTransport(),
                     from.hopAddress(), from, false);
             delivery.deliver(resp);
             if (branches.size() > before || !waiting.isEmpty()) {

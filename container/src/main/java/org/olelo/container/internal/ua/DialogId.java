@@ -1,10 +1,11 @@
-package org.olelo.container.internal.factory;
+package org.olelo.container.internal.ua;
 
 import java.util.Locale;
 
 /**
  * The dialog named by a Replaces (RFC 3891) or Join (RFC 3911) header:
- * {@code callid;to-tag=...;from-tag=...}.
+ * {@code callid;to-tag=...;from-tag=...}, where the to-tag is the tag of the side that receives
+ * the header. Immutable.
  */
 record DialogId(String callId, String toTag, String fromTag) {
 

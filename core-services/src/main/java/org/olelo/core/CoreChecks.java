@@ -7,6 +7,7 @@ import gov.nist.javax.sip.header.ContactList;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.header.ViaList;
 import gov.nist.javax.sip.message.SIPRequest;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyRequireHeader;
+import org.olelo.core.internal.net.IpLiterals;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.transaction.TransactionLayer;
@@ -79,6 +81,9 @@ final class CoreChecks {
         if (r.getRequestURI() instanceof SipUri u && u.getHeaderNames().hasNext()) {
             return new Failure(400, "Bad Request - Request-URI contains escaped headers");
         }
+        if (r.getRequestURI() instanceof SipUri u && !validReference(u.getHost())) {
+            return new Failure(400, "Bad Request - Request-URI host is not a valid IPv6 reference");
+        }
         ContactList contacts = r.getContactHeaders();
         if (contacts != null) {
             for (Contact c : contacts) {
@@ -89,6 +94,22 @@ final class CoreChecks {
             }
         }
         return null;
+    }
+
+    /**
+     * False for a host written as an IPv6 reference ({@code [...]}) that is no IPv6 address
+     * (RFC 5118 §4.8: the request is rejected rather than routed by a guess). Anything else is left
+     * to resolution.
+     */
+    private static boolean validReference(String host) {
+        if (host == null || host.isEmpty() || host.charAt(0) != '[') {
+            return true;
+        }
+        try {
+            return IpLiterals.parse(host) != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Checks that decide whether a proxy may handle the request (§16.3). */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.Test;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.ListenAddress;

@@ -14,7 +14,7 @@ import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
@@ -23,9 +23,7 @@ import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
-import org.olelo.core.transport.TcpTransport;
 import org.olelo.core.transport.Transport;
-import org.olelo.core.transport.UdpTransport;
 
 /** The core's own answers, each case run in memory, over UDP and over TCP. */
 class SipCoreTest {
@@ -62,13 +60,15 @@ class SipCoreTest {
         core.start(handler);
         peer = switch (kind) {
             case MEMORY -> new MemoryPeer(mem, 5099);
-            case UDP -> new UdpPeer(socket(UdpTransport.class));
-            case TCP -> new TcpPeer(socket(TcpTransport.class));
+            case UDP -> new UdpPeer(socket("UDP"));
+            case TCP -> new TcpPeer(socket("TCP"));
         };
     }
 
-    private InetSocketAddress socket(Class<? extends Transport> type) {
-        return core.transports().stream().filter(type::isInstance).findFirst().orElseThrow().localAddress();
+    /** The socket listening point of a transport (not the in-memory one, which wears the name UDP too). */
+    private InetSocketAddress socket(String name) {
+        return core.transports().stream().filter(t -> t.name().equals(name) && !(t instanceof InMemoryTransport))
+                .findFirst().orElseThrow().localAddress();
     }
 
     @AfterEach
@@ -130,6 +130,10 @@ class SipCoreTest {
         assertEquals(400, status(peer.receive(2000)));
         peer.send(request("OPTIONS", "z9hG4bK-7", "").replace("SIP/2.0\r\n", "SIP/7.0\r\n"));
         assertEquals(505, status(peer.receive(2000)));
+        peer.send(request("OPTIONS", "z9hG4bK-9", "").replace("OPTIONS sip:bob@127.0.0.1", "OPTIONS sip:bob@[2001:db8:::192.0.2.1]"));
+        String badReference = peer.receive(2000);
+        assertEquals(400, status(badReference), "RFC 5118 §4.8: three colons make no IPv6 reference");
+        assertTrue(badReference.contains("IPv6"), badReference);
         // still serving
         peer.send(request("OPTIONS", "z9hG4bK-8", ""));
         assertEquals(200, status(peer.receive(2000)));

@@ -26,7 +26,7 @@ import org.olelo.container.internal.trace.ConfiguredTrace;
 import org.olelo.container.internal.trace.SipTrace;
 import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.SipCore;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.transport.InMemoryTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

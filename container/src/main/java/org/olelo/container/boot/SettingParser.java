@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.olelo.container.internal.security.DigestAlgorithm;
 import org.olelo.container.internal.trace.TraceSettings;
+import org.olelo.core.SipCore;
 import org.olelo.core.transport.ListenAddress;
 
 /**
@@ -60,7 +61,9 @@ final class SettingParser {
             throw ConfigException.at(s, expected + " (the port is not a number)");
         }
         try {
-            return ListenAddress.parse(item);
+            ListenAddress a = ListenAddress.parse(item);
+            SipCore.requireTransportKind(a.transport());
+            return a;
         } catch (IllegalArgumentException e) {
             throw ConfigException.at(s, expected + " (" + e.getMessage() + ")");
         }

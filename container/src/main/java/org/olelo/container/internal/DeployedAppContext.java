@@ -103,6 +103,11 @@ final class DeployedAppContext implements AppContext {
     }
 
     @Override
+    public boolean hasServlet(String servletName) {
+        return app.servlet(servletName) != null;
+    }
+
+    @Override
     public boolean hasApplicationKey() {
         return app.applicationKeyMethod() != null;
     }

@@ -136,13 +136,13 @@ final class InDialogDispatch {
                 as.executor().execute(() -> {
                     ServletCalls.invoke(ctx.app(), as, servlet,
                             SipServletRequestImpl.receivedAck(ack, s, transport, source, popped), null);
-                    relays.ack(ack, transport);
+                    relays.ack(ack, popped, transport);
                 });
                 return;
             }
         }
         if (relay.verdict(route, ack) == InDialogRelay.Verdict.RELAY) {
-            relays.ack(ack, transport);
+            relays.ack(ack, popped, transport);
         }
     }
 

@@ -9,6 +9,7 @@ import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.core.SipCore;
+import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.MaxForwardsRule;
 import org.olelo.core.transaction.ServerTransaction;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * What the server relays with no application: a request by its Route set or Request-URI (a
  * transaction-stateful relay on a virtual thread of its own), and an end-to-end ACK statelessly.
  *
- * <p>{@link #request} only queues work, so any thread may call it; {@link #ack} resolves the next
- * hop (a table look-up or the core's resolver) and sends on the calling thread.
+ * <p>{@link #request} only queues work, so any thread may call it; {@link #ack} sends on the calling
+ * thread when the next hop needs no look-up, and from the look-up's thread when it does.
  */
 final class Relays {
 
@@ -58,12 +59,19 @@ final class Relays {
     /**
      * Forwards an end-to-end ACK statelessly (RFC 3261 §16.11), adding our Via. Max-Forwards as on
      * every relay path: absent counts as 70, each hop takes one, and an ACK with none left is dropped.
+     * A next hop that names no transport gets the one of our Record-Route entry the core removed
+     * ({@code popped}, see {@link DialogTransport}), else the inbound one. Called on reader threads:
+     * a target that needs a look-up is sent from the look-up's thread.
      */
-    void ack(SIPRequest ack, Transport inbound) {
+    void ack(SIPRequest ack, RouteHeader popped, Transport inbound) {
+        javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
+                ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
+        core.resolve(next, DialogTransport.of(popped, inbound.name()), hop -> ack(ack, hop),
+                e -> LOG.debug("ACK not relayed: {}", e.toString()));
+    }
+
+    private void ack(SIPRequest ack, Hop hop) {
         try {
-            javax.sip.address.URI next = ack.getRouteHeaders() != null && !ack.getRouteHeaders().isEmpty()
-                    ? ((RouteHeader) ack.getRouteHeaders().getFirst()).getAddress().getURI() : ack.getRequestURI();
-            Hop hop = core.resolve(next, inbound.name());
             if (!MaxForwardsRule.forHop(ack, hop)) {
                 core.statistics().dropped();
                 return;

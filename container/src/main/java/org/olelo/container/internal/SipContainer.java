@@ -122,7 +122,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.relayUnrouted = relayUnrouted;
         this.timerService = new TimerServiceImpl(rt.timers());
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new ServletCalls(), this::newProxy);
-        this.composer = new Composer(rt, router);
+        this.composer = new Composer(rt, router, ua.dialogs());
         this.relays = new Relays(rt);
         this.subsequent = new InDialogDispatch(rt, new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain), ua, relays);
         this.ua.setComposer(composer);
@@ -260,8 +260,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         if (call != null) {
             call.application(ctx.name());
         }
-        SessionJoiner.join(rt.sessions(), ctx, req, rt.virtualThreads(), as -> startInitial(ctx, sel, st, req, as),
-                failure -> joinFailed(ctx, st, failure));
+        SessionJoiner.join(rt.sessions(), ctx, req, sel.targetSession(), rt.virtualThreads(),
+                as -> startInitial(ctx, sel, st, req, as), failure -> joinFailed(ctx, st, failure));
         return true;
     }
 
@@ -286,8 +286,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
             // routing): the newest version takes it; the empty session ends as ready
             DeployedAppContext now = versions.newest(ctx.name());
             if (now != null && now != ctx) {
-                SessionJoiner.join(rt.sessions(), now, req, rt.virtualThreads(), next -> startInitial(now, sel, st, req, next),
-                        failure -> joinFailed(now, st, failure));
+                SessionJoiner.join(rt.sessions(), now, req, sel.targetSession(), rt.virtualThreads(),
+                        next -> startInitial(now, sel, st, req, next), failure -> joinFailed(now, st, failure));
             } else {
                 rt.admitted();
                 respond(st, 500, "Server Internal Error");
@@ -299,7 +299,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         SipSessionImpl s = rt.sessions().createSipSession(as, jain.getCallId().getCallId());
         URI subscriber = sel.subscriber() == null ? null : parseQuietly(sel.subscriber());
         RequestRouting routing = RequestRouting.selected(sel.region(), subscriber, sel.stateInfo(), sel.internallyRouted(),
-                sel.poppedRoute(), sel.initialPoppedRoute());
+                sel.poppedRoute(), sel.initialPoppedRoute(), sel.initialSender());
         s.setup(jain.getTo(), jain.getFrom(), routing);
         s.takeRole(new UndecidedRole(ua, s, req));
         req.bind(s, routing);
@@ -310,7 +310,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 // one, of the version that takes new sessions now
                 DeployedAppContext now = versions.newest(ctx.name());
                 DeployedAppContext target = now != null ? now : ctx;
-                SessionJoiner.join(rt.sessions(), target, req, rt.virtualThreads(),
+                SessionJoiner.join(rt.sessions(), target, req, sel.targetSession(), rt.virtualThreads(),
                         next -> startInitial(target, sel, st, req, next), failure -> joinFailed(target, st, failure));
                 return;
             }

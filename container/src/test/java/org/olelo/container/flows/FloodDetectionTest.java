@@ -55,7 +55,7 @@ class FloodDetectionTest {
 
     @Test
     void aFloodFromOneAddressIsCutOffWhileAnotherIsStillAnswered() throws Exception {
-        Logger guardLog = (Logger) LoggerFactory.getLogger("org.olelo.core.flood.FloodGuard");
+        Logger guardLog = (Logger) LoggerFactory.getLogger("org.olelo.core.internal.flood.FloodGuard");
         Warnings warnings = new Warnings();
         warnings.start();
         guardLog.addAppender(warnings);

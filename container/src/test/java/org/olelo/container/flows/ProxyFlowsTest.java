@@ -40,20 +40,27 @@ class ProxyFlowsTest {
     }
 
     private TestServer proxy(SipPeer.Kind kind) throws Exception {
-        server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy").transport(kind).start(tmp);
+        server = proxyServer(kind).start(tmp);
         return server;
     }
 
-    private static SipBuilder invite(SipPeer caller, String ruri) {
+    /** A server whose every initial request goes to the forking proxy (also used by the other proxy flow tests). */
+    static TestServer.Builder proxyServer(SipPeer.Kind kind) {
+        return TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy").transport(kind);
+    }
+
+    /** An initial INVITE from alice at {@code caller} (also used by the other proxy flow tests). */
+    static SipBuilder invite(SipPeer caller, String ruri) {
         return SipBuilder.request("INVITE", ruri).via(caller).from("<sip:alice@127.0.0.1>").contact("alice", caller);
     }
 
     /** An in-dialog request from the caller after a 2xx: R-URI = remote Contact, Route = reversed Record-Route. */
-    private static SipBuilder inDialog(SipPeer caller, String method, String ok, int cseq) {
+    static SipBuilder inDialog(SipPeer caller, String method, String ok, int cseq) {
         return SipBuilder.inDialog(method, ok).via(caller).cseq(cseq);
     }
 
-    private static SipBuilder answer(String request, int status, String reason, String toTag) {
+    /** A user agent's answer with a To tag (also used by the other proxy flow tests). */
+    static SipBuilder answer(String request, int status, String reason, String toTag) {
         return SipBuilder.response(request, status, reason).toTag(toTag);
     }
 

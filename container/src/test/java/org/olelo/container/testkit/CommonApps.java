@@ -15,8 +15,13 @@ public final class CommonApps {
      * Request-URI, or to the targets in an {@code X-Targets} header ({@code X-Sequential} for a
      * sequential search, {@code X-Timeout} seconds for Timer C, {@code X-Branch-Route: <index> <uri>}
      * to push a Route on one branch's request before it starts, {@code X-Add-Path: <edge>} to add a
-     * Path, {@code X-Unsupervised} for an unsupervised proxy); a request in the dialog with
-     * {@code X-Terminate} is answered and makes the proxy end the dialog.
+     * Path, {@code X-Unsupervised} for an unsupervised proxy, {@code X-No-Recurse} to hand 3xx
+     * responses upstream instead of following them); a request in the dialog with
+     * {@code X-Terminate} is answered and makes the proxy end the dialog. With
+     * {@code X-Cancel-Reason: proxy} (or {@code branch}) on the request, the first provisional
+     * response makes the application cancel the proxy (or that branch) with two Reasons; with
+     * {@code X-Report-Branches} the final response carries {@code X-Branches}: each top-level
+     * branch's target user, followed by {@code >user} for each branch recursed from it.
      */
     public static final String FORKING_PROXY = """
             package t;
@@ -47,6 +52,9 @@ public final class CommonApps {
                     if (req.getHeader("X-Unsupervised") != null) {
                         p.setSupervised(false);
                     }
+                    if (req.getHeader("X-No-Recurse") != null) {
+                        p.setRecurse(false);
+                    }
                     String t = req.getHeader("X-Timeout");
                     if (t != null) {
                         p.setProxyTimeout(Integer.parseInt(t.trim()));
@@ -70,6 +78,35 @@ public final class CommonApps {
                     List<ProxyBranch> branches = p.createProxyBranches(uris);
                     branches.get(Integer.parseInt(parts[0])).getRequest().pushRoute(f.createAddress(parts[1]));
                     p.startProxy();
+                }
+
+                @Override
+                protected void doResponse(SipServletResponse resp) throws jakarta.servlet.ServletException, IOException {
+                    Proxy p = resp.getProxy();
+                    SipServletRequest orig = p == null ? null : p.getOriginalRequest();
+                    String how = orig == null ? null : orig.getHeader("X-Cancel-Reason");
+                    if (how != null && resp.getStatus() > 100 && resp.getStatus() < 200) {
+                        String[] protocols = {"SIP", "Q.850"};
+                        int[] causes = {600, 17};
+                        String[] texts = {"Busy Everywhere", "User \\"busy\\""};
+                        if (how.trim().equals("branch")) {
+                            resp.getProxyBranch().cancel(protocols, causes, texts);
+                        } else {
+                            p.cancel(protocols, causes, texts);
+                        }
+                    }
+                    if (orig != null && resp.getStatus() >= 200 && !resp.isBranchResponse()
+                            && orig.getHeader("X-Report-Branches") != null) {
+                        StringBuilder sb = new StringBuilder();
+                        for (ProxyBranch b : p.getProxyBranches()) {
+                            sb.append(sb.length() == 0 ? "" : " ").append(((SipURI) b.getRequest().getRequestURI()).getUser());
+                            for (ProxyBranch r : b.getRecursedProxyBranches()) {
+                                sb.append('>').append(((SipURI) r.getRequest().getRequestURI()).getUser());
+                            }
+                        }
+                        resp.setHeader("X-Branches", sb.toString());
+                    }
+                    super.doResponse(resp);
                 }
             }
             """;

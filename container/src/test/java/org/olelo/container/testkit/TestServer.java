@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.routing.Resolver;
+import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;

@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.olelo.core.transport.AddressText;
+import org.olelo.core.internal.net.AddressText;
 
 /**
  * An IPv4 or IPv6 address block, {@code 192.0.2.0/24}, {@code 2001:db8::/32}, or one address

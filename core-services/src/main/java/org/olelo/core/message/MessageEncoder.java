@@ -23,8 +23,12 @@ public final class MessageEncoder {
     private MessageEncoder() {
     }
 
-    /** Encodes the message; thread-safe as long as no other thread modifies the message. */
+    /**
+     * Encodes the message, its header names in the {@link HeaderNameForm} set on it, if any;
+     * thread-safe as long as no other thread modifies the message.
+     */
     public static byte[] encode(SIPMessage m) {
+        HeaderNameForm form = HeaderNameForm.of(m);
         StringBuilder sb = new StringBuilder(768);
         if (m instanceof SIPRequest r) {
             r.getRequestLine().encode(sb);
@@ -38,15 +42,15 @@ public final class MessageEncoder {
             }
             if (h instanceof ViaList || h instanceof RouteList || h instanceof RecordRouteList) {
                 for (Object e : (SIPHeaderList<?>) h) {
-                    ((SIPHeader) e).encode(sb);
+                    encode((SIPHeader) e, form, sb);
                 }
             } else {
-                h.encode(sb);
+                encode(h, form, sb);
             }
         }
         byte[] body = m.getRawContent();
         int len = body == null ? 0 : body.length;
-        sb.append("Content-Length: ").append(len).append("\r\n\r\n");
+        sb.append(form == HeaderNameForm.COMPACT ? "l: " : "Content-Length: ").append(len).append("\r\n\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
         if (len == 0) {
             return head;
@@ -55,5 +59,13 @@ public final class MessageEncoder {
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(body, 0, out, head.length, len);
         return out;
+    }
+
+    private static void encode(SIPHeader h, HeaderNameForm form, StringBuilder sb) {
+        if (form == null) {
+            h.encode(sb);
+        } else {
+            form.encode(h, sb);
+        }
     }
 }

@@ -35,7 +35,9 @@ public final class CoreStatistics {
         /** A source address was blocked for flooding. */
         FLOOD_BLOCKED("pike_blocked_sources"),
         /** A request inside a dialog was refused relaying (not a dialog this server record-routed). */
-        RELAY_REFUSED("relay_refused");
+        RELAY_REFUSED("relay_refused"),
+        /** A host look-up was not started because the most allowed were in progress; what needed it was not sent. */
+        LOOKUP_REFUSED("dns_lookups_refused");
 
         private final String counterName;
 

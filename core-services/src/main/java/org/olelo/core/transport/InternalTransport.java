@@ -6,9 +6,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.olelo.core.internal.log.LogThrottle;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.stats.CoreStatistics;
-import org.olelo.core.stats.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,17 +6,20 @@ import java.util.Locale;
  * One listening point: transport, host and port, parsed from {@code udp:HOST:PORT} or
  * {@code tcp:[IPv6]:PORT}.
  *
- * @param transport upper-case transport name ("UDP" or "TCP")
+ * @param transport upper-case transport kind ("UDP", "TCP", or the kind of a
+ *                  {@code org.olelo.core.spi.TransportFactory} on the class path: the core checks
+ *                  that one exists when it starts)
  * @param host      literal address or host name to bind
  * @param port      port to bind; 0 picks a free port
  */
 public record ListenAddress(String transport, String host, int port) {
 
-    /** Checks the transport name and port range. */
+    /** Checks that the transport is a name (ASCII letters and digits) and the port range. */
     public ListenAddress {
         transport = transport.toUpperCase(Locale.ROOT);
-        if (!transport.equals("UDP") && !transport.equals("TCP")) {
-            throw new IllegalArgumentException("unsupported transport '" + transport + "': expected udp or tcp");
+        if (transport.isEmpty() || !transport.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            throw new IllegalArgumentException("transport '" + transport.toLowerCase(Locale.ROOT)
+                    + "' is not a name such as udp or tcp");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " out of range 0-65535");

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * A bound listening point that reads SIP messages and sends them. Implementations: {@link UdpTransport},
- * {@link TcpTransport} and the socket-free {@link InMemoryTransport} used by protocol tests.
+ * A bound listening point that reads SIP messages and sends them. Implementations: UDP and TCP
+ * (in {@code org.olelo.core.internal.transport}), the socket-free {@link InMemoryTransport} used
+ * by protocol tests, and the {@link InternalTransport} by which the server sends to itself.
  *
  * <p>{@link #send} may be called from any thread at the same time.
  */

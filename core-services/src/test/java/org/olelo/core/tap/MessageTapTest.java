@@ -25,9 +25,7 @@ import org.olelo.core.testkit.UdpPeer;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.ListenAddress;
-import org.olelo.core.transport.TcpTransport;
 import org.olelo.core.transport.Transport;
-import org.olelo.core.transport.UdpTransport;
 
 /**
  * The core's message tap and final-response observer, in memory, over UDP and over TCP: the tap
@@ -83,13 +81,15 @@ class MessageTapTest {
         core.start(handler);
         peer = switch (kind) {
             case MEMORY -> new MemoryPeer(mem, 5098);
-            case UDP -> new UdpPeer(socket(UdpTransport.class));
-            case TCP -> new TcpPeer(socket(TcpTransport.class));
+            case UDP -> new UdpPeer(socket("UDP"));
+            case TCP -> new TcpPeer(socket("TCP"));
         };
     }
 
-    private InetSocketAddress socket(Class<? extends Transport> type) {
-        return core.transports().stream().filter(type::isInstance).findFirst().orElseThrow().localAddress();
+    /** The socket listening point of a transport (not the in-memory one, which wears the name UDP too). */
+    private InetSocketAddress socket(String name) {
+        return core.transports().stream().filter(t -> t.name().equals(name) && !(t instanceof InMemoryTransport))
+                .findFirst().orElseThrow().localAddress();
     }
 
     @AfterEach

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import org.olelo.core.transport.StreamFramer;
+import org.olelo.core.internal.transport.StreamFramer;
 
 /** A peer on one TCP connection to the server; messages are framed by Content-Length. */
 public final class TcpPeer implements SipPeer {

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import org.olelo.core.transport.StreamFramer;
+import org.olelo.core.internal.transport.StreamFramer;
 
 /**
  * A peer that listens for the server's TCP connection (a callee): requests arrive on the accepted

@@ -18,11 +18,13 @@ import javax.sip.address.SipURI;
 import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.log.CallLog;
+import org.olelo.container.internal.message.InitialSender;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.router.Condition;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.container.internal.runtime.NextApplication;
+import org.olelo.container.internal.ua.DialogTable;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
@@ -70,6 +72,7 @@ public final class Composer implements NextApplication {
     private final SipCore core;
     private final SipApplicationRouter router;
     private final PendingSelections pending = new PendingSelections();
+    private final SessionTargets targets;
 
     /** The state saved with a route back to this server. */
     private record RouteBack(SipApplicationRoutingRegion region, Serializable stateInfo,
@@ -77,13 +80,15 @@ public final class Composer implements NextApplication {
     }
 
     /**
-     * @param rt     the container runtime (core, local domains)
-     * @param router the application router
+     * @param rt      the container runtime (core, local domains, sessions)
+     * @param router  the application router
+     * @param dialogs the user-agent dialogs that Join and Replaces headers may name
      */
-    public Composer(ContainerRuntime rt, SipApplicationRouter router) {
+    public Composer(ContainerRuntime rt, SipApplicationRouter router, DialogTable dialogs) {
         this.rt = rt;
         this.core = rt.core();
         this.router = router;
+        this.targets = new SessionTargets(rt.sessions(), dialogs);
     }
 
     // ------------------------------------------------------------------ requests received
@@ -117,8 +122,10 @@ public final class Composer implements NextApplication {
                 return received(info, wire, d, back.initialPopped());
             }
         }
-        SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW, null, null);
-        return received(info, wire, SipApplicationRoutingDirective.NEW, null);
+        SessionTargets.Target target = targets.of(wire);
+        SipApplicationRouterInfo info = router.getNextApplication(req, null, SipApplicationRoutingDirective.NEW,
+                target == null ? null : target.info(), null);
+        return received(info, wire, SipApplicationRoutingDirective.NEW, null).targeting(target);
     }
 
     private Selection received(SipApplicationRouterInfo info, SIPRequest wire, SipApplicationRoutingDirective d,
@@ -144,7 +151,7 @@ public final class Composer implements NextApplication {
             return Selection.NONE;
         }
         return new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(), false,
-                internalRoute, internalRoute != null ? internalRoute : initialPopped, false, null);
+                internalRoute, internalRoute != null ? internalRoute : initialPopped, false, null, null, null);
     }
 
     // ------------------------------------------------------------------ requests sent by applications
@@ -177,14 +184,33 @@ public final class Composer implements NextApplication {
     @Override
     public InternalHop beforeSendInitial(SIPRequest wire, SipApplicationRoutingDirective directive,
                                          SipServletRequestImpl origRequest) {
+        return select(wire, directive, origRequest, origRequest == null ? null : origRequest.initialSender());
+    }
+
+    /**
+     * For a request an application created: as above, and the next application is told that the
+     * request was made inside this server ({@code getInitialRemoteAddr} null), whatever request it
+     * continues.
+     */
+    @Override
+    public InternalHop beforeSendInitial(SipServletRequestImpl appRequest) {
+        SipApplicationRoutingDirective d = appRequest.isInitial() ? appRequest.getRoutingDirective()
+                : SipApplicationRoutingDirective.NEW;
+        return select(appRequest.jainRequest(), d, appRequest.routingOrigin(), null);
+    }
+
+    /** @param sender who sent the request to this server first, or null when an application made it */
+    private InternalHop select(SIPRequest wire, SipApplicationRoutingDirective directive,
+                               SipServletRequestImpl origRequest, InitialSender sender) {
         InternalTransport self = core.internalTransport();
         if (self == null) {
             return null;
         }
         boolean fresh = origRequest == null || directive == null || directive == SipApplicationRoutingDirective.NEW;
         SipApplicationRoutingDirective d = fresh ? SipApplicationRoutingDirective.NEW : directive;
+        SessionTargets.Target target = fresh ? targets.of(wire) : null;
         SipApplicationRouterInfo info = router.getNextApplication(view(wire), fresh ? null : origRequest.getRegion(), d,
-                null, fresh ? null : origRequest.routerState());
+                target == null ? null : target.info(), fresh ? null : origRequest.routerState());
         if (info == null) {
             return null;
         }
@@ -209,7 +235,7 @@ public final class Composer implements NextApplication {
         String branch = SipCore.branch(null);
         pending.put(branch, new Selection(app, info.getRoutingRegion(), info.getSubscriberURI(), info.getStateInfo(),
                 true, internalRoute, internalRoute != null ? internalRoute : initialPopped, false,
-                origRequest == null ? null : CallLog.of(origRequest.transaction())));
+                origRequest == null ? null : CallLog.of(origRequest.transaction()), sender, null).targeting(target));
         return new InternalHop(new Hop(self, self.localAddress()), branch);
     }
 

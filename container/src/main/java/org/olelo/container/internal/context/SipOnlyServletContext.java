@@ -164,21 +164,6 @@ abstract class SipOnlyServletContext implements SipServletContext {
     }
 
     @Override
-    public ServletRegistration.Dynamic addServletPOJO(String servletName, Object pojo) {
-        throw unsupported("addServletPOJO");
-    }
-
-    @Override
-    public ServletRegistration.Dynamic addServletPOJO(String servletName, Class<?> pojoClass) {
-        throw unsupported("addServletPOJO");
-    }
-
-    @Override
-    public <T> T createServletPOJO(Class<T> clazz) {
-        throw unsupported("createServletPOJO");
-    }
-
-    @Override
     public Flow getFlow(String flowToken) {
         throw unsupported("getFlow");
     }

@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextAttributeListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.sip.DnsResolver;
 import jakarta.servlet.sip.SipApplicationConfiguration;
 import jakarta.servlet.sip.SipFactory;
@@ -78,6 +80,7 @@ public final class SipServletContextImpl extends SipOnlyServletContext {
     private final Map<String, String> initParams = new ConcurrentHashMap<>();
     private volatile boolean initialized;
     private volatile Function<String, Servlet> servletLookup = name -> null;
+    private volatile ServletPojos pojos = ServletPojos.NONE;
     private volatile String requestEncoding;
     private volatile String responseEncoding;
 
@@ -101,6 +104,49 @@ public final class SipServletContextImpl extends SipOnlyServletContext {
     /** @param lookup finds a servlet of the application by name (null when none), for named dispatchers */
     public void setServletLookup(Function<String, Servlet> lookup) {
         this.servletLookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** @param pojos registers and creates the application's SIP servlet POJOs */
+    public void setServletPojos(ServletPojos pojos) {
+        this.pojos = Objects.requireNonNull(pojos, "pojos");
+    }
+
+    /**
+     * Registers a SIP servlet POJO while the context is initialised ({@code contextInitialized}):
+     * it is initialised with the application's other servlets and can be made the main servlet.
+     */
+    @Override
+    public ServletRegistration.Dynamic addServletPOJO(String servletName, Object pojo) {
+        checkRegistration("addServletPOJO", servletName);
+        Objects.requireNonNull(pojo, "pojo");
+        return pojos.add(servletName, pojo);
+    }
+
+    /** As {@link #addServletPOJO(String, Object)}, with an instance the container creates and injects. */
+    @Override
+    public ServletRegistration.Dynamic addServletPOJO(String servletName, Class<?> pojoClass) {
+        checkRegistration("addServletPOJO", servletName);
+        Objects.requireNonNull(pojoClass, "pojoClass");
+        try {
+            return pojos.add(servletName, pojos.create(pojoClass));
+        } catch (ServletException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T createServletPOJO(Class<T> clazz) throws ServletException {
+        Objects.requireNonNull(clazz, "clazz");
+        return pojos.create(clazz);
+    }
+
+    private void checkRegistration(String method, String servletName) {
+        if (initialized) {
+            throw new IllegalStateException(method + ": '" + settings.appName() + "' is already initialised");
+        }
+        if (servletName == null || servletName.isEmpty()) {
+            throw new IllegalArgumentException(method + ": a servlet name is required");
+        }
     }
 
     /** @param listeners supplies the context attribute listeners to notify on attribute changes */

@@ -142,8 +142,10 @@ final class AppLifecycle {
             instantiate(d, servlets, listeners);
             app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this);
             context.setServletLookup(servlets::get);
+            ServletPojoRegistry pojos = new ServletPojoRegistry(servlets, this::create, source);
+            context.setServletPojos(pojos);
             context.setAttributeListeners(() -> app.listeners(ServletContextAttributeListener.class));
-            initialise(d, servlets, app);
+            initialise(d, servlets, app, pojos);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -182,7 +184,11 @@ final class AppLifecycle {
         }
     }
 
-    private Object create(Class<?> c) {
+    /** An injected instance, destroyed with the application; any thread (servlet POJOs may be created later). */
+    private synchronized Object create(Class<?> c) {
+        if (stopped) {
+            throw new IllegalStateException("application " + name + " is stopped");
+        }
         AppCdiContainer.Managed<?> m = cdi.create(c);
         managed.add(m);
         return m.get();
@@ -197,7 +203,8 @@ final class AppLifecycle {
         }
     }
 
-    private void initialise(AppDescriptor d, Map<String, Servlet> servlets, DeployedApp app) throws DeploymentException {
+    private void initialise(AppDescriptor d, Map<String, Servlet> servlets, DeployedApp app, ServletPojoRegistry pojos)
+            throws DeploymentException {
         ServletContextEvent event = new ServletContextEvent(context);
         for (ServletContextListener l : app.listeners(ServletContextListener.class)) {
             try {
@@ -210,12 +217,15 @@ final class AppLifecycle {
         }
         context.markInitialized();
         for (Map.Entry<String, Servlet> e : servlets.entrySet()) {
-            ServletDef def = d.servlet(e.getKey()).orElseThrow();
+            ServletDef def = d.servlet(e.getKey()).orElse(null);
+            PojoRegistration added = def == null ? pojos.registration(e.getKey()) : null;
+            String className = def != null ? def.className() : added.getClassName();
             try {
-                e.getValue().init(new ServletConfigImpl(def.name(), context, def.initParams()));
+                e.getValue().init(new ServletConfigImpl(e.getKey(), context,
+                        def != null ? def.initParams() : added.getInitParameters()));
             } catch (Exception ex) {
-                throw new DeploymentException(new DeployProblem(source, 0, "servlet " + def.name() + " ("
-                        + def.className() + ") failed in init: " + describe(ex)), ex);
+                throw new DeploymentException(new DeployProblem(source, 0, "servlet " + e.getKey() + " ("
+                        + className + ") failed in init: " + describe(ex)), ex);
             }
             initialized.add(e.getValue());
             if (e.getValue() instanceof SipServlet sip) {
@@ -234,10 +244,12 @@ final class AppLifecycle {
 
     /** Undoes whatever {@link #start} achieved; safe to call more than once. */
     void stop() {
-        if (stopped) {
-            return;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
         }
-        stopped = true;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         if (loader != null) {
             Thread.currentThread().setContextClassLoader(loader);
@@ -252,8 +264,12 @@ final class AppLifecycle {
                 ServletContextListener l = startedListeners.get(i);
                 quietly("contextDestroyed of " + l.getClass().getName(), () -> l.contextDestroyed(event));
             }
-            for (int i = managed.size() - 1; i >= 0; i--) {
-                quietly("pre-destroy", managed.get(i)::destroy);
+            List<AppCdiContainer.Managed<?>> created;
+            synchronized (this) {
+                created = List.copyOf(managed);
+            }
+            for (int i = created.size() - 1; i >= 0; i--) {
+                quietly("pre-destroy", created.get(i)::destroy);
             }
             if (cdi != null) {
                 quietly("CDI shutdown", cdi::close);

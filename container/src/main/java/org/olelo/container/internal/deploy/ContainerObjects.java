@@ -20,12 +20,23 @@ import javax.sql.DataSource;
  */
 final class ContainerObjects {
 
-    /** The option tags published under {@code SipServlet.SUPPORTED}. */
-    static final List<String> SUPPORTED = List.of();
+    /**
+     * The option tags published under {@code SipServlet.SUPPORTED}: what the container does for
+     * applications that use them, each shown by a flow test: reliable provisional responses
+     * ({@code 100rel}, RFC 3262), session timers ({@code timer}, RFC 4028), Path ({@code path},
+     * RFC 3327), and the session targeting and corresponding sessions of {@code replaces}
+     * (RFC 3891) and {@code join} (RFC 3911).
+     */
+    static final List<String> SUPPORTED = List.of("100rel", "timer", "path", "replaces", "join");
     /** Context attribute holding the application's {@link DataSource} (the default pool). */
     static final String DATA_SOURCE = "org.olelo.DataSource";
-    /** The RFC numbers published under {@code SipServlet.SUPPORTED_RFCs}. */
-    static final List<String> SUPPORTED_RFCS = List.of("3261");
+    /**
+     * The RFC numbers published under {@code SipServlet.SUPPORTED_RFCs}: those of {@link #SUPPORTED},
+     * UPDATE (3311), MESSAGE (3428), rport (3581) and SHA-256 digests (8760), besides SIP itself.
+     * Not listed: SUBSCRIBE/NOTIFY dialogs (3265, 6665) and REFER (3515), which no test covers yet.
+     */
+    static final List<String> SUPPORTED_RFCS = List.of("3261", "3262", "3311", "3327", "3428", "3581", "3891",
+            "3911", "4028", "8760");
 
     private ContainerObjects() {
     }

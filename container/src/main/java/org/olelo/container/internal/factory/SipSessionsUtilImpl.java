@@ -87,12 +87,7 @@ public final class SipSessionsUtilImpl implements SipSessionsUtil {
         if (value == null) {
             return null;
         }
-        DialogId id = DialogId.parse(value);
-        if (id == null) {
-            return null;
-        }
-        // RFC 3891 §3 / RFC 3911 §3: to-tag is the tag of the side receiving the request (ours)
-        SipSessionImpl found = ua.userAgent().dialogs().find(id.callId(), id.toTag(), id.fromTag());
+        SipSessionImpl found = ua.userAgent().dialogs().named(value);
         return found != null && found.parent().getApplicationName().equals(appName) ? found : null;
     }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import javax.sip.header.ExpiresHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.address.ParameterableImpl;
+import org.olelo.core.message.HeaderNameForm;
 
 /**
  * What a SIP message says, over the JAIN-SIP message that goes on the wire: its headers (compact
@@ -353,10 +354,28 @@ abstract class MessageText implements SipServletMessage {
         }
     }
 
+    /**
+     * Sets the Content-Length header of a message the application is still composing. The wire
+     * always frames the body that is sent: when the message leaves, the container writes the length
+     * of its body, so a value that disagrees with the body by then does not reach the network.
+     *
+     * @throws IllegalStateException    if the message was received or is committed
+     * @throws IllegalArgumentException if {@code len} is negative
+     */
     @Override
     public void setContentLength(int len) {
-        throw new IllegalStateException("Content-Length is computed by the container");
+        if (wasReceived()) {
+            throw new IllegalStateException("Content-Length of a received message cannot be set");
+        }
+        checkModifiable();
+        if (len < 0) {
+            throw new IllegalArgumentException("Content-Length must not be negative: " + len);
+        }
+        message.setContentLength(new gov.nist.javax.sip.header.ContentLength(len));
     }
+
+    /** True for a message this server received, as opposed to one the application or the container made. */
+    protected abstract boolean wasReceived();
 
     @Override
     public void setContentType(String type) {
@@ -415,9 +434,23 @@ abstract class MessageText implements SipServletMessage {
         return v == null ? null : Locale.forLanguageTag(v.trim());
     }
 
+    /**
+     * Chooses how the header names of this message are written each time it is encoded for the
+     * wire (retransmissions and a proxy's copies of it included): compact or full names;
+     * {@code DEFAULT} writes them as they stand.
+     */
     @Override
     public void setHeaderForm(HeaderForm form) {
+        checkModifiable();
+        if (form == null) {
+            throw new NullPointerException("header form");
+        }
         this.headerForm = form;
+        HeaderNameForm.set(message, switch (form) {
+            case COMPACT -> HeaderNameForm.COMPACT;
+            case LONG -> HeaderNameForm.LONG;
+            case DEFAULT -> null;
+        });
     }
 
     @Override

@@ -23,24 +23,29 @@ import java.io.Serializable;
  * @param directive          the routing directive ({@code NEW} unless an application set another)
  * @param origin             the request an application named with {@code setRoutingDirective}, whose
  *                           selection this one continues, or null
+ * @param initialSender      for an internally routed request, who sent it to this server before the
+ *                           applications it passed (null when one of them created it); else unused
  */
 public record RequestRouting(SipApplicationRoutingRegion region, URI subscriber, Serializable stateInfo,
                              boolean internallyRouted, Address poppedRoute, Address initialPoppedRoute,
-                             SipApplicationRoutingDirective directive, SipServletRequestImpl origin) {
+                             SipApplicationRoutingDirective directive, SipServletRequestImpl origin,
+                             InitialSender initialSender) {
 
     /** No routing: a request an application created, before it sets a directive. */
     public static final RequestRouting NONE = new RequestRouting(null, null, null, false, null, null,
-            SipApplicationRoutingDirective.NEW, null);
+            SipApplicationRoutingDirective.NEW, null, null);
 
     /** The outcome of application selection for a received initial request (directive {@code NEW}). */
     public static RequestRouting selected(SipApplicationRoutingRegion region, URI subscriber, Serializable stateInfo,
-                                          boolean internallyRouted, Address poppedRoute, Address initialPoppedRoute) {
+                                          boolean internallyRouted, Address poppedRoute, Address initialPoppedRoute,
+                                          InitialSender initialSender) {
         return new RequestRouting(region, subscriber, stateInfo, internallyRouted, poppedRoute, initialPoppedRoute,
-                SipApplicationRoutingDirective.NEW, null);
+                SipApplicationRoutingDirective.NEW, null, initialSender);
     }
 
     /** This routing with the directive and original request an application gave. */
     RequestRouting withDirective(SipApplicationRoutingDirective d, SipServletRequestImpl orig) {
-        return new RequestRouting(region, subscriber, stateInfo, internallyRouted, poppedRoute, initialPoppedRoute, d, orig);
+        return new RequestRouting(region, subscriber, stateInfo, internallyRouted, poppedRoute, initialPoppedRoute, d, orig,
+                initialSender);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.olelo.core.message.SipMessages;
+import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.Transport;
 
 /**
@@ -253,28 +254,38 @@ public abstract class SipServletMessageImpl extends MessageText {
         return transport == null ? null : transport.name();
     }
 
+    /**
+     * Who sent the message to this server, however many applications of it the message passed
+     * since; null when it was made here (or, for a response another application of this server
+     * passed on, when that is not known).
+     */
+    protected abstract InitialSender initialSender();
+
+    /** True when the message came over the internal hop: another application of this server sent it on. */
+    protected final boolean overInternalHop() {
+        return transport instanceof InternalTransport;
+    }
+
     @Override
     public String getInitialRemoteAddr() {
-        return getRemoteAddr();
+        InitialSender s = initialSender();
+        return s == null ? null : s.address();
     }
 
     @Override
     public int getInitialRemotePort() {
-        return getRemotePort();
+        InitialSender s = initialSender();
+        return s == null ? -1 : s.port();
     }
 
     @Override
     public String getInitialTransport() {
-        return getTransport();
+        InitialSender s = initialSender();
+        return s == null ? null : s.transport();
     }
 
     @Override
     public SipWebSocketContext getLocalSipWebSocketContext() {
         return null;
-    }
-
-    @Override
-    public boolean isInternallyRouted() {
-        return false;
     }
 }

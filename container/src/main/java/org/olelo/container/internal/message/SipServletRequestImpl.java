@@ -109,6 +109,11 @@ public final class SipServletRequestImpl extends ServletRequestDefaults {
         }
     }
 
+    @Override
+    protected boolean wasReceived() {
+        return received;
+    }
+
     /** The JAIN-SIP request. */
     public SIPRequest jainRequest() {
         return request;
@@ -139,10 +144,37 @@ public final class SipServletRequestImpl extends ServletRequestDefaults {
         return initial && r != null ? r.stateInfo() : null;
     }
 
+    /**
+     * True for a request received from another application of this server: an initial request
+     * application selection passed on, or one in a dialog that followed another application's
+     * Record-Route (both come over the internal hop).
+     */
     @Override
     public boolean isInternallyRouted() {
         RequestRouting r = routing;
-        return initial && r != null && r.internallyRouted();
+        return received && (overInternalHop() || initial && r != null && r.internallyRouted());
+    }
+
+    /**
+     * The network sender of a received request: its source for one that came from the network; for
+     * an initial request another application of this server passed on, the sender that application
+     * was told (null when it created the request); for another request over the internal hop, the
+     * first Via entry this server did not write.
+     */
+    @Override
+    public InitialSender initialSender() {
+        if (!received) {
+            return null;
+        }
+        RequestRouting r = routing;
+        if (initial && r != null && r.internallyRouted()) {
+            return r.initialSender();
+        }
+        if (!overInternalHop()) {
+            return InitialSender.of(remote, transport);
+        }
+        MessageSession s = session;
+        return InitialSender.fromVias(request, s == null ? null : s.core());
     }
 
     /** The proxy, if the application created one. */
@@ -469,9 +501,12 @@ public final class SipServletRequestImpl extends ServletRequestDefaults {
         return role().createInviteBranch(this);
     }
 
+    /** True when the Request-URI is a SIP URI naming one of this server's listening points. */
     @Override
     public boolean isRequestUriInternal() {
-        return false;
+        MessageSession s = session;
+        org.olelo.core.SipCore core = s == null ? null : s.core();
+        return core != null && request.getRequestURI() instanceof javax.sip.address.SipURI u && core.isLocal(u);
     }
 
     @Override

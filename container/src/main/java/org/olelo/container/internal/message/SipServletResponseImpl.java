@@ -270,9 +270,30 @@ public final class SipServletResponseImpl extends SipServletMessageImpl implemen
         }
     }
 
+    /** As {@link #setContentLength(int)}; a length past {@code Integer.MAX_VALUE} is no SIP body. */
     @Override
     public void setContentLengthLong(long len) {
-        throw new IllegalStateException("Content-Length is computed by the container");
+        if (len > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Content-Length too large for a SIP message: " + len);
+        }
+        setContentLength((int) Math.max(len, -1));
+    }
+
+    @Override
+    protected boolean wasReceived() {
+        return !local;
+    }
+
+    /** A received response that another application of this server passed on: who sent it first is not known. */
+    @Override
+    protected InitialSender initialSender() {
+        return local || overInternalHop() ? null : InitialSender.of(remote, transport);
+    }
+
+    /** True for a response received from another application of this server (over the internal hop). */
+    @Override
+    public boolean isInternallyRouted() {
+        return !local && overInternalHop();
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.core.SipCore;
+import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
@@ -86,11 +87,14 @@ public final class ProxiedDialog {
             throw new IllegalStateException("a party of the dialog gave no Contact; it cannot be reached");
         }
         SipCore core = s.core();
+        List<Address> rr = recordRoutes();
         if (mode == null || mode == UAMode.UAS) {
-            send(s, core, byeToCallee(s.getId()), listener);
+            int ours = firstOurs(rr, s.getId());
+            send(s, core, byeToCallee(s.getId()), DialogTransport.of(ours < 0 ? null : rr.get(ours), null), listener);
         }
         if (mode == null || mode == UAMode.UAC) {
-            send(s, core, byeToCaller(s.getId()), listener);
+            int ours = lastOurs(rr, s.getId());
+            send(s, core, byeToCaller(s.getId()), DialogTransport.of(ours < 0 ? null : rr.get(ours), null), listener);
         }
     }
 
@@ -173,12 +177,16 @@ public final class ProxiedDialog {
         return r;
     }
 
-    private void send(SipSessionImpl s, SipCore core, SIPRequest bye, AutomaticProcessingListener listener) {
+    /**
+     * Sends one BYE; a next hop that names no transport gets {@code transport}, the one of our
+     * Record-Route entry for that side (null: UDP).
+     */
+    private void send(SipSessionImpl s, SipCore core, SIPRequest bye, String transport, AutomaticProcessingListener listener) {
         SipServletRequestImpl req = SipServletRequestImpl.created(bye, s, false);
         try {
             URI next = bye.getRouteHeaders() != null && !bye.getRouteHeaders().isEmpty()
                     ? ((Route) bye.getRouteHeaders().getFirst()).getAddress().getURI() : bye.getRequestURI();
-            Hop hop = core.resolve(next);
+            Hop hop = core.resolve(next, transport);
             bye.addFirst(core.newVia(hop.transport(), SipCore.branch(null)));
             if (listener != null) {
                 listener.outgoingRequest(req);

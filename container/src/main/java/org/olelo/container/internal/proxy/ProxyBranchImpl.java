@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -53,9 +54,12 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyBranchImpl.class);
     private final ProxyImpl proxy;
     private final URI target;
+    /** The branch whose 3xx this one follows, or null for a branch the application made. */
+    private final ProxyBranchImpl parent;
+    private final List<ProxyBranch> recursed = new ArrayList<>(0);
     private int timeoutSeconds;
     private boolean recordRoute;
-    private boolean recurse = true;
+    private boolean recurse;
     private Boolean addToPath;
     private java.net.InetSocketAddress outbound;
     private boolean started;
@@ -70,15 +74,41 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private ScheduledFuture<?> timerC;
     private Hop hop;
 
-    ProxyBranchImpl(ProxyImpl proxy, URI target, int timeoutSeconds, boolean recordRoute) {
+    /** A branch the application asked for, with the proxy's settings. */
+    ProxyBranchImpl(ProxyImpl proxy, URI target) {
         this.proxy = proxy;
         this.target = target;
-        this.timeoutSeconds = timeoutSeconds;
-        this.recordRoute = recordRoute;
+        this.parent = null;
+        this.timeoutSeconds = proxy.getProxyTimeout();
+        this.recordRoute = proxy.getRecordRoute();
+        this.recurse = proxy.getRecurse();
+    }
+
+    /** A branch to a Contact of the 3xx that {@code parent} received, with the parent's settings. */
+    ProxyBranchImpl(ProxyBranchImpl parent, URI target) {
+        this.proxy = parent.proxy;
+        this.target = target;
+        this.parent = parent;
+        this.timeoutSeconds = parent.timeoutSeconds;
+        this.recordRoute = parent.recordRoute;
+        this.recurse = parent.recurse;
+        this.addToPath = parent.addToPath;
+        this.outbound = parent.outbound;
+        parent.recursed.add(this);
     }
 
     URI target() {
         return target;
+    }
+
+    /** True for a branch the application made (not one recursed from a 3xx). */
+    boolean topLevel() {
+        return parent == null;
+    }
+
+    /** The 3xx of this branch was recursed on entirely: it is no candidate for the best response (§16.7 step 4). */
+    void withdrawFinalResponse() {
+        finalResponse = null;
     }
 
     boolean pending() {
@@ -95,6 +125,11 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     InetSocketAddress hopAddress() {
         return hop == null ? null : hop.address();
+    }
+
+    /** The listening point the branch's responses come over (the upstream one before it was sent). */
+    Transport hopTransport() {
+        return hop == null ? proxy.transaction().transport() : hop.transport();
     }
 
     /** Builds the branch request and sends it (RFC 3261 §16.6). */
@@ -116,7 +151,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 hop = composed.hop();
                 branch = composed.branch();
             } else {
-                hop = core.resolve(nextHopUri(copy), proxy.transaction().transport().name());
+                hop = core.resolve(nextHopUri(copy), proxy.defaultTransport());
                 hop = OutboundInterfaces.apply(core, hop,
                         outbound != null ? outbound : proxy.outboundInterface());
                 branch = SipCore.branch(proxy.transaction().loopHash());
@@ -304,8 +339,34 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     /** Sends CANCEL if the INVITE is still pending. */
     void cancelBranch() {
-        if (started && !done && transaction != null) {
+        cancelBranch(CancelReasons.NONE);
+    }
+
+    /** Sends CANCEL, with the given Reason header fields, if the INVITE is still pending. */
+    void cancelBranch(CancelReasons reasons) {
+        if (!started || done || transaction == null) {
+            return;
+        }
+        if (reasons.isEmpty() || sent == null) {
             transaction.cancel();
+            return;
+        }
+        SIPRequest cancel;
+        try {
+            cancel = (SIPRequest) sent.createCancelRequest();
+        } catch (javax.sip.SipException e) {
+            transaction.cancel();
+            return;
+        }
+        reasons.addTo(cancel);
+        transaction.cancel(cancel);
+    }
+
+    /** Cancels this branch and the branches recursed from it, with the given Reasons. */
+    void cancelTree(CancelReasons reasons) {
+        cancelBranch(reasons);
+        for (ProxyBranch b : recursed) {
+            ((ProxyBranchImpl) b).cancelTree(reasons);
         }
     }
 
@@ -377,12 +438,12 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     @Override
     public void cancel() {
-        cancelBranch();
+        cancelTree(CancelReasons.NONE);
     }
 
     @Override
     public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
-        cancelBranch();
+        cancelTree(CancelReasons.of(protocol, reasonCode, reasonText));
     }
 
     @Override
@@ -471,7 +532,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     public SipServletResponse getResponse() {
         SIPResponse r = finalResponse != null ? finalResponse : lastResponse;
         return r == null ? null : new SipServletResponseImpl(r, (SipServletRequestImpl) proxy.getOriginalRequest(),
-                proxy.session(), proxy.transaction().transport(), hopAddress(), this, false);
+                proxy.session(), hopTransport(), hopAddress(), this, false);
     }
 
     @Override
@@ -481,7 +542,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     @Override
     public List<ProxyBranch> getRecursedProxyBranches() {
-        return List.of();
+        return new ArrayList<>(recursed);
     }
 
     @Override

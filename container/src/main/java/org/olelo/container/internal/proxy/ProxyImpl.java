@@ -18,6 +18,7 @@ import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.container.internal.runtime.NextApplication;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.transaction.ServerTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,13 @@ public final class ProxyImpl extends ProxySettings {
     private final List<ProxyBranchImpl> branches = new ArrayList<>();
     private final Deque<ProxyBranchImpl> waiting = new ArrayDeque<>();
     private boolean started;
+    /** True while a batch of branches starts: a branch that fails at once does not end the search. */
+    private boolean starting;
     private boolean bestSent;
     private boolean success;
     private boolean cancelled;
+    /** True once the application or a 6xx stopped the search: no more recursion. */
+    private boolean stopped;
     private NextApplication composer = NextApplication.NONE;
 
     /**
@@ -109,6 +114,15 @@ public final class ProxyImpl extends ProxySettings {
         return transaction;
     }
 
+    /**
+     * The transport for a next hop that names none: for a request inside a dialog, the one of our
+     * Record-Route entry for the side it goes to ({@link DialogTransport}); else the inbound one.
+     */
+    String defaultTransport() {
+        String inbound = transaction.transport().name();
+        return subsequent ? DialogTransport.of(transaction.poppedRoute(), inbound) : inbound;
+    }
+
     /** The proxied request as received, which each branch copies. */
     gov.nist.javax.sip.message.SIPRequest originalRequest() {
         return original.jainRequest();
@@ -162,20 +176,28 @@ public final class ProxyImpl extends ProxySettings {
 
     @Override
     public void cancel() {
-        cancelAll(null);
+        stopped = true;
+        cancelAll(null, CancelReasons.NONE);
     }
 
+    /** Like {@link #cancel()}; every CANCEL sent carries the RFC 3326 Reason header fields given. */
     @Override
     public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
-        cancelAll(null);
+        CancelReasons reasons = CancelReasons.of(protocol, reasonCode, reasonText);
+        stopped = true;
+        cancelAll(null, reasons);
     }
 
     /** Cancels every pending branch and stops the search. */
     void cancelAll(ProxyBranchImpl except) {
+        cancelAll(except, CancelReasons.NONE);
+    }
+
+    private void cancelAll(ProxyBranchImpl except, CancelReasons reasons) {
         waiting.clear();
         for (ProxyBranchImpl b : branches) {
             if (b != except) {
-                b.cancelBranch();
+                b.cancelBranch(reasons);
             }
         }
     }
@@ -183,6 +205,7 @@ public final class ProxyImpl extends ProxySettings {
     /** An upstream CANCEL for the proxied INVITE (the core already answered the CANCEL). */
     public void cancelFromUpstream() {
         cancelled = true;
+        stopped = true;
         cancelAll(null);
         if (!started && !original.finalResponseSent()) {
             sendUpstream(transaction.createResponse(487, "Request Terminated"));
@@ -199,40 +222,47 @@ public final class ProxyImpl extends ProxySettings {
         checkOpen();
         List<ProxyBranch> out = new ArrayList<>(targets.size());
         for (URI u : targets) {
-            ProxyBranchImpl b = new ProxyBranchImpl(this, u.clone(), getProxyTimeout(), getRecordRoute());
+            ProxyBranchImpl b = new ProxyBranchImpl(this, u.clone());
             branches.add(b);
             out.add(b);
         }
         return out;
     }
 
+    /** The top-level branch to {@code uri}; recursed branches are reached through their parent. */
     @Override
     public ProxyBranch getProxyBranch(URI uri) {
         for (ProxyBranchImpl b : branches) {
-            if (b.target().equals(uri)) {
+            if (b.topLevel() && b.target().equals(uri)) {
                 return b;
             }
         }
         return null;
     }
 
+    /** The branches the application made; those recursed from a 3xx are their parents' {@code getRecursedProxyBranches()}. */
     @Override
     public List<ProxyBranch> getProxyBranches() {
-        return new ArrayList<>(branches);
+        return new ArrayList<>(branches.stream().filter(ProxyBranchImpl::topLevel).toList());
     }
 
     @Override
     public void startProxy() {
-        startBranches(new ArrayList<>(branches.stream().filter(b -> !b.isStarted()).toList()));
+        startBranches(notStarted());
     }
 
     @Override
     public void startProxy(ProxyBranch.Callback callback) {
-        List<ProxyBranch> list = new ArrayList<>(branches.stream().filter(b -> !b.isStarted()).toList());
+        List<ProxyBranch> list = notStarted();
         for (ProxyBranch b : list) {
             callback.handle(b);
         }
         startBranches(list);
+    }
+
+    /** The application's branches that are neither started nor waiting for their turn. */
+    private List<ProxyBranch> notStarted() {
+        return new ArrayList<>(branches.stream().filter(b -> b.topLevel() && !b.isStarted() && !waiting.contains(b)).toList());
     }
 
     private void startBranches(List<ProxyBranch> list) {
@@ -241,9 +271,7 @@ public final class ProxyImpl extends ProxySettings {
             throw new IllegalStateException("no branch to start");
         }
         if (getParallel()) {
-            for (ProxyBranch b : list) {
-                startOne((ProxyBranchImpl) b);
-            }
+            startAll(list);
         } else {
             for (ProxyBranch b : list) {
                 waiting.add((ProxyBranchImpl) b);
@@ -257,6 +285,55 @@ public final class ProxyImpl extends ProxySettings {
     private void startOne(ProxyBranchImpl b) {
         started = true;
         b.start();
+    }
+
+    /** Starts branches in parallel; the outcome is looked at once all are on their way. */
+    private void startAll(List<? extends ProxyBranch> list) {
+        boolean outer = starting;
+        starting = true;
+        try {
+            for (ProxyBranch b : list) {
+                startOne((ProxyBranchImpl) b);
+            }
+        } finally {
+            starting = outer;
+        }
+        maybeFinish();
+    }
+
+    /**
+     * Recursion on a 3xx of branch {@code b} (RFC 3261 §16.7 step 4): its Contacts not yet in the
+     * target set become branches recursed from {@code b}, started at once in a parallel search or
+     * next, best q-value first, in a sequential one. A 3xx whose Contacts were all taken is no
+     * candidate for the best response.
+     *
+     * @return false when no Contact was left to try (the 3xx is then a final response like others)
+     */
+    private boolean recurse(ProxyBranchImpl b, SIPResponse r) {
+        List<URI> tried = branches.stream().map(ProxyBranchImpl::target).toList();
+        List<URI> targets = Redirects.take(r, tried, Redirects.MAX_TARGETS - branches.size(),
+                original.getRequestURI() instanceof jakarta.servlet.sip.SipURI su && su.isSecure());
+        if (targets.isEmpty()) {
+            return false;
+        }
+        if (Redirects.exhausted(r)) {
+            b.withdrawFinalResponse();
+        }
+        List<ProxyBranchImpl> children = new ArrayList<>(targets.size());
+        for (URI u : targets) {
+            ProxyBranchImpl c = new ProxyBranchImpl(b, u);
+            branches.add(c);
+            children.add(c);
+        }
+        if (getParallel()) {
+            startAll(children);
+        } else {
+            for (int i = children.size() - 1; i >= 0; i--) {
+                waiting.addFirst(children.get(i));
+            }
+            startNext();
+        }
+        return true;
     }
 
     private void startNext() {
@@ -288,7 +365,7 @@ public final class ProxyImpl extends ProxySettings {
             return;
         }
         SipServletResponseImpl resp = supervised()
-                ? new SipServletResponseImpl(r, original, session, original.transaction().transport(), b.hopAddress(), b, false)
+                ? new SipServletResponseImpl(r, original, session, b.hopTransport(), b.hopAddress(), b, false)
                 : null;
         if (status < 200) {
             if (bestSent || success && !invite) {
@@ -320,12 +397,16 @@ public final class ProxyImpl extends ProxySettings {
         }
         // 3xx-6xx: the branch is done.
         if (status >= 600 && invite) {
+            stopped = true;
             cancelAll(b);
         }
         if (supervised()) {
             resp.setBranchResponse(true);
             delivery.deliver(resp);
             resp.setBranchResponse(false);
+        }
+        if (status < 400 && b.getRecurse() && !stopped && !success && !bestSent && recurse(b, r)) {
+            return;
         }
         if (!getParallel() && !waiting.isEmpty() && status < 600) {
             startNext();
@@ -344,7 +425,7 @@ public final class ProxyImpl extends ProxySettings {
     }
 
     private void maybeFinish() {
-        if (bestSent || success) {
+        if (bestSent || success || starting) {
             return;
         }
         for (ProxyBranchImpl b : branches) {
@@ -385,7 +466,7 @@ public final class ProxyImpl extends ProxySettings {
     private void sendFinal(SIPResponse best, ProxyBranchImpl from) {
         int before = branches.size();
         if (supervised() && from != null) {
-            SipServletResponseImpl resp = new SipServletResponseImpl(best, original, session, transaction.transport(),
+            SipServletResponseImpl resp = new SipServletResponseImpl(best, original, session, from.hopTransport(),
                     from.hopAddress(), from, false);
             delivery.deliver(resp);
             if (branches.size() > before || !waiting.isEmpty()) {

@@ -25,7 +25,7 @@ abstract class ProxySettings implements Proxy {
     private boolean recordRoute;
     private boolean parallel = true;
     private boolean supervised = true;
-    private boolean recurse = true;
+    private boolean recurse;
     private boolean addToPath;
     private boolean noCancel;
     private int proxyTimeout;
@@ -43,6 +43,7 @@ abstract class ProxySettings implements Proxy {
         this.original = original;
         this.proxyTimeout = proxyTimeoutSeconds;
         this.subsequent = subsequent;
+        this.recurse = !subsequent; // a request relayed in a dialog, or without an application, follows no redirect
     }
 
     /** True once a branch was started: record-routing can no longer change. */

@@ -28,6 +28,9 @@ public interface AppContext {
     /** Runs code with the application's class loader as context class loader. */
     void runInContext(Runnable code);
 
+    /** True when the application has a servlet (or servlet POJO) of that name. */
+    boolean hasServlet(String servletName);
+
     /** True when the application has an {@code @SipApplicationKey} method. */
     boolean hasApplicationKey();
 

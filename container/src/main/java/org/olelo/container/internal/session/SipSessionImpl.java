@@ -373,6 +373,9 @@ public final class SipSessionImpl implements MessageSession {
         if (name == null) {
             throw new ServletException("handler name is null");
         }
+        if (!parent.app().hasServlet(name)) {
+            throw new ServletException("application " + parent.getApplicationName() + " has no servlet named " + name);
+        }
         this.handler = name;
     }
 

@@ -52,6 +52,15 @@ public final class DialogTable {
         return s;
     }
 
+    /**
+     * The live session of the dialog that a Join (RFC 3911) or Replaces (RFC 3891) header value
+     * names, or null: its to-tag is ours, its from-tag the peer's.
+     */
+    public SipSessionImpl named(String joinOrReplaces) {
+        DialogId id = joinOrReplaces == null ? null : DialogId.parse(joinOrReplaces);
+        return id == null ? null : find(id.callId(), id.toTag(), id.fromTag());
+    }
+
     /** Number of dialogs held. */
     public int size() {
         return dialogs.size();

@@ -243,8 +243,9 @@ public final class UasDialogs {
     }
 
     /**
-     * A request received inside a user-agent dialog: RFC 3261 §12.2.2 checks, target refresh, then
-     * the handler servlet. Runs on the application session's executor.
+     * A request received inside a user-agent dialog: RFC 3261 §12.2.2 and §14 checks
+     * ({@link InviteOverlap}), target refresh, then the handler servlet. Runs on the application
+     * session's executor, in the order the requests of the peer arrived.
      */
     public void onRequest(SipSessionImpl s, ServerTransaction st) {
         SIPRequest r = st.request();
@@ -252,17 +253,15 @@ public final class UasDialogs {
             return; // answered meanwhile (a CANCEL raced the request in)
         }
         DialogState d = UaRole.dialogOf(s);
-        long cseq = r.getCSeq().getSeqNumber();
         String method = r.getMethod();
         if (!s.isValid() || s.getState() == SipSession.State.TERMINATED || d == null) {
             respond(st, 481, "Call/Transaction Does Not Exist");
             return;
         }
-        if (d.remoteCSeq >= 0 && cseq <= d.remoteCSeq) {
-            respond(st, 500, "Server Internal Error - CSeq " + cseq + " is not above " + d.remoteCSeq);
-            return;
+        if (InviteOverlap.refused(d, r, st)) {
+            return; // out of CSeq order, or an INVITE that overlaps another (§12.2.2, §14)
         }
-        d.remoteCSeq = cseq;
+        d.remoteCSeq = r.getCSeq().getSeqNumber();
         if (method.equals("PRACK") && !ua.reliable.onPrack(d, r)) {
             respond(st, 481, "Call/Transaction Does Not Exist - no reliable provisional response matches RAck");
             return;

@@ -323,6 +323,9 @@ public final class UserAgent {
             return;
         }
         DialogState d = UaRole.dialogOf(s);
+        if (method.equals("INVITE")) {
+            InviteOverlap.checkSend(d);
+        }
         r.removeHeader(Via.NAME);
         InternalHop internal = null;
         if (req.isInitial()

@@ -154,7 +154,6 @@ class SipServletContextImplTest {
                 "getSessionCookieConfig", () -> ctx.getSessionCookieConfig(),
                 "addListener", () -> ctx.addListener("y.L"),
                 "getJspConfigDescriptor", () -> ctx.getJspConfigDescriptor(),
-                "addServletPOJO", () -> ctx.addServletPOJO("p", Object.class),
                 "getFlow", () -> ctx.getFlow("t"));
         calls.forEach((method, call) -> {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call, method);

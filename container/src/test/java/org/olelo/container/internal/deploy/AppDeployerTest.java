@@ -103,8 +103,8 @@ class AppDeployerTest {
         assertSame(s.sipFactory(), ctx.getAttribute(SipServlet.SIP_FACTORY));
         assertSame(s.timerService(), ctx.getAttribute(SipServlet.TIMER_SERVICE));
         assertSame(s.sessionsUtil(), ctx.getAttribute(SipServlet.SIP_SESSIONS_UTIL));
-        assertEquals(List.of(), ctx.getAttribute(SipServlet.SUPPORTED));
-        assertEquals(List.of("3261"), ctx.getAttribute(SipServlet.SUPPORTED_RFCs));
+        assertEquals(ContainerObjects.SUPPORTED, ctx.getAttribute(SipServlet.SUPPORTED));
+        assertEquals(ContainerObjects.SUPPORTED_RFCS, ctx.getAttribute(SipServlet.SUPPORTED_RFCs));
         assertSame(s.sipFactory(), ((SipServletContext) ctx).getSipFactory());
         assertEquals(1, app.listeners(TimerListener.class).size());
         assertEquals(0, app.listeners(jakarta.servlet.sip.SipSessionListener.class).size());

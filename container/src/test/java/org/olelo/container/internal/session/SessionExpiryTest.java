@@ -94,6 +94,11 @@ class SessionExpiryTest {
             }
 
             @Override
+            public boolean hasServlet(String servletName) {
+                return false;
+            }
+
+            @Override
             public boolean hasApplicationKey() {
                 return false;
             }

@@ -1,0 +1,2 @@
+/** The statistics reporters started with the core. */
+package org.olelo.core.internal.stats;

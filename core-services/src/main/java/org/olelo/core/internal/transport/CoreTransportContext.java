@@ -1,0 +1,15 @@
+package org.olelo.core.internal.transport;
+
+import org.olelo.core.spi.TransportContext;
+import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.transport.InboundSink;
+import org.olelo.core.transport.TcpLimits;
+
+/**
+ * The {@link TransportContext} the core hands every factory, taken from its configuration.
+ * Immutable.
+ */
+public record CoreTransportContext(InboundSink sink, int maxMessageBytes, int connectTimeoutMillis, int udpReaders,
+                                   int udpBufferBytes, TcpLimits tcpLimits, CoreStatistics statistics)
+        implements TransportContext {
+}

@@ -1,0 +1,34 @@
+package org.olelo.core.spi;
+
+import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.transport.InboundSink;
+import org.olelo.core.transport.TcpLimits;
+
+/**
+ * What the core gives a {@link TransportFactory} for each listening point: the inbound path,
+ * the limits every transport keeps and the settings of the built-in kinds. Immutable; read on any
+ * thread.
+ */
+public interface TransportContext {
+
+    /** The core's inbound path: every complete message read goes here, on the reader thread. */
+    InboundSink sink();
+
+    /** The largest message accepted, in bytes; a longer one is dropped (datagram) or ends the connection (stream). */
+    int maxMessageBytes();
+
+    /** How long opening an outgoing connection may take, in milliseconds (stream kinds). */
+    int connectTimeoutMillis();
+
+    /** Reader threads per datagram listening point. */
+    int udpReaders();
+
+    /** Socket send and receive buffer of a datagram listening point, in bytes (0: the system's). */
+    int udpBufferBytes();
+
+    /** Connection cap and timeouts of a stream listening point. */
+    TcpLimits tcpLimits();
+
+    /** Where a transport counts its defensive events (connections refused, timed out...). */
+    CoreStatistics statistics();
+}

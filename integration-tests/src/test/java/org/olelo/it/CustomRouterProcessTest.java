@@ -27,6 +27,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,36 +44,35 @@ class CustomRouterProcessTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final String PROVIDER_PROPERTY = "jakarta.servlet.sip.ar.spi.SipApplicationRouterProvider";
 
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
     @TempDir
     Path tmp;
 
     @Test
     void aRouterJarOnTheClassPathReplacesTheDefaultRouter() throws Exception {
         Path jar = routerJar(tmp.resolve("forward-router.jar"));
-        try (OleloProcess olelo = new OleloProcess(tmp.resolve("run"), "# nothing routed\n", List.of())) {
-            olelo.classPath(jar);
-            assertRoutesWithTheCustomRouter(olelo, "in the class path (" + jar.toAbsolutePath() + ")");
-        }
+        OleloProcess olelo = processes.create("# nothing routed\n");
+        olelo.classPath(jar);
+        assertRoutesWithTheCustomRouter(olelo, "in the class path (" + jar.toAbsolutePath() + ")");
     }
 
     @Test
     void aRouterJarInDeployLibReplacesTheDefaultRouter() throws Exception {
-        try (OleloProcess olelo = new OleloProcess(tmp.resolve("run"), "# nothing routed\n", List.of())) {
-            Path jar = routerJar(olelo.deploy().resolve("lib").resolve("forward-router.jar"));
-            assertRoutesWithTheCustomRouter(olelo, "in " + jar);
-        }
+        OleloProcess olelo = processes.create("# nothing routed\n");
+        Path jar = routerJar(olelo.deploy().resolve("lib").resolve("forward-router.jar"));
+        assertRoutesWithTheCustomRouter(olelo, "in " + jar);
     }
 
     @Test
     void aProviderNamedByTheSystemPropertyThatIsNotThereStopsTheStart() throws Exception {
-        try (OleloProcess olelo = new OleloProcess(tmp.resolve("run"), "# nothing routed\n", List.of())) {
-            olelo.jvmOptions("-D" + PROVIDER_PROPERTY + "=com.example.Missing");
-            IllegalStateException e = assertThrows(IllegalStateException.class, olelo::start);
-            assertTrue(e.getMessage().startsWith("Olelo exited with 1:"), e.getMessage());
-            assertTrue(e.getMessage().contains("olelo: failed to start: the system property " + PROVIDER_PROPERTY
-                    + " names com.example.Missing, which is neither on the class path nor in a jar of "
-                    + olelo.deploy().resolve("lib")), e.getMessage());
-        }
+        OleloProcess olelo = processes.create("# nothing routed\n");
+        olelo.jvmOptions("-D" + PROVIDER_PROPERTY + "=com.example.Missing");
+        IllegalStateException e = assertThrows(IllegalStateException.class, olelo::start);
+        assertTrue(e.getMessage().startsWith("Olelo exited with 1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("olelo: failed to start: the system property " + PROVIDER_PROPERTY
+                + " names com.example.Missing, which is neither on the class path nor in a jar of "
+                + olelo.deploy().resolve("lib")), e.getMessage());
     }
 
     private static void assertRoutesWithTheCustomRouter(OleloProcess olelo, String where) throws Exception {

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
 
@@ -21,17 +20,13 @@ import org.olelo.core.testkit.UdpPeer;
 class OfflineUsersTest {
 
     private static final AtomicInteger N = new AtomicInteger();
+
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
     private OleloProcess olelo;
 
-    @AfterEach
-    void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
-
     private void start(String registrarProperties) throws Exception {
-        olelo = new OleloProcess(Files.createTempDirectory("olelo-offline-it-"));
+        olelo = processes.create();
         assertEquals(0, olelo.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
         if (registrarProperties != null) {
             olelo.appProperties("registrar", registrarProperties);

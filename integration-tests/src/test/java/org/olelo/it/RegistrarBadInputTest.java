@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
 
@@ -23,24 +20,12 @@ import org.olelo.core.testkit.UdpPeer;
 class RegistrarBadInputTest {
 
     private static final AtomicInteger N = new AtomicInteger();
-    private static OleloProcess olelo;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path root = Files.createTempDirectory("olelo-badreg-it-");
-        olelo = new OleloProcess(root);
-        olelo.start("auth.enabled=false");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(null).settings("auth.enabled=false");
 
     private static String register(String user, String contactAndExpires) throws Exception {
-        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()))) {
+        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", OLELO.port()))) {
             int n = N.incrementAndGet();
             int p = peer.address().getPort();
             peer.send("REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + p + ";branch=z9hG4bK-bad" + n

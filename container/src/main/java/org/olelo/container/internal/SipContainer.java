@@ -303,7 +303,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         s.setup(jain.getTo(), jain.getFrom(), routing);
         s.takeRole(new UndecidedRole(ua, s, req));
         req.bind(s, routing);
-        st.setApplicationData(req);
+        st.attachIfPending(req); // when a CANCEL was answered first, the task below sees its 487
         as.executor().execute(() -> {
             if (!as.isValid()) {
                 // the session ended between the choice and now (its application invalidated it): a fresh

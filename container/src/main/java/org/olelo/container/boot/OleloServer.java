@@ -231,9 +231,11 @@ public final class OleloServer implements AutoCloseable {
             routingNames.stop();
         }
         routerWatcher.interrupt();
+        // applications first, while the listening points still send: what a servlet's destroy() or
+        // a contextDestroyed sends (goodbye messages) leaves before the sockets close
+        deployer.stop();
         trace.close();
         core.close();
-        deployer.stop();
         loadedRouter.close();
         runtime.close();
         database.close();

@@ -149,6 +149,9 @@ final class InDialogDispatch {
     /** A CANCEL the core answered: the proxy cancels its branches, or the servlet sees it and the INVITE gets 487. */
     void cancel(ServerTransaction invite, ServerTransaction cancel) {
         SIPRequest cancelRequest = cancel.request(); // taken now: over TCP the CANCEL's transaction ends at once
+        if (invite.applicationData() == null && invite.respondUnlessAttached(487, "Request Terminated")) {
+            return; // no application had the request yet, and now none will (attachIfPending)
+        }
         Object data = invite.applicationData();
         if (!(data instanceof SipServletRequestImpl req)) {
             SipContainer.respond(invite, 487, "Request Terminated");

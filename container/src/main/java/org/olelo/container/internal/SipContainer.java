@@ -34,6 +34,7 @@ import org.olelo.container.internal.security.InitialRequestGuard;
 import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.internal.task.AppTaskExecutor;
 import org.olelo.container.internal.timer.TimerServiceImpl;
 import org.olelo.container.internal.ua.UndecidedRole;
 import org.olelo.core.RequestHandler;
@@ -169,7 +170,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         AppLookup version = () -> versions.ofLoader(appLoader);
         return new AppServices(new SipFactoryImpl(appName, version, rt.sessions(), ua), timerService,
                 new SipSessionsUtilImpl(appName, version, rt.sessions()),
-                dataSource == null ? null : new AppDataSource(appName, dataSource));
+                dataSource == null ? null : new AppDataSource(appName, dataSource),
+                new AppTaskExecutor(appName, version, rt.sessions(), rt.timers(), rt.virtualThreads()));
     }
 
     /** Sets the call log initial requests are recorded in (on by default). */
@@ -303,7 +305,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         s.setup(jain.getTo(), jain.getFrom(), routing);
         s.takeRole(new UndecidedRole(ua, s, req));
         req.bind(s, routing);
-        st.setApplicationData(req);
+        st.attachIfPending(req); // when a CANCEL was answered first, the task below sees its 487
         as.executor().execute(() -> {
             if (!as.isValid()) {
                 // the session ended between the choice and now (its application invalidated it): a fresh

@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +27,7 @@ import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 
 /**
  * An application's {@code SipFactory}, {@code SipSessionsUtil} and {@code TimerService} work until
@@ -46,7 +56,11 @@ class GoodbyeOnUndeployTest {
 
     /** A servlet and a context listener that each send a MESSAGE to the peer while they are torn down. */
     private static TestApps goodbyeApp() {
-        String target = "sip:peer@127.0.0.1:" + PEER_PORT;
+        return goodbyeApp(PEER_PORT);
+    }
+
+    private static TestApps goodbyeApp(int peerPort) {
+        String target = "sip:peer@127.0.0.1:" + peerPort;
         return TestApps.app().java("g.Goodbye", """
                 package g;
                 import jakarta.servlet.sip.*;
@@ -125,5 +139,29 @@ class GoodbyeOnUndeployTest {
         assertEquals("created", header(received.get("servlet destroyed"), "X-Timer"),
                 "the TimerService works in destroy() too");
         assertNull(server.server().applications().get("goodbye"));
+    }
+
+    @Test
+    void messagesSentFromDestroyLeaveWhenTheServerStops() throws Exception {
+        try (DatagramSocket udpPeer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            udpPeer.setSoTimeout(5_000);
+            server = TestServer.builder().archive("goodbye", goodbyeApp(udpPeer.getLocalPort()))
+                    .routing("# nothing routed\n").transport(SipPeer.Kind.UDP).start(tmp);
+
+            server.close(); // the applications are torn down while the listening points still send
+
+            Set<String> bodies = new HashSet<>();
+            while (bodies.size() < 2) {
+                DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
+                try {
+                    udpPeer.receive(p);
+                } catch (SocketTimeoutException e) {
+                    fail("a goodbye MESSAGE over UDP sent while the server stopped; got so far " + bodies);
+                }
+                String m = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                bodies.add(m.substring(m.indexOf("\r\n\r\n") + 4));
+            }
+            assertEquals(Set.of("servlet destroyed", "context destroyed"), bodies);
+        }
     }
 }

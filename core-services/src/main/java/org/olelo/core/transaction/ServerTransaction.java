@@ -121,6 +121,44 @@ public final class ServerTransaction extends AbstractTransaction {
     }
 
     /**
+     * Attaches the transaction user's object unless a final response was sent. Atomic with
+     * {@link #respondUnlessAttached}: of a request handed to its user and a CANCEL answered on
+     * another thread, exactly one wins, so a user never starts on a request already answered.
+     *
+     * @return false when a final response went out first (nothing was attached)
+     */
+    public synchronized boolean attachIfPending(Object o) {
+        if (lastStatus >= 200) {
+            return false;
+        }
+        this.applicationData = o;
+        return true;
+    }
+
+    /**
+     * Sends a final response made here only while no transaction user's object is attached (see
+     * {@link #attachIfPending}).
+     *
+     * @return false when an object is attached: its owner answers; true when the response was
+     *         sent or a final response had gone out already
+     */
+    public boolean respondUnlessAttached(int status, String reason) {
+        SIPResponse r;
+        try {
+            r = createResponse(status, reason);
+        } catch (IllegalStateException e) {
+            return true; // the request was released with the final response
+        }
+        synchronized (this) {
+            if (applicationData != null) {
+                return false;
+            }
+            send(r, false);
+            return true;
+        }
+    }
+
+    /**
      * Sets who is told of the first final response; replaces any earlier observer. Released with
      * the request once the final response is sent.
      */

@@ -21,7 +21,7 @@ import org.jboss.weld.injection.spi.helpers.SimpleResourceReference;
  *     {@code sip/<app-name>/TimerService}, {@code sip/<app-name>/SipSessionsUtil},
  *     {@code jdbc/default}; the field's type must fit the object;</li>
  * <li>a {@link DataSource} with no name: the default pool;</li>
- * <li>otherwise {@code SipFactory}, {@code TimerService}, {@code SipSessionsUtil} and the context
+ * <li>otherwise {@code SipFactory}, {@code TimerService}, {@code SipSessionsUtil}, the managed executor and the context
  *     by type, whatever their name (JSR 289 §18.2 injects them this way).</li>
  * </ul>
  * Any other {@code @Resource} fails the deployment with the class and member at fault.

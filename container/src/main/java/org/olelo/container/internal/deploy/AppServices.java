@@ -1,5 +1,6 @@
 package org.olelo.container.internal.deploy;
 
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.sip.SipFactory;
 import jakarta.servlet.sip.SipSessionsUtil;
 import jakarta.servlet.sip.TimerService;
@@ -8,7 +9,8 @@ import javax.sql.DataSource;
 /**
  * The container objects one application gets: published in its context under
  * {@code SipServlet.SIP_FACTORY}, {@code TIMER_SERVICE},
- * {@code SIP_SESSIONS_UTIL} and {@code org.olelo.DataSource}, and injectable with
+ * {@code SIP_SESSIONS_UTIL} and {@code org.olelo.DataSource} (the executor under the names of
+ * {@code ManagedExecutorService} and {@code ManagedScheduledExecutorService}), and injectable with
  * {@code @Inject} and {@code @Resource}. A null component is neither published nor
  * injectable.
  *
@@ -18,7 +20,14 @@ import javax.sql.DataSource;
  * @param timerService the application's timer service
  * @param sessionsUtil the application's session look-up utility
  * @param dataSource   the container's default database pool as the application sees it
+ * @param executor     the application's managed executor, whose tasks belong to application sessions
  */
 public record AppServices(SipFactory sipFactory, TimerService timerService, SipSessionsUtil sessionsUtil,
-                          DataSource dataSource) {
+                          DataSource dataSource, ManagedScheduledExecutorService executor) {
+
+    /** The objects without a managed executor. */
+    public AppServices(SipFactory sipFactory, TimerService timerService, SipSessionsUtil sessionsUtil,
+                       DataSource dataSource) {
+        this(sipFactory, timerService, sessionsUtil, dataSource, null);
+    }
 }

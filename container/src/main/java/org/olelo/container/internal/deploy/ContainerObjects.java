@@ -1,5 +1,7 @@
 package org.olelo.container.internal.deploy;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.sip.SipFactory;
 import jakarta.servlet.sip.SipServlet;
@@ -55,6 +57,10 @@ final class ContainerObjects {
         if (s.dataSource() != null) {
             ctx.setAttribute(DATA_SOURCE, s.dataSource());
         }
+        if (s.executor() != null) {
+            ctx.setAttribute(ManagedExecutorService.class.getName(), s.executor());
+            ctx.setAttribute(ManagedScheduledExecutorService.class.getName(), s.executor());
+        }
         ctx.setAttribute(SipServlet.SUPPORTED, SUPPORTED);
         ctx.setAttribute(SipServlet.SUPPORTED_RFCs, SUPPORTED_RFCS);
     }
@@ -102,6 +108,10 @@ final class ContainerObjects {
         }
         if (s.dataSource() != null) {
             m.put(DataSource.class, s.dataSource());
+        }
+        if (s.executor() != null) {
+            m.put(ManagedExecutorService.class, s.executor());
+            m.put(ManagedScheduledExecutorService.class, s.executor());
         }
         return m;
     }

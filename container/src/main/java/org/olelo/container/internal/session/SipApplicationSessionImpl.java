@@ -34,12 +34,13 @@ import org.olelo.container.internal.invoke.SerialExecutor;
  *     {@link #setExpires}. When it fires, {@code sessionExpired} listeners run on the executor and
  *     may extend the lifetime with {@code setExpires}; otherwise the session is invalidated.</li>
  * <li>Invalidate when ready (the default): the session is ready when it holds no valid SIP
- *     session, no active timer, and no initial request is on its way to joining it. Whenever one
+ *     session, no active timer, no unfinished task, and no initial request is on its way to
+ *     joining it. Whenever one
  *     of those ends, a check is queued behind the current work; if the session is then ready,
  *     {@code sessionReadyToInvalidate} runs, and unless a listener cleared the flag the session is
  *     invalidated.</li>
  * <li>Invalidation: {@code sessionDestroyed} (the session still readable), its SIP sessions
- *     invalidated, its timers cancelled, its attributes removed with their callbacks, then it is
+ *     invalidated, its timers and unfinished tasks cancelled, its attributes removed with their callbacks, then it is
  *     invalid and gone from the {@link SessionManager}.</li>
  * </ul>
  * Work the container starts on its own (expiry, readiness, timers) skips a session that is no
@@ -56,6 +57,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private final AttributeEvents events = new Events();
     private final ConcurrentHashMap<String, SipSessionImpl> sessions = new ConcurrentHashMap<>(4);
     private final ConcurrentHashMap<String, ServletTimer> timers = new ConcurrentHashMap<>(2);
+    private final ConcurrentHashMap<String, Future<?>> tasks = new ConcurrentHashMap<>(2);
     private final Set<String> indexKeys = ConcurrentHashMap.newKeySet();
     private final AtomicInteger joining = new AtomicInteger();
     private volatile long lastAccessed = created;
@@ -217,6 +219,26 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         }
     }
 
+    /**
+     * Registers an unfinished task of this session under its identifier, so that
+     * {@link #getTaskFutures()} lists it and the session is not ready to invalidate while it is
+     * pending. Any thread.
+     *
+     * @return false when the session is ending or another unfinished task has that identifier
+     */
+    public boolean addTask(String taskId, Future<?> f) {
+        synchronized (this) {
+            return usable() && tasks.putIfAbsent(taskId, f) == null;
+        }
+    }
+
+    /** Forgets a task that finished (or was cancelled). Any thread. */
+    public void removeTask(String taskId, Future<?> f) {
+        if (tasks.remove(taskId, f)) {
+            checkReadyLater();
+        }
+    }
+
     /** Queues a readiness check behind the work running now (so a servlet never loses its session mid-call). */
     void checkReadyLater() {
         if (valid && !invalidating && invalidateWhenReady) {
@@ -225,7 +247,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     private boolean readyNow() {
-        return timers.isEmpty() && sessions.isEmpty() && joining.get() == 0;
+        return timers.isEmpty() && tasks.isEmpty() && sessions.isEmpty() && joining.get() == 0;
     }
 
     private boolean shouldInvalidate() {
@@ -268,6 +290,9 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         }
         for (ServletTimer t : List.copyOf(timers.values())) {
             t.cancel();
+        }
+        for (Future<?> f : List.copyOf(tasks.values())) {
+            f.cancel(false);
         }
         attributes.removeAll(events);
         valid = false;
@@ -391,18 +416,25 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         return tid == null ? null : timers.get(tid);
     }
 
-    /** Always empty: Olelo offers no executor whose tasks belong to an application session. */
+    /**
+     * The unfinished tasks submitted for this session to the application's
+     * {@code ManagedExecutorService} (a snapshot): a task leaves the set when it completes, fails
+     * or is cancelled.
+     */
     @Override
     public Set<Future> getTaskFutures() {
         checkValid();
-        return Set.of();
+        return new HashSet<>(tasks.values());
     }
 
-    /** Always null: Olelo offers no executor whose tasks belong to an application session. */
+    /**
+     * One unfinished task by identifier: the task's {@code ManagedTask.IDENTITY_NAME} execution
+     * property when it has one, else the identifier the container gave it.
+     */
     @Override
     public Future getTaskFuture(String tid) {
         checkValid();
-        return null;
+        return tid == null ? null : tasks.get(tid);
     }
 
     // ------------------------------------------------------------------ index keys

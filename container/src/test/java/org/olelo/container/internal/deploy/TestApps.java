@@ -169,6 +169,7 @@ public final class TestApps {
         return Stream.of(jakarta.servlet.sip.SipServlet.class, jakarta.servlet.Servlet.class,
                         jakarta.inject.Inject.class, jakarta.enterprise.context.ApplicationScoped.class,
                         jakarta.annotation.PostConstruct.class, jakarta.interceptor.Interceptor.class,
+                        jakarta.enterprise.concurrent.ManagedExecutorService.class,
                         org.slf4j.Logger.class)
                 .map(TestApps::location).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
     }

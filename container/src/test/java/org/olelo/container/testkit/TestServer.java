@@ -92,15 +92,20 @@ public final class TestServer implements AutoCloseable {
 
     /** The server's SIP address as peers send to it. */
     public InetSocketAddress address() {
-        if (kind == SipPeer.Kind.MEMORY) {
+        return address(kind);
+    }
+
+    /** The server's address for one transport kind, e.g. its TCP listening point added with {@link Builder#listen}. */
+    public InetSocketAddress address(SipPeer.Kind k) {
+        if (k == SipPeer.Kind.MEMORY && memory != null) {
             return memory.localAddress();
         }
         for (Transport t : server.core().transports()) {
-            if (t.name().equalsIgnoreCase(kind.name())) {
+            if (t.name().equalsIgnoreCase(k.name())) {
                 return t.localAddress();
             }
         }
-        throw new IllegalStateException("no " + kind + " listening point");
+        throw new IllegalStateException("no " + k + " listening point");
     }
 
     /** A SIP URI of this server with a user, and {@code ;transport=tcp} over TCP. */

@@ -249,12 +249,7 @@ class InviteOverlapTest {
             assertNotNull(call.finalFor("2 INVITE"));
 
             a.send(call.request("INFO", 5, "X-Reinvite: now\r\n"));
-            String theirs = null;
-            for (String m = a.next(WAIT); m != null && theirs == null; m = a.next(WAIT)) {
-                if ("INVITE".equals(method(m))) {
-                    theirs = m;
-                }
-            }
+            String theirs = a.receiveUntil(WAIT, m -> "INVITE".equals(method(m)));
             assertNotNull(theirs, "with nothing in progress the application's re-INVITE goes out");
             String again = call.send("INFO", 6, "X-Reinvite: again\r\n");
             assertTrue(header(again, "X-Sent").startsWith("refused: "), "its own re-INVITE is unanswered: " + again);
@@ -294,12 +289,7 @@ class InviteOverlapTest {
             b.send(SipBuilder.response(relayed, 100, "Trying"));
             String second = request(a, "INVITE", target, from, to, callId, 3, "v=0 second\r\n").build();
             a.send(second);
-            String refused = null;
-            for (String m = a.next(WAIT); m != null && refused == null; m = a.next(WAIT)) {
-                if (status(m) >= 200 && "3 INVITE".equals(header(m, "CSeq"))) {
-                    refused = m;
-                }
-            }
+            String refused = a.receiveUntil(WAIT, m -> status(m) >= 200 && "3 INVITE".equals(header(m, "CSeq")));
             assertNotNull(refused, "the caller's second re-INVITE is answered");
             assertEquals(500, status(refused), refused);
             assertRetryAfter(refused);
@@ -311,12 +301,7 @@ class InviteOverlapTest {
             SipBuilder calleeReinvite = request(b, "INVITE", contactUri(relayed), header(relayed, "To"),
                     header(relayed, "From"), header(relayed, "Call-ID"), 5, "v=0 callee\r\n");
             b.send(calleeReinvite);
-            String glare = null;
-            for (String m = b.next(WAIT); m != null && glare == null; m = b.next(WAIT)) {
-                if (status(m) >= 200 && "5 INVITE".equals(header(m, "CSeq"))) {
-                    glare = m;
-                }
-            }
+            String glare = b.receiveUntil(WAIT, m -> status(m) >= 200 && "5 INVITE".equals(header(m, "CSeq")));
             assertNotNull(glare);
             assertEquals(491, status(glare), "the callee's re-INVITE crossed the relayed one: " + glare);
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
 
@@ -47,16 +48,8 @@ class RegistrarTest {
 
     private static int status(String requestUser) throws Exception {
         try (UdpPeer peer = new UdpPeer(new InetSocketAddress(HOST, OLELO.port()))) {
-            int p = peer.address().getPort();
-            peer.send("OPTIONS sip:" + requestUser + "@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + p
-                    + ";branch=z9hG4bK-st" + System.nanoTime() + ";rport\r\nMax-Forwards: 70\r\n"
-                    + "From: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:" + requestUser + "@127.0.0.1>\r\n"
-                    + "Call-ID: st-" + System.nanoTime() + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
-            String r;
-            do {
-                r = peer.receive(5000);
-            } while (r != null && SipText.status(r) < 200);
-            return SipText.status(r);
+            return SipText.status(peer.finalResponseTo(SipBuilder.request("OPTIONS", "sip:" + requestUser + "@127.0.0.1")
+                    .via(peer).from("<sip:probe@127.0.0.1>")));
         }
     }
 

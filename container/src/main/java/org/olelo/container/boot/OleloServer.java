@@ -221,6 +221,11 @@ public final class OleloServer implements AutoCloseable {
         return runtime;
     }
 
+    /**
+     * Stops the server: the applications are undeployed first, while the SIP core still runs, so
+     * that what they send from {@code destroy()} and {@code contextDestroyed} (goodbye messages)
+     * leaves; then the listening points close, then the router, the runtime and the database.
+     */
     @Override
     public void close() {
         if (closed) {

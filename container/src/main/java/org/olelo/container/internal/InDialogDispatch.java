@@ -146,7 +146,11 @@ final class InDialogDispatch {
         }
     }
 
-    /** A CANCEL the core answered: the proxy cancels its branches, or the servlet sees it and the INVITE gets 487. */
+    /**
+     * A CANCEL the core answered: the proxy cancels its branches, or the INVITE gets 487 and then
+     * the servlet sees the CANCEL (JSR 289: the application is told after the container answered,
+     * so the INVITE is committed by then and cannot be answered again).
+     */
     void cancel(ServerTransaction invite, ServerTransaction cancel) {
         SIPRequest cancelRequest = cancel.request(); // taken now: over TCP the CANCEL's transaction ends at once
         if (invite.applicationData() == null && invite.respondUnlessAttached(487, "Request Terminated")) {
@@ -172,14 +176,18 @@ final class InDialogDispatch {
                 p.cancelFromUpstream();
                 return;
             }
+            boolean unanswered = invite.lastStatus() < 200;
+            SipContainer.respond(invite, 487, "Request Terminated");
+            if (invite.lastStatus() >= 200) {
+                req.commit();
+            }
             DeployedAppContext ctx = DeployedAppContext.of(as);
-            Servlet servlet = ctx == null ? null : ctx.app().servlet(s.handler());
+            Servlet servlet = ctx == null || !unanswered ? null : ctx.app().servlet(s.handler());
             if (servlet != null) {
                 SipServletRequestImpl c = SipServletRequestImpl.received(cancel,
                         cancelRequest != null ? cancelRequest : cancelOf(req.jainRequest()), s, false);
                 ServletCalls.invoke(ctx.app(), as, servlet, c, null);
             }
-            SipContainer.respond(invite, 487, "Request Terminated");
             s.setState(SipSession.State.TERMINATED);
         });
     }

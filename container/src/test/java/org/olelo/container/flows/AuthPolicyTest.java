@@ -182,4 +182,56 @@ class AuthPolicyTest {
         assertEquals(200, SipText.status(options), "the OPTIONS method constraint permits without roles: " + options);
         assertTrue(SipText.headers(options, "WWW-Authenticate").isEmpty());
     }
+
+    @Test
+    void rolesDeclaredAtInitialisationAreWhatTheWildcardRoleAllows() throws Exception {
+        TestApps app = TestApps.app().java("r.Roles", """
+                package r;
+                import jakarta.servlet.*;
+                import jakarta.servlet.sip.*;
+                public class Roles extends SipServlet implements ServletContextListener {
+                    @Override public void contextInitialized(ServletContextEvent e) {
+                        e.getServletContext().declareRoles("b");
+                        try {
+                            e.getServletContext().declareRoles("");
+                        } catch (IllegalArgumentException ex) {
+                            e.getServletContext().setAttribute("empty", "refused");
+                        }
+                    }
+                    @Override protected void doRegister(SipServletRequest req) throws java.io.IOException {
+                        String late;
+                        try {
+                            getServletContext().declareRoles("a");
+                            late = "accepted";
+                        } catch (IllegalStateException ex) {
+                            late = "refused";
+                        }
+                        SipServletResponse r = req.createResponse(200);
+                        r.setHeader("X-Empty", String.valueOf(getServletContext().getAttribute("empty")));
+                        r.setHeader("X-Late", late);
+                        r.send();
+                    }
+                }
+                """).sipXml("""
+                <sip-app><app-name>reg</app-name>
+                  <listener><listener-class>r.Roles</listener-class></listener>
+                  <servlet><servlet-name>roles</servlet-name><servlet-class>r.Roles</servlet-class></servlet>
+                  <security-constraint>
+                    <resource-collection>
+                      <resource-name>registrations</resource-name><sip-method>REGISTER</sip-method>
+                    </resource-collection>
+                    <auth-constraint><role-name>*</role-name></auth-constraint>
+                  </security-constraint>
+                  <login-config><auth-method>DIGEST</auth-method></login-config>
+                </sip-app>
+                """);
+        start(app, 10);
+        MemoryPeer ua = sip.memoryPeer(70);
+        assertEquals(403, SipText.status(register("bob", "s3cret", ua)),
+                "'*' means the declared roles, here only b, which bob lacks");
+        String ok = register("carol", "pw", ua);
+        assertEquals(200, SipText.status(ok), ok);
+        assertEquals("refused", SipText.header(ok, "X-Empty"), "an empty role name is refused");
+        assertEquals("refused", SipText.header(ok, "X-Late"), "no role is declared once the context is initialised");
+    }
 }

@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * A dispatcher to one servlet of the same application, chosen by name: SIP
  * applications use it to hand a request or response to another of their
- * servlets ({@code getNamedDispatcher(name).forward(message, null)}).
+ * servlets ({@code getNamedDispatcher(name).forward(message, null)}). JSR 359 defines only
+ * {@code forward} for SIP messages, so {@code include} throws {@link UnsupportedOperationException}.
  *
  * <p>Runs on the calling thread (a SIP worker thread that already carries the
  * application's context class loader).
@@ -33,7 +34,8 @@ final class NamedDispatcher implements RequestDispatcher {
 
     @Override
     public void include(ServletRequest request, ServletResponse response) {
-        throw new UnsupportedOperationException("RequestDispatcher.include is not supported for SIP servlet '" + name + "'");
+        throw new UnsupportedOperationException("RequestDispatcher.include is not supported for SIP servlet '" + name
+                + "': JSR 359 defines only forward for SIP messages");
     }
 
     @Override

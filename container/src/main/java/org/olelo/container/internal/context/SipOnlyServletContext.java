@@ -3,7 +3,6 @@ package org.olelo.container.internal.context;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
@@ -13,7 +12,6 @@ import jakarta.servlet.sip.Flow;
 import jakarta.servlet.sip.SipServletContext;
 import jakarta.servlet.sip.SipWebSocketContext;
 
-import java.util.EventListener;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +19,9 @@ import java.util.Set;
 /**
  * The part of a {@link SipServletContext} that Olelo does not offer (yet) to a SIP-only
  * application: every method here throws {@link UnsupportedOperationException}
- * whose message names the method and the application.
+ * whose message names the method, why (it belongs to HTTP, to SIP over WebSocket or to RFC 5626
+ * flows) and the application. Path-based request dispatchers, JSP files, filters, HTTP session
+ * cookies, tracking modes and timeout are HTTP.
  *
  * <p>Stateless apart from the application name; any thread.
  */
@@ -33,148 +33,97 @@ abstract class SipOnlyServletContext implements SipServletContext {
         this.app = Objects.requireNonNull(appName, "appName");
     }
 
-    final UnsupportedOperationException unsupported(String method) {
-        return new UnsupportedOperationException(
-                "SipServletContext." + method + " is not supported by Olelo (SIP application '" + app + "')");
+    private static final String HTTP = "it belongs to HTTP, which Olelo does not serve yet";
+    private static final String WEBSOCKET = "it needs SIP over WebSocket (RFC 7118), which Olelo does not offer yet";
+    private static final String FLOWS = "it needs RFC 5626 flows, which Olelo does not keep yet";
+
+    final UnsupportedOperationException unsupported(String method, String reason) {
+        return new UnsupportedOperationException("SipServletContext." + method + " is not supported by Olelo: "
+                + reason + " (SIP application '" + app + "')");
     }
 
     @Override
     public RequestDispatcher getRequestDispatcher(String path) {
-        throw unsupported("getRequestDispatcher");
-    }
-
-    @Override
-    public ServletRegistration.Dynamic addServlet(String servletName, String className) {
-        throw unsupported("addServlet");
-    }
-
-    @Override
-    public ServletRegistration.Dynamic addServlet(String servletName, Servlet servlet) {
-        throw unsupported("addServlet");
-    }
-
-    @Override
-    public ServletRegistration.Dynamic addServlet(String servletName, Class<? extends Servlet> servletClass) {
-        throw unsupported("addServlet");
+        throw unsupported("getRequestDispatcher", HTTP);
     }
 
     @Override
     public ServletRegistration.Dynamic addJspFile(String servletName, String jspFile) {
-        throw unsupported("addJspFile");
-    }
-
-    @Override
-    public <T extends Servlet> T createServlet(Class<T> clazz) {
-        throw unsupported("createServlet");
-    }
-
-    @Override
-    public ServletRegistration getServletRegistration(String servletName) {
-        throw unsupported("getServletRegistration");
-    }
-
-    @Override
-    public Map<String, ? extends ServletRegistration> getServletRegistrations() {
-        throw unsupported("getServletRegistrations");
+        throw unsupported("addJspFile", HTTP);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, String className) {
-        throw unsupported("addFilter");
+        throw unsupported("addFilter", HTTP);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, Filter filter) {
-        throw unsupported("addFilter");
+        throw unsupported("addFilter", HTTP);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, Class<? extends Filter> filterClass) {
-        throw unsupported("addFilter");
+        throw unsupported("addFilter", HTTP);
     }
 
     @Override
     public <T extends Filter> T createFilter(Class<T> clazz) {
-        throw unsupported("createFilter");
+        throw unsupported("createFilter", HTTP);
     }
 
     @Override
     public FilterRegistration getFilterRegistration(String filterName) {
-        throw unsupported("getFilterRegistration");
+        throw unsupported("getFilterRegistration", HTTP);
     }
 
     @Override
     public Map<String, ? extends FilterRegistration> getFilterRegistrations() {
-        throw unsupported("getFilterRegistrations");
+        throw unsupported("getFilterRegistrations", HTTP);
     }
 
     @Override
     public SessionCookieConfig getSessionCookieConfig() {
-        throw unsupported("getSessionCookieConfig");
+        throw unsupported("getSessionCookieConfig", HTTP);
     }
 
     @Override
     public void setSessionTrackingModes(Set<SessionTrackingMode> sessionTrackingModes) {
-        throw unsupported("setSessionTrackingModes");
+        throw unsupported("setSessionTrackingModes", HTTP);
     }
 
     @Override
     public Set<SessionTrackingMode> getDefaultSessionTrackingModes() {
-        throw unsupported("getDefaultSessionTrackingModes");
+        throw unsupported("getDefaultSessionTrackingModes", HTTP);
     }
 
     @Override
     public Set<SessionTrackingMode> getEffectiveSessionTrackingModes() {
-        throw unsupported("getEffectiveSessionTrackingModes");
-    }
-
-    @Override
-    public void addListener(String className) {
-        throw unsupported("addListener");
-    }
-
-    @Override
-    public <T extends EventListener> void addListener(T t) {
-        throw unsupported("addListener");
-    }
-
-    @Override
-    public void addListener(Class<? extends EventListener> listenerClass) {
-        throw unsupported("addListener");
-    }
-
-    @Override
-    public <T extends EventListener> T createListener(Class<T> clazz) {
-        throw unsupported("createListener");
+        throw unsupported("getEffectiveSessionTrackingModes", HTTP);
     }
 
     @Override
     public JspConfigDescriptor getJspConfigDescriptor() {
-        throw unsupported("getJspConfigDescriptor");
-    }
-
-    @Override
-    public void declareRoles(String... roleNames) {
-        throw unsupported("declareRoles");
+        throw unsupported("getJspConfigDescriptor", HTTP);
     }
 
     @Override
     public void setSessionTimeout(int sessionTimeout) {
-        throw unsupported("setSessionTimeout");
+        throw unsupported("setSessionTimeout", HTTP);
     }
 
     @Override
     public Flow getFlow(String flowToken) {
-        throw unsupported("getFlow");
+        throw unsupported("getFlow", FLOWS);
     }
 
     @Override
     public void assignWebSocketSipIdentity(HttpServletRequest request, String sipIdentity) {
-        throw unsupported("assignWebSocketSipIdentity");
+        throw unsupported("assignWebSocketSipIdentity", WEBSOCKET);
     }
 
     @Override
     public SipWebSocketContext getSipWebSocketContext(String sipIdentity) {
-        throw unsupported("getSipWebSocketContext");
+        throw unsupported("getSipWebSocketContext", WEBSOCKET);
     }
 }

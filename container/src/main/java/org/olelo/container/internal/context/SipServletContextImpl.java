@@ -4,8 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextAttributeListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.sip.DnsResolver;
 import jakarta.servlet.sip.SipApplicationConfiguration;
 import jakarta.servlet.sip.SipFactory;
@@ -40,12 +38,13 @@ import java.util.function.Supplier;
  * deployer thread during deployment, then SIP worker threads). The typed getters
  * ({@link #getSipFactory()}, {@link #getSupported()}, …) read the attributes the
  * container published under the {@link SipServlet} constant names. Init parameters
- * and the main servlet can be changed only until {@link #markInitialized()}.
+ * and the main servlet can be changed, and servlets, listeners and roles added
+ * ({@link RegisteringServletContext}), only until {@link #markInitialized()}.
  * Resources come from the application's root folder (its work copy); logging goes
  * to SLF4J logger {@code olelo.app.<name>}. HTTP-only methods throw
  * {@link UnsupportedOperationException} (see {@link SipOnlyServletContext}).
  */
-public final class SipServletContextImpl extends SipOnlyServletContext {
+public final class SipServletContextImpl extends RegisteringServletContext {
 
     /** Servlet API major version reported. */
     public static final int SERVLET_MAJOR = 6;
@@ -78,9 +77,7 @@ public final class SipServletContextImpl extends SipOnlyServletContext {
     private final Logger log;
     private final ContextAttributes attributes = new ContextAttributes(this);
     private final Map<String, String> initParams = new ConcurrentHashMap<>();
-    private volatile boolean initialized;
     private volatile Function<String, Servlet> servletLookup = name -> null;
-    private volatile ServletPojos pojos = ServletPojos.NONE;
     private volatile String requestEncoding;
     private volatile String responseEncoding;
 
@@ -91,62 +88,14 @@ public final class SipServletContextImpl extends SipOnlyServletContext {
         this.resources = new ContextResources(settings.root());
         this.initParams.putAll(settings.initParams());
         this.config = new ApplicationConfig(settings.appName(), settings.mainServlet(), settings.proxyTimeoutSeconds(),
-                settings.sessionTimeoutMinutes(), settings.distributable(), () -> initialized,
+                settings.sessionTimeoutMinutes(), settings.distributable(), this::initialized,
                 name -> servletLookup.apply(name) != null);
         this.log = LoggerFactory.getLogger("olelo.app." + settings.appName());
-    }
-
-    /** Ends the initialisation phase: init parameters and the main servlet are frozen. */
-    public void markInitialized() {
-        initialized = true;
     }
 
     /** @param lookup finds a servlet of the application by name (null when none), for named dispatchers */
     public void setServletLookup(Function<String, Servlet> lookup) {
         this.servletLookup = Objects.requireNonNull(lookup, "lookup");
-    }
-
-    /** @param pojos registers and creates the application's SIP servlet POJOs */
-    public void setServletPojos(ServletPojos pojos) {
-        this.pojos = Objects.requireNonNull(pojos, "pojos");
-    }
-
-    /**
-     * Registers a SIP servlet POJO while the context is initialised ({@code contextInitialized}):
-     * it is initialised with the application's other servlets and can be made the main servlet.
-     */
-    @Override
-    public ServletRegistration.Dynamic addServletPOJO(String servletName, Object pojo) {
-        checkRegistration("addServletPOJO", servletName);
-        Objects.requireNonNull(pojo, "pojo");
-        return pojos.add(servletName, pojo);
-    }
-
-    /** As {@link #addServletPOJO(String, Object)}, with an instance the container creates and injects. */
-    @Override
-    public ServletRegistration.Dynamic addServletPOJO(String servletName, Class<?> pojoClass) {
-        checkRegistration("addServletPOJO", servletName);
-        Objects.requireNonNull(pojoClass, "pojoClass");
-        try {
-            return pojos.add(servletName, pojos.create(pojoClass));
-        } catch (ServletException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public <T> T createServletPOJO(Class<T> clazz) throws ServletException {
-        Objects.requireNonNull(clazz, "clazz");
-        return pojos.create(clazz);
-    }
-
-    private void checkRegistration(String method, String servletName) {
-        if (initialized) {
-            throw new IllegalStateException(method + ": '" + settings.appName() + "' is already initialised");
-        }
-        if (servletName == null || servletName.isEmpty()) {
-            throw new IllegalArgumentException(method + ": a servlet name is required");
-        }
     }
 
     /** @param listeners supplies the context attribute listeners to notify on attribute changes */
@@ -299,7 +248,7 @@ public final class SipServletContextImpl extends SipOnlyServletContext {
 
     @Override
     public boolean setInitParameter(String name, String value) {
-        if (initialized) {
+        if (initialized()) {
             throw new IllegalStateException("setInitParameter: '" + settings.appName() + "' is already initialised");
         }
         return initParams.putIfAbsent(Objects.requireNonNull(name, "name"), value) == null;

@@ -33,7 +33,8 @@ import java.util.function.Predicate;
 /**
  * Brings one application up and down: copy, descriptor, class loader, context,
  * JNDI names, CDI container, listener and servlet instances (a SIP servlet POJO wrapped in a
- * {@link PojoServlet}), initialisation; and the reverse,
+ * {@link PojoServlet}), initialisation (with what the application registers from its context
+ * meanwhile, {@link AppRegistrations}); and the reverse,
  * also used to undo a deployment that failed half way. Deployer thread only.
  */
 final class AppLifecycle {
@@ -142,10 +143,10 @@ final class AppLifecycle {
             instantiate(d, servlets, listeners);
             app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this);
             context.setServletLookup(servlets::get);
-            ServletPojoRegistry pojos = new ServletPojoRegistry(servlets, this::create, source);
-            context.setServletPojos(pojos);
+            AppRegistrations registrations = new AppRegistrations(servlets, app, this::create, source);
+            context.setRegistrations(registrations);
             context.setAttributeListeners(() -> app.listeners(ServletContextAttributeListener.class));
-            initialise(d, servlets, app, pojos);
+            initialise(servlets, app, registrations);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -203,7 +204,7 @@ final class AppLifecycle {
         }
     }
 
-    private void initialise(AppDescriptor d, Map<String, Servlet> servlets, DeployedApp app, ServletPojoRegistry pojos)
+    private void initialise(Map<String, Servlet> servlets, DeployedApp app, AppRegistrations registrations)
             throws DeploymentException {
         ServletContextEvent event = new ServletContextEvent(context);
         for (ServletContextListener l : app.listeners(ServletContextListener.class)) {
@@ -216,16 +217,14 @@ final class AppLifecycle {
             startedListeners.add(l);
         }
         context.markInitialized();
+        registrations.freeze();
         for (Map.Entry<String, Servlet> e : servlets.entrySet()) {
-            ServletDef def = d.servlet(e.getKey()).orElse(null);
-            PojoRegistration added = def == null ? pojos.registration(e.getKey()) : null;
-            String className = def != null ? def.className() : added.getClassName();
+            AppServletRegistration r = registrations.of(e.getKey());
             try {
-                e.getValue().init(new ServletConfigImpl(e.getKey(), context,
-                        def != null ? def.initParams() : added.getInitParameters()));
+                e.getValue().init(new ServletConfigImpl(e.getKey(), context, r.getInitParameters()));
             } catch (Exception ex) {
                 throw new DeploymentException(new DeployProblem(source, 0, "servlet " + e.getKey() + " ("
-                        + className + ") failed in init: " + describe(ex)), ex);
+                        + r.getClassName() + ") failed in init: " + describe(ex)), ex);
             }
             initialized.add(e.getValue());
             if (e.getValue() instanceof SipServlet sip) {

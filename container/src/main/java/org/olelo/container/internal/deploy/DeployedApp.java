@@ -5,7 +5,11 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.sip.SipServletRequest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Created and shut down by the deployer thread ({@link AppLifecycle}); once
  * registered it is read concurrently by SIP worker threads: every getter is
- * thread-safe and the instance collections never change after deployment.
+ * thread-safe and the instance collections never change after deployment (listeners and roles
+ * the application adds while its context is initialised are added on the deployer thread, before).
  * Application code must run through {@link #runInContext} / {@link #callInContext}
  * so that the thread context class loader is the application's.
  */
@@ -29,7 +34,8 @@ public final class DeployedApp {
     private final AppClassLoader loader;
     private final ServletContext context;
     private final Map<String, Servlet> servlets;
-    private final List<Object> listeners;
+    private volatile List<Object> listeners;
+    private volatile List<String> securityRoles;
     private final Map<Class<?>, List<?>> listenersByType = new ConcurrentHashMap<>();
     private final ApplicationKeyMethod keyMethod;
     private final AppLifecycle lifecycle;
@@ -48,6 +54,7 @@ public final class DeployedApp {
         this.context = context;
         this.servlets = Collections.unmodifiableMap(servlets);
         this.listeners = List.copyOf(listeners);
+        this.securityRoles = descriptor.securityRoles();
     }
 
     /** @return the application name */
@@ -156,6 +163,29 @@ public final class DeployedApp {
     public <T> List<T> listeners(Class<T> type) {
         return (List<T>) listenersByType.computeIfAbsent(type,
                 t -> listeners.stream().filter(t::isInstance).toList());
+    }
+
+    /** Adds a listener registered while the context is initialised, after the declared ones. */
+    void addListener(Object listener) {
+        List<Object> more = new ArrayList<>(listeners);
+        more.add(listener);
+        listeners = List.copyOf(more);
+        listenersByType.clear();
+    }
+
+    /**
+     * @return the application's security roles: those of sip.xml and those declared with
+     *         {@code ServletContext.declareRoles} while the context was initialised
+     */
+    public List<String> securityRoles() {
+        return securityRoles;
+    }
+
+    /** Adds roles declared while the context is initialised. */
+    void declareRoles(Collection<String> roles) {
+        Set<String> all = new LinkedHashSet<>(securityRoles);
+        all.addAll(roles);
+        securityRoles = List.copyOf(all);
     }
 
     /**

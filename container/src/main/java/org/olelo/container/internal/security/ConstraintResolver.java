@@ -19,7 +19,8 @@ import org.olelo.container.internal.deploy.SecurityConstraintDef;
  *     method, its annotations are ignored. Several matching constraints combine as in Servlet 6.1
  *     §13.8.1: one with an empty {@code <auth-constraint/>} refuses everyone; else one without
  *     {@code <auth-constraint>} lets everyone in; else the roles are united. {@code *} stands for
- *     the application's declared security roles (any authenticated user when it declares none),
+ *     the application's declared security roles (sip.xml {@code <security-role>} and
+ *     {@code ServletContext.declareRoles}) (any authenticated user when it declares none),
  *     {@code **} for any authenticated user.</li>
  * <li>otherwise {@code @SipSecurity} on the servlet class: the {@code @SipMethodConstraint} of the
  *     method, else the default {@code @SipConstraint}. Named roles demand authentication; no roles
@@ -36,12 +37,14 @@ final class ConstraintResolver {
 
     /**
      * @param d            the application's merged descriptor
+     * @param roles        the application's security roles (sip.xml and {@code declareRoles})
      * @param servletName  the servlet's name
      * @param servletClass the servlet's class (for {@code @SipSecurity})
      * @param method       the request method
      * @return what the request must satisfy
      */
-    static SecurityRequirement resolve(AppDescriptor d, String servletName, Class<?> servletClass, String method) {
+    static SecurityRequirement resolve(AppDescriptor d, List<String> roles, String servletName, Class<?> servletClass,
+                                       String method) {
         boolean xmlCoversServlet = false;
         List<SecurityConstraintDef> matching = new ArrayList<>();
         for (SecurityConstraintDef c : d.securityConstraints()) {
@@ -56,10 +59,10 @@ final class ConstraintResolver {
             }
         }
         if (xmlCoversServlet) {
-            return combine(matching, d.securityRoles());
+            return combine(matching, roles);
         }
         SipSecurity s = servletClass.getAnnotation(SipSecurity.class);
-        return s == null ? SecurityRequirement.NONE : fromAnnotation(s, method, d.securityRoles());
+        return s == null ? SecurityRequirement.NONE : fromAnnotation(s, method, roles);
     }
 
     private static SecurityRequirement combine(List<SecurityConstraintDef> matching, List<String> declared) {

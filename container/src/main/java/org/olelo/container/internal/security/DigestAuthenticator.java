@@ -81,7 +81,8 @@ public final class DigestAuthenticator implements InitialRequestGuard {
 
     private boolean check(DeployedApp app, String servletName, Servlet servlet, SipServletRequestImpl req) {
         String method = req.getMethod();
-        SecurityRequirement r = ConstraintResolver.resolve(app.descriptor(), servletName, PojoServlet.annotatedClass(servlet), method);
+        SecurityRequirement r = ConstraintResolver.resolve(app.descriptor(), app.securityRoles(), servletName,
+                PojoServlet.annotatedClass(servlet), method);
         Decision d = switch (r.kind()) {
             case NONE -> null;
             case DENY -> new Decision.Refuse(403, "Forbidden");

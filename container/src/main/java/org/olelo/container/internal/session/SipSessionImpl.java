@@ -405,7 +405,7 @@ public final class SipSessionImpl implements MessageSession {
 
     @Override
     public void setFlow(Flow flow) {
-        throw new UnsupportedOperationException("SipSession.setFlow is not implemented yet");
+        throw new UnsupportedOperationException("SipSession.setFlow (RFC 5626) is not implemented yet");
     }
 
     @Override

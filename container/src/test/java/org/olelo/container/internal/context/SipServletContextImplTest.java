@@ -148,17 +148,19 @@ class SipServletContextImplTest {
     @Test
     void httpOnlyMethodsAreRejectedByName() {
         Map<String, Executable> calls = Map.of(
-                "addServlet", () -> ctx.addServlet("x", "y.Z"),
+                "addJspFile", () -> ctx.addJspFile("x", "/x.jsp"),
                 "getRequestDispatcher", () -> ctx.getRequestDispatcher("/x"),
                 "addFilter", () -> ctx.addFilter("f", "y.F"),
                 "getSessionCookieConfig", () -> ctx.getSessionCookieConfig(),
-                "addListener", () -> ctx.addListener("y.L"),
+                "setSessionTimeout", () -> ctx.setSessionTimeout(5),
                 "getJspConfigDescriptor", () -> ctx.getJspConfigDescriptor(),
                 "getFlow", () -> ctx.getFlow("t"));
         calls.forEach((method, call) -> {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call, method);
             assertTrue(e.getMessage().contains("SipServletContext." + method + " ") && e.getMessage().contains("demo"),
                     e.getMessage());
+            String why = method.equals("getFlow") ? "RFC 5626" : "HTTP";
+            assertTrue(e.getMessage().contains(why), e.getMessage());
         });
     }
 

@@ -27,7 +27,7 @@ class ConstraintResolverTest {
     }
 
     private static SecurityRequirement resolve(AppDescriptor d, String method) {
-        return ConstraintResolver.resolve(d, "s", Object.class, method);
+        return ConstraintResolver.resolve(d, d.securityRoles(), "s", Object.class, method);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ConstraintResolverTest {
         assertEquals(SecurityRequirement.NONE, resolve(d, "INVITE"), "no auth-constraint lets everyone in");
         assertEquals(SecurityRequirement.NONE, resolve(d, "OPTIONS"));
         assertEquals(Set.of("x", "y"), resolve(d, "SUBSCRIBE").roles(), "* means the declared roles");
-        assertEquals(SecurityRequirement.NONE, ConstraintResolver.resolve(d, "t", Object.class, "MESSAGE"),
+        assertEquals(SecurityRequirement.NONE, ConstraintResolver.resolve(d, d.securityRoles(), "t", Object.class, "MESSAGE"),
                 "constraints naming another servlet do not apply");
     }
 
@@ -59,12 +59,12 @@ class ConstraintResolverTest {
     @Test
     void sipSecurityAppliesWhenSipXmlSaysNothingAboutTheServlet() {
         AppDescriptor none = app(List.of());
-        SecurityRequirement invite = ConstraintResolver.resolve(none, "s", Annotated.class, "INVITE");
+        SecurityRequirement invite = ConstraintResolver.resolve(none, none.securityRoles(), "s", Annotated.class, "INVITE");
         assertEquals(new SecurityRequirement(SecurityRequirement.Kind.AUTHENTICATE, Set.of("staff"), true), invite);
-        assertEquals(SecurityRequirement.NONE, ConstraintResolver.resolve(none, "s", Annotated.class, "OPTIONS"));
-        assertEquals(SecurityRequirement.DENY, ConstraintResolver.resolve(none, "s", Annotated.class, "BYE"));
+        assertEquals(SecurityRequirement.NONE, ConstraintResolver.resolve(none, none.securityRoles(), "s", Annotated.class, "OPTIONS"));
+        assertEquals(SecurityRequirement.DENY, ConstraintResolver.resolve(none, none.securityRoles(), "s", Annotated.class, "BYE"));
         AppDescriptor xml = app(List.of(), constraint(List.of("s"), List.of("REGISTER"), List.of("a"), false));
-        assertEquals(SecurityRequirement.NONE, ConstraintResolver.resolve(xml, "s", Annotated.class, "INVITE"),
+        assertEquals(SecurityRequirement.NONE, ConstraintResolver.resolve(xml, xml.securityRoles(), "s", Annotated.class, "INVITE"),
                 "sip.xml constraining the servlet overrides its annotations");
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletSecurityElement;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,26 +13,28 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The registration of a SIP servlet POJO an application added while its context was initialised:
- * its name and class, its init parameters (handed to the servlet's {@code init}), load-on-startup
- * and run-as role, which can be set until the application's servlets are initialised. The URL
+ * The registration of one servlet of an application, declared (sip.xml, {@code @SipServlet}) or
+ * added while its context was initialised ({@code addServlet}, {@code addServletPOJO}): its name
+ * and class, its init parameters (handed to the servlet's {@code init}), load-on-startup and
+ * run-as role, which can be set until the application's servlets are initialised. The URL
  * mappings, security, multipart and asynchronous settings of HTTP servlets are refused: Olelo
  * serves no HTTP yet.
  *
- * <p>Deployer thread only.
+ * <p>Changed on the deployer thread only; read from any thread once frozen.
  */
-final class PojoRegistration implements ServletRegistration.Dynamic {
+final class AppServletRegistration implements ServletRegistration.Dynamic {
 
     private final String name;
     private final String className;
-    private final Map<String, String> initParams = new LinkedHashMap<>();
+    private final Map<String, String> initParams = Collections.synchronizedMap(new LinkedHashMap<>());
     private int loadOnStartup = -1;
     private String runAsRole;
-    private boolean frozen;
+    private volatile boolean frozen;
 
-    PojoRegistration(String name, String className) {
+    AppServletRegistration(String name, String className, Map<String, String> initParams) {
         this.name = name;
         this.className = className;
+        this.initParams.putAll(initParams);
     }
 
     /** The servlets are being initialised: the registration can no longer change. */
@@ -47,7 +50,8 @@ final class PojoRegistration implements ServletRegistration.Dynamic {
 
     private static UnsupportedOperationException http(String method) {
         return new UnsupportedOperationException("ServletRegistration." + method
-                + " configures HTTP, which Olelo does not serve yet");
+                + " configures HTTP, which Olelo does not serve yet (SIP servlets are chosen by sip.xml"
+                + " mappings or as the main servlet)");
     }
 
     @Override
@@ -94,7 +98,9 @@ final class PojoRegistration implements ServletRegistration.Dynamic {
 
     @Override
     public Map<String, String> getInitParameters() {
-        return Map.copyOf(initParams);
+        synchronized (initParams) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(initParams));
+        }
     }
 
     @Override

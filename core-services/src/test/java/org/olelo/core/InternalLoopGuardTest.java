@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.InMemoryTransport;
 import org.olelo.core.transport.InternalTransport;
@@ -74,13 +75,11 @@ class InternalLoopGuardTest {
         core.start(echo);
     }
 
-    private static byte[] request(String method, int port, String maxForwards) {
-        return (method + " sip:probe@127.0.0.1:" + port + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-echo-" + method + "\r\n"
-                + maxForwards
-                + "From: <sip:a@127.0.0.1>;tag=1\r\nTo: <sip:probe@127.0.0.1>;tag=2\r\n"
-                + "Call-ID: echo-" + method + "@test\r\nCSeq: 1 " + method + "\r\nContent-Length: 0\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+    /** A request of this server to itself, with that Max-Forwards (null: none). */
+    private static byte[] request(String method, int port, Integer maxForwards) {
+        return SipBuilder.request(method, "sip:probe@127.0.0.1:" + port)
+                .viaValue("SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-echo-" + method).maxForwards(maxForwards)
+                .from("<sip:a@127.0.0.1>;tag=1").to("<sip:probe@127.0.0.1>;tag=2").callId("echo-" + method + "@test").bytes();
     }
 
     /** The delivered count once it has not moved for half a second (or after 5 s, moving or not). */
@@ -100,7 +99,7 @@ class InternalLoopGuardTest {
     void anAckSentBackUnchangedGoesRoundAtMostSeventyTimes() throws Exception {
         start();
         InternalTransport self = core.internalTransport();
-        self.send(request("ACK", self.advertisedPort(), "Max-Forwards: 70\r\n"), self.localAddress());
+        self.send(request("ACK", self.advertisedPort(), 70), self.localAddress());
         assertEquals(70, settled(), "one pass per Max-Forwards");
         assertEquals(70, handled.get());
         assertEquals(1, core.statistics().get(CoreStatistics.Event.INTERNAL_DROPPED), "the ACK with none left");
@@ -110,7 +109,7 @@ class InternalLoopGuardTest {
     void anotherRequestSentBackUnchangedEndsWithA483() throws Exception {
         start();
         InternalTransport self = core.internalTransport();
-        self.send(request("MESSAGE", self.advertisedPort(), "Max-Forwards: 10\r\n"), self.localAddress());
+        self.send(request("MESSAGE", self.advertisedPort(), 10), self.localAddress());
         long delivered = settled();
         assertEquals(9, handled.get(), "delivered with 9, 8 ... 1 and sent back; the one with 0 is answered by the core");
         assertTrue(delivered <= 11 + 11, "10 passes and the one answered 483, plus the responses: " + delivered);
@@ -121,8 +120,8 @@ class InternalLoopGuardTest {
     void aRequestWithoutMaxForwardsIsNeverDelivered() throws Exception {
         start();
         InternalTransport self = core.internalTransport();
-        self.send(request("ACK", self.advertisedPort(), ""), self.localAddress());
-        self.send(request("OPTIONS", self.advertisedPort(), ""), self.localAddress());
+        self.send(request("ACK", self.advertisedPort(), null), self.localAddress());
+        self.send(request("OPTIONS", self.advertisedPort(), null), self.localAddress());
         assertEquals(0, settled());
         assertEquals(2, core.statistics().get(CoreStatistics.Event.INTERNAL_DROPPED));
     }

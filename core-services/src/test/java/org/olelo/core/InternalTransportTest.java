@@ -23,6 +23,7 @@ import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.message.SipParser;
 import org.olelo.core.routing.Hop;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transaction.ServerTransaction;
@@ -92,16 +93,10 @@ class InternalTransportTest {
     @Test
     void aRequestSentToItselfRunsTheWholePathAndRoutesOfTwoHopsArePoppedOneAtATime() throws Exception {
         int p = port();
-        String text = "OPTIONS sip:bob@example.com SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + p + ";branch=" + SipCore.branch(null) + ";rport\r\n"
-                + "Route: <sip:127.0.0.1:" + p + ";lr;ol=a>, <sip:127.0.0.1:" + p + ";transport=tcp;lr;ol=a>\r\n"
-                + "Route: <sip:127.0.0.1:" + p + ";lr;ol=b>, <sip:elsewhere.example.com;lr>\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:alice@example.com>;tag=a1\r\n"
-                + "To: <sip:bob@example.com>\r\n"
-                + "Call-ID: internal-1@test\r\n"
-                + "CSeq: 1 OPTIONS\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        String text = SipBuilder.request("OPTIONS", "sip:bob@example.com").via("UDP", "127.0.0.1:" + p, SipCore.branch(null))
+                .route("<sip:127.0.0.1:" + p + ";lr;ol=a>, <sip:127.0.0.1:" + p + ";transport=tcp;lr;ol=a>",
+                        "<sip:127.0.0.1:" + p + ";lr;ol=b>, <sip:elsewhere.example.com;lr>")
+                .from("<sip:alice@example.com>;tag=a1").callId("internal-1@test").build();
         BlockingQueue<SIPResponse> responses = new ArrayBlockingQueue<>(10);
         Hop hop = core.resolve(uri("sip:127.0.0.1:" + p + ";lr"));
         core.transactions().sendRequest(parse(text), hop, new ClientTransactionListener() {

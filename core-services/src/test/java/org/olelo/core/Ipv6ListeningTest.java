@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sip.header.RouteHeader;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.spi.Resolver;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transport.ListenAddress;
 import org.olelo.core.transport.Transport;
@@ -42,10 +43,8 @@ class Ipv6ListeningTest {
             InetSocketAddress v6 = core.transports().stream().map(Transport::localAddress)
                     .filter(a -> a.getAddress() instanceof java.net.Inet6Address).findFirst().orElseThrow();
             int port = peer.getLocalPort();
-            String req = "OPTIONS sip:x@[::1] SIP/2.0\r\nVia: SIP/2.0/UDP [::1]:" + port + ";branch=z9hG4bK-v6;rport\r\n"
-                    + "Max-Forwards: 70\r\nFrom: <sip:a@[::1]>;tag=1\r\nTo: <sip:x@[::1]>\r\nCall-ID: v6\r\nCSeq: 1 OPTIONS\r\n"
-                    + "Content-Length: 0\r\n\r\n";
-            byte[] b = req.getBytes(StandardCharsets.UTF_8);
+            byte[] b = SipBuilder.request("OPTIONS", "sip:x@[::1]").via("UDP", "[::1]:" + port, "z9hG4bK-v6")
+                    .from("<sip:a@[::1]>;tag=1").callId("v6").bytes();
             peer.send(new DatagramPacket(b, b.length, v6));
             peer.setSoTimeout(3000);
             DatagramPacket p = new DatagramPacket(new byte[4096], 4096);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.core.spi.Resolver;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.TcpPeer;
 import org.olelo.core.testkit.UdpPeer;
@@ -81,16 +82,8 @@ class SipCoreTest {
     }
 
     private String request(String method, String branch, String extra) {
-        InetSocketAddress a = peer.address();
-        return method + " sip:bob@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + peer.transport() + " 127.0.0.1:" + a.getPort() + ";branch=" + branch + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:alice@127.0.0.1>;tag=a1\r\n"
-                + "To: <sip:bob@127.0.0.1>\r\n"
-                + "Call-ID: c-" + branch + "\r\n"
-                + "CSeq: 1 " + method + "\r\n"
-                + extra
-                + "Content-Length: 0\r\n\r\n";
+        return SipBuilder.request(method, "sip:bob@127.0.0.1").via(peer).branch(branch).from("<sip:alice@127.0.0.1>;tag=a1")
+                .callId("c-" + branch).lines(extra).build();
     }
 
     private static int status(String response) {

@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Calls through the {@code b2bua} sample application in a real {@code olelo.jar} process, sipp on
@@ -31,61 +25,38 @@ class B2buaCallTest {
 
     static final String ROUTING = "ALL: (\"b2bua\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
 
-    @TempDir
-    static Path tmp;
-    static OleloProcess olelo;
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(ROUTING, "b2bua");
 
-    private SippRunner sipp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        olelo = new OleloProcess(tmp, ROUTING, List.of("b2bua"));
-        olelo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
-
-    @BeforeEach
-    void sipp(TestInfo test) {
-        sipp = new SippRunner(test);
-    }
-
-    @AfterEach
-    void stopSipp() {
-        sipp.close();
-    }
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
 
     @Test
     void callerSendsReinviteUpdateInfoAndBye() throws Exception {
-        SippCall call = SippCall.run(sipp, olelo.port(), "b2bua-uas.xml", "b2bua-uac.xml", 3, "bob");
+        SippCall call = SippCall.run(sipp, OLELO.port(), "b2bua-uas.xml", "b2bua-uac.xml", 3, "bob");
         assertTopologyHidden(call);
     }
 
     @Test
     void calleeSendsReinviteUpdateInfoAndBye() throws Exception {
-        SippCall call = SippCall.run(sipp, olelo.port(), "b2bua-uas-active.xml", "b2bua-uac-passive.xml", 3, "bob");
+        SippCall call = SippCall.run(sipp, OLELO.port(), "b2bua-uas-active.xml", "b2bua-uac-passive.xml", 3, "bob");
         assertTopologyHidden(call);
     }
 
     @Test
     void busyIsRelayed() throws Exception {
-        SippCall.run(sipp, olelo.port(), "uas-busy.xml", "uac-busy.xml", 3, "bob");
+        SippCall.run(sipp, OLELO.port(), "uas-busy.xml", "uac-busy.xml", 3, "bob");
     }
 
     @Test
     void cancelIsRelayed() throws Exception {
-        SippCall.run(sipp, olelo.port(), "uas-ring.xml", "uac-cancel.xml", 3, "bob");
+        SippCall.run(sipp, OLELO.port(), "uas-ring.xml", "uac-cancel.xml", 3, "bob");
     }
 
     /** Two early dialogs on the callee side (To tags fork-a, fork-b) are two early dialogs for the caller. */
     @Test
     void forkedEarlyDialogsReachTheCallerAsTwoDialogs() throws Exception {
-        SippCall call = SippCall.run(sipp, olelo.port(), "uas-fork.xml", "uac.xml", 1, "bob");
+        SippCall call = SippCall.run(sipp, OLELO.port(), "uas-fork.xml", "uac.xml", 1, "bob");
         List<SippMessages.Message> seen = SippMessages.read(call.caller().dir()).stream()
                 .filter(SippMessages.Message::received).toList();
         String ringing = tagOf(seen, 180);
@@ -100,13 +71,13 @@ class B2buaCallTest {
     /** The caller offers 100rel: the reliable 180 reaches it reliably, its PRACK reaches the callee. */
     @Test
     void reliableProvisionalIsRelayedEndToEnd() throws Exception {
-        SippCall.run(sipp, olelo.port(), "uas-100rel.xml", "uac-100rel.xml", 2, "bob");
+        SippCall.run(sipp, OLELO.port(), "uas-100rel.xml", "uac-100rel.xml", 2, "bob");
     }
 
     /** The caller does not offer 100rel: the B2BUA acknowledges the callee's 180 and relays it unreliably. */
     @Test
     void reliableProvisionalIsAcknowledgedForACallerWithout100rel() throws Exception {
-        SippCall call = SippCall.run(sipp, olelo.port(), "uas-100rel.xml", "uac.xml", 2, "bob");
+        SippCall call = SippCall.run(sipp, OLELO.port(), "uas-100rel.xml", "uac.xml", 2, "bob");
         for (SippMessages.Message m : SippMessages.read(call.caller().dir())) {
             if (m.received() && m.isResponse(180)) {
                 assertTrue(m.headers("RSeq").isEmpty() && m.headers("Require").isEmpty(),

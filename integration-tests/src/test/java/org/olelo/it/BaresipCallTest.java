@@ -3,10 +3,10 @@ package org.olelo.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two real softphones (baresip, headless) register with digest through the default deployment and
@@ -14,26 +14,28 @@ import org.junit.jupiter.api.Test;
  */
 class BaresipCallTest {
 
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
+
     @Test
     void twoSoftphonesRegisterAndCallEachOther() throws Exception {
         BaresipUa.assumeInstalled();
-        Path root = Files.createTempDirectory("olelo-baresip-it-");
-        try (OleloProcess olelo = new OleloProcess(root)) {
-            assertEquals(0, olelo.subscriber("add", "alice@127.0.0.1", "--password", "secretA"));
-            assertEquals(0, olelo.subscriber("add", "bob@127.0.0.1", "--password", "secretB"));
-            olelo.start();
-            try (BaresipUa bob = new BaresipUa(root.resolve("bob"), "bob", "secretB", olelo.port(), 33100);
-                 BaresipUa alice = new BaresipUa(root.resolve("alice"), "alice", "secretA", olelo.port(), 33200)) {
-                bob.start(0);
-                assertTrue(bob.awaitLog("200 OK () [1 binding]", Duration.ofSeconds(15)), () -> log("bob", bob));
-                alice.start(6, "/dial sip:bob@127.0.0.1");
-                assertTrue(alice.awaitLog("Call established: sip:bob@127.0.0.1", Duration.ofSeconds(20)),
-                        () -> log("alice", alice) + log("bob", bob));
-                assertTrue(bob.awaitLog("Call established: sip:alice@127.0.0.1", Duration.ofSeconds(5)), () -> log("bob", bob));
-                assertTrue(alice.awaitLog("terminated", Duration.ofSeconds(20)), () -> log("alice", alice));
-                assertTrue(bob.awaitLog("Call with sip:alice@127.0.0.1 terminated", Duration.ofSeconds(10)),
-                        () -> log("bob", bob));
-            }
+        OleloProcess olelo = processes.create();
+        Path root = olelo.root();
+        assertEquals(0, olelo.subscriber("add", "alice@127.0.0.1", "--password", "secretA"));
+        assertEquals(0, olelo.subscriber("add", "bob@127.0.0.1", "--password", "secretB"));
+        olelo.start();
+        try (BaresipUa bob = new BaresipUa(root.resolve("bob"), "bob", "secretB", olelo.port(), 33100);
+             BaresipUa alice = new BaresipUa(root.resolve("alice"), "alice", "secretA", olelo.port(), 33200)) {
+            bob.start(0);
+            assertTrue(bob.awaitLog("200 OK () [1 binding]", Duration.ofSeconds(15)), () -> log("bob", bob));
+            alice.start(6, "/dial sip:bob@127.0.0.1");
+            assertTrue(alice.awaitLog("Call established: sip:bob@127.0.0.1", Duration.ofSeconds(20)),
+                    () -> log("alice", alice) + log("bob", bob));
+            assertTrue(bob.awaitLog("Call established: sip:alice@127.0.0.1", Duration.ofSeconds(5)), () -> log("bob", bob));
+            assertTrue(alice.awaitLog("terminated", Duration.ofSeconds(20)), () -> log("alice", alice));
+            assertTrue(bob.awaitLog("Call with sip:alice@127.0.0.1 terminated", Duration.ofSeconds(10)),
+                    () -> log("bob", bob));
         }
     }
 

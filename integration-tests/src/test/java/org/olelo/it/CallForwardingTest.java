@@ -2,15 +2,10 @@ package org.olelo.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code call-forwarding} sample application in a real {@code olelo.jar} process: a call for
@@ -30,23 +25,11 @@ class CallForwardingTest {
             + " (\"registrar\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"1\", \"ruri.local=true\")\n";
     private static final String HOST = "127.0.0.1";
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
     private OleloProcess olelo;
-    private SippRunner sipp;
-
-    @BeforeEach
-    void sipp(TestInfo test) {
-        sipp = new SippRunner(test);
-    }
-
-    @AfterEach
-    void stop() {
-        sipp.close();
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
 
     @Test
     void busyCallGoesToTheBusyTarget() throws Exception {
@@ -66,7 +49,7 @@ class CallForwardingTest {
     void composedWithTheRegistrarBusyCallGoesToTheTargetsRegisteredPhone() throws Exception {
         int bobPort = FreePorts.udp();
         int carolPort = FreePorts.udp();
-        olelo = new OleloProcess(tmp, COMPOSED, List.of("call-forwarding", "registrar"));
+        olelo = processes.create(COMPOSED, "call-forwarding", "registrar");
         olelo.appProperties("call-forwarding", "forward.bob.busy=sip:carol@" + HOST + "\n");
         assertTrue(olelo.subscriber("add", "bob@" + HOST, "--password", "b0b") == 0, "subscriber bob");
         assertTrue(olelo.subscriber("add", "carol@" + HOST, "--password", "c4rol") == 0, "subscriber carol");
@@ -104,7 +87,7 @@ class CallForwardingTest {
     private void forwarded(String bobScenario, String targetKey) throws Exception {
         int bobPort = FreePorts.udp();
         int carolPort = FreePorts.udp();
-        olelo = new OleloProcess(tmp, ROUTING, List.of("call-forwarding"));
+        olelo = processes.create(ROUTING, "call-forwarding");
         olelo.appProperties("call-forwarding", targetKey + "=sip:carol@" + HOST + ":" + carolPort + "\n"
                 + "noanswer.seconds=2\n");
         olelo.start();

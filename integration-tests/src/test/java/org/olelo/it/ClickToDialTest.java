@@ -2,17 +2,10 @@ package org.olelo.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code click-to-dial} sample application in a real {@code olelo.jar} process: a sipp MESSAGE
@@ -26,33 +19,10 @@ class ClickToDialTest {
             + " \"ruri.user=click-to-dial\")\n";
     private static final String HOST = "127.0.0.1";
 
-    @TempDir
-    static Path tmp;
-    static OleloProcess olelo;
-    private SippRunner sipp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        olelo = new OleloProcess(tmp, ROUTING, List.of("click-to-dial"));
-        olelo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
-
-    @BeforeEach
-    void sipp(TestInfo test) {
-        sipp = new SippRunner(test);
-    }
-
-    @AfterEach
-    void stopSipp() {
-        sipp.close();
-    }
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(ROUTING, "click-to-dial");
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
 
     /** A (checks: INVITE without SDP, ACK with B's SDP) waits; B hangs up. */
     @Test
@@ -79,7 +49,7 @@ class ClickToDialTest {
         SippRunner.Run b = sipp.start("b", bScenario, "-t", "u1", "-i", HOST, "-p", Integer.toString(bPort), "-m", "1");
         b.awaitListening("u1", bPort);
         SippRunner.Run trigger = sipp.start("trigger", "uac-message.xml", "-t", "u1", "-s", "click-to-dial",
-                "-i", HOST, "-p", Integer.toString(FreePorts.udp()), HOST + ":" + olelo.port(), "-m", "1",
+                "-i", HOST, "-p", Integer.toString(FreePorts.udp()), HOST + ":" + OLELO.port(), "-m", "1",
                 "-key", "a", "sip:alice@" + HOST + ":" + aPort, "-key", "b", "sip:bob@" + HOST + ":" + bPort);
         SippResult t = trigger.await(SippRunner.SIPP_TIMEOUT.plusSeconds(10));
         SippResult ra = t.allSuccessful(1) ? a.await(Duration.ofSeconds(20)) : a.stop();

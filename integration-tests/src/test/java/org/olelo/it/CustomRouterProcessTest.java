@@ -27,7 +27,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.olelo.core.testkit.SipBuilder;
 
 /**
  * A custom application router, packaged as its author would (a jar compiled against the API with a
@@ -43,36 +45,35 @@ class CustomRouterProcessTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final String PROVIDER_PROPERTY = "jakarta.servlet.sip.ar.spi.SipApplicationRouterProvider";
 
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
     @TempDir
     Path tmp;
 
     @Test
     void aRouterJarOnTheClassPathReplacesTheDefaultRouter() throws Exception {
         Path jar = routerJar(tmp.resolve("forward-router.jar"));
-        try (OleloProcess olelo = new OleloProcess(tmp.resolve("run"), "# nothing routed\n", List.of())) {
-            olelo.classPath(jar);
-            assertRoutesWithTheCustomRouter(olelo, "in the class path (" + jar.toAbsolutePath() + ")");
-        }
+        OleloProcess olelo = processes.create("# nothing routed\n");
+        olelo.classPath(jar);
+        assertRoutesWithTheCustomRouter(olelo, "in the class path (" + jar.toAbsolutePath() + ")");
     }
 
     @Test
     void aRouterJarInDeployLibReplacesTheDefaultRouter() throws Exception {
-        try (OleloProcess olelo = new OleloProcess(tmp.resolve("run"), "# nothing routed\n", List.of())) {
-            Path jar = routerJar(olelo.deploy().resolve("lib").resolve("forward-router.jar"));
-            assertRoutesWithTheCustomRouter(olelo, "in " + jar);
-        }
+        OleloProcess olelo = processes.create("# nothing routed\n");
+        Path jar = routerJar(olelo.deploy().resolve("lib").resolve("forward-router.jar"));
+        assertRoutesWithTheCustomRouter(olelo, "in " + jar);
     }
 
     @Test
     void aProviderNamedByTheSystemPropertyThatIsNotThereStopsTheStart() throws Exception {
-        try (OleloProcess olelo = new OleloProcess(tmp.resolve("run"), "# nothing routed\n", List.of())) {
-            olelo.jvmOptions("-D" + PROVIDER_PROPERTY + "=com.example.Missing");
-            IllegalStateException e = assertThrows(IllegalStateException.class, olelo::start);
-            assertTrue(e.getMessage().startsWith("Olelo exited with 1:"), e.getMessage());
-            assertTrue(e.getMessage().contains("olelo: failed to start: the system property " + PROVIDER_PROPERTY
-                    + " names com.example.Missing, which is neither on the class path nor in a jar of "
-                    + olelo.deploy().resolve("lib")), e.getMessage());
-        }
+        OleloProcess olelo = processes.create("# nothing routed\n");
+        olelo.jvmOptions("-D" + PROVIDER_PROPERTY + "=com.example.Missing");
+        IllegalStateException e = assertThrows(IllegalStateException.class, olelo::start);
+        assertTrue(e.getMessage().startsWith("Olelo exited with 1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("olelo: failed to start: the system property " + PROVIDER_PROPERTY
+                + " names com.example.Missing, which is neither on the class path nor in a jar of "
+                + olelo.deploy().resolve("lib")), e.getMessage());
     }
 
     private static void assertRoutesWithTheCustomRouter(OleloProcess olelo, String where) throws Exception {
@@ -82,10 +83,9 @@ class CustomRouterProcessTest {
             String log = olelo.log();
             assertTrue(log.contains("Application router: com.example.ForwardRouter from the provider"
                     + " com.example.ForwardRouterProvider " + where + ", found by its META-INF/services entry"), log);
-            String options = "OPTIONS sip:nobody@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + phone.getLocalPort()
-                    + ";branch=z9hG4bK-cr1;rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=c1\r\n"
-                    + "To: <sip:nobody@127.0.0.1>\r\nCall-ID: custom-router-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-            byte[] bytes = options.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = SipBuilder.request("OPTIONS", "sip:nobody@127.0.0.1")
+                    .via("UDP", "127.0.0.1:" + phone.getLocalPort(), "z9hG4bK-cr1").from("<sip:t@127.0.0.1>")
+                    .callId("custom-router-1").bytes();
             phone.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(LOOPBACK, olelo.port())));
             target.setSoTimeout(10_000);
             DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);

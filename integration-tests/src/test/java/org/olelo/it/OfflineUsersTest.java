@@ -1,14 +1,12 @@
 package org.olelo.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
 
@@ -20,18 +18,12 @@ import org.olelo.core.testkit.UdpPeer;
  */
 class OfflineUsersTest {
 
-    private static final AtomicInteger N = new AtomicInteger();
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
     private OleloProcess olelo;
 
-    @AfterEach
-    void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
-
     private void start(String registrarProperties) throws Exception {
-        olelo = new OleloProcess(Files.createTempDirectory("olelo-offline-it-"));
+        olelo = processes.create();
         assertEquals(0, olelo.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
         if (registrarProperties != null) {
             olelo.appProperties("registrar", registrarProperties);
@@ -45,21 +37,11 @@ class OfflineUsersTest {
     /** Sends a request from a fresh socket; returns the final response (an INVITE's is acknowledged). */
     private String send(String method, String ruri, String toUser, String extra) throws Exception {
         try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()))) {
-            int n = N.incrementAndGet();
-            String via = "Via: SIP/2.0/UDP 127.0.0.1:" + peer.address().getPort() + ";branch=z9hG4bK-off" + n + ";rport\r\n";
-            String from = "From: <sip:dave@127.0.0.1>;tag=o" + n + "\r\n";
-            String common = "Call-ID: off-" + n + "\r\n";
-            peer.send(method + " " + ruri + " SIP/2.0\r\n" + via + "Max-Forwards: 70\r\n" + from
-                    + "To: <sip:" + toUser + "@127.0.0.1>\r\n" + common + "CSeq: 1 " + method + "\r\n" + extra
-                    + "Content-Length: 0\r\n\r\n");
-            String r;
-            do {
-                r = peer.receive(5_000);
-            } while (r != null && SipText.status(r) < 200);
-            assertNotNull(r, "no final response to " + method + " " + ruri);
+            String request = SipBuilder.request(method, ruri).via(peer).from("<sip:dave@127.0.0.1>")
+                    .to("<sip:" + toUser + "@127.0.0.1>").lines(extra).build();
+            String r = peer.finalResponseTo(request);
             if (method.equals("INVITE")) {
-                peer.send("ACK " + ruri + " SIP/2.0\r\n" + via + "Max-Forwards: 70\r\n" + from + "To: "
-                        + SipText.header(r, "To") + "\r\n" + common + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+                peer.send(SipBuilder.ack(request, r));
             }
             return r;
         }

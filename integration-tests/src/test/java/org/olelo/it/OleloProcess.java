@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * with a deploy folder made from the project's default deployment ({@code deploy/routing.properties}
  * and the sample archives), listening on free UDP and TCP ports of 127.0.0.1. It can be killed with
  * SIGKILL and started again on the same data folder; the provisioning CLI runs against the same
- * folders.
+ * folders. Tests get one from {@link OleloExtension}, which also stops it.
  */
 final class OleloProcess implements AutoCloseable {
 
@@ -27,11 +27,6 @@ final class OleloProcess implements AutoCloseable {
     private int starts;
     private List<String> jvmOptions = List.of();
     private List<Path> classPath = List.of();
-
-    /** Prepares the folders: the default routing descriptor and the sample applications. */
-    OleloProcess(Path root) throws IOException {
-        this(root, null, List.of("registrar", "proxy"));
-    }
 
     /**
      * Prepares the folders with some of the sample applications and a routing descriptor of the
@@ -69,6 +64,11 @@ final class OleloProcess implements AutoCloseable {
      */
     void appProperties(String app, String properties) throws IOException {
         Files.writeString(deploy.resolve("apps").resolve(app + ".properties"), properties);
+    }
+
+    /** The folder of this server's deploy and data folders and logs. */
+    Path root() {
+        return root;
     }
 
     /** The SIP port (UDP and TCP) on 127.0.0.1. */

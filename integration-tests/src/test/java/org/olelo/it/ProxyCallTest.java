@@ -3,10 +3,7 @@ package org.olelo.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,17 +22,8 @@ class ProxyCallTest {
     private static final Duration UAC_LIMIT = SippRunner.SIPP_TIMEOUT.plusSeconds(10);
     private static final Duration UAS_LIMIT = Duration.ofSeconds(10);
 
-    private SippRunner sipp;
-
-    @BeforeEach
-    void sipp(TestInfo test) {
-        sipp = new SippRunner(test);
-    }
-
-    @AfterEach
-    void stopSipp() {
-        sipp.close();
-    }
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
 
     @Test
     void callOverUdp() throws Exception {

@@ -3,17 +3,10 @@ package org.olelo.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A proxy application that does nothing but {@code proxyTo(requestURI)} (the {@code proxy} sample,
@@ -29,34 +22,11 @@ class RedirectCallTest {
     private static final Duration UAC_LIMIT = SippRunner.SIPP_TIMEOUT.plusSeconds(10);
     private static final Duration UAS_LIMIT = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path tmp;
-    static OleloProcess olelo;
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(ROUTING, "proxy");
 
-    private SippRunner sipp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        olelo = new OleloProcess(tmp, ROUTING, List.of("proxy"));
-        olelo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
-
-    @BeforeEach
-    void sipp(TestInfo test) {
-        sipp = new SippRunner(test);
-    }
-
-    @AfterEach
-    void stopSipp() {
-        sipp.close();
-    }
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
 
     @Test
     void theRedirectIsFollowedAndEveryCallCompletes() throws Exception {
@@ -72,7 +42,7 @@ class RedirectCallTest {
                 Integer.toString(redirectingPort), "-m", n, "-key", "target_port", Integer.toString(forwardedPort));
         redirecting.awaitListening("u1", redirectingPort);
         SippRunner.Run caller = sipp.start("caller", "uac.xml", "-t", "u1", "-s", "bob", "-i", host, "-p",
-                Integer.toString(FreePorts.udp()), host + ":" + redirectingPort, "-rsa", host + ":" + olelo.port(),
+                Integer.toString(FreePorts.udp()), host + ":" + redirectingPort, "-rsa", host + ":" + OLELO.port(),
                 "-m", n, "-r", "5");
         SippResult callerResult = caller.await(UAC_LIMIT);
         SippResult redirectResult = callerResult.allSuccessful(calls) ? redirecting.await(UAS_LIMIT) : redirecting.stop();

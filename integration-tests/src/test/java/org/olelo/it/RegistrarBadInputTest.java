@@ -1,16 +1,12 @@
 package org.olelo.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
 
@@ -22,37 +18,14 @@ import org.olelo.core.testkit.UdpPeer;
  */
 class RegistrarBadInputTest {
 
-    private static final AtomicInteger N = new AtomicInteger();
-    private static OleloProcess olelo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path root = Files.createTempDirectory("olelo-badreg-it-");
-        olelo = new OleloProcess(root);
-        olelo.start("auth.enabled=false");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(null).settings("auth.enabled=false");
 
     private static String register(String user, String contactAndExpires) throws Exception {
-        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()))) {
-            int n = N.incrementAndGet();
-            int p = peer.address().getPort();
-            peer.send("REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + p + ";branch=z9hG4bK-bad" + n
-                    + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:" + user + "@127.0.0.1>;tag=b" + n + "\r\n"
-                    + "To: <sip:" + user + "@127.0.0.1>\r\nCall-ID: bad-" + n + "\r\nCSeq: 1 REGISTER\r\n"
-                    + contactAndExpires + "Content-Length: 0\r\n\r\n");
-            String r;
-            do {
-                r = peer.receive(5000);
-            } while (r != null && SipText.status(r) < 200);
-            assertNotNull(r, "no final response");
-            return r;
+        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", OLELO.port()))) {
+            String aor = "<sip:" + user + "@127.0.0.1>";
+            return peer.finalResponseTo(SipBuilder.request("REGISTER", "sip:127.0.0.1").via(peer).from(aor).to(aor)
+                    .lines(contactAndExpires));
         }
     }
 

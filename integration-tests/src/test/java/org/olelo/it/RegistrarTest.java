@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
 
@@ -31,60 +26,30 @@ class RegistrarTest {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration LIMIT = Duration.ofSeconds(40);
-    private static Path root;
-    private static OleloProcess olelo;
-    private SippRunner sipp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        root = Files.createTempDirectory("olelo-registrar-it-");
-        olelo = new OleloProcess(root);
-        assertEquals(0, olelo.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
-        assertEquals(0, olelo.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
-        olelo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (olelo != null) {
-            olelo.close();
-        }
-    }
-
-    @BeforeEach
-    void sipp(TestInfo test) {
-        sipp = new SippRunner(test);
-    }
-
-    @AfterEach
-    void stopSipp() {
-        sipp.close();
-    }
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(null).setup(p -> {
+        assertEquals(0, p.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
+        assertEquals(0, p.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
+    });
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
 
     private SippResult register(String user, String password, int fromPort, String expires, String scenario)
             throws Exception {
         return sipp.start("reg-" + user + "-" + fromPort + "-" + expires, scenario, "-s", user, "-au", user, "-ap", password,
                 "-key", "expires", expires, "-i", HOST, "-p", Integer.toString(fromPort), "-m", "1",
-                HOST + ":" + olelo.port()).await(LIMIT);
+                HOST + ":" + OLELO.port()).await(LIMIT);
     }
 
     private SippResult call(String user, String uacScenario, int calls) throws Exception {
         return sipp.start("uac-" + user, uacScenario, "-s", user, "-i", HOST, "-p", Integer.toString(FreePorts.udp()),
-                HOST + ":" + olelo.port(), "-m", Integer.toString(calls), "-r", "10").await(LIMIT);
+                HOST + ":" + OLELO.port(), "-m", Integer.toString(calls), "-r", "10").await(LIMIT);
     }
 
     private static int status(String requestUser) throws Exception {
-        try (UdpPeer peer = new UdpPeer(new InetSocketAddress(HOST, olelo.port()))) {
-            int p = peer.address().getPort();
-            peer.send("OPTIONS sip:" + requestUser + "@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + p
-                    + ";branch=z9hG4bK-st" + System.nanoTime() + ";rport\r\nMax-Forwards: 70\r\n"
-                    + "From: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:" + requestUser + "@127.0.0.1>\r\n"
-                    + "Call-ID: st-" + System.nanoTime() + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
-            String r;
-            do {
-                r = peer.receive(5000);
-            } while (r != null && SipText.status(r) < 200);
-            return SipText.status(r);
+        try (UdpPeer peer = new UdpPeer(new InetSocketAddress(HOST, OLELO.port()))) {
+            return SipText.status(peer.finalResponseTo(SipBuilder.request("OPTIONS", "sip:" + requestUser + "@127.0.0.1")
+                    .via(peer).from("<sip:probe@127.0.0.1>")));
         }
     }
 
@@ -147,8 +112,8 @@ class RegistrarTest {
     void aBindingSurvivesKillNine() throws Exception {
         int uasPort = FreePorts.udp();
         assertTrue(register("bob", "s3cret", uasPort, "3600", "register.xml").allSuccessful(1));
-        olelo.kill9();
-        olelo.start();
+        OLELO.process().kill9();
+        OLELO.process().start();
         SippRunner.Run uas = sipp.start("uas-after-restart", "uas.xml", "-i", HOST, "-p", Integer.toString(uasPort), "-m", "1");
         uas.awaitListening("u1", uasPort);
         SippResult caller = call("bob", "uac.xml", 1);

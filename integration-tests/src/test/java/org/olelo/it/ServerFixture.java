@@ -1,12 +1,8 @@
 package org.olelo.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -64,7 +60,7 @@ final class ServerFixture implements BeforeAllCallback, AfterAllCallback {
                 server.close();
             }
         } finally {
-            deleteTree(root);
+            WorkFolders.deleteTree(root);
         }
     }
 
@@ -81,18 +77,5 @@ final class ServerFixture implements BeforeAllCallback, AfterAllCallback {
     /** @return the running server */
     OleloServer server() {
         return server;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

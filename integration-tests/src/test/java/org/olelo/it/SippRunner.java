@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs sipp processes for one test, each in its own folder under
@@ -27,26 +27,31 @@ import org.junit.jupiter.api.TestInfo;
  * and the trace options; {@link Run#await} is bounded too. When sipp is not on the PATH the test is
  * skipped, unless the environment variable {@code CI} is set: then it fails.
  *
+ * <p>A JUnit extension: register it on an instance field
+ * ({@code @RegisterExtension final SippRunner sipp = new SippRunner();}); before each test it
+ * empties that test's folder and finds sipp, after each test it kills the runs still alive.
+ *
  * <p>Not thread-safe: used by one test thread.
  */
-final class SippRunner implements AutoCloseable {
+final class SippRunner implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     /** How long sipp itself may run (its {@code -timeout}). */
     static final Duration SIPP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String executable;
-    private final Path workDir;
     private final List<Run> runs = new ArrayList<>();
+    private String executable;
+    private Path workDir;
 
-    /**
-     * @param test the running test; names the work folder
-     */
-    SippRunner(TestInfo test) {
-        this.executable = findSipp();
-        String name = test.getTestClass().map(Class::getSimpleName).orElse("test") + "-"
-                + test.getTestMethod().map(m -> m.getName()).orElse("run");
-        this.workDir = Path.of(System.getProperty("olelo.it.work", "target")).resolve("sipp-" + name);
-        deleteTree(workDir);
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        executable = findSipp();
+        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        workDir = WorkFolders.fresh("sipp-" + name);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /**
@@ -58,6 +63,9 @@ final class SippRunner implements AutoCloseable {
      * @return the running process
      */
     Run start(String name, String scenario, String... args) {
+        if (workDir == null) {
+            throw new IllegalStateException("register SippRunner with @RegisterExtension on an instance field");
+        }
         Path dir = workDir.resolve(name);
         try {
             Files.createDirectories(dir);
@@ -88,6 +96,7 @@ final class SippRunner implements AutoCloseable {
     @Override
     public void close() {
         runs.forEach(Run::kill);
+        runs.clear();
     }
 
     /** One sipp process. */
@@ -185,19 +194,6 @@ final class SippRunner implements AutoCloseable {
         }
         Assumptions.abort("sipp is not on the PATH: sipp tests skipped (Debian package sip-tester)");
         throw new AssertionError("unreachable");
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
-        }
     }
 
     static String tail(Path file, int lines) {

@@ -6,21 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.contactUri;
+import static org.olelo.core.testkit.SipText.entries;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.headers;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -31,7 +31,6 @@ import org.olelo.core.testkit.SipPeer;
  */
 class ApplicationCompositionTest {
 
-    private static final AtomicInteger CALLS = new AtomicInteger();
     private static final long WAIT = 3000;
     private static final String CHAIN = """
             INVITE: ("orig", "DAR:From", "ORIGINATING", "", "NO_ROUTE", "0"), ("term", "DAR:To", "TERMINATING", "", "NO_ROUTE", "1")
@@ -40,7 +39,7 @@ class ApplicationCompositionTest {
 
     @TempDir
     Path tmp;
-    private ComposeTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -49,15 +48,23 @@ class ApplicationCompositionTest {
         }
     }
 
+    /** The recording proxy deployed under each name, the routing file's text at start. */
+    private TestServer start(SipPeer.Kind kind, List<String> apps, String routing) throws Exception {
+        TestServer.Builder b = TestServer.builder().routing(routing).transport(kind);
+        apps.forEach(a -> b.app(a, CommonApps.recorder(a)));
+        server = b.start(tmp);
+        return server;
+    }
+
     // ------------------------------------------------------------------ the chain of two proxies
 
     @ParameterizedTest
     @EnumSource(SipPeer.Kind.class)
     void twoProxyApplicationsHandleTheCallLikeTwoServers(SipPeer.Kind kind) throws Exception {
-        server = new ComposeTestServer(kind, tmp, List.of("orig", "term"), CHAIN);
+        start(kind, List.of("orig", "term"), CHAIN);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String bob = server.uriOf("bob", callee);
-            caller.send(request(caller, "INVITE", bob, ""));
+            caller.send(request(caller, "INVITE", bob));
             String inv = callee.receive(WAIT);
             assertNotNull(inv, "the INVITE reaches the callee through both applications");
             List<String> seen = headers(inv, "X-Seen");
@@ -71,10 +78,10 @@ class ApplicationCompositionTest {
             assertEquals(2, rr.size(), inv);
             assertNotEquals(rr.get(0), rr.get(1), "each application record-routes with its own entry");
 
-            callee.send(response(inv, 180, "Ringing", "b1", contact(callee)));
-            assertEquals(180, status(next(caller)));
-            callee.send(response(inv, 200, "OK", "b1", contact(callee)));
-            String ok = next(caller);
+            callee.send(SipBuilder.response(inv, 180, "Ringing").toTag("b1").contact("bob", callee));
+            assertEquals(180, status(caller.next(WAIT)));
+            callee.send(SipBuilder.response(inv, 200, "OK").toTag("b1").contact("bob", callee));
+            String ok = caller.next(WAIT);
             assertEquals(200, status(ok));
             assertEquals(1, headers(ok, "Via").size(), "both applications removed their Via: " + ok);
             assertEquals(2, entries(ok, "Record-Route").size(), ok);
@@ -90,8 +97,8 @@ class ApplicationCompositionTest {
             assertNotNull(bye, "the BYE follows the Record-Route through both applications");
             assertEquals(List.of("orig", "term"), headers(bye, "X-Seen-BYE"), bye);
             assertEquals(3, headers(bye, "Via").size(), bye);
-            callee.send(response(bye, 200, "OK", null, ""));
-            String byeOk = next(caller);
+            callee.send(SipBuilder.response(bye, 200, "OK"));
+            String byeOk = caller.next(WAIT);
             assertEquals(200, status(byeOk));
             assertEquals("BYE", method(byeOk));
         }
@@ -100,12 +107,12 @@ class ApplicationCompositionTest {
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void theSameApplicationTwiceGetsTwoSessionsAndTheCalleesByeCrossesBoth(SipPeer.Kind kind) throws Exception {
-        server = new ComposeTestServer(kind, tmp, List.of("orig"), """
+        start(kind, List.of("orig"), """
                 INVITE: ("orig", "DAR:From", "ORIGINATING", "", "NO_ROUTE", "0"), ("orig", "DAR:To", "TERMINATING", "", "NO_ROUTE", "1")
                 """);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String bob = server.uriOf("bob", callee);
-            caller.send(request(caller, "INVITE", bob, ""));
+            caller.send(request(caller, "INVITE", bob));
             String inv = callee.receive(WAIT);
             assertNotNull(inv);
             List<String> seen = headers(inv, "X-Seen");
@@ -116,20 +123,20 @@ class ApplicationCompositionTest {
             assertEquals(2, rr.size(), inv);
             assertNotEquals(rr.get(0), rr.get(1), "two instances, two sessions");
 
-            callee.send(response(inv, 200, "OK", "b2", contact(callee)));
-            String ok = next(caller);
+            callee.send(SipBuilder.response(inv, 200, "OK").toTag("b2").contact("bob", callee));
+            String ok = caller.next(WAIT);
             assertEquals(200, status(ok));
             caller.send(inDialog(caller, "ACK", ok, 1));
             assertEquals("ACK", method(callee.receive(WAIT)));
 
             callee.send(byeFromCallee(callee, inv, ok, rr));
-            String bye = next(caller);
+            String bye = caller.next(WAIT);
             assertNotNull(bye, "the callee's BYE reaches the caller");
             assertEquals("BYE", method(bye));
             assertEquals(List.of("orig", "orig"), headers(bye, "X-Seen-BYE"), bye);
             assertEquals(3, headers(bye, "Via").size(), bye);
-            caller.send(response(bye, 200, "OK", null, ""));
-            String byeOk = next(callee);
+            caller.send(SipBuilder.response(bye, 200, "OK"));
+            String byeOk = callee.next(WAIT);
             assertEquals(200, status(byeOk));
             assertEquals("BYE", method(byeOk));
         }
@@ -138,26 +145,26 @@ class ApplicationCompositionTest {
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void cancelTravelsThroughTheChain(SipPeer.Kind kind) throws Exception {
-        server = new ComposeTestServer(kind, tmp, List.of("orig", "term"), CHAIN);
+        start(kind, List.of("orig", "term"), CHAIN);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            String invite = request(caller, "INVITE", server.uriOf("bob", callee), "");
+            String invite = request(caller, "INVITE", server.uriOf("bob", callee)).build();
             caller.send(invite);
             String inv = callee.receive(WAIT);
             assertNotNull(inv);
-            callee.send(response(inv, 180, "Ringing", "c1", contact(callee)));
-            assertEquals(180, status(next(caller)));
-            caller.send(invite.replaceFirst("INVITE ", "CANCEL ").replace(" INVITE\r\n", " CANCEL\r\n"));
-            String cancelOk = next(caller);
+            callee.send(SipBuilder.response(inv, 180, "Ringing").toTag("c1").contact("bob", callee));
+            assertEquals(180, status(caller.next(WAIT)));
+            caller.send(SipBuilder.cancel(invite));
+            String cancelOk = caller.next(WAIT);
             assertEquals(200, status(cancelOk));
             assertEquals("CANCEL", method(cancelOk));
             String cancel = callee.receive(WAIT);
             assertNotNull(cancel, "the CANCEL crosses both applications");
             assertEquals("CANCEL", method(cancel));
             assertEquals(header(inv, "Via"), header(cancel, "Via"), "the CANCEL matches the INVITE the callee got");
-            callee.send(response(cancel, 200, "OK", "c1", ""));
-            callee.send(response(inv, 487, "Request Terminated", "c1", ""));
+            callee.send(SipBuilder.response(cancel, 200, "OK").toTag("c1"));
+            callee.send(SipBuilder.response(inv, 487, "Request Terminated").toTag("c1"));
             assertEquals("ACK", method(callee.receive(WAIT)), "the last application acknowledges the 487");
-            String terminated = next(caller);
+            String terminated = caller.next(WAIT);
             assertEquals(487, status(terminated));
             assertEquals(1, headers(terminated, "Via").size(), terminated);
         }
@@ -168,13 +175,13 @@ class ApplicationCompositionTest {
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void routeModifierSendsTheRequestToTheExternalRoute(SipPeer.Kind kind) throws Exception {
-        server = new ComposeTestServer(kind, tmp, List.of("orig", "term"), CHAIN);
+        start(kind, List.of("orig", "term"), CHAIN);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee(); SipPeer edge = server.callee()) {
             String edgeRoute = server.uriOf(null, edge) + ";lr";
             server.routing("INVITE: (\"orig\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\"), "
                     + "(\"edge\", \"\", \"NEUTRAL\", \"" + edgeRoute + "\", \"ROUTE\", \"1\")\n");
             String bob = server.uriOf("bob", callee);
-            caller.send(request(caller, "INVITE", bob, ""));
+            caller.send(request(caller, "INVITE", bob));
             String inv = edge.receive(WAIT);
             assertNotNull(inv, "after orig, the router's external route takes the request");
             assertTrue(inv.startsWith("INVITE " + bob + " SIP/2.0"), inv);
@@ -182,34 +189,34 @@ class ApplicationCompositionTest {
             assertEquals(1, headers(inv, "X-Seen").size(), inv);
             assertEquals(1, entries(inv, "Record-Route").size(), "orig record-routed: " + inv);
             assertNull(callee.receive(300), "nothing goes straight to the Request-URI");
-            edge.send(response(inv, 486, "Busy Here", "e1", ""));
+            edge.send(SipBuilder.response(inv, 486, "Busy Here").toTag("e1"));
             assertEquals("ACK", method(edge.receive(WAIT)));
-            assertEquals(486, status(next(caller)));
+            assertEquals(486, status(caller.next(WAIT)));
 
             server.routing("INVITE: (\"edge\", \"\", \"NEUTRAL\", \"" + edgeRoute + "\", \"ROUTE\", \"0\"), "
                     + "(\"orig\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"1\")\n");
-            caller.send(request(caller, "INVITE", bob, ""));
+            caller.send(request(caller, "INVITE", bob));
             inv = edge.receive(WAIT);
             assertNotNull(inv, "a request from outside goes to the external route with no application");
             assertEquals(List.of("<" + edgeRoute + ">"), entries(inv, "Route"));
             assertNull(header(inv, "X-Seen"), inv);
-            edge.send(response(inv, 486, "Busy Here", "e2", ""));
+            edge.send(SipBuilder.response(inv, 486, "Busy Here").toTag("e2"));
             assertEquals("ACK", method(edge.receive(WAIT)));
-            assertEquals(486, status(next(caller)));
+            assertEquals(486, status(caller.next(WAIT)));
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void routeBackReturnsTheRequestAndSelectionGoesOn(SipPeer.Kind kind) throws Exception {
-        server = new ComposeTestServer(kind, tmp, List.of("orig", "term"), CHAIN);
+        start(kind, List.of("orig", "term"), CHAIN);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee(); SipPeer as = server.callee()) {
             String asRoute = server.uriOf(null, as) + ";lr";
             server.routing("MESSAGE: (\"orig\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\"), "
                     + "(\"as\", \"\", \"NEUTRAL\", \"" + asRoute + "\", \"ROUTE_BACK\", \"1\"), "
                     + "(\"term\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"2\")\n");
             String bob = server.uriOf("bob", callee);
-            caller.send(request(caller, "MESSAGE", bob, ""));
+            caller.send(request(caller, "MESSAGE", bob));
             String atAs = as.receive(WAIT);
             assertNotNull(atAs, "the request visits the external route first");
             List<String> routes = entries(atAs, "Route");
@@ -228,12 +235,12 @@ class ApplicationCompositionTest {
             assertNull(header(msg, "Route"), msg);
             assertEquals(4, headers(msg, "Via").size(), "caller, orig, the external hop, term: " + msg);
 
-            callee.send(response(msg, 200, "OK", "m1", ""));
+            callee.send(SipBuilder.response(msg, 200, "OK").toTag("m1"));
             String viaAs = as.receive(WAIT);
             assertNotNull(viaAs, "the response goes back through the external hop");
             assertEquals(200, status(viaAs));
             as.send(withoutTopVia(viaAs));
-            String ok = next(caller);
+            String ok = caller.next(WAIT);
             assertEquals(200, status(ok));
             assertEquals("MESSAGE", method(ok));
         }
@@ -242,67 +249,34 @@ class ApplicationCompositionTest {
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void noRouteModifierIgnoresTheRoutes(SipPeer.Kind kind) throws Exception {
-        server = new ComposeTestServer(kind, tmp, List.of("orig"),
+        start(kind, List.of("orig"),
                 "MESSAGE: (\"orig\", \"DAR:From\", \"ORIGINATING\", \"sip:127.0.0.1:9;lr\", \"NO_ROUTE\", \"0\")\n");
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(request(caller, "MESSAGE", server.uriOf("bob", callee), ""));
+            caller.send(request(caller, "MESSAGE", server.uriOf("bob", callee)));
             String msg = callee.receive(WAIT);
             assertNotNull(msg);
             assertNull(header(msg, "Route"), msg);
             assertEquals(1, headers(msg, "X-Seen").size(), msg);
-            callee.send(response(msg, 202, "Accepted", "n1", ""));
-            assertEquals(202, status(next(caller)));
+            callee.send(SipBuilder.response(msg, 202, "Accepted").toTag("n1"));
+            assertEquals(202, status(caller.next(WAIT)));
         }
     }
 
     // ------------------------------------------------------------------ SIP text
 
-    private static String request(SipPeer caller, String method, String ruri, String extra) {
-        int n = CALLS.incrementAndGet();
-        int port = caller.address().getPort();
-        return method + " " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + caller.transport() + " 127.0.0.1:" + port + ";branch=z9hG4bK-c-" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:alice@127.0.0.1>;tag=alice" + n + "\r\n"
-                + "To: <" + ruri + ">\r\n"
-                + "Call-ID: compose-" + n + "@test\r\n"
-                + "CSeq: 1 " + method + "\r\n"
-                + "Contact: <sip:alice@127.0.0.1:" + port + (caller.transport().equals("TCP") ? ";transport=tcp" : "") + ">\r\n"
-                + extra
-                + "Content-Length: 0\r\n\r\n";
-    }
-
-    private String contact(SipPeer p) {
-        return "Contact: <" + server.uriOf("bob", p) + ">\r\n";
+    private static SipBuilder request(SipPeer caller, String method, String ruri) {
+        return SipBuilder.request(method, ruri).via(caller).from("<sip:alice@127.0.0.1>").contact("alice", caller);
     }
 
     /** A request from the caller in the dialog of a 2xx: R-URI = remote Contact, Route = reversed Record-Route. */
-    private static String inDialog(SipPeer caller, String method, String ok, int cseq) {
-        List<String> routes = new ArrayList<>(entries(ok, "Record-Route"));
-        Collections.reverse(routes);
-        return dialogRequest(caller, method, contactUri(ok), routes, header(ok, "From"), header(ok, "To"),
-                header(ok, "Call-ID"), cseq);
+    private static SipBuilder inDialog(SipPeer caller, String method, String ok, int cseq) {
+        return SipBuilder.inDialog(method, ok).via(caller).cseq(cseq);
     }
 
     /** The callee's BYE: R-URI = the caller's Contact, Route = Record-Route in order, From and To swapped. */
-    private static String byeFromCallee(SipPeer callee, String inv, String ok, List<String> rr) {
-        return dialogRequest(callee, "BYE", contactUri(inv), rr, header(ok, "To"), header(ok, "From"), header(ok, "Call-ID"), 1);
-    }
-
-    private static String dialogRequest(SipPeer from, String method, String ruri, List<String> routes, String fromHeader,
-                                        String toHeader, String callId, int cseq) {
-        StringBuilder sb = new StringBuilder(method + " " + ruri + " SIP/2.0\r\n");
-        sb.append("Via: SIP/2.0/").append(from.transport()).append(" 127.0.0.1:").append(from.address().getPort())
-                .append(";branch=z9hG4bK-d-").append(CALLS.incrementAndGet()).append(";rport\r\n");
-        for (String r : routes) {
-            sb.append("Route: ").append(r).append("\r\n");
-        }
-        return sb.append("Max-Forwards: 70\r\n")
-                .append("From: ").append(fromHeader).append("\r\n")
-                .append("To: ").append(toHeader).append("\r\n")
-                .append("Call-ID: ").append(callId).append("\r\n")
-                .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
-                .append("Content-Length: 0\r\n\r\n").toString();
+    private static SipBuilder byeFromCallee(SipPeer callee, String inv, String ok, List<String> rr) {
+        return SipBuilder.request("BYE", contactUri(inv)).via(callee).route(rr.toArray(String[]::new))
+                .fromValue(header(ok, "To")).to(header(ok, "From")).callId(header(ok, "Call-ID"));
     }
 
     /** A loose-routing proxy's forwarding of a request it received: its Route popped, its Via added. */
@@ -312,7 +286,7 @@ class ApplicationCompositionTest {
         String[] lines = req.substring(0, req.indexOf("\r\n\r\n")).split("\r\n");
         sb.append(lines[0]).append("\r\n");
         sb.append("Via: SIP/2.0/").append(self.transport()).append(" 127.0.0.1:").append(self.address().getPort())
-                .append(";branch=z9hG4bK-p-").append(CALLS.incrementAndGet()).append(";rport\r\n");
+                .append(";branch=z9hG4bK-p-").append(SipBuilder.next()).append(";rport\r\n");
         for (String r : routes.subList(1, routes.size())) {
             sb.append("Route: ").append(r).append("\r\n");
         }
@@ -333,26 +307,5 @@ class ApplicationCompositionTest {
         List<String> vias = headers(resp, "Via");
         assertTrue(vias.size() > 1, resp);
         return rest;
-    }
-
-    /** Every entry of an address-list header, whether written on one line or several. */
-    private static List<String> entries(String msg, String name) {
-        List<String> out = new ArrayList<>();
-        for (String line : headers(msg, name)) {
-            for (String e : line.split(",\\s*(?=<)")) {
-                out.add(e.trim());
-            }
-        }
-        return out;
-    }
-
-    /** The next message that is not a 100 Trying. */
-    private static String next(SipPeer p) throws Exception {
-        while (true) {
-            String m = p.receive(WAIT);
-            if (m == null || status(m) != 100) {
-                return m;
-            }
-        }
     }
 }

@@ -1,12 +1,14 @@
 package org.olelo.container.flows;
 
-import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.olelo.container.internal.db.Subscriber;
 import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.DigestClient;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 
 /**
  * The applications and requests the authentication tests share: a registrar-like servlet that
@@ -78,28 +80,15 @@ final class AuthApps {
     }
 
     /**
-     * @param method        REGISTER, MESSAGE or OPTIONS
-     * @param user          the user in From (and To for REGISTER)
-     * @param from          where the request comes from (Via, Contact)
-     * @param authHeader    the credentials header name, or null
-     * @param authorization its value, or null
-     * @return the request text
+     * @param method REGISTER, MESSAGE or OPTIONS
+     * @param user   the user in From (and To for REGISTER)
+     * @param from   the sender (Via, Contact)
+     * @return the request; credentials are added with {@code header("Authorization", value)}
      */
-    static String request(String method, String user, InetSocketAddress from, String authHeader, String authorization) {
-        int n = MemorySip.next();
-        String ruri = method.equals("REGISTER") ? "sip:127.0.0.1" : "sip:echo@127.0.0.1";
+    static SipBuilder request(String method, String user, SipPeer from) {
         String to = method.equals("REGISTER") ? "<sip:" + user + "@127.0.0.1>" : "<sip:echo@127.0.0.1>";
-        String host = from.getAddress().getHostAddress() + ":" + from.getPort();
-        return method + " " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP " + host + ";branch=z9hG4bK-auth" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@127.0.0.1>;tag=f" + n + "\r\n"
-                + "To: " + to + "\r\n"
-                + "Call-ID: auth-" + n + "\r\n"
-                + "CSeq: " + n + " " + method + "\r\n"
-                + "Contact: <sip:" + user + "@" + host + ">\r\n"
-                + (authHeader == null ? "" : authHeader + ": " + authorization + "\r\n")
-                + "Content-Length: 0\r\n\r\n";
+        return SipBuilder.request(method, requestUri(method)).via(from).from("<sip:" + user + "@127.0.0.1>").to(to)
+                .contact("<sip:" + user + "@" + SipBuilder.hostPort(from.address()) + ">");
     }
 
     /** @return the Request-URI {@link #request} uses for the method */

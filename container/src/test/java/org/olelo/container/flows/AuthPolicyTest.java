@@ -8,8 +8,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.security.DigestAlgorithm;
+import org.olelo.container.testkit.DigestClient;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipText;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ class AuthPolicyTest {
 
     @TempDir
     Path tmp;
-    private MemorySip sip;
+    private TestServer sip;
 
     @AfterEach
     void stop() {
@@ -45,35 +46,35 @@ class AuthPolicyTest {
     }
 
     private void start(TestApps app, AuthSettings auth) throws Exception {
-        sip = new MemorySip(tmp, app, "reg", AuthApps.ROUTING, c -> c.withAuth(auth));
-        AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
-        AuthApps.subscriber(sip.server.database().defaultPool(), "carol", "127.0.0.1", "pw", "b");
+        sip = TestServer.builder().app("reg", app).routing(AuthApps.ROUTING).settings(c -> c.withAuth(auth)).start(tmp);
+        AuthApps.subscriber(sip.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
+        AuthApps.subscriber(sip.server().database().defaultPool(), "carol", "127.0.0.1", "pw", "b");
     }
 
     /** A REGISTER from {@code from} answering a fresh challenge with that password. */
-    private String register(String user, String password, InetSocketAddress from) throws InterruptedException {
-        String challenge = sip.send(AuthApps.request("REGISTER", user, from, null, null), from);
+    private String register(String user, String password, MemoryPeer from) throws Exception {
+        String challenge = from.finalResponseTo(AuthApps.request("REGISTER", user, from));
         if (SipText.status(challenge) != 401) {
             return challenge;
         }
         String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
         String auth = DigestClient.answer(c, user, password, "REGISTER", AuthApps.requestUri("REGISTER"), "00000001");
-        return sip.send(AuthApps.request("REGISTER", user, from, "Authorization", auth), from);
+        return from.finalResponseTo(AuthApps.request("REGISTER", user, from).header("Authorization", auth));
     }
 
     @Test
     void anAddressThatTriesManyUsersIsRefusedWith403() throws Exception {
         start(AuthApps.constrained(), new AuthSettings(true, 300, 3, 5, 60, List.of(DigestAlgorithm.MD5)));
-        InetSocketAddress attacker = MemorySip.source(21);
+        MemoryPeer attacker = sip.memoryPeer(21);
         for (String user : List.of("u1", "u2", "u3", "u4", "bob")) {
             assertEquals(401, SipText.status(register(user, "guess", attacker)));
         }
         String blocked = register("bob", "s3cret", attacker);
         assertEquals("SIP/2.0 403 Forbidden - too many failed attempts", blocked.lines().findFirst().orElseThrow(),
                 "auth.max.failures.source=5 reached across users: blocked even with the right password");
-        assertEquals(403, SipText.status(sip.send(AuthApps.request("REGISTER", "bob", attacker, null, null), attacker)),
+        assertEquals(403, SipText.status(attacker.finalResponseTo(AuthApps.request("REGISTER", "bob", attacker))),
                 "blocked before any challenge");
-        assertEquals(200, SipText.status(register("bob", "s3cret", MemorySip.source(22))), "other sources are not blocked");
+        assertEquals(200, SipText.status(register("bob", "s3cret", sip.memoryPeer(22))), "other sources are not blocked");
     }
 
     @Test
@@ -82,7 +83,7 @@ class AuthPolicyTest {
         long[] floor = {0, 0, 0, 250, 500, 1000, 2000, 2000};
         for (int i = 0; i < floor.length; i++) {
             long t0 = System.nanoTime();
-            String r = register("carol", "guess", MemorySip.source(31 + i));
+            String r = register("carol", "guess", sip.memoryPeer(31 + i));
             long millis = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(401, SipText.status(r), "failure " + (i + 1) + " of carol is challenged, never refused: " + r);
             assertTrue(millis >= floor[i] - 20, "failure " + (i + 1) + " answered after " + millis + " ms, expected "
@@ -92,7 +93,7 @@ class AuthPolicyTest {
             }
         }
         long t0 = System.nanoTime();
-        assertEquals(200, SipText.status(register("carol", "pw", MemorySip.source(40))), "the right password gets in");
+        assertEquals(200, SipText.status(register("carol", "pw", sip.memoryPeer(40))), "the right password gets in");
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(millis < 1_500, "and is not held back: " + millis + " ms");
     }
@@ -100,7 +101,7 @@ class AuthPolicyTest {
     @Test
     void failuresAreLoggedWithUserRealmAndAddressAndBlocksOnceButNeverTheSecrets() throws Exception {
         start(AuthApps.constrained(), 3);
-        InetSocketAddress ua = MemorySip.source(45);
+        MemoryPeer ua = sip.memoryPeer(45);
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
@@ -108,12 +109,12 @@ class AuthPolicyTest {
         List<String> responses = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                String challenge = sip.send(AuthApps.request("REGISTER", "bob", ua, null, null), ua);
+                String challenge = ua.finalResponseTo(AuthApps.request("REGISTER", "bob", ua));
                 String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
                 String auth = DigestClient.answer(c, "bob", "Wr0ng-pw", "REGISTER", AuthApps.requestUri("REGISTER"),
                         "00000001");
                 responses.add(DigestClient.params(auth).get("response"));
-                sip.send(AuthApps.request("REGISTER", "bob", ua, "Authorization", auth), ua);
+                ua.finalResponseTo(AuthApps.request("REGISTER", "bob", ua).header("Authorization", auth));
             }
         } finally {
             root.detachAppender(log);
@@ -139,14 +140,14 @@ class AuthPolicyTest {
     @Test
     void proxyAuthenticationAnswers407AndChecksTheRole() throws Exception {
         start(AuthApps.constrained(), 10);
-        InetSocketAddress ua = MemorySip.source(50);
+        MemoryPeer ua = sip.memoryPeer(50);
         for (String[] who : new String[][] {{"bob", "s3cret", "200"}, {"carol", "pw", "403"}}) {
-            String challenge = sip.send(AuthApps.request("MESSAGE", who[0], ua, null, null), ua);
+            String challenge = ua.finalResponseTo(AuthApps.request("MESSAGE", who[0], ua));
             assertEquals(407, SipText.status(challenge), challenge);
             assertEquals(List.of(), SipText.headers(challenge, "WWW-Authenticate"), challenge);
             String c = DigestClient.withAlgorithm(SipText.headers(challenge, "Proxy-Authenticate"), "MD5");
             String auth = DigestClient.answer(c, who[0], who[1], "MESSAGE", AuthApps.requestUri("MESSAGE"), "00000001");
-            String r = sip.send(AuthApps.request("MESSAGE", who[0], ua, "Proxy-Authorization", auth), ua);
+            String r = ua.finalResponseTo(AuthApps.request("MESSAGE", who[0], ua).header("Proxy-Authorization", auth));
             assertEquals(Integer.parseInt(who[2]), SipText.status(r), who[0] + " (MESSAGE needs role a): " + r);
         }
     }
@@ -172,12 +173,12 @@ class AuthPolicyTest {
                 }
                 """).file("WEB-INF/sip.xml", "<sip-app><app-name>reg</app-name></sip-app>");
         start(app, 10);
-        InetSocketAddress ua = MemorySip.source(60);
+        MemoryPeer ua = sip.memoryPeer(60);
         assertEquals(403, SipText.status(register("bob", "s3cret", ua)), "bob lacks role b");
         String ok = register("carol", "pw", ua);
         assertEquals(200, SipText.status(ok), ok);
         assertEquals("carol", SipText.header(ok, "X-User"));
-        String options = sip.send(AuthApps.request("OPTIONS", "x", ua, null, null), ua);
+        String options = ua.finalResponseTo(AuthApps.request("OPTIONS", "x", ua));
         assertEquals(200, SipText.status(options), "the OPTIONS method constraint permits without roles: " + options);
         assertTrue(SipText.headers(options, "WWW-Authenticate").isEmpty());
     }
@@ -225,7 +226,7 @@ class AuthPolicyTest {
                 </sip-app>
                 """);
         start(app, 10);
-        InetSocketAddress ua = MemorySip.source(70);
+        MemoryPeer ua = sip.memoryPeer(70);
         assertEquals(403, SipText.status(register("bob", "s3cret", ua)),
                 "'*' means the declared roles, here only b, which bob lacks");
         String ok = register("carol", "pw", ua);

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.status;
 
 import ch.qos.logback.classic.Level;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.boot.LogSettings;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.DigestClient;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.SipText;
 
@@ -67,7 +70,8 @@ class CallLogTest {
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void oneLinePerCallWithTheChainOfApplications(SipPeer.Kind kind) throws Exception {
         log = new LogCapture(CALLS, Level.INFO);
-        ComposeTestServer s = new ComposeTestServer(kind, tmp, List.of("orig", "term"), CHAIN);
+        TestServer s = TestServer.builder().app("orig", CommonApps.recorder("orig")).app("term", CommonApps.recorder("term"))
+                .routing(CHAIN).transport(kind).start(tmp);
         server = s;
         try (SipPeer caller = s.caller(); SipPeer callee = s.callee()) {
             CallScript call = new CallScript(caller, callee, "alice", "bob", s.uriOf("bob", callee));
@@ -91,16 +95,17 @@ class CallLogTest {
     @Test
     void requestsNoApplicationTakesAreLoggedAndRetransmissionsAddNothing() throws Exception {
         log = new LogCapture(CALLS, Level.INFO);
-        AppTestServer s = new AppTestServer(SipPeer.Kind.UDP, tmp, Map.of("p", TraceApps.proxy()),
-                "INVITE: (\"p\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+        TestServer s = TestServer.builder().app("p", TraceApps.proxy())
+                .routing("INVITE: (\"p\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n")
+                .transport(SipPeer.Kind.UDP).start(tmp);
         server = s;
         try (SipPeer caller = s.caller()) {
-            String local = AppTestServer.request(caller, "OPTIONS", "sip:nobody@127.0.0.1", "<sip:alice@127.0.0.1>",
-                    "<sip:nobody@127.0.0.1>", "");
+            String local = SipBuilder.request("OPTIONS", "sip:nobody@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                    .build();
             caller.send(local);
-            assertEquals(404, status(AppTestServer.next(caller, 3000)));
+            assertEquals(404, status(caller.next(3000)));
             caller.send(local); // a retransmission: answered again from the transaction, not logged again
-            assertEquals(404, status(AppTestServer.next(caller, 3000)));
+            assertEquals(404, status(caller.next(3000)));
             List<String> lines = linesOf(SipText.header(local, "Call-ID"));
             assertEquals(1, lines.size(), lines.toString());
             Matcher m = parse(lines.get(0));
@@ -109,10 +114,10 @@ class CallLogTest {
             assertEquals("404", m.group(9));
             assertEquals("\"Not Found\"", m.group(10));
 
-            String foreign = AppTestServer.request(caller, "MESSAGE", "sip:bob@example.com", "<sip:alice@127.0.0.1>",
-                    "<sip:bob@example.com>", "");
+            String foreign = SipBuilder.request("MESSAGE", "sip:bob@example.com").via(caller).from("<sip:alice@127.0.0.1>")
+                    .build();
             caller.send(foreign);
-            assertEquals(403, status(AppTestServer.next(caller, 3000)));
+            assertEquals(403, status(caller.next(3000)));
             m = parse(linesOf(SipText.header(foreign, "Call-ID")).get(0));
             assertEquals("bob@example.com", m.group(3));
             assertEquals("403", m.group(9));
@@ -123,12 +128,12 @@ class CallLogTest {
     @Test
     void authenticationAnswersAreLoggedWithoutDigestValues() throws Exception {
         log = new LogCapture(CALLS, Level.INFO);
-        MemorySip sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING, c -> c);
+        TestServer sip = TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING).start(tmp);
         server = sip;
-        AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
-        InetSocketAddress ua = MemorySip.source(7);
-        String first = AuthApps.request("REGISTER", "bob", ua, null, null);
-        String challenge = sip.send(first, ua);
+        AuthApps.subscriber(sip.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
+        MemoryPeer ua = sip.memoryPeer(7);
+        String first = AuthApps.request("REGISTER", "bob", ua).build();
+        String challenge = ua.finalResponseTo(first);
         assertEquals(401, status(challenge));
         Matcher m = parse(linesOf(SipText.header(first, "Call-ID")).get(0));
         assertEquals("REGISTER", m.group(1));
@@ -139,8 +144,8 @@ class CallLogTest {
 
         String answer = DigestClient.answer(DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5"),
                 "bob", "s3cret", "REGISTER", AuthApps.requestUri("REGISTER"), "00000001");
-        String second = AuthApps.request("REGISTER", "bob", ua, "Authorization", answer);
-        assertEquals(200, status(sip.send(second, ua)));
+        String second = AuthApps.request("REGISTER", "bob", ua).header("Authorization", answer).build();
+        assertEquals(200, status(ua.finalResponseTo(second)));
         String line = linesOf(SipText.header(second, "Call-ID")).get(0);
         assertEquals("200", parse(line).group(9));
         String response = DigestClient.params(answer).get("response");
@@ -152,12 +157,12 @@ class CallLogTest {
     @Test
     void overloadAnswersAreLogged() throws Exception {
         log = new LogCapture(CALLS, Level.INFO);
-        MemorySip sip = new MemorySip(tmp, TraceApps.proxy(), "p", TraceApps.ROUTING, c -> c);
+        TestServer sip = TestServer.builder().app("p", TraceApps.proxy()).routing(TraceApps.ROUTING).start(tmp);
         server = sip;
-        sip.server.runtime().setMaxWaiting(0);
-        InetSocketAddress ua = MemorySip.source(8);
-        String options = AuthApps.request("OPTIONS", "alice", ua, null, null);
-        String busy = sip.send(options, ua);
+        sip.server().runtime().setMaxWaiting(0);
+        MemoryPeer ua = sip.memoryPeer(8);
+        String options = AuthApps.request("OPTIONS", "alice", ua).build();
+        String busy = ua.finalResponseTo(options);
         assertTrue(busy.startsWith("SIP/2.0 503 Service Unavailable\r\n"), busy);
         assertEquals("5", SipText.header(busy, "Retry-After"));
         Matcher m = parse(linesOf(SipText.header(options, "Call-ID")).get(0));
@@ -169,12 +174,12 @@ class CallLogTest {
     @Test
     void theCallLogCanBeTurnedOff() throws Exception {
         log = new LogCapture(CALLS, Level.INFO);
-        MemorySip sip = new MemorySip(tmp, TraceApps.proxy(), "p", TraceApps.ROUTING,
-                c -> c.withLog(new LogSettings(false, c.log().trace())));
+        TestServer sip = TestServer.builder().app("p", TraceApps.proxy()).routing(TraceApps.ROUTING)
+                .settings(c -> c.withLog(new LogSettings(false, c.log().trace()))).start(tmp);
         server = sip;
-        InetSocketAddress ua = MemorySip.source(9);
-        String register = AuthApps.request("REGISTER", "alice", ua, null, null);
-        assertEquals(200, status(sip.send(register, ua)));
+        MemoryPeer ua = sip.memoryPeer(9);
+        String register = AuthApps.request("REGISTER", "alice", ua).build();
+        assertEquals(200, status(ua.finalResponseTo(register)));
         Thread.sleep(200);
         assertEquals(List.of(), log.messages());
     }

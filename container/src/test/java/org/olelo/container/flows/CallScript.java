@@ -2,17 +2,14 @@ package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.olelo.core.testkit.SipText.contactUri;
-import static org.olelo.core.testkit.SipText.header;
-import static org.olelo.core.testkit.SipText.headers;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -73,76 +70,39 @@ final class CallScript {
     }
 
     void register() throws Exception {
-        int n = N.incrementAndGet();
-        String callId = registerCallId();
-        send(caller, "REGISTER sip:127.0.0.1 SIP/2.0\r\n"
-                + via(caller, n)
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@127.0.0.1>;tag=r" + n + "\r\n"
-                + "To: <sip:" + user + "@127.0.0.1>\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 REGISTER\r\n"
-                + "Contact: <sip:" + user + "@127.0.0.1:" + caller.address().getPort() + ">\r\n"
-                + "Expires: 60\r\n"
-                + "Content-Length: 0\r\n\r\n");
+        send(caller, SipBuilder.request("REGISTER", "sip:127.0.0.1").via(caller).branch(branch(N.incrementAndGet()))
+                .from("<sip:" + user + "@127.0.0.1>").to("<sip:" + user + "@127.0.0.1>").callId(registerCallId())
+                .contact("<sip:" + user + "@127.0.0.1:" + caller.address().getPort() + ">").header("Expires", "60"));
         assertEquals(200, status(finalResponse(caller)), "REGISTER of " + user);
     }
 
     void call() throws Exception {
         int n = N.incrementAndGet();
-        String callId = callId();
-        send(caller, "INVITE " + calleeUri + " SIP/2.0\r\n"
-                + via(caller, n)
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@127.0.0.1>;tag=c" + n + "\r\n"
-                + "To: <sip:" + calleeUser + "@127.0.0.1>\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 INVITE\r\n"
-                + "Contact: <sip:" + user + "@127.0.0.1:" + caller.address().getPort() + tp(caller) + ">\r\n"
-                + "Content-Length: 0\r\n\r\n");
+        send(caller, SipBuilder.request("INVITE", calleeUri).via(caller).branch(branch(n)).from("<sip:" + user + "@127.0.0.1>")
+                .to("<sip:" + calleeUser + "@127.0.0.1>").callId(callId()).contact(user, caller));
         String inv = receive(callee, "INVITE");
-        String contact = "Contact: <sip:" + calleeUser + "@127.0.0.1:" + callee.address().getPort() + tp(callee) + ">\r\n";
-        send(callee, response(inv, 180, "Ringing", "b" + n, contact));
+        send(callee, SipBuilder.response(inv, 180, "Ringing").toTag("b" + n).contact(calleeUser, callee));
         assertEquals(180, status(nextResponse(caller, 180)), "ringing of " + user);
-        send(callee, response(inv, 200, "OK", "b" + n, contact));
+        send(callee, SipBuilder.response(inv, 200, "OK").toTag("b" + n).contact(calleeUser, callee));
         String ok = finalResponse(caller);
         assertEquals(200, status(ok), "INVITE of " + user);
-        List<String> routes = new ArrayList<>(headers(ok, "Record-Route"));
-        Collections.reverse(routes);
-        send(caller, inDialog("ACK", ok, routes, 1, n));
+        send(caller, SipBuilder.inDialog("ACK", ok).via(caller).branch(branch(n * 10 + 1)).cseq(1));
         receive(callee, "ACK");
-        send(caller, inDialog("BYE", ok, routes, 2, n));
+        send(caller, SipBuilder.inDialog("BYE", ok).via(caller).branch(branch(n * 10 + 2)).cseq(2));
         String bye = receive(callee, "BYE");
-        send(callee, response(bye, 200, "OK", null, ""));
+        send(callee, SipBuilder.response(bye, 200, "OK"));
         assertEquals(200, status(finalResponse(caller)), "BYE of " + user);
     }
 
-    private String inDialog(String method, String ok, List<String> routes, int cseq, int n) {
-        StringBuilder b = new StringBuilder(method + " " + contactUri(ok) + " SIP/2.0\r\n")
-                .append(via(caller, n * 10 + cseq));
-        for (String r : routes) {
-            b.append("Route: ").append(r).append("\r\n");
-        }
-        return b.append("Max-Forwards: 70\r\n")
-                .append("From: ").append(header(ok, "From")).append("\r\n")
-                .append("To: ").append(header(ok, "To")).append("\r\n")
-                .append("Call-ID: ").append(header(ok, "Call-ID")).append("\r\n")
-                .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
-                .append("Content-Length: 0\r\n\r\n").toString();
+    /** A branch that names the user, so that a trace can be read by eye. */
+    private String branch(int n) {
+        return "z9hG4bK-" + user + "-" + n;
     }
 
-    private String via(SipPeer p, int n) {
-        return "Via: SIP/2.0/" + p.transport() + " 127.0.0.1:" + p.address().getPort() + ";branch=z9hG4bK-" + user + "-" + n
-                + ";rport\r\n";
-    }
-
-    private static String tp(SipPeer p) {
-        return p.transport().equals("TCP") ? ";transport=tcp" : "";
-    }
-
-    private void send(SipPeer p, String m) throws Exception {
-        sent.add(m);
-        p.send(m);
+    private void send(SipPeer p, SipBuilder m) throws Exception {
+        String text = m.build();
+        sent.add(text);
+        p.send(text);
     }
 
     /** The next final response the peer receives (provisional ones are kept too). */

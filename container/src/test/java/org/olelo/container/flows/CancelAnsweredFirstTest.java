@@ -7,7 +7,6 @@ import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -49,7 +50,7 @@ class CancelAnsweredFirstTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -66,22 +67,22 @@ class CancelAnsweredFirstTest {
                   <servlet><servlet-name>ringing</servlet-name><servlet-class>c.Ringing</servlet-class></servlet>
                 </sip-app>
                 """);
-        server = new AppTestServer(kind, tmp, Map.of("ringing", app),
-                "INVITE: (\"ringing\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+        server = TestServer.builder().app("ringing", app)
+                .routing("INVITE: (\"ringing\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n")
+                .transport(kind).start(tmp);
         try (SipPeer caller = server.caller()) {
-            String invite = ProxyFlowsTest.invite(caller, "sip:ringing@127.0.0.1", "");
+            String invite = ProxyFlowsTest.invite(caller, "sip:ringing@127.0.0.1").build();
             caller.send(invite);
-            assertEquals(180, status(AppTestServer.next(caller, 3000)));
-            caller.send(invite.replaceFirst("^INVITE", "CANCEL").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL")
-                    .replaceAll("Contact: [^\r]*\r\n", ""));
+            assertEquals(180, status(caller.next(3000)));
+            caller.send(SipBuilder.cancel(invite));
             Set<String> got = new TreeSet<>();
             for (int i = 0; i < 2; i++) {
-                String r = AppTestServer.next(caller, 3000);
+                String r = caller.next(3000);
                 assertNotNull(r, "two answers; got " + got);
                 got.add(status(r) + " " + header(r, "CSeq"));
             }
             assertEquals(Set.of("200 1 CANCEL", "487 1 INVITE"), got);
-            String more = AppTestServer.next(caller, 300);
+            String more = caller.next(300);
             assertNull(more == null || status(more) == 487 ? null : more, "no other answer to the INVITE");
         }
     }

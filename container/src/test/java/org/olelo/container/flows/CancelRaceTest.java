@@ -9,8 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,9 +16,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
-import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transport.InMemoryTransport;
 import org.slf4j.LoggerFactory;
@@ -51,37 +49,29 @@ class CancelRaceTest {
         }
     }
 
-    private static String message(String method, int n, String toTag) {
+    private static byte[] message(String method, int n, String toTag) {
         String ruri = "sip:bob@192.0.2.9";
-        return method + " " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + CALLER.getPort() + ";branch=z9hG4bK-race-" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\nFrom: <sip:alice@127.0.0.1>;tag=race" + n + "\r\nTo: <" + ruri + ">" + toTag + "\r\n"
-                + "Call-ID: race-" + n + "@test\r\nCSeq: 1 " + method + "\r\n"
-                + "Contact: <sip:alice@127.0.0.1:" + CALLER.getPort() + ">\r\nContent-Length: 0\r\n\r\n";
+        return SipBuilder.request(method, ruri).via("UDP", "127.0.0.1:" + CALLER.getPort(), "z9hG4bK-race-" + n)
+                .from("<sip:alice@127.0.0.1>;tag=race" + n).to("<" + ruri + ">" + toTag).callId("race-" + n + "@test")
+                .contact("<sip:alice@127.0.0.1:" + CALLER.getPort() + ">").bytes();
     }
 
     @Test
     void inviteCancelAndAckRacesLogNoWarningOrError() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        TestApps.app().java("t.ForkingProxy", ProxyTestServer.PROXY_APP).sipXml(ProxyTestServer.SIP_XML)
-                .writeFolder(deploy.resolve("apps").resolve("proxy"));
-        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
-        InMemoryTransport memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Collector collector = new Collector();
         collector.start();
-        try (OleloServer server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getByName("192.0.2.9")},
-                List.of(memory))) {
+        try (TestServer server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy")
+                .resolver(host -> new InetAddress[] {InetAddress.getByName("192.0.2.9")}).start(tmp)) {
+            InMemoryTransport memory = server.memory();
             root.addAppender(collector);
             CyclicBarrier start = new CyclicBarrier(2);
             Thread canceller = Thread.ofPlatform().start(() -> {
                 try {
                     for (int n = 0; n < RACES; n++) {
                         start.await(5, TimeUnit.SECONDS);
-                        memory.inject(message("CANCEL", n, "").getBytes(StandardCharsets.US_ASCII), CALLER);
-                        memory.inject(message("ACK", n, ";tag=any").getBytes(StandardCharsets.US_ASCII), CALLER);
+                        memory.inject(message("CANCEL", n, ""), CALLER);
+                        memory.inject(message("ACK", n, ";tag=any"), CALLER);
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -89,7 +79,7 @@ class CancelRaceTest {
             });
             for (int n = 0; n < RACES; n++) {
                 start.await(5, TimeUnit.SECONDS);
-                memory.inject(message("INVITE", n, "").getBytes(StandardCharsets.US_ASCII), CALLER);
+                memory.inject(message("INVITE", n, ""), CALLER);
                 if (n % 200 == 0) {
                     memory.clear();
                 }
@@ -97,9 +87,8 @@ class CancelRaceTest {
             canceller.join(30_000);
             Thread.sleep(1000); // application work queued by the last races
             memory.clear();
-            memory.inject(("OPTIONS sip:nobody@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5301;branch=z9hG4bK-race-end;rport\r\n"
-                    + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=e\r\nTo: <sip:nobody@127.0.0.1>\r\nCall-ID: race-end@test\r\n"
-                    + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII), CALLER);
+            memory.inject(SipBuilder.request("OPTIONS", "sip:nobody@127.0.0.1").via("UDP", "127.0.0.1:5301", "z9hG4bK-race-end")
+                    .maxForwards(0).bytes(), CALLER);
             InMemoryTransport.Sent answer = memory.poll(CALLER, 5, TimeUnit.SECONDS);
             assertNotNull(answer, "the server still answers");
             assertEquals(483, SipText.status(answer.text()));

@@ -8,14 +8,14 @@ import static org.olelo.core.testkit.SipText.method;
 import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.status;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -33,7 +33,7 @@ class ChatRoomTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -58,21 +58,10 @@ class ChatRoomTest {
 
     /** The member sends a line to the room and gets 200. */
     private void say(Member m, String text) throws Exception {
-        String room = "sip:room@127.0.0.1:" + server.address().getPort()
-                + (server.kind == SipPeer.Kind.TCP ? ";transport=tcp" : "");
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        int n = AppTestServer.next();
-        m.out().send("MESSAGE " + room + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + m.out().transport() + " 127.0.0.1:" + m.out().address().getPort()
-                + ";branch=z9hG4bK-chat-" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <" + m.uri() + ">;tag=m" + n + "\r\n"
-                + "To: <" + room + ">\r\n"
-                + "Call-ID: chat-" + n + "@test\r\n"
-                + "CSeq: 1 MESSAGE\r\n"
-                + "Content-Type: text/plain\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n" + text);
-        String answer = AppTestServer.next(m.out(), WAIT);
+        String room = server.uri("room");
+        m.out().send(SipBuilder.request("MESSAGE", room).via(m.out()).from("<" + m.uri() + ">")
+                .body("text/plain", text));
+        String answer = m.out().next(WAIT);
         assertNotNull(answer, "an answer to " + text);
         assertEquals(200, status(answer), answer);
     }
@@ -96,7 +85,7 @@ class ChatRoomTest {
     @ParameterizedTest
     @EnumSource(SipPeer.Kind.class)
     void linesReachTheOtherMembersUntilTheyLeave(SipPeer.Kind kind) throws Exception {
-        server = new AppTestServer(kind, tmp, Map.of("chatroom", ChatRoomApp.app()), ROUTING);
+        server = TestServer.builder().app("chatroom", ChatRoomApp.app()).routing(ROUTING).transport(kind).start(tmp);
         try (Member alice = member("alice"); Member bob = member("bob")) {
             say(alice, "/join");
             assertEquals("welcome to " + ChatRoomApp.ROOM, heard(alice));
@@ -117,7 +106,7 @@ class ChatRoomTest {
     /** A member whose MESSAGE gets an error is no longer a member. */
     @Test
     void aMemberWhoseMessageFailsIsDropped() throws Exception {
-        server = new AppTestServer(SipPeer.Kind.UDP, tmp, Map.of("chatroom", ChatRoomApp.app()), ROUTING);
+        server = TestServer.builder().app("chatroom", ChatRoomApp.app()).routing(ROUTING).transport(SipPeer.Kind.UDP).start(tmp);
         try (Member alice = member("alice"); Member bob = member("bob")) {
             say(alice, "/join");
             heard(alice);
@@ -138,7 +127,7 @@ class ChatRoomTest {
     @ParameterizedTest
     @EnumSource(value = SipPeer.Kind.class, names = {"UDP", "TCP"})
     void membersHearTheGoodbyeWhenTheServerStops(SipPeer.Kind kind) throws Exception {
-        server = new AppTestServer(kind, tmp, Map.of("chatroom", ChatRoomApp.app()), ROUTING);
+        server = TestServer.builder().app("chatroom", ChatRoomApp.app()).routing(ROUTING).transport(kind).start(tmp);
         try (Member alice = member("alice")) {
             say(alice, "/join");
             heard(alice);

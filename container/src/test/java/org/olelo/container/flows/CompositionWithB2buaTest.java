@@ -4,25 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.olelo.core.testkit.SipText.contactUri;
+import static org.olelo.core.testkit.SipText.entries;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.headers;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
-import static org.olelo.core.testkit.SipText.routesFromResponse;
 import static org.olelo.core.testkit.SipText.status;
 
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
-import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.spi.Resolver;
-import org.olelo.core.testkit.UdpPeer;
-import org.olelo.core.transport.ListenAddress;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 
 /**
  * A call through a proxy application, a B2BUA application and another proxy application of one
@@ -76,31 +73,18 @@ class CompositionWithB2buaTest {
 
     @Test
     void proxyThenB2buaThenProxyInOneServer() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        for (String a : List.of("orig", "term")) {
-            TestApps.app().java("t.Recorder", ComposeTestServer.RECORDER).sipXml(ComposeTestServer.sipXml(a))
-                    .writeFolder(deploy.resolve("apps").resolve(a));
-        }
-        TestApps.app().java("t.Relay", B2BUA).sipXml(ComposeTestServer.sipXml("b2b").replace("t.Recorder", "t.Relay"))
-                .writeFolder(deploy.resolve("apps").resolve("b2b"));
-        Files.writeString(deploy.resolve("routing.properties"), "INVITE: (\"orig\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\"), "
-                + "(\"b2b\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"1\"), "
-                + "(\"term\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"2\")\n");
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data"))
-                .withListen(List.of(ListenAddress.parse("udp:127.0.0.1:0")));
-        Resolver offline = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
-        try (OleloServer server = OleloServer.start(cfg, offline, List.of());
-             UdpPeer caller = new UdpPeer(server.core().transports().get(0).localAddress());
-             UdpPeer callee = new UdpPeer(server.core().transports().get(0).localAddress())) {
-            int port = caller.address().getPort();
+        try (TestServer server = TestServer.builder().app("orig", CommonApps.recorder("orig"))
+                .app("term", CommonApps.recorder("term")).app("b2b", CommonApps.servlet("b2b", "t.Relay", Map.of("t.Relay", B2BUA)))
+                .routing("INVITE: (\"orig\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\"), "
+                        + "(\"b2b\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"1\"), "
+                        + "(\"term\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"2\")\n")
+                .transport(SipPeer.Kind.UDP).start(tmp);
+             SipPeer caller = server.caller();
+             SipPeer callee = server.callee()) {
             String bob = "sip:bob@127.0.0.1:" + callee.address().getPort();
             String callId = "three-apps@test";
-            caller.send(("INVITE " + bob + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-three;rport\r\n"
-                    + "Max-Forwards: 70\r\nFrom: <sip:alice@127.0.0.1>;tag=alice\r\nTo: <" + bob + ">\r\n"
-                    + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:alice@127.0.0.1:" + port + ">\r\n"
-                    + "Content-Length: 0\r\n\r\n").getBytes());
+            caller.send(SipBuilder.request("INVITE", bob).via(caller).from("<sip:alice@127.0.0.1>").callId(callId)
+                    .contact("alice", caller));
             String inv = callee.receive(3000);
             assertNotNull(inv, "the INVITE crosses orig, b2b and term");
             assertNotEquals(callId, header(inv, "Call-ID"), "the B2BUA started a second dialog");
@@ -111,19 +95,11 @@ class CompositionWithB2buaTest {
             assertEquals(2, headers(inv, "Via").size(), "the B2BUA's leg and term: " + inv);
             assertEquals("67", header(inv, "Max-Forwards"), "orig, b2b and term are a hop each");
 
-            callee.send(response(inv, 200, "OK", "bob", "Contact: <sip:bob@127.0.0.1:" + callee.address().getPort() + ">\r\n").getBytes());
-            String ok = caller.receive(3000);
-            while (ok != null && status(ok) == 100) {
-                ok = caller.receive(3000);
-            }
+            callee.send(SipBuilder.response(inv, 200, "OK").toTag("bob").contact("bob", callee));
+            String ok = caller.next(3000);
             assertEquals(200, status(ok));
             assertEquals(callId, header(ok, "Call-ID"));
-            String ackTo = header(ok, "To");
-            String contact = header(ok, "Contact").replaceAll(".*<([^>]*)>.*", "$1");
-            String routes = routesFromResponse(ok);
-            caller.send(("ACK " + contact + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-three-ack;rport\r\n"
-                    + routes + "Max-Forwards: 70\r\nFrom: <sip:alice@127.0.0.1>;tag=alice\r\nTo: " + ackTo + "\r\n"
-                    + "Call-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n").getBytes());
+            caller.send(SipBuilder.inDialog("ACK", ok).via(caller));
             String ack = callee.receive(3000);
             while (ack != null && status(ack) == 200) {
                 ack = callee.receive(3000); // our 200 repeated before the ACK crossed the chain
@@ -132,15 +108,8 @@ class CompositionWithB2buaTest {
             assertEquals("ACK", method(ack));
 
             // the callee hangs up: its BYE crosses term, then the B2BUA relays it to the caller through orig
-            String bRoutes = "";
-            for (String rr : headers(inv, "Record-Route")) {
-                bRoutes += "Route: " + rr + "\r\n";
-            }
-            String bContact = header(inv, "Contact").replaceAll(".*<([^>]*)>.*", "$1");
-            int bport = callee.address().getPort();
-            callee.send(("BYE " + bContact + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + bport + ";branch=z9hG4bK-three-bbye;rport\r\n"
-                    + bRoutes + "Max-Forwards: 70\r\nFrom: " + header(inv, "To") + ";tag=bob\r\nTo: " + header(inv, "From") + "\r\n"
-                    + "Call-ID: " + header(inv, "Call-ID") + "\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n").getBytes());
+            callee.send(SipBuilder.request("BYE", contactUri(inv)).via(callee).route(entries(inv, "Record-Route").toArray(String[]::new))
+                    .fromValue(header(inv, "To") + ";tag=bob").to(header(inv, "From")).callId(header(inv, "Call-ID")));
             String bye = caller.receive(3000);
             while (bye != null && !"BYE".equals(method(bye))) {
                 bye = caller.receive(3000);
@@ -148,7 +117,7 @@ class CompositionWithB2buaTest {
             assertNotNull(bye, "the callee's BYE reaches the caller");
             assertEquals(callId, header(bye, "Call-ID"));
             assertEquals(List.of("term", "orig"), headers(bye, "X-Seen-BYE"), "term and orig both saw it: " + bye);
-            caller.send(response(bye, 200, "OK", null, "").getBytes());
+            caller.send(SipBuilder.response(bye, 200, "OK"));
             String byeOk = callee.receive(3000);
             while (byeOk != null && !(status(byeOk) == 200 && header(byeOk, "CSeq").contains("BYE"))) {
                 byeOk = callee.receive(3000);

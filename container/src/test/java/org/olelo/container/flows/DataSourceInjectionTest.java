@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.DeployProblem;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 
 /**
@@ -27,7 +30,7 @@ class DataSourceInjectionTest {
 
     @TempDir
     Path tmp;
-    private MemorySip sip;
+    private TestServer sip;
 
     @AfterEach
     void stop() {
@@ -104,15 +107,11 @@ class DataSourceInjectionTest {
 
     @Test
     void everyStandardWayReachesTheDefaultPool() throws Exception {
-        sip = new MemorySip(tmp, app(), "db", ROUTING, c -> c);
-        var ua = MemorySip.source(1);
-        int n = MemorySip.next();
-        String options = "OPTIONS sip:db@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-ds" + n
-                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=d" + n + "\r\nTo: <sip:db@127.0.0.1>\r\n"
-                + "Call-ID: ds-" + n + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-        String r = sip.send(options, ua);
+        sip = TestServer.builder().app("db", app()).routing(ROUTING).start(tmp);
+        MemoryPeer ua = sip.memoryPeer(1);
+        String r = ua.finalResponseTo(SipBuilder.request("OPTIONS", "sip:db@127.0.0.1").via(ua));
         assertEquals(200, SipText.status(r), r);
-        try (Connection c = sip.server.database().defaultPool().getConnection(); Statement s = c.createStatement();
+        try (Connection c = sip.server().database().defaultPool().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT via FROM note ORDER BY via")) {
             StringBuilder seen = new StringBuilder();
             while (rs.next()) {
@@ -134,8 +133,8 @@ class DataSourceInjectionTest {
                     @jakarta.annotation.Resource(name = "jdbc/other") javax.sql.DataSource other;
                 }
                 """);
-        sip = new MemorySip(tmp, bad, "db", ROUTING, c -> c);
-        DeployProblem p = sip.server.deployer().failures().values().stream().findFirst()
+        sip = TestServer.builder().app("db", bad).routing(ROUTING).start(tmp);
+        DeployProblem p = sip.server().deployer().failures().values().stream().findFirst()
                 .orElseThrow(() -> new AssertionError("the deployment should fail"));
         assertTrue(p.reason().contains("d.Bad.other") && p.reason().contains("jdbc/other"), p.toString());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -14,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.security.DigestAlgorithm;
+import org.olelo.container.testkit.DigestClient;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 
 /**
@@ -24,11 +27,10 @@ import org.olelo.core.testkit.SipText;
  */
 class DigestAuthenticationTest {
 
-    private static final InetSocketAddress UA = MemorySip.source(1);
-
     @TempDir
     Path tmp;
-    private MemorySip sip;
+    private TestServer sip;
+    private MemoryPeer ua;
 
     @AfterEach
     void stop() {
@@ -41,15 +43,16 @@ class DigestAuthenticationTest {
     private static final List<DigestAlgorithm> BOTH = List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
 
     private void start(UnaryOperator<ServerConfig> config) throws Exception {
-        sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING,
-                c -> config.apply(c.withAuth(new AuthSettings(true, 300, 10, 60, BOTH))));
-        AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
-        AuthApps.subscriber(sip.server.database().defaultPool(), "alice", "127.0.0.1", "wonder", "a");
+        sip = TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING)
+                .settings(c -> config.apply(c.withAuth(new AuthSettings(true, 300, 10, 60, BOTH)))).start(tmp);
+        ua = sip.memoryPeer(1);
+        AuthApps.subscriber(sip.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
+        AuthApps.subscriber(sip.server().database().defaultPool(), "alice", "127.0.0.1", "wonder", "a");
     }
 
-    private String register(String authorization) throws InterruptedException {
-        return sip.send(AuthApps.request("REGISTER", "bob", UA, authorization == null ? null : "Authorization",
-                authorization), UA);
+    private String register(String authorization) throws Exception {
+        SipBuilder r = AuthApps.request("REGISTER", "bob", ua);
+        return ua.finalResponseTo(authorization == null ? r : r.header("Authorization", authorization));
     }
 
     private static String answer(String challengeResponse, String algorithm, String user, String password, String nc) {
@@ -74,7 +77,7 @@ class DigestAuthenticationTest {
             assertTrue(p.containsKey("opaque"), c);
             assertFalse(p.containsKey("stale"), c);
         }
-        assertEquals("none", SipText.header(sip.send(AuthApps.request("OPTIONS", "bob", UA, null, null), UA), "X-User"),
+        assertEquals("none", SipText.header(ua.finalResponseTo(AuthApps.request("OPTIONS", "bob", ua)), "X-User"),
                 "OPTIONS has no constraint and reaches the servlet without a principal");
     }
 
@@ -94,8 +97,7 @@ class DigestAuthenticationTest {
     void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
         start(c -> c);
         String wrong = register(answer(register(null), "SHA-256", "bob", "guess", "00000001"));
-        String unknown = sip.send(AuthApps.request("REGISTER", "mallory", UA, "Authorization",
-                answer(register(null), "SHA-256", "mallory", "guess", "00000001")), UA);
+        String unknown = ua.finalResponseTo(AuthApps.request("REGISTER", "mallory", ua).header("Authorization", answer(register(null), "SHA-256", "mallory", "guess", "00000001")));
         assertEquals(401, SipText.status(wrong), wrong);
         assertEquals(shape(wrong), shape(unknown));
     }
@@ -207,15 +209,13 @@ class DigestAuthenticationTest {
     void aNonceIssuedToOneAddressIsWorthNothingFromAnother() throws Exception {
         start(c -> c);
         String aliceChallenge = register(null);
-        java.net.InetSocketAddress elsewhere = MemorySip.source(2);
+        MemoryPeer elsewhere = sip.memoryPeer(2);
         String uri = AuthApps.requestUri("REGISTER");
         String challenge = DigestClient.withAlgorithm(SipText.headers(aliceChallenge, "WWW-Authenticate"), "MD5");
-        String bob = sip.send(AuthApps.request("REGISTER", "bob", elsewhere, "Authorization",
-                DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", uri, "00000001")), elsewhere);
-        assertEquals(401, SipText.status(bob), "a nonce issued to " + UA + " does not serve " + elsewhere + ": " + bob);
+        String bob = elsewhere.finalResponseTo(AuthApps.request("REGISTER", "bob", elsewhere).header("Authorization", DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", uri, "00000001")));
+        assertEquals(401, SipText.status(bob), "a nonce issued to " + ua.address() + " does not serve " + elsewhere.address() + ": " + bob);
         assertFalse(bob.contains("stale"), bob);
-        String alice = sip.send(AuthApps.request("REGISTER", "alice", UA, "Authorization",
-                DigestClient.answer(challenge, "alice", "wonder", "REGISTER", uri, "00000001")), UA);
+        String alice = ua.finalResponseTo(AuthApps.request("REGISTER", "alice", ua).header("Authorization", DigestClient.answer(challenge, "alice", "wonder", "REGISTER", uri, "00000001")));
         assertEquals(200, SipText.status(alice), "where it was issued it works: " + alice);
     }
 
@@ -228,8 +228,8 @@ class DigestAuthenticationTest {
                 "00000001"))));
         assertEquals(200, SipText.status(register(DigestClient.answer(challenge, "bob", "s3cret", "REGISTER", uri,
                 "00000002"))), "the refresh with nc+1");
-        String message = sip.send(AuthApps.request("MESSAGE", "bob", UA, "Proxy-Authorization", DigestClient.answer(
-                challenge, "bob", "s3cret", "MESSAGE", AuthApps.requestUri("MESSAGE"), "00000003")), UA);
+        String message = ua.finalResponseTo(AuthApps.request("MESSAGE", "bob", ua).header("Proxy-Authorization", DigestClient.answer(
+                challenge, "bob", "s3cret", "MESSAGE", AuthApps.requestUri("MESSAGE"), "00000003")));
         assertEquals(200, SipText.status(message), "the REGISTER's nonce for a MESSAGE to someone else: " + message);
     }
 

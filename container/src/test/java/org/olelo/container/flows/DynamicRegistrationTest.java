@@ -2,18 +2,18 @@ package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.olelo.core.testkit.SipText.contactUri;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
 import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -128,7 +128,7 @@ class DynamicRegistrationTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -152,8 +152,8 @@ class DynamicRegistrationTest {
     }
 
     private static String invite(SipPeer caller) {
-        return AppTestServer.request(caller, "INVITE", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                "<sip:svc@127.0.0.1>", "");
+        return SipBuilder.request("INVITE", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                .contact("caller", caller).build();
     }
 
     @Test
@@ -165,11 +165,10 @@ class DynamicRegistrationTest {
                         </servlet>
                         """));
         // Over UDP: the goodbye sent while the server stops is checked on a real socket.
-        server = new AppTestServer(SipPeer.Kind.UDP, tmp, Map.of("dyn", app), routing("dyn"));
+        server = TestServer.builder().app("dyn", app).routing(routing("dyn")).transport(SipPeer.Kind.UDP).start(tmp);
         try (SipPeer caller = server.caller()) {
-            String invite = invite(caller);
-            caller.send(invite);
-            String ok = AppTestServer.next(caller, 3000);
+            caller.send(invite(caller));
+            String ok = caller.next(3000);
             assertNotNull(ok);
             assertEquals(200, status(ok), ok);
             assertEquals("answerer hi", header(ok, "X-Greeting"), "the added main servlet got its init parameter");
@@ -179,11 +178,8 @@ class DynamicRegistrationTest {
                     "a declared servlet's registration takes init parameters until initialisation");
             assertEquals("refused", header(ok, "X-Late"), "no servlet is added once the context is initialised");
 
-            String bye = invite.replaceFirst("INVITE sip:svc@127.0.0.1", "BYE " + contactUri(ok))
-                    .replace("CSeq: 1 INVITE", "CSeq: 2 BYE").replace("To: <sip:svc@127.0.0.1>", "To: " + header(ok, "To"))
-                    .replace(";branch=z9hG4bK-app-", ";branch=z9hG4bK-bye-");
-            caller.send(bye);
-            String byeOk = AppTestServer.next(caller, 3000);
+            caller.send(SipBuilder.inDialog("BYE", ok).via(caller).cseq(2).contact("caller", caller));
+            String byeOk = caller.next(3000);
             assertNotNull(byeOk);
             assertEquals(200, status(byeOk), byeOk);
             assertEquals("byer injected=true", header(byeOk, "X-Handled-By"),
@@ -191,7 +187,7 @@ class DynamicRegistrationTest {
 
             server.close();
             server = null;
-            String goodbye = AppTestServer.next(caller, 5000);
+            String goodbye = caller.next(5000);
             assertNotNull(goodbye, "the added servlet's destroy() ran");
             assertEquals("MESSAGE", method(goodbye), goodbye);
             assertEquals("byer destroyed", goodbye.substring(goodbye.indexOf("\r\n\r\n") + 4));
@@ -318,10 +314,10 @@ class DynamicRegistrationTest {
         TestApps app = TestApps.app().java("r.Setup", LISTENING_SETUP).java("r.AttributeWatcher", ATTRIBUTE_WATCHER)
                 .java("r.SessionWatcher", SESSION_WATCHER).java("r.TimerWatcher", TIMER_WATCHER).java("r.Main", MAIN)
                 .sipXml(sipXml("lis", "<servlet><servlet-name>main</servlet-name><servlet-class>r.Main</servlet-class></servlet>"));
-        server = new AppTestServer(SipPeer.Kind.MEMORY, tmp, Map.of("lis", app), routing("lis"));
+        server = TestServer.builder().app("lis", app).routing(routing("lis")).start(tmp);
         try (SipPeer caller = server.caller()) {
             caller.send(invite(caller));
-            String ok = AppTestServer.next(caller, 3000);
+            String ok = caller.next(3000);
             assertNotNull(ok);
             assertEquals(200, status(ok), ok);
             assertEquals("context-listener=refused string=refused http=unsupported", header(ok, "X-Outcomes"));
@@ -329,7 +325,7 @@ class DynamicRegistrationTest {
             assertEquals("v", header(ok, "X-Seen"), "the context attribute listener added by class");
             assertEquals("refused", header(ok, "X-Late"), "no listener is added once the context is initialised");
 
-            String m = AppTestServer.next(caller, 5000);
+            String m = caller.next(5000);
             assertNotNull(m, "the TimerListener made by createListener fired");
             assertEquals("MESSAGE", method(m), m);
             assertEquals("timer fired", m.substring(m.indexOf("\r\n\r\n") + 4));

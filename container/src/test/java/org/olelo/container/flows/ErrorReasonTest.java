@@ -7,23 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
-import org.olelo.core.transport.InMemoryTransport;
-import org.olelo.core.transport.ListenAddress;
 
 /**
  * Replies the container makes when something fails carry the RFC reason phrase only: no
@@ -77,8 +72,7 @@ class ErrorReasonTest {
 
     @TempDir
     Path tmp;
-    private OleloServer server;
-    private final InMemoryTransport memory = InMemoryTransport.udp();
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -88,43 +82,20 @@ class ErrorReasonTest {
     }
 
     private void start() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        TestApps.app().java("e.E", SERVLET).java("e.Keys", KEYS).sipXml(SIP_XML)
-                .writeFolder(deploy.resolve("apps").resolve("secretapp"));
-        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"secretapp\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data"))
-                .withListen(List.of(ListenAddress.parse("tcp:127.0.0.1:0")));
-        server = OleloServer.start(cfg, host -> {
-            if (host.endsWith(".invalid")) {
-                throw new UnknownHostException(host + ": Name or service not known");
-            }
-            return new InetAddress[] {InetAddress.getLoopbackAddress()};
-        }, List.of(memory));
+        server = TestServer.builder().app("secretapp", TestApps.app().java("e.E", SERVLET).java("e.Keys", KEYS).sipXml(SIP_XML))
+                .routeAllTo("secretapp").listen("tcp:127.0.0.1:0").resolver(host -> {
+                    if (host.endsWith(".invalid")) {
+                        throw new UnknownHostException(host + ": Name or service not known");
+                    }
+                    return new InetAddress[] {InetAddress.getLoopbackAddress()};
+                }).start(tmp);
     }
 
     /** Sends a request from a fresh in-memory source and returns its final response. */
     private String send(String ruri, String extra) throws Exception {
-        InetSocketAddress from = MemorySip.source(20 + MemorySip.next() % 200);
-        int n = MemorySip.next();
-        String req = "INVITE " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + from.getPort() + ";branch=z9hG4bK-err" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:alice@127.0.0.1>;tag=e" + n + "\r\n"
-                + "To: <" + ruri + ">\r\n"
-                + "Call-ID: err-" + n + "@test\r\n"
-                + "CSeq: 1 INVITE\r\n"
-                + "Contact: <sip:alice@" + from.getAddress().getHostAddress() + ":" + from.getPort() + ">\r\n"
-                + extra
-                + "Content-Length: 0\r\n\r\n";
-        memory.inject(req.getBytes(StandardCharsets.UTF_8), from);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            InMemoryTransport.Sent r = memory.poll(from, 200, TimeUnit.MILLISECONDS);
-            if (r != null && SipText.status(r.text()) >= 200) {
-                return r.text();
-            }
-        }
-        throw new AssertionError("no final response to " + req);
+        MemoryPeer from = server.memoryPeer(20 + SipBuilder.next() % 200);
+        return from.finalResponseTo(SipBuilder.request("INVITE", ruri).via(from).from("<sip:alice@127.0.0.1>")
+                .contact("alice", from).lines(extra));
     }
 
     /**

@@ -13,15 +13,15 @@ import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -42,7 +42,7 @@ class ForwardingB2buaTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -52,14 +52,8 @@ class ForwardingB2buaTest {
     }
 
     private void start(SipPeer.Kind kind) throws Exception {
-        server = new AppTestServer(kind, tmp, Map.of("forwarding", ForwardingB2buaApp.withTable("bob", "carol")),
-                ROUTING);
-    }
-
-    /** A message with an SDP body instead of its empty one. */
-    private static String withSdp(String message, String sdp) {
-        return message.replace("Content-Length: 0\r\n\r\n",
-                "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+        server = TestServer.builder().app("forwarding", ForwardingB2buaApp.withTable("bob", "carol")).routing(ROUTING)
+                .transport(kind).start(tmp);
     }
 
     private static String body(String message) {
@@ -71,25 +65,16 @@ class ForwardingB2buaTest {
     }
 
     /** The callee's request in its dialog with the B2BUA, built from the INVITE it received. */
-    private static String fromCallee(SipPeer callee, String invite, String toTag, String method, int cseq) {
-        StringBuilder b = new StringBuilder(method + " " + contactUri(invite) + " SIP/2.0\r\n")
-                .append("Via: SIP/2.0/").append(callee.transport()).append(" 127.0.0.1:")
-                .append(callee.address().getPort()).append(";branch=z9hG4bK-fwd-").append(AppTestServer.next())
-                .append(";rport\r\n");
-        for (String rr : headers(invite, "Record-Route")) {
-            b.append("Route: ").append(rr).append("\r\n");
-        }
-        return b.append("Max-Forwards: 70\r\n")
-                .append("From: ").append(header(invite, "To")).append(";tag=").append(toTag).append("\r\n")
-                .append("To: ").append(header(invite, "From")).append("\r\n")
-                .append("Call-ID: ").append(header(invite, "Call-ID")).append("\r\n")
-                .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
-                .append("Content-Length: 0\r\n\r\n").toString();
+    private static SipBuilder fromCallee(SipPeer callee, String invite, String toTag, String method, int cseq) {
+        return SipBuilder.request(method, contactUri(invite)).via(callee)
+                .route(headers(invite, "Record-Route").toArray(String[]::new))
+                .fromValue(header(invite, "To") + ";tag=" + toTag).to(header(invite, "From"))
+                .callId(header(invite, "Call-ID")).cseq(cseq);
     }
 
     /** INVITE to bob, forwarded to carol, ringing and answered: returns {INVITE at the callee, 200 at the caller}. */
     private String[] answeredCall(SipPeer caller, SipPeer callee) throws Exception {
-        String invite = withSdp(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee), ""), OFFER);
+        String invite = ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)).body("application/sdp", OFFER).build();
         caller.send(invite);
         String forwarded = callee.receive(WAIT);
         assertNotNull(forwarded, "the forwarded INVITE");
@@ -100,13 +85,14 @@ class ForwardingB2buaTest {
         assertNotEquals(header(invite, "Call-ID"), header(forwarded, "Call-ID"), "a new dialog, not a proxied one");
         assertEquals(OFFER, body(forwarded), "the offer is relayed");
         callee.send(response(forwarded, 180, "Ringing", "c1", contact("carol", callee)));
-        assertEquals(180, status(AppTestServer.next(caller, WAIT)), "the 180 is relayed");
-        callee.send(withSdp(response(forwarded, 200, "OK", "c1", contact("carol", callee)), ANSWER));
-        String ok = AppTestServer.next(caller, WAIT);
+        assertEquals(180, status(caller.next(WAIT)), "the 180 is relayed");
+        callee.send(ProxyFlowsTest.answer(forwarded, 200, "OK", "c1").contact("carol", callee)
+                .body("application/sdp", ANSWER));
+        String ok = caller.next(WAIT);
         assertNotNull(ok, "the 200 is relayed");
         assertEquals(200, status(ok), ok);
         assertEquals(ANSWER, body(ok), "the answer is relayed");
-        caller.send(ProxyFlowsTest.inDialog(caller, "ACK", ok, 1, "z9hG4bK-fwd-ack-" + AppTestServer.next()));
+        caller.send(ProxyFlowsTest.inDialog(caller, "ACK", ok, 1));
         String ack = callee.receive(WAIT);
         assertNotNull(ack, "the ACK is relayed");
         assertEquals("ACK", method(ack), ack);
@@ -120,12 +106,12 @@ class ForwardingB2buaTest {
         start(kind);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String[] call = answeredCall(caller, callee);
-            caller.send(ProxyFlowsTest.inDialog(caller, "BYE", call[1], 2, "z9hG4bK-fwd-bye-" + AppTestServer.next()));
+            caller.send(ProxyFlowsTest.inDialog(caller, "BYE", call[1], 2));
             String bye = callee.receive(WAIT);
             assertNotNull(bye, "the BYE is relayed");
             assertEquals("BYE", method(bye), bye);
             callee.send(response(bye, 200, "OK", null, ""));
-            String byeOk = AppTestServer.next(caller, WAIT);
+            String byeOk = caller.next(WAIT);
             assertEquals(200, status(byeOk), "the callee's 200 reaches the caller: " + byeOk);
             assertEquals("2 BYE", header(byeOk, "CSeq"));
         }
@@ -143,7 +129,7 @@ class ForwardingB2buaTest {
             assertEquals("BYE", method(bye), bye);
             assertEquals(header(call[1], "Call-ID"), header(bye, "Call-ID"), "in the caller's dialog");
             caller.send(response(bye, 200, "OK", null, ""));
-            String byeOk = AppTestServer.next(callee, WAIT);
+            String byeOk = callee.next(WAIT);
             assertNotNull(byeOk, "the caller's 200 reaches the callee");
             assertEquals(200, status(byeOk), byeOk);
             assertEquals("1 BYE", header(byeOk, "CSeq"));
@@ -155,26 +141,23 @@ class ForwardingB2buaTest {
     void aCancelBeforeTheAnswerCancelsTheForwardedLeg(SipPeer.Kind kind) throws Exception {
         start(kind);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            String invite = ProxyFlowsTest.invite(caller, server.uriOf("bob", callee), "");
+            String invite = ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)).build();
             caller.send(invite);
             String forwarded = callee.receive(WAIT);
             assertNotNull(forwarded);
             callee.send(response(forwarded, 180, "Ringing", "c1", contact("carol", callee)));
-            assertEquals(180, status(AppTestServer.next(caller, WAIT)));
-            caller.send(invite.replaceFirst("^INVITE", "CANCEL").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL")
-                    .replaceAll("Contact: [^\r]*\r\n", ""));
+            assertEquals(180, status(caller.next(WAIT)));
+            caller.send(SipBuilder.cancel(invite));
             Set<String> atCaller = new TreeSet<>();
             String terminated = null;
             for (int i = 0; i < 2; i++) {
-                String r = AppTestServer.next(caller, WAIT);
+                String r = caller.next(WAIT);
                 assertNotNull(r, "200 for the CANCEL and 487 for the INVITE; got " + atCaller);
                 atCaller.add(status(r) + " " + header(r, "CSeq"));
                 terminated = status(r) == 487 ? r : terminated;
             }
             assertEquals(Set.of("200 1 CANCEL", "487 1 INVITE"), atCaller);
-            caller.send(invite.replaceFirst("^INVITE", "ACK").replace("CSeq: 1 INVITE", "CSeq: 1 ACK")
-                    .replaceAll("Contact: [^\r]*\r\n", "")
-                    .replaceAll("To: [^\r]*\r\n", Matcher.quoteReplacement("To: " + header(terminated, "To") + "\r\n")));
+            caller.send(SipBuilder.ack(invite, terminated));
             String cancel = callee.receive(WAIT);
             assertNotNull(cancel, "the forwarded leg is cancelled");
             assertEquals("CANCEL", method(cancel), cancel);
@@ -184,7 +167,7 @@ class ForwardingB2buaTest {
             String ack = callee.receive(WAIT);
             assertNotNull(ack, "the B2BUA acknowledges the 487");
             assertEquals("ACK", method(ack), ack);
-            assertNull(AppTestServer.next(caller, 300), "nothing more for the caller");
+            assertNull(caller.next(300), "nothing more for the caller");
         }
     }
 
@@ -192,16 +175,16 @@ class ForwardingB2buaTest {
     void aBusyCalleeAndAnUnknownUserAreAnswered() throws Exception {
         start(SipPeer.Kind.UDP);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee), ""));
+            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)).build());
             String forwarded = callee.receive(WAIT);
             assertNotNull(forwarded);
             callee.send(response(forwarded, 486, "Busy Here", "c1", ""));
             assertEquals("ACK", method(callee.receive(WAIT)));
-            String busy = AppTestServer.next(caller, WAIT);
+            String busy = caller.next(WAIT);
             assertEquals(486, status(busy), "the callee's 486 reaches the caller: " + busy);
 
-            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("dave", callee), ""));
-            String notFound = AppTestServer.next(caller, WAIT);
+            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("dave", callee)).build());
+            String notFound = caller.next(WAIT);
             assertEquals(404, status(notFound), "no entry for dave: " + notFound);
             assertNull(callee.receive(300), "nothing forwarded for dave");
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -19,18 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
-import org.olelo.core.transport.InMemoryTransport;
-import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 
 /**
  * An application's {@code SipFactory}, {@code SipSessionsUtil} and {@code TimerService} work until
@@ -44,7 +41,7 @@ class GoodbyeOnUndeployTest {
 
     @TempDir
     Path tmp;
-    private OleloServer server;
+    private TestServer server;
     private MemoryPeer peer;
 
     @AfterEach
@@ -122,45 +119,34 @@ class GoodbyeOnUndeployTest {
 
     @Test
     void messagesSentFromDestroyAndContextDestroyedReachThePeer() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Path apps = Files.createDirectories(deploy.resolve("apps"));
-        Files.writeString(deploy.resolve("routing.properties"), "# nothing routed\n");
-        Path sar = goodbyeApp().writeArchive(apps.resolve("goodbye.sar"), tmp.resolve("scratch"));
-        InMemoryTransport memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of())
-                .withPollMillis(50);
-        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
-        peer = new MemoryPeer(memory, PEER_PORT);
-        assertNotNull(server.applications().get("goodbye"));
+        server = TestServer.builder().archive("goodbye", goodbyeApp()).routing("# nothing routed\n")
+                .settings(c -> c.withPollMillis(50)).start(tmp);
+        peer = new MemoryPeer(server.memory(), PEER_PORT);
+        assertNotNull(server.server().applications().get("goodbye"));
 
-        Files.delete(sar);
+        Files.delete(server.deploy().resolve("apps").resolve("goodbye.sar"));
 
         Map<String, String> received = new HashMap<>();
         while (received.size() < 2) {
             String m = peer.receive(10_000);
             assertNotNull(m, "a goodbye MESSAGE; got so far " + received.keySet());
             assertEquals("MESSAGE", method(m), m);
-            peer.send(response(m, 200, "OK", "p1", "").getBytes(StandardCharsets.UTF_8));
+            peer.send(SipBuilder.response(m, 200, "OK").toTag("p1"));
             received.put(m.substring(m.indexOf("\r\n\r\n") + 4), m);
         }
         assertTrue(received.containsKey("servlet destroyed"), received.keySet().toString());
         assertTrue(received.containsKey("context destroyed"), received.keySet().toString());
         assertEquals("created", header(received.get("servlet destroyed"), "X-Timer"),
                 "the TimerService works in destroy() too");
-        assertNull(server.applications().get("goodbye"));
+        assertNull(server.server().applications().get("goodbye"));
     }
 
     @Test
     void messagesSentFromDestroyLeaveWhenTheServerStops() throws Exception {
         try (DatagramSocket udpPeer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             udpPeer.setSoTimeout(5_000);
-            Path deploy = tmp.resolve("deploy");
-            Path apps = Files.createDirectories(deploy.resolve("apps"));
-            Files.writeString(deploy.resolve("routing.properties"), "# nothing routed\n");
-            goodbyeApp(udpPeer.getLocalPort()).writeArchive(apps.resolve("goodbye.sar"), tmp.resolve("scratch"));
-            ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data"))
-                    .withListen(List.of(ListenAddress.parse("udp:127.0.0.1:0")));
-            server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of());
+            server = TestServer.builder().archive("goodbye", goodbyeApp(udpPeer.getLocalPort()))
+                    .routing("# nothing routed\n").transport(SipPeer.Kind.UDP).start(tmp);
 
             server.close(); // the applications are torn down while the listening points still send
 

@@ -8,11 +8,12 @@ import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -69,7 +70,7 @@ class HeaderFormTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -85,8 +86,8 @@ class HeaderFormTest {
                   <servlet><servlet-name>forms</servlet-name><servlet-class>f.Forms</servlet-class></servlet>
                 </sip-app>
                 """);
-        server = new AppTestServer(SipPeer.Kind.MEMORY, tmp, Map.of("forms", app),
-                "ALL: (\"forms\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+        server = TestServer.builder().app("forms", app)
+                .routing("ALL: (\"forms\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n").start(tmp);
     }
 
     /** The header names of a message, in order. */
@@ -99,16 +100,16 @@ class HeaderFormTest {
     void aCompactResponseAndADefaultOneAndASentOneKeepsItsForm() throws Exception {
         start();
         try (SipPeer caller = server.caller()) {
-            caller.send(AppTestServer.request(caller, "INVITE", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                    "<sip:svc@127.0.0.1>", ""));
-            String ringing = AppTestServer.next(caller, 3000);
+            caller.send(SipBuilder.request("INVITE", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                    .contact("caller", caller));
+            String ringing = caller.next(3000);
             assertNotNull(ringing);
             assertEquals(180, status(ringing), ringing);
             List<String> compact = names(ringing);
             assertTrue(compact.containsAll(List.of("v", "f", "t", "i", "k", "l")), ringing);
             assertTrue(compact.stream().noneMatch(n -> List.of("Via", "From", "To", "Call-ID", "Supported",
                     "Content-Length").contains(n)), ringing);
-            String ok = AppTestServer.next(caller, 3000);
+            String ok = caller.next(3000);
             assertEquals(200, status(ok), ok);
             assertTrue(names(ok).containsAll(List.of("Via", "From", "To", "Call-ID", "Content-Length")),
                     "the default writes names as they stand: " + ok);
@@ -120,8 +121,8 @@ class HeaderFormTest {
     void aRequestTheApplicationSendsGoesOutCompact() throws Exception {
         start();
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(AppTestServer.request(caller, "MESSAGE", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                    "<sip:svc@127.0.0.1>", "X-Send-To: " + server.uriOf("bob", callee) + "\r\n"));
+            caller.send(SipBuilder.request("MESSAGE", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                    .contact("caller", caller).lines("X-Send-To: " + server.uriOf("bob", callee) + "\r\n"));
             String sent = callee.receive(3000);
             assertNotNull(sent);
             assertTrue(sent.startsWith("MESSAGE "), sent);
@@ -134,9 +135,8 @@ class HeaderFormTest {
     void aProxiedRequestSetToLongWritesTheCallersCompactNamesInFull() throws Exception {
         start();
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(AppTestServer.request(caller, "INVITE", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                    "<sip:svc@127.0.0.1>", "X-Proxy-To: " + server.uriOf("bob", callee) + "\r\n"
-                            + "a: *;audio\r\nj: *;video\r\n"));
+            caller.send(SipBuilder.request("INVITE", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                    .contact("caller", caller).lines("X-Proxy-To: " + server.uriOf("bob", callee) + "\r\n" + "a: *;audio\r\nj: *;video\r\n"));
             String inv = callee.receive(3000);
             assertNotNull(inv);
             assertTrue(inv.startsWith("INVITE "), inv);

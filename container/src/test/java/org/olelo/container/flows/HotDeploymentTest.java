@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.SipText;
-import org.olelo.core.transport.InMemoryTransport;
 
 /**
  * Deployment while the server runs and carries traffic: an archive appears, is replaced, a broken
@@ -28,13 +22,10 @@ import org.olelo.core.transport.InMemoryTransport;
  */
 class HotDeploymentTest {
 
-    private static final AtomicInteger N = new AtomicInteger();
-    private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5990);
-
     @TempDir
     Path tmp;
-    private OleloServer server;
-    private InMemoryTransport memory;
+    private TestServer server;
+    private SipPeer peer;
 
     @AfterEach
     void stop() {
@@ -62,15 +53,16 @@ class HotDeploymentTest {
                 """);
     }
 
+    private TestServer start(TestServer.Builder b) throws Exception {
+        server = b.start(tmp);
+        peer = server.memoryPeer(1);
+        return server;
+    }
+
     private String options() throws Exception {
-        int n = N.incrementAndGet();
-        String req = "OPTIONS sip:echo@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-hd" + n
-                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=f" + n + "\r\nTo: <sip:echo@127.0.0.1>\r\n"
-                + "Call-ID: hd-" + n + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-        memory.inject(req.getBytes(StandardCharsets.UTF_8), PEER);
-        InMemoryTransport.Sent r = memory.poll(PEER, 3, TimeUnit.SECONDS);
-        assertNotNull(r, "no answer");
-        String text = r.text();
+        peer.send(SipBuilder.request("OPTIONS", "sip:echo@127.0.0.1").via(peer));
+        String text = peer.receive(3000);
+        assertNotNull(text, "no answer");
         return SipText.status(text) + (SipText.header(text, "X-Version") == null ? "" : " v" + SipText.header(text, "X-Version"));
     }
 
@@ -89,56 +81,35 @@ class HotDeploymentTest {
 
     @Test
     void overloadIsAnswered503WithRetryAfterAndServiceResumes() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        Files.writeString(deploy.resolve("routing.properties"), "OPTIONS: (\"echo\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
-        echo(1).writeFolder(deploy.resolve("apps").resolve("echo"));
-        memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
-        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+        start(TestServer.builder().app("echo", echo(1))
+                .routing("OPTIONS: (\"echo\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n"));
         assertEquals("200 v1", options());
-        server.runtime().setMaxWaiting(0);
-        int n = N.incrementAndGet();
-        String req = "OPTIONS sip:echo@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-ov" + n
-                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=o" + n + "\r\nTo: <sip:echo@127.0.0.1>\r\n"
-                + "Call-ID: ov-" + n + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-        memory.inject(req.getBytes(StandardCharsets.UTF_8), PEER);
-        InMemoryTransport.Sent r = memory.poll(PEER, 3, TimeUnit.SECONDS);
+        server.server().runtime().setMaxWaiting(0);
+        peer.send(SipBuilder.request("OPTIONS", "sip:echo@127.0.0.1").via(peer));
+        String r = peer.receive(3000);
         assertNotNull(r);
-        assertEquals(503, SipText.status(r.text()), r.text());
-        assertEquals("5", SipText.header(r.text(), "Retry-After"), r.text());
-        server.runtime().setMaxWaiting(10_000);
+        assertEquals(503, SipText.status(r), r);
+        assertEquals("5", SipText.header(r, "Retry-After"), r);
+        server.server().runtime().setMaxWaiting(10_000);
         assertEquals("200 v1", options(), "admission counts are balanced again");
     }
 
     @Test
     void requestsNoApplicationTakesAre404LocallyAnd403ForOtherDomains() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        Files.writeString(deploy.resolve("routing.properties"), "# nothing routed\n");
-        memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
-        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+        start(TestServer.builder().routing("# nothing routed\n"));
         assertEquals("404", options());
-        String foreign = "MESSAGE sip:carol@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-relay;rport\r\n"
-                + "Max-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=r1\r\nTo: <sip:carol@example.net>\r\nCall-ID: relay-1\r\n"
-                + "CSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n";
-        memory.inject(foreign.getBytes(StandardCharsets.UTF_8), PEER);
-        InMemoryTransport.Sent r = memory.poll(PEER, 3, TimeUnit.SECONDS);
+        peer.send(SipBuilder.request("MESSAGE", "sip:carol@example.net").via(peer));
+        String r = peer.receive(3000);
         assertNotNull(r);
-        assertTrue(r.text().startsWith("SIP/2.0 403 Forbidden - relaying denied"), r.text());
+        assertTrue(r.startsWith("SIP/2.0 403 Forbidden - relaying denied"), r);
     }
 
     @Test
     void appsComeAndGoWhileTheServerRuns() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Path apps = deploy.resolve("apps");
-        Files.createDirectories(apps);
-        Path routing = deploy.resolve("routing.properties");
-        Files.writeString(routing, "OPTIONS: (\"echo\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
-        memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of()).withPollMillis(100);
-        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+        start(TestServer.builder().routing("OPTIONS: (\"echo\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n")
+                .settings(c -> c.withPollMillis(100)));
+        Path apps = server.deploy().resolve("apps");
+        Path routing = server.deploy().resolve("routing.properties");
 
         assertEquals("404", options(), "no application yet");
 
@@ -151,16 +122,16 @@ class HotDeploymentTest {
 
         Files.write(apps.resolve("broken.sar"), new byte[] {1, 2, 3, 4, 5});
         Thread.sleep(400);
-        assertTrue(server.deployer().failures().keySet().stream().anyMatch(p -> p.getFileName().toString().equals("broken.sar")),
-                "the broken archive is reported: " + server.deployer().failures());
+        assertTrue(server.server().deployer().failures().keySet().stream().anyMatch(p -> p.getFileName().toString().equals("broken.sar")),
+                "the broken archive is reported: " + server.server().deployer().failures());
         assertEquals("200 v2", options(), "the other application keeps running");
 
         Files.writeString(routing, "OPTIONS: (\"echo\", \"DAR:From\", \"NEUTRAL\"\n");
-        for (int i = 0; i < 50 && server.router().lastError() == null; i++) {
+        for (int i = 0; i < 50 && server.server().router().lastError() == null; i++) {
             Thread.sleep(100);
         }
-        assertNotNull(server.router().lastError(), "the broken routing file is reported");
-        assertTrue(server.router().lastError().toString().contains("routing.properties:1"), server.router().lastError().toString());
+        assertNotNull(server.server().router().lastError(), "the broken routing file is reported");
+        assertTrue(server.server().router().lastError().toString().contains("routing.properties:1"), server.server().router().lastError().toString());
         assertEquals("200 v2", options(), "the previous routing stays in force");
 
         Files.delete(sar);

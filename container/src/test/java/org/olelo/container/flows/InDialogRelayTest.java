@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.olelo.core.testkit.SipText.contactUri;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
-import static org.olelo.core.testkit.SipText.routesFromResponse;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -32,12 +31,11 @@ import org.olelo.core.testkit.SipPeer;
  */
 class InDialogRelayTest {
 
-    private static final AtomicInteger N = new AtomicInteger();
     private static final long WAIT = 3000;
 
     @TempDir
     Path tmp;
-    private ProxyTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -47,33 +45,31 @@ class InDialogRelayTest {
     }
 
     /** A request with a To tag from {@code from}, with the given Request-URI, extra headers and Call-ID. */
-    private static String probe(SipPeer from, String method, String ruri, String extra, String callId) {
-        int n = N.incrementAndGet();
-        return method + " " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + from.transport() + " 127.0.0.1:" + from.address().getPort() + ";branch=z9hG4bK-dlg-" + n
-                + ";rport\r\n"
-                + extra
-                + "Max-Forwards: 70\r\nFrom: <sip:attacker@127.0.0.1>;tag=a" + n + "\r\nTo: <" + ruri + ">;tag=b" + n + "\r\n"
-                + "Call-ID: " + callId + "\r\nCSeq: 1 " + method + "\r\n"
-                + "Contact: <sip:attacker@127.0.0.1:" + from.address().getPort() + ">\r\n"
-                + "Content-Length: 0\r\n\r\n";
+    private static SipBuilder probe(SipPeer from, String method, String ruri, String extra, String callId) {
+        return SipBuilder.request(method, ruri).via(from).from("<sip:attacker@127.0.0.1>").toTag("b" + SipBuilder.next())
+                .callId(callId).contact("<sip:attacker@127.0.0.1:" + from.address().getPort() + ">").lines(extra);
+    }
+
+    private TestServer proxy(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy").transport(kind).start(tmp);
+        return server;
     }
 
     private String victimUri(SipPeer victim) {
-        String tp = server.kind == SipPeer.Kind.TCP ? ";transport=tcp" : "";
+        String tp = server.kind() == SipPeer.Kind.TCP ? ";transport=tcp" : "";
         return "sip:victim@victim.example.com:" + victim.address().getPort() + tp;
     }
 
     private static String finalResponse(SipPeer p) throws Exception {
-        return AppTestServer.next(p, WAIT);
+        return p.next(WAIT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"MESSAGE", "INVITE", "INFO", "BYE"})
     void requestsWithAToTagForAForeignHostReachNobody(String method) throws Exception {
-        server = new ProxyTestServer(SipPeer.Kind.UDP, tmp);
+        proxy(SipPeer.Kind.UDP);
         try (SipPeer attacker = server.caller(); SipPeer victim = server.callee()) {
-            attacker.send(probe(attacker, method, victimUri(victim), "", "relay-" + N.incrementAndGet() + "@probe"));
+            attacker.send(probe(attacker, method, victimUri(victim), "", "relay-" + SipBuilder.next() + "@probe"));
             String answer = finalResponse(attacker);
             assertNotNull(answer);
             assertEquals(403, status(answer), answer);
@@ -81,13 +77,13 @@ class InDialogRelayTest {
                 attacker.send(probe(attacker, "ACK", victimUri(victim), "", "relay-ack@probe"));
             }
             assertNull(victim.receive(2000), "nothing reaches the target (one MESSAGE used to become 11 copies)");
-            assertTrue(server.server.core().statistics().get(CoreStatistics.Event.RELAY_REFUSED) >= 1);
+            assertTrue(server.server().core().statistics().get(CoreStatistics.Event.RELAY_REFUSED) >= 1);
         }
     }
 
     @Test
     void aRequestWithAToTagForThisServerThatMatchesNoDialogGets481() throws Exception {
-        server = new ProxyTestServer(SipPeer.Kind.UDP, tmp);
+        proxy(SipPeer.Kind.UDP);
         try (SipPeer attacker = server.caller()) {
             String self = "sip:nobody@127.0.0.1:" + server.address().getPort();
             attacker.send(probe(attacker, "BYE", self, "", "nodialog@probe"));
@@ -98,7 +94,7 @@ class InDialogRelayTest {
     @ParameterizedTest
     @EnumSource(SipPeer.Kind.class)
     void forgedAndReplayedRoutesOfThisServerAreRefused(SipPeer.Kind kind) throws Exception {
-        server = new ProxyTestServer(kind, tmp);
+        proxy(kind);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee(); SipPeer victim = server.callee()) {
             String ok = establish(caller, callee);
             String route = header(ok, "Record-Route");
@@ -112,7 +108,7 @@ class InDialogRelayTest {
                 "Route: <" + us + ";lr;ol=" + session + ";olt=" + token + ";x=1>\r\n",     // a parameter added
             };
             for (String r : forged) {
-                caller.send(probe(caller, "MESSAGE", victimUri(victim), r, "other-" + N.incrementAndGet() + "@probe"));
+                caller.send(probe(caller, "MESSAGE", victimUri(victim), r, "other-" + SipBuilder.next() + "@probe"));
                 String answer = finalResponse(caller);
                 assertNotNull(answer, r);
                 assertEquals(403, status(answer), r + answer);
@@ -125,10 +121,10 @@ class InDialogRelayTest {
     @ParameterizedTest
     @EnumSource(SipPeer.Kind.class)
     void aRecordRoutedDialogGoesOnAfterTheProxySessionEnded(SipPeer.Kind kind) throws Exception {
-        server = new ProxyTestServer(kind, tmp);
+        proxy(kind);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String ok = establish(caller, callee);
-            SipSessionImpl s = server.server.runtime().sessions().sipSession(param(header(ok, "Record-Route"), "ol"));
+            SipSessionImpl s = server.server().runtime().sessions().sipSession(param(header(ok, "Record-Route"), "ol"));
             assertNotNull(s, "the proxy's session");
             s.parent().executor().execute(() -> s.parent().invalidate());
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -142,13 +138,13 @@ class InDialogRelayTest {
 
     @Test
     void aRecordRoutedDialogOutlivesARestartOfTheServer() throws Exception {
-        server = new ProxyTestServer(SipPeer.Kind.MEMORY, tmp);
+        proxy(SipPeer.Kind.MEMORY);
         String ok;
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             ok = establish(caller, callee);
         }
         server.close();
-        server = new ProxyTestServer(SipPeer.Kind.MEMORY, tmp); // same data folder, same key, same addresses
+        proxy(SipPeer.Kind.MEMORY); // same data folder, same key, same addresses
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             bye(caller, callee, ok);
         }
@@ -156,17 +152,11 @@ class InDialogRelayTest {
 
     /** INVITE, 200 and ACK (sent without Max-Forwards) through the record-routing proxy; the 200 as the caller got it. */
     private String establish(SipPeer caller, SipPeer callee) throws Exception {
-        int n = N.incrementAndGet();
         String ruri = server.uriOf("bob", callee);
-        String tp = caller.transport().equals("TCP") ? ";transport=tcp" : "";
-        caller.send("INVITE " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + caller.transport() + " 127.0.0.1:" + caller.address().getPort() + ";branch=z9hG4bK-est-" + n
-                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:alice@127.0.0.1>;tag=al" + n + "\r\nTo: <" + ruri + ">\r\n"
-                + "Call-ID: dialog-" + n + "@test\r\nCSeq: 1 INVITE\r\n"
-                + "Contact: <sip:alice@127.0.0.1:" + caller.address().getPort() + tp + ">\r\nContent-Length: 0\r\n\r\n");
+        caller.send(SipBuilder.request("INVITE", ruri).via(caller).from("<sip:alice@127.0.0.1>").contact("alice", caller));
         String inv = callee.receive(WAIT);
         assertNotNull(inv, "INVITE relayed");
-        callee.send(response(inv, 200, "OK", "bob" + n, "Contact: <" + server.uriOf("bob", callee) + ">\r\n"));
+        callee.send(SipBuilder.response(inv, 200, "OK").toTag("bob" + SipBuilder.next()).contact("bob", callee));
         String ok = finalResponse(caller);
         assertEquals(200, status(ok));
         assertTrue(param(header(ok, "Record-Route"), "olt").matches("[A-Za-z0-9_-]{16}"), "a signed Record-Route: " + ok);
@@ -183,18 +173,12 @@ class InDialogRelayTest {
         String bye = callee.receive(WAIT);
         assertNotNull(bye, "the dialog's BYE goes through");
         assertEquals("BYE", method(bye));
-        callee.send(response(bye, 200, "OK", null, ""));
+        callee.send(SipBuilder.response(bye, 200, "OK"));
         assertEquals(200, status(finalResponse(caller)));
     }
 
-    private static String inDialog(SipPeer caller, String method, String ok, int cseq, boolean maxForwards) {
-        return method + " " + contactUri(ok) + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + caller.transport() + " 127.0.0.1:" + caller.address().getPort() + ";branch=z9hG4bK-in-"
-                + N.incrementAndGet() + ";rport\r\n"
-                + routesFromResponse(ok)
-                + (maxForwards ? "Max-Forwards: 70\r\n" : "")
-                + "From: " + header(ok, "From") + "\r\nTo: " + header(ok, "To") + "\r\nCall-ID: " + header(ok, "Call-ID")
-                + "\r\nCSeq: " + cseq + " " + method + "\r\nContent-Length: 0\r\n\r\n";
+    private static SipBuilder inDialog(SipPeer caller, String method, String ok, int cseq, boolean maxForwards) {
+        return SipBuilder.inDialog(method, ok).via(caller).cseq(cseq).maxForwards(maxForwards ? 70 : null);
     }
 
     private static String param(String uri, String name) {

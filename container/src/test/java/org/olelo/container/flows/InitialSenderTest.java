@@ -9,12 +9,13 @@ import static org.olelo.core.testkit.SipText.routesFromResponse;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -94,7 +95,7 @@ class InitialSenderTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -104,12 +105,12 @@ class InitialSenderTest {
     }
 
     private void start(SipPeer.Kind kind) throws Exception {
-        server = new AppTestServer(kind, tmp, Map.of("front", app("front", "Front", proxy("front")),
-                "b2b", app("b2b", "B2b", B2B), "back", app("back", "Back", proxy("back"))), """
+        server = TestServer.builder().app("front", app("front", "Front", proxy("front"))).app("b2b", app("b2b", "B2b", B2B))
+                .app("back", app("back", "Back", proxy("back"))).routing("""
                 INVITE: ("front", "DAR:From", "ORIGINATING", "", "NO_ROUTE", "0", "header.X-Chain=proxy"), \\
                         ("b2b", "DAR:From", "ORIGINATING", "", "NO_ROUTE", "1", "header.X-Chain=b2b"), \\
                         ("back", "DAR:To", "TERMINATING", "", "NO_ROUTE", "2")
-                """);
+                """).transport(kind).start(tmp);
     }
 
     private static String sender(SipPeer p) {
@@ -122,8 +123,8 @@ class InitialSenderTest {
         start(kind);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String bob = server.uriOf("bob", callee);
-            String invite = AppTestServer.request(caller, "INVITE", bob, "<sip:alice@127.0.0.1>", "<" + bob + ">",
-                    "X-Chain: proxy\r\n");
+            String invite = SipBuilder.request("INVITE", bob).via(caller).from("<sip:alice@127.0.0.1>").to("<" + bob + ">")
+                    .contact("caller", caller).header("X-Chain", "proxy").build();
             caller.send(invite);
             String inv = callee.receive(3000);
             assertNotNull(inv, "the INVITE crosses both applications");
@@ -133,7 +134,7 @@ class InitialSenderTest {
 
             String contact = "Contact: <" + server.uriOf("bob", callee) + ">\r\n";
             callee.send(response(inv, 200, "OK", "b1", contact));
-            String ok = AppTestServer.next(caller, 3000);
+            String ok = caller.next(3000);
             assertEquals(200, status(ok), ok);
             assertEquals("internal=false", header(ok, "X-Back-Response"), "the callee's answer came from the network");
             assertEquals("internal=true", header(ok, "X-Front-Response"), "and reached the first one from the second");
@@ -158,8 +159,8 @@ class InitialSenderTest {
         start(kind);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String us = "sip:svc@127.0.0.1:" + server.address().getPort();
-            caller.send(AppTestServer.request(caller, "INVITE", us, "<sip:alice@127.0.0.1>", "<" + us + ">",
-                    "X-Chain: b2b\r\nX-Callee: " + server.uriOf("bob", callee) + "\r\n"));
+            caller.send(SipBuilder.request("INVITE", us).via(caller).from("<sip:alice@127.0.0.1>").to("<" + us + ">")
+                    .contact("caller", caller).header("X-Chain", "b2b").header("X-Callee", server.uriOf("bob", callee)));
             String inv = callee.receive(3000);
             assertNotNull(inv, "the B2BUA's INVITE crosses the second application");
             assertEquals("internal=false initial=" + sender(caller) + " ruri-internal=true", header(inv, "X-B2b"),

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.DeployProblem;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 
 /**
@@ -33,7 +33,7 @@ class JndiNamesTest {
 
     @TempDir
     Path tmp;
-    private MemorySip sip;
+    private TestServer sip;
 
     @AfterEach
     void stop() {
@@ -125,14 +125,11 @@ class JndiNamesTest {
 
     @Test
     void anApplicationLooksUpItsObjectsInInitAndInAServletAndUsesThem() throws Exception {
-        sip = new MemorySip(tmp, app(), "jndi", ROUTING, c -> c);
-        assertTrue(sip.server.deployer().failures().isEmpty(), () -> sip.server.deployer().failures().toString());
-        int n = MemorySip.next();
-        String message = "MESSAGE sip:jndi@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5990;branch=z9hG4bK-jn" + n
-                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=j" + n + "\r\nTo: <sip:jndi@127.0.0.1>\r\n"
-                + "Call-ID: jn-" + n + "\r\nCSeq: 1 MESSAGE\r\nX-Reply-To: sip:peer@127.0.0.1:" + PEER_PORT
-                + "\r\nContent-Length: 0\r\n\r\n";
-        String r = sip.send(message, MemorySip.source(1));
+        sip = TestServer.builder().app("jndi", app()).routing(ROUTING).start(tmp);
+        assertTrue(sip.server().deployer().failures().isEmpty(), () -> sip.server().deployer().failures().toString());
+        MemoryPeer ua = sip.memoryPeer(1);
+        String r = ua.finalResponseTo(SipBuilder.request("MESSAGE", "sip:jndi@127.0.0.1").via(ua)
+                .header("X-Reply-To", "sip:peer@127.0.0.1:" + PEER_PORT));
         assertEquals(200, SipText.status(r), r);
         assertEquals(null, header(r, "X-Failure"), r);
         assertEquals("true", header(r, "X-Same"), "the names hold the application's own objects: " + r);
@@ -140,13 +137,13 @@ class JndiNamesTest {
         assertEquals("not found", header(r, "X-Other"), "an application sees only its own names");
         assertEquals("refused", header(r, "X-Bind"), "the names are read-only");
 
-        MemoryPeer peer = new MemoryPeer(sip.memory, PEER_PORT);
+        MemoryPeer peer = new MemoryPeer(sip.memory(), PEER_PORT);
         Set<String> bodies = new HashSet<>();
         while (bodies.size() < 2) {
             String m = peer.receive(5_000);
             assertNotNull(m, "a MESSAGE from the application; got " + bodies);
             assertEquals("MESSAGE", method(m), m);
-            peer.send(response(m, 200, "OK", "p" + bodies.size(), "").getBytes(StandardCharsets.UTF_8));
+            peer.send(SipBuilder.response(m, 200, "OK").toTag("p" + bodies.size()));
             bodies.add(m.substring(m.indexOf("\r\n\r\n") + 4));
         }
         assertEquals(Set.of("from the servlet", "from the timer"), bodies);
@@ -164,8 +161,8 @@ class JndiNamesTest {
                     @jakarta.annotation.Resource(name = "sip/jndi/TimerService") jakarta.servlet.sip.SipFactory wrong;
                 }
                 """);
-        sip = new MemorySip(tmp, bad, "jndi", ROUTING, c -> c);
-        DeployProblem p = sip.server.deployer().failures().values().stream().findFirst()
+        sip = TestServer.builder().app("jndi", bad).routing(ROUTING).start(tmp);
+        DeployProblem p = sip.server().deployer().failures().values().stream().findFirst()
                 .orElseThrow(() -> new AssertionError("the deployment should fail"));
         assertTrue(p.reason().contains("j.Bad.wrong") && p.reason().contains("sip/jndi/TimerService")
                 && p.reason().contains("jakarta.servlet.sip.TimerService"), p.toString());

@@ -1,15 +1,15 @@
 package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olelo.container.testkit.DigestClient;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
@@ -25,30 +25,23 @@ class LockoutTest {
 
     /** A REGISTER from {@code peer} that answers a fresh challenge with that password; the final response. */
     private static String register(UdpPeer peer, String user, String password) throws Exception {
-        String challenge = send(peer, AuthApps.request("REGISTER", user, peer.address(), null, null));
+        String challenge = peer.finalResponseTo(AuthApps.request("REGISTER", user, peer));
         if (SipText.status(challenge) != 401) {
             return challenge;
         }
         String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
         String auth = DigestClient.answer(c, user, password, "REGISTER", AuthApps.requestUri("REGISTER"), "00000001");
-        return send(peer, AuthApps.request("REGISTER", user, peer.address(), "Authorization", auth));
-    }
-
-    private static String send(UdpPeer peer, String request) throws Exception {
-        peer.send(request);
-        String r = AppTestServer.next(peer, 5_000);
-        assertNotNull(r, "no answer to\n" + request);
-        return r;
+        return peer.finalResponseTo(AuthApps.request("REGISTER", user, peer).header("Authorization", auth));
     }
 
     @Test
     void twentyWrongPasswordsBlockThatUserAtThatAddressOnly() throws Exception {
-        try (AppTestServer server = new AppTestServer(SipPeer.Kind.UDP, tmp, Map.of("reg", AuthApps.constrained()),
-                AuthApps.ROUTING);
+        try (TestServer server = TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING)
+                .transport(SipPeer.Kind.UDP).start(tmp);
              UdpPeer one = new UdpPeer(server.address(), InetAddress.getByName("127.0.0.1"));
              UdpPeer two = new UdpPeer(server.address(), InetAddress.getByName("127.0.0.2"))) {
-            AuthApps.subscriber(server.server.database().defaultPool(), "alice", "127.0.0.1", "wonder", "a");
-            AuthApps.subscriber(server.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
+            AuthApps.subscriber(server.server().database().defaultPool(), "alice", "127.0.0.1", "wonder", "a");
+            AuthApps.subscriber(server.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret", "a");
             List<Integer> statuses = new ArrayList<>();
             String last = null;
             for (int i = 0; i < 20; i++) {

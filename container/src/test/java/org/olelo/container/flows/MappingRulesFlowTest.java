@@ -1,18 +1,17 @@
 package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.olelo.container.flows.AppTestServer.next;
-import static org.olelo.container.flows.AppTestServer.request;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -112,7 +111,7 @@ class MappingRulesFlowTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -123,8 +122,8 @@ class MappingRulesFlowTest {
 
     /** Sends one request and returns the servlet that answered, or the status when it is not 200. */
     private String reached(SipPeer caller, String method, String ruri, String from, String to) throws Exception {
-        caller.send(request(caller, method, ruri, from, to, ""));
-        String r = next(caller, WAIT);
+        caller.send(SipBuilder.request(method, ruri).via(caller).from(from).to(to).contact("caller", caller));
+        String r = caller.next(WAIT);
         int status = status(r);
         return status == 200 ? header(r, "X-Servlet") : String.valueOf(status);
     }
@@ -133,8 +132,7 @@ class MappingRulesFlowTest {
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void eachRequestReachesTheServletOfItsFirstMatchingRule(SipPeer.Kind kind) throws Exception {
         TestApps app = TestApps.app().java("m.Named", NAMED).java("m.Pojo", POJO).sipXml(SIP_XML);
-        server = new AppTestServer(kind, tmp, Map.of("mapped", app),
-                "ALL: (\"mapped\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
+        server = TestServer.builder().app("mapped", app).routeAllTo("mapped").transport(kind).start(tmp);
         String here = "127.0.0.1:" + server.address().getPort();
         String anon = "<sip:anon@" + here + ">";
         try (SipPeer c = server.caller()) {

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
-import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transport.InMemoryTransport;
 
@@ -39,16 +39,11 @@ class ProtosRobustnessTest {
 
     @Test
     void everyProtosCaseIsSurvived() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        TestApps.app().java("t.ForkingProxy", ProxyTestServer.PROXY_APP).sipXml(ProxyTestServer.SIP_XML)
-                .writeFolder(deploy.resolve("apps").resolve("proxy"));
-        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
         InMemoryTransport memory = new InMemoryTransport("UDP", new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 5060));
         InetAddress testNet = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
         int cases = 0;
-        try (OleloServer server = OleloServer.start(cfg, host -> new InetAddress[] {testNet}, List.of(memory));
+        try (TestServer server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy").memory(memory)
+                .resolver(host -> new InetAddress[] {testNet}).start(tmp);
              InputStream in = new GZIPInputStream(Files.newInputStream(ARCHIVE))) {
             byte[] header = new byte[512];
             while (readFully(in, header)) {
@@ -77,15 +72,13 @@ class ProtosRobustnessTest {
             }
             assertEquals(4527, cases, "every test case was sent");
             memory.drain();
-            String probe = "OPTIONS sip:probe@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5977;branch=z9hG4bK-protos-probe;rport\r\n"
-                    + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=p\r\nTo: <sip:probe@127.0.0.1>\r\nCall-ID: protos-probe\r\n"
-                    + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-            memory.inject(probe.getBytes(StandardCharsets.UTF_8), PEER);
+            memory.inject(SipBuilder.request("OPTIONS", "sip:probe@127.0.0.1").via("UDP", "127.0.0.1:5977", "z9hG4bK-protos-probe")
+                    .maxForwards(0).bytes(), PEER);
             InMemoryTransport.Sent r = memory.poll(PEER, 3, TimeUnit.SECONDS);
             assertNotNull(r, "the server still answers");
             assertEquals(483, SipText.status(r.text()));
-            assertTrue(server.core().statistics().get("err_requests_rejected") > 100,
-                    "malformed requests were rejected: " + server.core().statistics().snapshot());
+            assertTrue(server.server().core().statistics().get("err_requests_rejected") > 100,
+                    "malformed requests were rejected: " + server.server().core().statistics().snapshot());
         }
     }
 

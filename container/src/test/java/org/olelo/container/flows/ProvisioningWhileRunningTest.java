@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.boot.Main;
 import org.olelo.container.internal.db.ChildJvm;
+import org.olelo.container.testkit.DigestClient;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.MemoryPeer;
 import org.olelo.core.testkit.SipText;
 
 /**
@@ -20,11 +22,9 @@ import org.olelo.core.testkit.SipText;
  */
 class ProvisioningWhileRunningTest {
 
-    private static final InetSocketAddress UA = MemorySip.source(7);
-
     @TempDir
     Path tmp;
-    private MemorySip sip;
+    private TestServer sip;
 
     @AfterEach
     void stop() {
@@ -36,22 +36,23 @@ class ProvisioningWhileRunningTest {
     private ChildJvm.Result olelo(String... args) throws Exception {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--data-dir", sip.data.toString(), "--deploy-dir", sip.deploy.toString()},
+        System.arraycopy(new String[] {"--data-dir", sip.data().toString(), "--deploy-dir", sip.deploy().toString()},
                 0, all, args.length, 4);
         return ChildJvm.run(Main.class, all);
     }
 
-    private int register(String user, String password) throws InterruptedException {
-        String challenge = sip.send(AuthApps.request("REGISTER", user, UA, null, null), UA);
+    private int register(String user, String password) throws Exception {
+        MemoryPeer ua = sip.memoryPeer(7);
+        String challenge = ua.finalResponseTo(AuthApps.request("REGISTER", user, ua));
         String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
         String auth = DigestClient.answer(c, user, password, "REGISTER", AuthApps.requestUri("REGISTER"), "00000001");
-        return SipText.status(sip.send(AuthApps.request("REGISTER", user, UA, "Authorization", auth), UA));
+        return SipText.status(ua.finalResponseTo(AuthApps.request("REGISTER", user, ua).header("Authorization", auth)));
     }
 
     @Test
     void aSubscriberAddedByTheCommandLineIsAuthenticatedByTheRunningServer() throws Exception {
-        sip = new MemorySip(tmp, AuthApps.constrained(), "reg", AuthApps.ROUTING, c -> c);
-        AuthApps.subscriber(sip.server.database().defaultPool(), "bob", "127.0.0.1", "s3cret");
+        sip = TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING).start(tmp);
+        AuthApps.subscriber(sip.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret");
         assertEquals(401, register("dave", "pw1"), "dave does not exist yet");
 
         ChildJvm.Result add = olelo("subscriber", "add", "dave@127.0.0.1", "--password", "pw1");

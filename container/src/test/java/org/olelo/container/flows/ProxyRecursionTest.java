@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.olelo.container.flows.ProxyFlowsTest.answer;
+import static org.olelo.container.flows.ProxyFlowsTest.inDialog;
 import static org.olelo.container.flows.ProxyFlowsTest.invite;
-import static org.olelo.container.flows.ProxyFlowsTest.next;
+import static org.olelo.container.flows.ProxyFlowsTest.proxyServer;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.headers;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -34,7 +36,7 @@ class ProxyRecursionTest {
 
     @TempDir
     Path tmp;
-    private ProxyTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -43,31 +45,23 @@ class ProxyRecursionTest {
         }
     }
 
-    private String contact(String user, SipPeer p) {
-        return ProxyFlowsTest.contact(server, user, p);
-    }
-
-    private static String inDialog(SipPeer caller, String method, String ok, int cseq) {
-        return ProxyFlowsTest.inDialog(caller, method, ok, cseq, "z9hG4bK-rec-" + cseq + "-" + System.nanoTime());
-    }
-
     /** The first callee redirects to the second, who answers: the call completes through the proxy. */
     @ParameterizedTest
     @EnumSource(SipPeer.Kind.class)
     void aRedirectIsFollowedAndTheCallCompletes(SipPeer.Kind kind) throws Exception {
-        server = new ProxyTestServer(kind, tmp);
+        server = proxyServer(kind).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer first = server.callee(); SipPeer second = server.callee()) {
-            caller.send(invite(caller, server.uriOf("bob", first), "X-Report-Branches: yes\r\n"));
+            caller.send(invite(caller, server.uriOf("bob", first)).header("X-Report-Branches", "yes"));
             String inv1 = first.receive(WAIT);
             assertNotNull(inv1, "INVITE to the first callee");
-            first.send(response(inv1, 302, "Moved Temporarily", "r1", contact("carol", second)));
+            first.send(answer(inv1, 302, "Moved Temporarily", "r1").contact("carol", second));
             assertEquals("ACK", method(first.receive(WAIT)), "the proxy acknowledges the 302 itself");
             String inv2 = second.receive(WAIT);
             assertNotNull(inv2, "the proxy follows the redirect to the second callee");
             assertTrue(inv2.startsWith("INVITE " + server.uriOf("carol", second) + " SIP/2.0"), inv2);
             assertEquals(header(inv1, "Call-ID"), header(inv2, "Call-ID"));
-            second.send(response(inv2, 200, "OK", "c2", contact("carol", second)));
-            String ok = next(caller);
+            second.send(answer(inv2, 200, "OK", "c2").contact("carol", second));
+            String ok = caller.next(WAIT);
             assertEquals(200, status(ok), "the second callee's answer reaches the caller, not the 302: " + ok);
             assertEquals("bob>carol", header(ok, "X-Branches"),
                     "getProxyBranches lists the application's branch, getRecursedProxyBranches the one it led to");
@@ -76,8 +70,8 @@ class ProxyRecursionTest {
             caller.send(inDialog(caller, "BYE", ok, 2));
             String bye = second.receive(WAIT);
             assertEquals("BYE", method(bye));
-            second.send(response(bye, 200, "OK", null, ""));
-            String byeOk = next(caller);
+            second.send(answer(bye, 200, "OK", null));
+            String byeOk = caller.next(WAIT);
             assertEquals(200, status(byeOk));
             assertEquals("BYE", method(byeOk));
             assertNull(first.receive(300), "nothing more for the redirecting callee");
@@ -87,13 +81,13 @@ class ProxyRecursionTest {
     /** With recursion off the 302 is the best (only) final response: the caller gets it, Contact and all. */
     @Test
     void withoutRecursionTheCallerGetsTheRedirect() throws Exception {
-        server = new ProxyTestServer(SipPeer.Kind.UDP, tmp);
+        server = proxyServer(SipPeer.Kind.UDP).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer first = server.callee(); SipPeer second = server.callee()) {
-            caller.send(invite(caller, server.uriOf("bob", first), "X-No-Recurse: yes\r\n"));
+            caller.send(invite(caller, server.uriOf("bob", first)).header("X-No-Recurse", "yes"));
             String inv1 = first.receive(WAIT);
             assertNotNull(inv1);
-            first.send(response(inv1, 302, "Moved Temporarily", "r1", contact("carol", second)));
-            String redirect = next(caller);
+            first.send(answer(inv1, 302, "Moved Temporarily", "r1").contact("carol", second));
+            String redirect = caller.next(WAIT);
             assertEquals(302, status(redirect), redirect);
             assertTrue(header(redirect, "Contact").contains(server.uriOf("carol", second)), redirect);
             assertNull(second.receive(500), "no branch to the Contact");
@@ -107,27 +101,27 @@ class ProxyRecursionTest {
      */
     @Test
     void contactsAreTriedByQValueOnceEach() throws Exception {
-        server = new ProxyTestServer(SipPeer.Kind.UDP, tmp);
+        server = proxyServer(SipPeer.Kind.UDP).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer first = server.callee(); SipPeer low = server.callee();
              SipPeer high = server.callee()) {
-            caller.send(invite(caller, server.uriOf("bob", first), "X-Sequential: yes\r\nX-Report-Branches: yes\r\n"));
+            caller.send(invite(caller, server.uriOf("bob", first)).header("X-Sequential", "yes").header("X-Report-Branches", "yes"));
             String inv1 = first.receive(WAIT);
             assertNotNull(inv1);
-            String contacts = "Contact: <" + server.uriOf("low", low) + ">;q=0.2, <" + server.uriOf("high", high)
-                    + ">;q=0.9, <" + server.uriOf("bob", first) + ">\r\n";
-            first.send(response(inv1, 301, "Moved Permanently", "r1", contacts));
+            String contacts = "<" + server.uriOf("low", low) + ">;q=0.2, <" + server.uriOf("high", high)
+                    + ">;q=0.9, <" + server.uriOf("bob", first) + ">";
+            first.send(answer(inv1, 301, "Moved Permanently", "r1").contact(contacts));
             assertEquals("ACK", method(first.receive(WAIT)));
             String invHigh = high.receive(WAIT);
             assertNotNull(invHigh, "the Contact with the higher q-value first");
             assertNull(low.receive(300), "one at a time in a sequential search");
-            high.send(response(invHigh, 486, "Busy Here", "h1", ""));
+            high.send(answer(invHigh, 486, "Busy Here", "h1"));
             assertEquals("ACK", method(high.receive(WAIT)));
             String invLow = low.receive(WAIT);
             assertNotNull(invLow, "then the lower one");
-            low.send(response(invLow, 480, "Temporarily Unavailable", "l1", ""));
+            low.send(answer(invLow, 480, "Temporarily Unavailable", "l1"));
             assertEquals("ACK", method(low.receive(WAIT)));
             assertNull(first.receive(300), "the target already tried is not tried again");
-            String best = next(caller);
+            String best = caller.next(WAIT);
             assertEquals(301, status(best), best);
             assertEquals("<" + server.uriOf("bob", first) + ">", header(best, "Contact"),
                     "only the Contact that was not recursed on is left");
@@ -138,15 +132,15 @@ class ProxyRecursionTest {
     /** A 3xx whose Contacts were all recursed on is no candidate: the caller gets the recursed branch's answer. */
     @Test
     void aRedirectWhoseContactsWereAllTakenIsNoCandidate() throws Exception {
-        server = new ProxyTestServer(SipPeer.Kind.UDP, tmp);
+        server = proxyServer(SipPeer.Kind.UDP).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer first = server.callee(); SipPeer second = server.callee()) {
-            caller.send(invite(caller, server.uriOf("bob", first), ""));
+            caller.send(invite(caller, server.uriOf("bob", first)));
             String inv1 = first.receive(WAIT);
-            first.send(response(inv1, 302, "Moved Temporarily", "r1", contact("carol", second)));
+            first.send(answer(inv1, 302, "Moved Temporarily", "r1").contact("carol", second));
             String inv2 = second.receive(WAIT);
             assertNotNull(inv2);
-            second.send(response(inv2, 486, "Busy Here", "c2", ""));
-            String best = next(caller);
+            second.send(answer(inv2, 486, "Busy Here", "c2"));
+            String best = caller.next(WAIT);
             assertEquals(486, status(best), "not the 302, whose only Contact was tried: " + best);
         }
     }
@@ -165,12 +159,12 @@ class ProxyRecursionTest {
     }
 
     private void assertCancelReasons(SipPeer.Kind kind, String how) throws Exception {
-        server = new ProxyTestServer(kind, tmp);
+        server = proxyServer(kind).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(invite(caller, server.uriOf("bob", callee), "X-Cancel-Reason: " + how + "\r\n"));
+            caller.send(invite(caller, server.uriOf("bob", callee)).header("X-Cancel-Reason", how));
             String inv = callee.receive(WAIT);
             assertNotNull(inv);
-            callee.send(response(inv, 180, "Ringing", "c1", contact("bob", callee)));
+            callee.send(answer(inv, 180, "Ringing", "c1").contact("bob", callee));
             String cancel = callee.receive(WAIT);
             assertNotNull(cancel, "the application's cancel reaches the callee");
             assertEquals("CANCEL", method(cancel), cancel);
@@ -178,12 +172,12 @@ class ProxyRecursionTest {
             String all = String.join(", ", reasons);
             assertTrue(all.matches("(?s)SIP ?;\\s*cause=600 ?;\\s*text=\"Busy Everywhere\".*"), all);
             assertTrue(all.matches("(?s).*Q\\.850 ?;\\s*cause=17 ?;\\s*text=\"User \\\\\"busy\\\\\"\"\\s*"), all);
-            callee.send(response(cancel, 200, "OK", "c1", ""));
-            callee.send(response(inv, 487, "Request Terminated", "c1", ""));
+            callee.send(answer(cancel, 200, "OK", "c1"));
+            callee.send(answer(inv, 487, "Request Terminated", "c1"));
             assertEquals("ACK", method(callee.receive(WAIT)));
-            String last = next(caller);
+            String last = caller.next(WAIT);
             while (last != null && status(last) < 200) {
-                last = next(caller);
+                last = caller.next(WAIT);
             }
             assertNotNull(last);
             assertEquals(487, status(last));

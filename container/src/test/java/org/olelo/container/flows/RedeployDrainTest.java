@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.container.flows.VersionedApps.marked;
-import static org.olelo.core.testkit.SipText.contactUri;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
-import static org.olelo.core.testkit.SipText.routesFromResponse;
 import static org.olelo.core.testkit.SipText.status;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.olelo.container.boot.OleloServer;
 import org.olelo.container.boot.ServerConfig;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
-import org.olelo.core.transport.InMemoryTransport;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -49,14 +45,12 @@ import org.slf4j.LoggerFactory;
 class RedeployDrainTest {
 
     private static final long WAIT = 5000;
-    private static int calls;
 
     @TempDir
     Path tmp;
     private Path apps;
     private Path marks;
-    private OleloServer server;
-    private InMemoryTransport memory;
+    private TestServer server;
     private final List<SipPeer> peers = new ArrayList<>();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger drainLog = (Logger) LoggerFactory.getLogger("org.olelo.container.internal.deploy.AppDrainer");
@@ -77,23 +71,23 @@ class RedeployDrainTest {
     }
 
     private void start(String app, TestApps v1, long drainSeconds) throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        apps = Files.createDirectories(deploy.resolve("apps"));
-        Files.writeString(deploy.resolve("routing.properties"),
-                "ALL: (\"" + app + "\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
-        v1.writeArchive(apps.resolve(app + ".sar"), tmp.resolve("scratch-1"));
-        memory = InMemoryTransport.udp();
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of())
-                .withPollMillis(50).withDrainSeconds(drainSeconds);
-        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+        server = TestServer.builder().archive(app, v1).routeAllTo(app)
+                .settings(c -> c.withPollMillis(50).withDrainSeconds(drainSeconds)).start(tmp);
+        apps = server.deploy().resolve("apps");
+    }
+
+    /** An INVITE or OPTIONS from alice at a peer. */
+    private static String request(SipPeer peer, String method, String ruri, String extra) {
+        return SipBuilder.request(method, ruri).via(peer).from("<sip:alice@127.0.0.1>").contact("caller", peer).lines(extra)
+                .build();
     }
 
     /** Replaces the archive with another version and waits until that version takes new sessions. */
     private DeployedApp redeploy(String app, TestApps next) throws Exception {
-        DeployedApp before = server.applications().get(app);
+        DeployedApp before = server.server().applications().get(app);
         next.writeArchive(apps.resolve(app + ".sar"), tmp.resolve("scratch-" + System.nanoTime()));
-        await(() -> server.applications().get(app) != before, "the new version of " + app);
-        return server.applications().get(app);
+        await(() -> server.server().applications().get(app) != before, "the new version of " + app);
+        return server.server().applications().get(app);
     }
 
     /** A caller: answers the requests the server sends in its dialogs (timer ticks, BYE) with 200. */
@@ -102,7 +96,7 @@ class RedeployDrainTest {
     }
 
     private Phone phone(boolean answers) {
-        Phone p = new Phone(new MemoryPeer(memory, 5300 + peers.size()), answers);
+        Phone p = new Phone(new MemoryPeer(server.memory(), 5300 + peers.size()), answers);
         peers.add(p.peer);
         return p;
     }
@@ -146,7 +140,7 @@ class RedeployDrainTest {
         String ringing = c.invite("sip:ring@127.0.0.1");
         assertEquals(180, status(ringing));
         assertEquals("1", header(ringing, "X-Version"));
-        DeployedApp v1 = server.applications().get("ver");
+        DeployedApp v1 = server.server().applications().get("ver");
         assertNotNull(v1.classLoader().getResource("v/Ver.class"));
 
         DeployedApp v2 = redeploy("ver", VersionedApps.uas("2", marks));
@@ -191,7 +185,7 @@ class RedeployDrainTest {
         String gone = awaitLine(v1.label() + " is gone: drained");
         assertNull(v1.classLoader().getResource("v/Ver.class"), "the class loader of the drained version is closed");
         assertFalse(marked(marks, "destroyed", "2"));
-        assertTrue(server.deployer().draining().isEmpty(), gone);
+        assertTrue(server.server().deployer().draining().isEmpty(), gone);
 
         String bye2 = b.inDialog(call2, "BYE", "");
         assertEquals("2", header(bye2, "X-Version"));
@@ -206,7 +200,7 @@ class RedeployDrainTest {
         Call call1 = a.call("sip:uas@127.0.0.1", "X-Tick-Ms: 300\r\n");
         assertEquals("1", header(call1.ok, "X-Version"));
         a.inDialog(call1, "ACK", "");
-        DeployedApp v1 = server.applications().get("ver");
+        DeployedApp v1 = server.server().applications().get("ver");
 
         DeployedApp v2 = redeploy("ver", VersionedApps.uas("2", marks));
         String bye = a.awaitRequest("BYE", header(call1.ok, "Call-ID"), -1);
@@ -222,7 +216,7 @@ class RedeployDrainTest {
         Call call2 = a.call("sip:uas@127.0.0.1", "");
         assertEquals("2", header(call2.ok, "X-Version"));
         assertFalse(marked(marks, "destroyed", "2"));
-        assertEquals(v2, server.applications().get("ver"));
+        assertEquals(v2, server.server().applications().get("ver"));
     }
 
     @Test
@@ -231,7 +225,7 @@ class RedeployDrainTest {
         start("ver", VersionedApps.uas("1", marks), 0);
         Phone c = phone();
         assertEquals(180, status(c.invite("sip:ring@127.0.0.1")));
-        DeployedApp v1 = server.applications().get("ver");
+        DeployedApp v1 = server.server().applications().get("ver");
         redeploy("ver", VersionedApps.uas("2", marks));
         String terminated = c.awaitResponse(c.lastCallId(), "1 INVITE");
         assertEquals(487, status(terminated), terminated);
@@ -269,7 +263,7 @@ class RedeployDrainTest {
         DeployedApp v2 = redeploy("rr", VersionedApps.proxy("2", marks));
         ProxiedCall b = proxiedCall(caller, callee, "2");
         DeployedApp v3 = redeploy("rr", VersionedApps.proxy("3", marks));
-        assertEquals(2, server.deployer().draining().size(), "two versions drain at once");
+        assertEquals(2, server.server().deployer().draining().size(), "two versions drain at once");
         ProxiedCall c = proxiedCall(caller, callee, "3");
 
         inDialogThroughProxy(caller, callee, a, "INFO", 2, "1");
@@ -281,7 +275,7 @@ class RedeployDrainTest {
         assertFalse(marked(marks, "destroyed", "2"), "the second version still has a call");
 
         Files.delete(apps.resolve("rr.sar"));
-        await(() -> server.applications().get("rr") == null, "the removal");
+        await(() -> server.server().applications().get("rr") == null, "the removal");
         awaitLine("Draining " + v3.label(), "its source was removed", "keeps 1 application session, 0 timers and 1 dialog");
         String refused = caller.invite("sip:nobody@127.0.0.1");
         assertEquals(404, status(refused), "a removed application takes no new call: " + refused);
@@ -290,21 +284,20 @@ class RedeployDrainTest {
         await(() -> marked(marks, "destroyed", "3"), "destroy() of the removed version");
         inDialogThroughProxy(caller, callee, b, "BYE", 3, "2");
         await(() -> marked(marks, "destroyed", "2"), "destroy() of the second version");
-        await(() -> server.deployer().draining().isEmpty(), "no version left");
+        await(() -> server.server().deployer().draining().isEmpty(), "no version left");
         awaitLine(v2.label() + " is gone: drained");
         awaitLine(v3.label() + " is gone: drained");
     }
 
     /** A call through the proxy, answered and acknowledged; every message shows the proxy's version. */
     private ProxiedCall proxiedCall(Phone caller, Phone callee, String version) throws Exception {
-        DeployedApp app = server.applications().get("rr");
+        DeployedApp app = server.server().applications().get("rr");
         String ruri = "sip:bob@127.0.0.1:" + callee.peer.address().getPort();
-        String invite = AppTestServer.request(caller.peer, "INVITE", ruri, "<sip:alice@127.0.0.1>", "<" + ruri + ">", "");
+        String invite = request(caller.peer, "INVITE", ruri, "");
         caller.peer.send(invite);
         String in = callee.awaitRequest("INVITE", header(invite, "Call-ID"), 1);
         assertEquals(version, header(in, "X-Version"), in);
-        String contact = "Contact: <sip:bob@127.0.0.1:" + callee.peer.address().getPort() + ">\r\n";
-        callee.peer.send(response(in, 200, "OK", "b" + version, contact));
+        callee.peer.send(SipBuilder.response(in, 200, "OK").toTag("b" + version).contact("bob", callee.peer));
         String ok = caller.awaitResponse(header(invite, "Call-ID"), "1 INVITE");
         assertEquals(200, status(ok), ok);
         assertEquals(version, header(ok, "X-Version"), "the 2xx passed the proxy's version: " + ok);
@@ -321,7 +314,7 @@ class RedeployDrainTest {
         String in = callee.awaitRequest(method, header(pc.call.ok, "Call-ID"), cseq);
         assertEquals(header(pc.call.ok, "Call-ID"), header(in, "Call-ID"));
         assertEquals(version, header(in, "X-Version"), method + " passed the proxy's version: " + in);
-        callee.peer.send(response(in, 200, "OK", null, ""));
+        callee.peer.send(SipBuilder.response(in, 200, "OK"));
         String ok = caller.awaitResponse(header(pc.call.ok, "Call-ID"), cseq + " " + method);
         assertEquals(200, status(ok), ok);
         assertEquals(version, header(ok, "X-Version"), "the answer to " + method + " passed the proxy's version: " + ok);
@@ -350,18 +343,7 @@ class RedeployDrainTest {
 
         /** A request in the dialog: R-URI = remote Contact, Route = reversed Record-Route. */
         String request(String method, int number, String extra) {
-            int port = peer.address().getPort();
-            return method + " " + contactUri(ok) + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-dr-" + (++calls) + ";rport\r\n"
-                    + routesFromResponse(ok)
-                    + "Max-Forwards: 70\r\n"
-                    + "From: " + header(ok, "From") + "\r\n"
-                    + "To: " + header(ok, "To") + "\r\n"
-                    + "Call-ID: " + header(ok, "Call-ID") + "\r\n"
-                    + "CSeq: " + number + " " + method + "\r\n"
-                    + "Contact: <sip:alice@127.0.0.1:" + port + ">\r\n"
-                    + extra
-                    + "Content-Length: 0\r\n\r\n";
+            return SipBuilder.inDialog(method, ok).via(peer).cseq(number).contact("alice", peer).lines(extra).build();
         }
     }
 
@@ -380,7 +362,7 @@ class RedeployDrainTest {
 
         /** Sends an INVITE and returns its first answer after 100 Trying. */
         String invite(String ruri) throws Exception {
-            lastInvite = AppTestServer.request(peer, "INVITE", ruri, "<sip:alice@127.0.0.1>", "<" + ruri + ">", "");
+            lastInvite = request(peer, "INVITE", ruri, "");
             peer.send(lastInvite);
             return awaitResponse(header(lastInvite, "Call-ID"), "1 INVITE");
         }
@@ -392,7 +374,7 @@ class RedeployDrainTest {
 
         /** Sends an OPTIONS; returns its final answer. */
         String options(String ruri, String extra) throws Exception {
-            String options = AppTestServer.request(peer, "OPTIONS", ruri, "<sip:alice@127.0.0.1>", "<" + ruri + ">", extra);
+            String options = request(peer, "OPTIONS", ruri, extra);
             peer.send(options);
             String ok = awaitResponse(header(options, "Call-ID"), "1 OPTIONS");
             assertEquals(200, status(ok), ok);
@@ -401,7 +383,7 @@ class RedeployDrainTest {
 
         /** Sends an INVITE that is answered 2xx. */
         Call call(String ruri, String extra) throws Exception {
-            String invite = AppTestServer.request(peer, "INVITE", ruri, "<sip:alice@127.0.0.1>", "<" + ruri + ">", extra);
+            String invite = request(peer, "INVITE", ruri, extra);
             peer.send(invite);
             String ok = awaitResponse(header(invite, "Call-ID"), "1 INVITE");
             assertEquals(200, status(ok), ok);
@@ -418,25 +400,12 @@ class RedeployDrainTest {
         /** Cancels the last INVITE sent with {@link #invite}; waits for its 487 and acknowledges it. */
         void cancel() throws Exception {
             String callId = header(lastInvite, "Call-ID");
-            peer.send(sameTransaction("CANCEL", header(lastInvite, "To")));
+            peer.send(SipBuilder.cancel(lastInvite));
             assertEquals(200, status(awaitResponse(callId, "1 CANCEL")));
             String terminated = await(m -> status(m) >= 200 && callId.equals(header(m, "Call-ID"))
                     && "1 INVITE".equals(header(m, "CSeq")), "the final answer to the cancelled INVITE");
             assertEquals(487, status(terminated), terminated);
-            peer.send(sameTransaction("ACK", header(terminated, "To")));
-        }
-
-        /** CANCEL, or ACK of an error, of the last INVITE: same Request-URI, Via, From, Call-ID and CSeq number. */
-        private String sameTransaction(String method, String to) {
-            String ruri = lastInvite.substring(lastInvite.indexOf(' ') + 1, lastInvite.indexOf(" SIP/2.0"));
-            return method + " " + ruri + " SIP/2.0\r\n"
-                    + "Via: " + header(lastInvite, "Via") + "\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "From: " + header(lastInvite, "From") + "\r\n"
-                    + "To: " + to + "\r\n"
-                    + "Call-ID: " + header(lastInvite, "Call-ID") + "\r\n"
-                    + "CSeq: 1 " + method + "\r\n"
-                    + "Content-Length: 0\r\n\r\n";
+            peer.send(SipBuilder.ack(lastInvite, terminated));
         }
 
         /** The next answer other than 100 to the request of this Call-ID and CSeq ({@code 2 INFO}). */
@@ -489,7 +458,7 @@ class RedeployDrainTest {
                 if (status(m) == -1) {
                     String method = method(m);
                     if (answers && (method.equals("INFO") || method.equals("BYE"))) {
-                        peer.send(response(m, 200, "OK", null, ""));
+                        peer.send(SipBuilder.response(m, 200, "OK"));
                     }
                     if ("tick".equals(header(m, "X-Timer"))) {
                         ticks.add(new String[] {Long.toString(System.currentTimeMillis()), m});

@@ -23,10 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
-import org.olelo.container.internal.deploy.TestApps;
-import org.olelo.core.spi.Resolver;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transport.InMemoryTransport;
 
@@ -121,22 +119,16 @@ class Rfc4475TortureTest {
 
     @TempDir
     static Path tmp;
-    private static OleloServer server;
+    private static TestServer server;
     private static InMemoryTransport memory;
 
     @BeforeAll
     static void start() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        TestApps.app().java("t.ForkingProxy", ProxyTestServer.PROXY_APP).sipXml(ProxyTestServer.SIP_XML)
-                .writeFolder(deploy.resolve("apps").resolve("proxy"));
-        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
         // not 127.0.0.1:5060: answers to the messages' Via ports land on 127.0.0.1 and are collected
         memory = new InMemoryTransport("UDP", new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 5060));
         InetAddress testNet = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
-        Resolver offline = host -> new InetAddress[] {testNet};
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
-        server = OleloServer.start(cfg, offline, List.of(memory));
+        server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy").memory(memory)
+                .resolver(host -> new InetAddress[] {testNet}).start(tmp);
     }
 
     @AfterAll

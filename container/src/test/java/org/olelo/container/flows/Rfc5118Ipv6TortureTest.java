@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
-import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transport.InMemoryTransport;
 
@@ -34,21 +33,16 @@ class Rfc5118Ipv6TortureTest {
 
     @TempDir
     Path tmp;
-    private OleloServer server;
+    private TestServer server;
     private InMemoryTransport memory;
 
     /** A fresh server per message: several of these messages share Call-ID, Via and branch. */
     @BeforeEach
     void start() throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        TestApps.app().java("t.ForkingProxy", ProxyTestServer.PROXY_APP).sipXml(ProxyTestServer.SIP_XML)
-                .writeFolder(deploy.resolve("apps").resolve("proxy"));
-        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
         memory = new InMemoryTransport("UDP", new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 5060));
         InetAddress testNet = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of());
-        server = OleloServer.start(cfg, host -> new InetAddress[] {testNet}, List.of(memory));
+        server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy").memory(memory)
+                .resolver(host -> new InetAddress[] {testNet}).start(tmp);
     }
 
     @AfterEach

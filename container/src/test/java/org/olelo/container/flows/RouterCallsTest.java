@@ -1,5 +1,12 @@
 package org.olelo.container.flows;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.olelo.core.testkit.SipText.headers;
+import static org.olelo.core.testkit.SipText.response;
+import static org.olelo.core.testkit.SipText.status;
+
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import jakarta.servlet.sip.SipServletRequest;
@@ -11,7 +18,6 @@ import jakarta.servlet.sip.ar.SipRouteModifier;
 import jakarta.servlet.sip.ar.SipTargetedRequestInfo;
 import java.io.Serializable;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,26 +32,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.SipContainer;
 import org.olelo.container.internal.deploy.AppDeployer;
 import org.olelo.container.internal.deploy.AppRegistry;
-import org.olelo.container.internal.deploy.TestApps;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.runtime.InternalHop;
+import org.olelo.container.testkit.CommonApps;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.SipCore;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transport.InMemoryTransport;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.olelo.core.testkit.SipText.headers;
-import static org.olelo.core.testkit.SipText.response;
-import static org.olelo.core.testkit.SipText.status;
 
 /**
  * What the container tells an application router, call by call, along a chain: region, directive
@@ -134,8 +135,7 @@ class RouterCallsTest {
         Path apps = tmp.resolve("apps");
         Files.createDirectories(apps);
         for (String a : List.of("orig", "term")) {
-            TestApps.app().java("t.Recorder", ComposeTestServer.RECORDER).sipXml(ComposeTestServer.sipXml(a))
-                    .writeFolder(apps.resolve(a));
+            CommonApps.recorder(a).writeFolder(apps.resolve(a));
         }
         memory = InMemoryTransport.udp();
         core = new SipCore(CoreConfig.defaults().withListen(List.of()), host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
@@ -155,14 +155,7 @@ class RouterCallsTest {
         startServer();
         try (SipPeer caller = new MemoryPeer(memory, 5301); SipPeer callee = new MemoryPeer(memory, 5302)) {
             String ruri = "sip:bob@127.0.0.1:5302";
-            caller.send("MESSAGE " + ruri + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:5301;branch=z9hG4bK-rc-1;rport\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "From: <sip:alice@example.com>;tag=rc1\r\n"
-                    + "To: <" + ruri + ">\r\n"
-                    + "Call-ID: router-calls-1@test\r\n"
-                    + "CSeq: 1 MESSAGE\r\n"
-                    + "Content-Length: 0\r\n\r\n");
+            caller.send(SipBuilder.request("MESSAGE", ruri).via(caller).from("<sip:alice@example.com>"));
             String msg = callee.receive(3000);
             assertNotNull(msg, "the request reaches the network after both applications");
             List<String> seen = headers(msg, "X-Seen");
@@ -171,11 +164,8 @@ class RouterCallsTest {
                     seen.get(0));
             assertEquals("term region=TERMINATING subscriber=sip:bob@example.com internal=true popped=" + INTERNAL_ROUTE
                     + " initial=" + INTERNAL_ROUTE, seen.get(1));
-            callee.send(response(msg, 200, "OK", "rc", ""));
-            String ok;
-            do {
-                ok = caller.receive(3000);
-            } while (ok != null && status(ok) < 200);
+            callee.send(SipBuilder.response(msg, 200, "OK").toTag("rc"));
+            String ok = caller.finalResponse(3000);
             assertNotNull(ok);
             assertEquals(200, status(ok));
         }
@@ -191,14 +181,9 @@ class RouterCallsTest {
         startServer();
         try (SipPeer callee = new MemoryPeer(memory, 5303)) {
             String ruri = "sip:carol@127.0.0.1:5303";
-            SIPRequest wire = (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(("MESSAGE " + ruri + " SIP/2.0\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "From: <sip:service@example.com>;tag=ua1\r\n"
-                    + "To: <" + ruri + ">\r\n"
-                    + "Call-ID: router-calls-2@test\r\n"
-                    + "CSeq: 1 MESSAGE\r\n"
-                    + "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-placeholder\r\n"
-                    + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8))).message();
+            SIPRequest wire = (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(SipBuilder.request("MESSAGE", ruri)
+                    .from("<sip:service@example.com>").viaValue("SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-placeholder")
+                    .bytes())).message();
             wire.removeHeader("Via");
             SipServletRequestImpl sent = SipServletRequestImpl.created(wire, null, true);
             InternalHop hop = container.composer().beforeSendInitial(sent);
@@ -226,7 +211,7 @@ class RouterCallsTest {
             assertTrue(seen.get(0).startsWith("orig region=ORIGINATING subscriber=sip:alice@example.com internal=true popped=null initial=null"),
                     seen.get(0));
             assertTrue(seen.get(1).startsWith("term region=TERMINATING"), seen.get(1));
-            callee.send(response(msg, 200, "OK", "ua", ""));
+            callee.send(SipBuilder.response(msg, 200, "OK").toTag("ua"));
             Integer st;
             do {
                 st = statuses.poll(3, TimeUnit.SECONDS);

@@ -2,16 +2,16 @@ package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.olelo.core.testkit.SipText.contactUri;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -104,7 +104,7 @@ class ServletPojoRegistrationTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -123,24 +123,21 @@ class ServletPojoRegistrationTest {
                           <servlet><servlet-name>front</servlet-name><servlet-class>r.Front</servlet-class></servlet>
                         </sip-app>
                         """);
-        server = new AppTestServer(SipPeer.Kind.MEMORY, tmp, Map.of("pojos", app),
-                "ALL: (\"pojos\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+        server = TestServer.builder().app("pojos", app)
+                .routing("ALL: (\"pojos\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n").start(tmp);
         try (SipPeer caller = server.caller()) {
-            String invite = AppTestServer.request(caller, "INVITE", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                    "<sip:svc@127.0.0.1>", "");
-            caller.send(invite);
-            String ok = AppTestServer.next(caller, 3000);
+            caller.send(SipBuilder.request("INVITE", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                    .contact("caller", caller));
+            String ok = caller.next(3000);
             assertNotNull(ok);
             assertEquals(200, status(ok), ok);
             assertEquals("greeter", header(ok, "X-Handled-By"), "the registered POJO is the main servlet");
             assertEquals("true", header(ok, "X-Injected"), "createServletPOJO injects");
             assertEquals("greeter=r.Greeter by-class=true taken=null nothing=refused", header(ok, "X-Outcomes"));
 
-            String bye = invite.replaceFirst("INVITE sip:svc@127.0.0.1", "BYE " + contactUri(ok))
-                    .replace("CSeq: 1 INVITE", "CSeq: 2 BYE").replace("To: <sip:svc@127.0.0.1>", "To: " + header(ok, "To"))
-                    .replace(";branch=z9hG4bK-app-", ";branch=z9hG4bK-bye-");
+            SipBuilder bye = SipBuilder.inDialog("BYE", ok).via(caller).cseq(2);
             caller.send(bye);
-            String byeOk = AppTestServer.next(caller, 3000);
+            String byeOk = caller.next(3000);
             assertNotNull(byeOk);
             assertEquals(200, status(byeOk), byeOk);
             assertEquals("classic classic hello", header(byeOk, "X-Handled-By"),

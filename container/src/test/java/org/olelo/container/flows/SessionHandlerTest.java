@@ -6,11 +6,12 @@ import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -64,7 +65,7 @@ class SessionHandlerTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -86,19 +87,15 @@ class SessionHandlerTest {
 
     /** Sends an INVITE naming the handler to set, then a BYE in the dialog; returns the BYE's 200. */
     private String callAndHangUp(SipPeer caller, String handler) throws Exception {
-        String invite = AppTestServer.request(caller, "INVITE", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                "<sip:svc@127.0.0.1>", "X-Handler: " + handler + "\r\n");
-        caller.send(invite);
-        String ok = AppTestServer.next(caller, 3000);
+        caller.send(SipBuilder.request("INVITE", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                .contact("caller", caller).header("X-Handler", handler));
+        String ok = caller.next(3000);
         assertNotNull(ok);
         assertEquals(200, status(ok), ok);
         assertEquals("refused", header(ok, "X-Unknown"), "a servlet name the application lacks is refused");
-        String bye = invite.replaceFirst("INVITE sip:svc@127.0.0.1", "BYE " + org.olelo.core.testkit.SipText.contactUri(ok))
-                .replace("CSeq: 1 INVITE", "CSeq: 2 BYE")
-                .replace("To: <sip:svc@127.0.0.1>", "To: " + header(ok, "To"))
-                .replace(";branch=z9hG4bK-app-", ";branch=z9hG4bK-bye-");
+        SipBuilder bye = SipBuilder.inDialog("BYE", ok).via(caller).cseq(2);
         caller.send(bye);
-        String byeOk = AppTestServer.next(caller, 3000);
+        String byeOk = caller.next(3000);
         assertNotNull(byeOk);
         assertEquals(200, status(byeOk), byeOk);
         return byeOk;
@@ -106,8 +103,8 @@ class SessionHandlerTest {
 
     @Test
     void anUnknownServletNameIsRefusedAndAKnownOneTakesTheSession() throws Exception {
-        server = new AppTestServer(SipPeer.Kind.MEMORY, tmp, Map.of("handlers", app()),
-                "ALL: (\"handlers\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+        server = TestServer.builder().app("handlers", app())
+                .routing("ALL: (\"handlers\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n").start(tmp);
         try (SipPeer caller = server.caller()) {
             assertEquals("other", header(callAndHangUp(caller, "other"), "X-Handled-By"),
                     "the session's BYE goes to the servlet it was handed to");

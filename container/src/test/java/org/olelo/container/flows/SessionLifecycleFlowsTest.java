@@ -8,27 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.status;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.olelo.container.boot.OleloServer;
-import org.olelo.container.boot.ServerConfig;
-import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
-import org.olelo.core.testkit.UdpPeer;
-import org.olelo.core.transport.InMemoryTransport;
-import org.olelo.core.transport.ListenAddress;
 
 /**
  * Application sessions, SIP sessions, timers and listeners of a deployed application
@@ -37,13 +29,11 @@ import org.olelo.core.transport.ListenAddress;
  */
 class SessionLifecycleFlowsTest {
 
-    private static final AtomicInteger N = new AtomicInteger();
     private static final long WAIT = 5000;
 
     @TempDir
     Path tmp;
-    private OleloServer server;
-    private InMemoryTransport memory;
+    private TestServer server;
     private SipPeer peer;
 
     @AfterEach
@@ -57,17 +47,8 @@ class SessionLifecycleFlowsTest {
     }
 
     private void start(SipPeer.Kind kind) throws Exception {
-        Path deploy = tmp.resolve("deploy");
-        Files.createDirectories(deploy.resolve("apps"));
-        LifecycleApp.app().writeFolder(deploy.resolve("apps").resolve("life"));
-        Files.writeString(deploy.resolve("routing.properties"), "ALL: (\"life\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
-        List<ListenAddress> listen = kind == SipPeer.Kind.UDP ? List.of(ListenAddress.parse("udp:127.0.0.1:0")) : List.of();
-        memory = kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
-        ServerConfig cfg = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(listen);
-        server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
-                memory == null ? List.of() : List.of(memory));
-        InetSocketAddress addr = server.core().transports().get(0).localAddress();
-        peer = kind == SipPeer.Kind.UDP ? new UdpPeer(addr) : new MemoryPeer(memory, 5200);
+        server = TestServer.builder().app("life", LifecycleApp.app()).routeAllTo("life").transport(kind).start(tmp);
+        peer = server.caller();
     }
 
     private void start() throws Exception {
@@ -76,23 +57,14 @@ class SessionLifecycleFlowsTest {
 
     /** Sends a MESSAGE with a command (and key, when not null) to the given Request-URI; returns the final response. */
     private String send(String ruri, String key, String cmd) throws Exception {
-        int n = N.incrementAndGet();
-        int port = peer.address().getPort();
-        String req = "MESSAGE " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + peer.transport() + " 127.0.0.1:" + port + ";branch=z9hG4bK-life-" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:tester@127.0.0.1>;tag=t" + n + "\r\n"
-                + "To: <sip:life@127.0.0.1>\r\n"
-                + "Call-ID: life-" + n + "@test\r\n"
-                + "CSeq: 1 MESSAGE\r\n"
-                + (key == null ? "" : "X-Key: " + key + "\r\n")
-                + "X-Cmd: " + cmd + "\r\n"
-                + "Content-Length: 0\r\n\r\n";
-        peer.send(req);
+        String callId = "life-" + SipBuilder.next() + "@test";
+        SipBuilder req = SipBuilder.request("MESSAGE", ruri).via(peer).from("<sip:tester@127.0.0.1>")
+                .to("<sip:life@127.0.0.1>").callId(callId).header("X-Cmd", cmd);
+        peer.send(key == null ? req : req.header("X-Key", key));
         long end = System.currentTimeMillis() + WAIT;
         while (System.currentTimeMillis() < end) {
             String m = peer.receive(WAIT);
-            if (m != null && status(m) >= 200 && header(m, "Call-ID").equals("life-" + n + "@test")) {
+            if (m != null && status(m) >= 200 && header(m, "Call-ID").equals(callId)) {
                 return m;
             }
         }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
-import static org.olelo.core.testkit.SipText.response;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 
 /**
@@ -32,18 +32,18 @@ class SessionTasksTest {
 
     @TempDir
     Path tmp;
-    private MemorySip sip;
+    private TestServer server;
 
     @BeforeEach
     void deploy() throws Exception {
-        sip = new MemorySip(tmp, app(), "tasks", ROUTING, c -> c);
-        assertTrue(sip.server.deployer().failures().isEmpty(), () -> sip.server.deployer().failures().toString());
+        server = TestServer.builder().app("tasks", app()).routing(ROUTING).start(tmp);
+        assertTrue(server.server().deployer().failures().isEmpty(), () -> server.server().deployer().failures().toString());
     }
 
     @AfterEach
     void stop() {
-        if (sip != null) {
-            sip.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -145,29 +145,28 @@ class SessionTasksTest {
                 """);
     }
 
-    private String send(String what, int n) throws Exception {
-        String message = "MESSAGE sip:tasks@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5991;branch=z9hG4bK-tk" + n
-                + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=t" + n + "\r\nTo: <sip:tasks@127.0.0.1>\r\n"
-                + "Call-ID: tk-" + n + "\r\nCSeq: 1 MESSAGE\r\nX-Do: " + what + "\r\nX-Reply-To: sip:peer@127.0.0.1:"
-                + PEER_PORT + "\r\nContent-Length: 0\r\n\r\n";
-        String r = sip.send(message, MemorySip.source(1));
-        assertEquals(200, SipText.status(r), r);
-        return r;
+    private String send(String what) throws Exception {
+        try (MemoryPeer sender = server.memoryPeer(1)) {
+            String r = sender.finalResponseTo(SipBuilder.request("MESSAGE", "sip:tasks@127.0.0.1").via(sender)
+                    .from("<sip:t@127.0.0.1>").header("X-Do", what).header("X-Reply-To", "sip:peer@127.0.0.1:" + PEER_PORT));
+            assertEquals(200, SipText.status(r), r);
+            return r;
+        }
     }
 
     /** The task waits for the servlet call to end, runs with the session current, and is listed while unfinished. */
     @Test
     void aTaskRunsOnItsSessionsExecutorAfterTheServletCall() throws Exception {
-        String r = send("serial", MemorySip.next());
+        String r = send("serial");
         assertEquals(null, header(r, "X-Failure"), r);
         assertEquals("true", header(r, "X-Listed"), "getTaskFutures lists the submitted task: " + r);
         assertEquals("refused", header(r, "X-SelfWait"), "waiting for it on its own session's executor is refused: " + r);
         assertEquals("false", header(r, "X-Done"), "the task does not run while the servlet runs: " + r);
-        MemoryPeer peer = new MemoryPeer(sip.memory, PEER_PORT);
+        MemoryPeer peer = new MemoryPeer(server.memory(), PEER_PORT);
         String m = peer.receive(5_000);
         assertNotNull(m, "the task's MESSAGE");
         assertEquals("MESSAGE", method(m), m);
-        peer.send(response(m, 200, "OK", "p1", "").getBytes(StandardCharsets.UTF_8));
+        peer.send(SipBuilder.response(m, 200, "OK").toTag("p1"));
         assertEquals("current=true afterServlet=true listed=1", m.substring(m.indexOf("\r\n\r\n") + 4),
                 "the task runs after the servlet call, with its session current, listed until it ends");
     }
@@ -175,7 +174,7 @@ class SessionTasksTest {
     /** A task for another session, named by id, is listed by its identity name; invalidation cancels it. */
     @Test
     void invalidationCancelsAnUnfinishedTask() throws Exception {
-        String r = send("cancel", MemorySip.next());
+        String r = send("cancel");
         assertEquals(null, header(r, "X-Failure"), r);
         assertEquals("true", header(r, "X-ById"), "getTaskFuture(identity name) and getTaskFutures: " + r);
         assertEquals("false", header(r, "X-Ready"), "an unfinished task keeps the session from being ready: " + r);
@@ -185,7 +184,7 @@ class SessionTasksTest {
     /** A task submitted from a thread of no session, with SIP_APPLICATIONSESSION_KEY, runs in the keyed session. */
     @Test
     void theApplicationSessionKeyPropertyChoosesTheSession() throws Exception {
-        String r = send("key", MemorySip.next());
+        String r = send("key");
         assertEquals("true", header(r, "X-InKeyed"), "the task ran with the keyed session current: " + r);
         assertEquals("true", header(r, "X-DroppedOut"), "a finished task leaves getTaskFutures: " + r);
         assertTrue(String.valueOf(header(r, "X-Failure")).contains("RejectedExecutionException"),

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.internal.trace.SipTrace;
 import org.olelo.container.internal.trace.TraceFilter;
+import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -42,7 +43,7 @@ class SipTraceTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
     private final List<SipPeer> peers = new ArrayList<>();
 
     @AfterEach
@@ -57,8 +58,8 @@ class SipTraceTest {
     record Entry(String head, String message) {
     }
 
-    private AppTestServer start(SipPeer.Kind kind) throws Exception {
-        server = new AppTestServer(kind, tmp, Map.of("p", TraceApps.proxy()), TraceApps.ROUTING);
+    private TestServer start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("p", TraceApps.proxy()).routing(TraceApps.ROUTING).transport(kind).start(tmp);
         return server;
     }
 
@@ -115,7 +116,7 @@ class SipTraceTest {
     @EnumSource(value = SipPeer.Kind.class, names = {"MEMORY", "UDP"})
     void aUsersTraceHoldsExactlyThatUsersMessages(SipPeer.Kind kind) throws Exception {
         start(kind);
-        SipTrace trace = server.server.trace();
+        SipTrace trace = server.server().trace();
         assertTrue(trace.start(TraceFilter.user("alice")));
         assertFalse(trace.start(TraceFilter.user("Alice")), "already active");
         List<CallScript> scripts = runTogether(aliceAndCarol());
@@ -156,7 +157,7 @@ class SipTraceTest {
     @Test
     void aCallIdTraceAndAnAddressOfRecordTraceHoldExactlyTheirMessages() throws Exception {
         start(SipPeer.Kind.UDP);
-        SipTrace trace = server.server.trace();
+        SipTrace trace = server.server().trace();
         List<CallScript> scripts = aliceAndCarol();
         CallScript alice = scripts.get(0);
         CallScript carol = scripts.get(1);
@@ -184,7 +185,7 @@ class SipTraceTest {
     @Test
     void tracedMessagesReachAHomerCollectorAsHepV3() throws Exception {
         start(SipPeer.Kind.UDP);
-        SipTrace trace = server.server.trace();
+        SipTrace trace = server.server().trace();
         try (DatagramSocket collector = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             trace.output(trace.file(), InetSocketAddress.createUnresolved("127.0.0.1", collector.getLocalPort()), 4242);
             trace.start(TraceFilter.user("alice"));

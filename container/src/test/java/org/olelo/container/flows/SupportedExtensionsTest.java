@@ -6,11 +6,12 @@ import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olelo.container.internal.deploy.TestApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
@@ -50,7 +51,7 @@ class SupportedExtensionsTest {
 
     @TempDir
     Path tmp;
-    private AppTestServer server;
+    private TestServer server;
 
     @AfterEach
     void stop() {
@@ -67,12 +68,12 @@ class SupportedExtensionsTest {
                   <servlet><servlet-name>ext</servlet-name><servlet-class>x.Ext</servlet-class></servlet>
                 </sip-app>
                 """);
-        server = new AppTestServer(SipPeer.Kind.MEMORY, tmp, Map.of("ext", app),
-                "ALL: (\"ext\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+        server = TestServer.builder().app("ext", app)
+                .routing("ALL: (\"ext\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n").start(tmp);
         try (SipPeer caller = server.caller()) {
-            caller.send(AppTestServer.request(caller, "OPTIONS", "sip:svc@127.0.0.1", "<sip:alice@127.0.0.1>",
-                    "<sip:svc@127.0.0.1>", ""));
-            String ok = AppTestServer.next(caller, 3000);
+            caller.send(SipBuilder.request("OPTIONS", "sip:svc@127.0.0.1").via(caller).from("<sip:alice@127.0.0.1>")
+                    .contact("caller", caller));
+            String ok = caller.next(3000);
             assertNotNull(ok);
             assertEquals(200, status(ok), ok);
             assertEquals("100rel,timer,path,replaces,join", header(ok, "X-Supported"));

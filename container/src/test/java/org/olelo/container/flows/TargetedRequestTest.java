@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +33,7 @@ import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.SipCore;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.transport.InMemoryTransport;
 
@@ -46,7 +46,6 @@ import org.olelo.core.transport.InMemoryTransport;
  */
 class TargetedRequestTest {
 
-    private static final AtomicInteger N = new AtomicInteger();
 
     /** One call of the router: directive, and the targeting it was told (type:application or "-"). */
     record Call(String method, SipApplicationRoutingDirective directive, String targeted) {
@@ -169,19 +168,9 @@ class TargetedRequestTest {
     /** A request from the peer; {@code extra} header lines end in CRLF. Returns its final response. */
     private static String send(SipPeer peer, String method, String ruri, String callId, String fromTag, String toTag,
                                String extra) throws Exception {
-        int n = N.incrementAndGet();
-        int port = peer.address().getPort();
-        peer.send(method + " " + ruri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-tr" + n + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:alice@127.0.0.1>;tag=" + fromTag + "\r\n"
-                + "To: <sip:svc@127.0.0.1>" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 " + method + "\r\n"
-                + "Contact: <sip:alice@127.0.0.1:" + port + ">\r\n"
-                + extra
-                + "Content-Length: 0\r\n\r\n");
-        return method.equals("ACK") ? null : AppTestServer.next(peer, 3000);
+        peer.send(SipBuilder.request(method, ruri).via(peer).from("<sip:alice@127.0.0.1>;tag=" + fromTag)
+                .to("<sip:svc@127.0.0.1>").toTag(toTag).callId(callId).contact("alice", peer).lines(extra));
+        return method.equals("ACK") ? null : peer.next(3000);
     }
 
     private static String tagOf(String to) {
@@ -192,7 +181,7 @@ class TargetedRequestTest {
     void encodedUriJoinAndReplacesReachTheRouterAndJoinTheTargetedSession() throws Exception {
         startServer();
         try (SipPeer caller = new MemoryPeer(memory, 5311)) {
-            String callId = "targeted-" + N.incrementAndGet();
+            String callId = "targeted-" + SipBuilder.next();
             String first = send(caller, "INVITE", "sip:svc@127.0.0.1", callId, "f1", null, "");
             assertNotNull(first);
             assertEquals(200, status(first), first);
@@ -201,26 +190,26 @@ class TargetedRequestTest {
             String dialog = callId + ";to-tag=" + tagOf(header(first, "To")) + ";from-tag=f1";
             send(caller, "ACK", contactUri(first), callId, "f1", tagOf(header(first, "To")), "");
 
-            String message = send(caller, "MESSAGE", header(first, "X-Encoded"), "targeted-" + N.incrementAndGet(),
+            String message = send(caller, "MESSAGE", header(first, "X-Encoded"), "targeted-" + SipBuilder.next(),
                     "f2", null, "");
             assertEquals(200, status(message), message);
             assertEquals(new Call("MESSAGE", SipApplicationRoutingDirective.NEW, "ENCODED_URI:svc"), router.last());
             assertEquals(target, header(message, "X-AS"), "the encoded URI's request joins its application session");
 
-            String replacing = send(caller, "INVITE", "sip:svc@127.0.0.1", "targeted-" + N.incrementAndGet(), "f3", null,
+            String replacing = send(caller, "INVITE", "sip:svc@127.0.0.1", "targeted-" + SipBuilder.next(), "f3", null,
                     "Replaces: " + dialog + "\r\n");
             assertEquals(200, status(replacing), replacing);
             assertEquals(new Call("INVITE", SipApplicationRoutingDirective.NEW, "REPLACES:svc"), router.last());
             assertEquals(target, header(replacing, "X-AS"), "the replacing INVITE joins the replaced dialog's session");
             assertEquals(header(first, "X-Session"), header(replacing, "X-Corresponding"));
 
-            String joining = send(caller, "INVITE", "sip:svc@127.0.0.1", "targeted-" + N.incrementAndGet(), "f4", null,
+            String joining = send(caller, "INVITE", "sip:svc@127.0.0.1", "targeted-" + SipBuilder.next(), "f4", null,
                     "Join: " + dialog + "\r\n");
             assertEquals(200, status(joining), joining);
             assertEquals(new Call("INVITE", SipApplicationRoutingDirective.NEW, "JOIN:svc"), router.last());
             assertEquals(target, header(joining, "X-AS"));
 
-            String stranger = send(caller, "INVITE", "sip:svc@127.0.0.1", "targeted-" + N.incrementAndGet(), "f5", null,
+            String stranger = send(caller, "INVITE", "sip:svc@127.0.0.1", "targeted-" + SipBuilder.next(), "f5", null,
                     "Replaces: " + callId + ";to-tag=nobody;from-tag=f1\r\n");
             assertEquals(200, status(stranger), stranger);
             assertEquals(new Call("INVITE", SipApplicationRoutingDirective.NEW, "-"), router.last(),

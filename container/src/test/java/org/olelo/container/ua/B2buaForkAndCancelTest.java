@@ -12,16 +12,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.SipText;
 
 /**
- * A B2BUA built on the B2buaHelper between two raw UDP peers: a callee side that forks into two
- * early dialogs shows the caller two early dialogs, and the caller's ACK and BYE reach the dialog
- * that answered; a CANCEL from the caller is relayed with {@code createCancel} from
- * {@code doCancel}.
+ * A B2BUA built on the B2buaHelper between two raw peers (in memory, over UDP and over TCP): a
+ * callee side that forks into two early dialogs shows the caller two early dialogs, and the
+ * caller's ACK and BYE reach the dialog that answered; a CANCEL from the caller is relayed with
+ * {@code createCancel} from {@code doCancel}.
  */
 class B2buaForkAndCancelTest {
 
@@ -78,79 +82,90 @@ class B2buaForkAndCancelTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "b2b", Map.of("t.Relay", APP), "t.Relay");
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("b2b", CommonApps.servlet("b2b", "t.Relay", Map.of("t.Relay", APP)))
+                .routeAllTo("b2b")
+                .transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
-    @Test
-    void forkedEarlyDialogsReachTheCallerAndTheAnsweringOneCarriesAckAndBye() throws Exception {
-        try (UdpPeer caller = server.peer(); UdpPeer callee = server.peer()) {
-            String ruri = UaTestServer.uri("bob", callee);
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "fork-" + Sip.next();
-            caller.send(Sip.request(caller, "INVITE", ruri, from, "<" + ruri + ">", callId, 1, null, "v=0\r\n").getBytes());
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void forkedEarlyDialogsReachTheCallerAndTheAnsweringOneCarriesAckAndBye(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            String ruri = SipBuilder.uri("bob", callee);
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "fork-" + SipBuilder.next();
+            caller.send(SipBuilder.request("INVITE", ruri).via(caller).fromValue(from).to("<" + ruri + ">")
+                    .callId(callId).cseq(1).contact("peer", caller).body("application/sdp", "v=0\r\n"));
 
-            String invite = Sip.next(callee, 3000);
+            String invite = callee.next(3000);
             assertNotNull(invite, "the callee side gets the INVITE");
             assertNotEquals(callId, header(invite, "Call-ID"));
-            callee.send(Sip.answer(invite, 180, "Ringing", "fork-a", callee, null, null).getBytes());
-            String r180 = Sip.next(caller, 3000);
+            callee.send(SipBuilder.response(invite, 180, "Ringing").toTag("fork-a").contact("peer", callee));
+            String r180 = caller.next(3000);
             assertEquals(180, status(r180));
-            callee.send(Sip.answer(invite, 183, "Session Progress", "fork-b", callee, null, "v=0\r\n").getBytes());
-            String r183 = Sip.next(caller, 3000);
+            callee.send(SipBuilder.response(invite, 183, "Session Progress").toTag("fork-b").contact("peer", callee)
+                    .body("application/sdp", "v=0\r\n"));
+            String r183 = caller.next(3000);
             assertEquals(183, status(r183));
-            String tagA = Sip.tag(header(r180, "To"));
-            String tagB = Sip.tag(header(r183, "To"));
+            String tagA = SipText.tag(header(r180, "To"));
+            String tagB = SipText.tag(header(r183, "To"));
             assertNotEquals(tagA, tagB, "two early dialogs for the caller");
 
-            callee.send(Sip.answer(invite, 200, "OK", "fork-b", callee, null, "v=0\r\n").getBytes());
-            String ok = Sip.next(caller, 3000);
+            callee.send(SipBuilder.response(invite, 200, "OK").toTag("fork-b").contact("peer", callee)
+                    .body("application/sdp", "v=0\r\n"));
+            String ok = caller.next(3000);
             assertEquals(200, status(ok));
-            assertEquals(tagB, Sip.tag(header(ok, "To")), "the 2xx continues the early dialog of the fork that answered");
+            assertEquals(tagB, SipText.tag(header(ok, "To")),
+                    "the 2xx continues the early dialog of the fork that answered");
 
             String contact = contactUri(ok);
             String to = "<" + ruri + ">;tag=" + tagB;
-            caller.send(Sip.request(caller, "ACK", contact, from, to, callId, 1, null, null).getBytes());
+            caller.send(SipBuilder.request("ACK", contact).via(caller).fromValue(from).to(to).callId(callId).cseq(1)
+                    .contact("peer", caller));
             String ack = nextRequest(callee);
             assertEquals("ACK", method(ack), "the callee's 2xx is acknowledged: " + ack);
             assertTrue(header(ack, "To").contains("tag=fork-b"), "ACK in the dialog that answered: " + ack);
 
-            caller.send(Sip.request(caller, "BYE", contact, from, to, callId, 2, null, null).getBytes());
+            caller.send(SipBuilder.request("BYE", contact).via(caller).fromValue(from).to(to).callId(callId).cseq(2)
+                    .contact("peer", caller));
             String bye = nextRequest(callee);
             assertEquals("BYE", method(bye), "BYE relayed: " + bye);
             assertTrue(header(bye, "To").contains("tag=fork-b"), bye);
-            callee.send(Sip.answer(bye, 200, "OK", null, callee, null, null).getBytes());
+            callee.send(SipBuilder.response(bye, 200, "OK").contact("peer", callee));
             String byeOk = skipInviteRepeats(caller);
             assertEquals(200, status(byeOk));
             assertTrue(header(byeOk, "CSeq").contains("BYE"), byeOk);
         }
     }
 
-    @Test
-    void cancelFromTheCallerIsRelayedFromDoCancel() throws Exception {
-        try (UdpPeer caller = server.peer(); UdpPeer callee = server.peer()) {
-            String ruri = UaTestServer.uri("bob", callee);
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "cancel-" + Sip.next();
-            String inviteText = Sip.request(caller, "INVITE", ruri, from, "<" + ruri + ">", callId, 1, null, "v=0\r\n");
-            caller.send(inviteText.getBytes());
-            String invite = Sip.next(callee, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void cancelFromTheCallerIsRelayedFromDoCancel(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            String ruri = SipBuilder.uri("bob", callee);
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "cancel-" + SipBuilder.next();
+            String inviteText = SipBuilder.request("INVITE", ruri).via(caller).fromValue(from).to("<" + ruri + ">")
+                    .callId(callId).cseq(1).contact("peer", caller).body("application/sdp", "v=0\r\n").build();
+            caller.send(inviteText);
+            String invite = callee.next(3000);
             assertNotNull(invite);
-            callee.send(Sip.answer(invite, 180, "Ringing", "ring", callee, null, null).getBytes());
-            assertEquals(180, status(Sip.next(caller, 3000)));
+            callee.send(SipBuilder.response(invite, 180, "Ringing").toTag("ring").contact("peer", callee));
+            assertEquals(180, status(caller.next(3000)));
 
-            String cancel = "CANCEL " + ruri + " SIP/2.0\r\nVia: " + header(inviteText, "Via") + "\r\nMax-Forwards: 70\r\n"
-                    + "From: " + from + "\r\nTo: <" + ruri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 CANCEL\r\n"
-                    + "Content-Length: 0\r\n\r\n";
-            caller.send(cancel.getBytes());
+            caller.send(SipBuilder.cancel(inviteText));
             String relayed = nextRequest(callee);
             assertEquals("CANCEL", method(relayed), "the CANCEL reaches the callee side: " + relayed);
             assertEquals(header(invite, "Call-ID"), header(relayed, "Call-ID"));
@@ -158,19 +173,19 @@ class B2buaForkAndCancelTest {
     }
 
     /** The next request a peer gets, skipping responses' repeats. */
-    private static String nextRequest(UdpPeer p) throws Exception {
-        String m = Sip.next(p, 3000);
+    private static String nextRequest(SipPeer p) throws Exception {
+        String m = p.next(3000);
         while (m != null && m.startsWith("SIP/2.0")) {
-            m = Sip.next(p, 3000);
+            m = p.next(3000);
         }
         assertNotNull(m, "no request arrived");
         return m;
     }
 
-    private static String skipInviteRepeats(UdpPeer p) throws Exception {
-        String m = Sip.next(p, 3000);
+    private static String skipInviteRepeats(SipPeer p) throws Exception {
+        String m = p.next(3000);
         while (m != null && header(m, "CSeq").contains("INVITE")) {
-            m = Sip.next(p, 3000);
+            m = p.next(3000);
         }
         return m;
     }

@@ -13,15 +13,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.SipText;
 
 /**
  * A back-to-back user agent built on B2buaHelper: each side sees only the B2BUA (Call-ID, Via,
  * Contact), re-INVITE and BYE relayed from either side, CANCEL relayed, and a callee that forks
- * into two early dialogs shows up to the caller as two early dialogs. Real UDP on loopback.
+ * into two early dialogs shows up to the caller as two early dialogs. Each case runs in
+ * memory, over UDP and over TCP.
  */
 class B2buaTest {
 
@@ -86,130 +91,146 @@ class B2buaTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "b2bua", Map.of("t.Relay", APP), "t.Relay");
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("b2bua", CommonApps.servlet("b2bua", "t.Relay", Map.of("t.Relay", APP)))
+                .routeAllTo("b2bua")
+                .transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private String ruri() {
-        return "sip:bob@127.0.0.1:" + server.address().getPort();
+        return server.uri("bob");
     }
 
-    @Test
-    void callWithReinviteFromTheCalleeAndByeFromTheCaller() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer b = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "b2b-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1,
-                    "X-Target: " + UaTestServer.uri("bob", b) + "\r\n", "v=0 offer\r\n").getBytes());
-            String inv = Sip.next(b, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void callWithReinviteFromTheCalleeAndByeFromTheCaller(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer b = server.callee()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "b2b-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a).header("X-Target", SipBuilder.uri("bob", b))
+                    .body("application/sdp", "v=0 offer\r\n"));
+            String inv = b.next(3000);
             assertEquals("INVITE", method(inv));
             assertNotEquals(callId, header(inv, "Call-ID"), "the callee never sees the caller's Call-ID");
             assertFalse(inv.contains("127.0.0.1:" + a.address().getPort()), "nor the caller's Via or Contact:\n" + inv);
             assertEquals("v=0 offer\r\n", inv.substring(inv.indexOf("\r\n\r\n") + 4), "the offer is relayed");
             assertEquals("69", header(inv, "Max-Forwards"));
 
-            String btag = "b" + Sip.next();
-            b.send(Sip.answer(inv, 180, "Ringing", btag, b, null, null).getBytes());
-            String ringing = Sip.next(a, 3000);
+            String btag = "b" + SipBuilder.next();
+            b.send(SipBuilder.response(inv, 180, "Ringing").toTag(btag).contact("peer", b));
+            String ringing = a.next(3000);
             assertEquals(180, status(ringing));
-            String atag = Sip.tag(header(ringing, "To"));
-            b.send(Sip.answer(inv, 200, "OK", btag, b, null, "v=0 answer\r\n").getBytes());
-            String ok = Sip.next(a, 3000);
+            String atag = SipText.tag(header(ringing, "To"));
+            b.send(SipBuilder.response(inv, 200, "OK").toTag(btag).contact("peer", b)
+                    .body("application/sdp", "v=0 answer\r\n"));
+            String ok = a.next(3000);
             assertEquals(200, status(ok));
-            assertEquals(atag, Sip.tag(header(ok, "To")));
+            assertEquals(atag, SipText.tag(header(ok, "To")));
             assertFalse(ok.contains("127.0.0.1:" + b.address().getPort()), "the caller never sees the callee:\n" + ok);
             String aContact = contactUri(ok);
             String aTo = "<" + ruri() + ">;tag=" + atag;
-            a.send(Sip.request(a, "ACK", aContact, from, aTo, callId, 1, null, null).getBytes());
-            String ack = Sip.next(b, 3000);
+            a.send(SipBuilder.request("ACK", aContact).via(a).fromValue(from).to(aTo).callId(callId).cseq(1)
+                    .contact("peer", a));
+            String ack = b.next(3000);
             assertEquals("ACK", method(ack));
-            assertEquals(btag, Sip.tag(header(ack, "To")));
+            assertEquals(btag, SipText.tag(header(ack, "To")));
 
             // the callee re-INVITEs: it arrives at the caller in the caller's dialog
             String bFrom = header(inv, "To") + ";tag=" + btag;
             String bTo = header(inv, "From");
             String bContact = contactUri(inv);
             String bCallId = header(inv, "Call-ID");
-            b.send(Sip.request(b, "INVITE", bContact, bFrom, bTo, bCallId, 1, null, "v=0 hold\r\n").getBytes());
+            b.send(SipBuilder.request("INVITE", bContact).via(b).fromValue(bFrom).to(bTo).callId(bCallId).cseq(1)
+                    .contact("peer", b).body("application/sdp", "v=0 hold\r\n"));
             String reinv = skip(a, "INVITE", 1);
             assertEquals("INVITE", method(reinv));
             assertEquals(callId, header(reinv, "Call-ID"));
-            assertEquals(atag, Sip.tag(header(reinv, "From")), "our tag towards the caller");
-            a.send(Sip.answer(reinv, 200, "OK", null, a, null, "v=0 held\r\n").getBytes());
-            String reOk = Sip.next(b, 3000);
+            assertEquals(atag, SipText.tag(header(reinv, "From")), "our tag towards the caller");
+            a.send(SipBuilder.response(reinv, 200, "OK").contact("peer", a).body("application/sdp", "v=0 held\r\n"));
+            String reOk = b.next(3000);
             assertEquals(200, status(reOk));
-            b.send(Sip.request(b, "ACK", bContact, bFrom, bTo, bCallId, 1, null, null).getBytes());
+            b.send(SipBuilder.request("ACK", bContact).via(b).fromValue(bFrom).to(bTo).callId(bCallId).cseq(1)
+                    .contact("peer", b));
             assertEquals("ACK", method(skip(a, "ACK", 1)));
 
-            a.send(Sip.request(a, "BYE", aContact, from, aTo, callId, 2, null, null).getBytes());
+            a.send(SipBuilder.request("BYE", aContact).via(a).fromValue(from).to(aTo).callId(callId).cseq(2)
+                    .contact("peer", a));
             String bye = skip(b, "BYE", 1);
             assertEquals("BYE", method(bye));
-            b.send(Sip.answer(bye, 200, "OK", null, b, null, null).getBytes());
+            b.send(SipBuilder.response(bye, 200, "OK").contact("peer", b));
             String byeOk = skip(a, "200", 1);
             assertEquals(200, status(byeOk));
             assertTrue(header(byeOk, "CSeq").contains("BYE"));
         }
     }
 
-    @Test
-    void calleeForkingIntoTwoEarlyDialogsGivesTheCallerTwoEarlyDialogs() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer b = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "fork-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1,
-                    "X-Target: " + UaTestServer.uri("bob", b) + "\r\n", null).getBytes());
-            String inv = Sip.next(b, 3000);
-            b.send(Sip.answer(inv, 180, "Ringing", "fork1", b, null, null).getBytes());
-            String r1 = Sip.next(a, 3000);
-            b.send(Sip.answer(inv, 183, "Session Progress", "fork2", b, null, null).getBytes());
-            String r2 = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void calleeForkingIntoTwoEarlyDialogsGivesTheCallerTwoEarlyDialogs(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer b = server.callee()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "fork-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a).header("X-Target", SipBuilder.uri("bob", b)));
+            String inv = b.next(3000);
+            b.send(SipBuilder.response(inv, 180, "Ringing").toTag("fork1").contact("peer", b));
+            String r1 = a.next(3000);
+            b.send(SipBuilder.response(inv, 183, "Session Progress").toTag("fork2").contact("peer", b));
+            String r2 = a.next(3000);
             assertEquals(180, status(r1));
             assertEquals(183, status(r2));
-            String t1 = Sip.tag(header(r1, "To"));
-            String t2 = Sip.tag(header(r2, "To"));
+            String t1 = SipText.tag(header(r1, "To"));
+            String t2 = SipText.tag(header(r2, "To"));
             assertNotNull(t1);
             assertNotNull(t2);
             assertNotEquals(t1, t2, "each far-side early dialog is its own early dialog towards the caller");
-            b.send(Sip.answer(inv, 200, "OK", "fork2", b, null, "v=0\r\n").getBytes());
-            String ok = Sip.next(a, 3000);
+            b.send(SipBuilder.response(inv, 200, "OK").toTag("fork2").contact("peer", b)
+                    .body("application/sdp", "v=0\r\n"));
+            String ok = a.next(3000);
             assertEquals(200, status(ok));
-            assertEquals(t2, Sip.tag(header(ok, "To")), "the 2xx belongs to the second dialog");
-            a.send(Sip.request(a, "ACK", contactUri(ok), from, "<" + ruri() + ">;tag=" + t2, callId, 1, null, null).getBytes());
-            String ack = Sip.next(b, 3000);
+            assertEquals(t2, SipText.tag(header(ok, "To")), "the 2xx belongs to the second dialog");
+            a.send(SipBuilder.request("ACK", contactUri(ok)).via(a).fromValue(from).to("<" + ruri() + ">;tag=" + t2)
+                    .callId(callId).cseq(1).contact("peer", a));
+            String ack = b.next(3000);
             assertEquals("ACK", method(ack));
-            assertEquals("fork2", Sip.tag(header(ack, "To")));
+            assertEquals("fork2", SipText.tag(header(ack, "To")));
         }
     }
 
-    @Test
-    void cancelIsRelayed() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer b = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "cancel-" + Sip.next();
-            String invite = Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1,
-                    "X-Target: " + UaTestServer.uri("bob", b) + "\r\n", null);
-            a.send(invite.getBytes());
-            String inv = Sip.next(b, 3000);
-            b.send(Sip.answer(inv, 180, "Ringing", "r1", b, null, null).getBytes());
-            assertEquals(180, status(Sip.next(a, 3000)));
-            String cancel = invite.replaceFirst("INVITE ", "CANCEL ").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL")
-                    .replaceAll("Contact: [^\r]*\r\n", "");
-            a.send(cancel.getBytes());
-            String bc = Sip.next(b, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void cancelIsRelayed(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer b = server.callee()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "cancel-" + SipBuilder.next();
+            String invite = SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">")
+                    .callId(callId).cseq(1).contact("peer", a).header("X-Target", SipBuilder.uri("bob", b))
+                    .build();
+            a.send(invite);
+            String inv = b.next(3000);
+            b.send(SipBuilder.response(inv, 180, "Ringing").toTag("r1").contact("peer", b));
+            assertEquals(180, status(a.next(3000)));
+            a.send(SipBuilder.cancel(invite));
+            String bc = b.next(3000);
             assertEquals("CANCEL", method(bc));
-            b.send(Sip.answer(bc, 200, "OK", "r1", b, null, null).getBytes());
-            b.send(Sip.answer(inv, 487, "Request Terminated", "r1", b, null, null).getBytes());
+            b.send(SipBuilder.response(bc, 200, "OK").toTag("r1").contact("peer", b));
+            b.send(SipBuilder.response(inv, 487, "Request Terminated").toTag("r1"));
             boolean got487 = false;
             for (int i = 0; i < 3 && !got487; i++) {
-                String m = Sip.next(a, 3000);
+                String m = a.next(3000);
                 assertNotNull(m);
                 got487 = status(m) == 487;
             }
@@ -218,9 +239,9 @@ class B2buaTest {
     }
 
     /** The next message whose method or status starts with {@code what}, skipping repeats. */
-    private static String skip(UdpPeer p, String what, int ignored) throws Exception {
+    private static String skip(SipPeer p, String what, int ignored) throws Exception {
         for (int i = 0; i < 6; i++) {
-            String m = Sip.next(p, 3000);
+            String m = p.next(3000);
             if (m == null || m.startsWith(what) || m.startsWith("SIP/2.0 " + what)) {
                 return m;
             }

@@ -8,16 +8,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.SipText;
 
 /**
  * {@code setContentLength} and {@code setContentLengthLong} on messages an application composes:
  * a back-to-back user agent that copies the callee's answer the way call-forwarding applications
  * written for JSR 289 do (length first, then the body) gets the call answered; a received message
- * and a sent one refuse the call; the wire always frames the body that is sent. Real UDP on loopback.
+ * and a sent one refuse the call; the wire always frames the body that is sent. Each case runs in memory, over UDP and over TCP.
  */
 class ContentLengthTest {
 
@@ -79,63 +83,61 @@ class ContentLengthTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "forward", Map.of("t.Forward", APP), "t.Forward");
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("forward", CommonApps.servlet("forward", "t.Forward", Map.of("t.Forward", APP)))
+                .routeAllTo("forward").transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
-    private String ruri() {
-        return "sip:bob@127.0.0.1:" + server.address().getPort();
+    private SipBuilder invite(SipPeer a) {
+        return SipBuilder.request("INVITE", server.uri("bob")).via(a).from("<sip:alice@127.0.0.1>").contact("peer", a)
+                .body("application/sdp", "v=0 offer\r\n");
     }
 
-    private static String body(String msg) {
-        return msg.substring(msg.indexOf("\r\n\r\n") + 4);
-    }
-
-    @Test
-    void aForwardingB2buaThatSetsTheLengthBeforeTheBodyGetsTheCallAnswered() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer b = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "cl-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1,
-                    "X-Target: " + UaTestServer.uri("bob", b) + "\r\n", "v=0 offer\r\n").getBytes());
-            String inv = Sip.next(b, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void aForwardingB2buaThatSetsTheLengthBeforeTheBodyGetsTheCallAnswered(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer b = server.callee()) {
+            a.send(invite(a).header("X-Target", server.uriOf("bob", b)));
+            String inv = b.next(3000);
             assertEquals("INVITE", method(inv));
-            String btag = "b" + Sip.next();
-            b.send(Sip.answer(inv, 180, "Ringing", btag, b, null, null).getBytes());
-            String ringing = Sip.next(a, 3000);
+            String btag = "b" + SipBuilder.next();
+            b.send(SipBuilder.response(inv, 180, "Ringing").toTag(btag).contact("peer", b));
+            String ringing = a.next(3000);
             assertEquals(180, status(ringing), ringing);
             assertEquals("0", header(ringing, "Content-Length"));
-            b.send(Sip.answer(inv, 200, "OK", btag, b, null, "v=0 answer\r\n").getBytes());
-            String ok = Sip.next(a, 3000);
+            b.send(SipBuilder.response(inv, 200, "OK").toTag(btag).contact("peer", b).body("application/sdp", "v=0 answer\r\n"));
+            String ok = a.next(3000);
             assertEquals(200, status(ok), "the answered call reaches the caller: " + ok);
-            assertEquals("v=0 answer\r\n", body(ok));
+            assertEquals("v=0 answer\r\n", SipText.body(ok));
             assertEquals(Integer.toString("v=0 answer\r\n".length()), header(ok, "Content-Length"));
         }
     }
 
-    @Test
-    void receivedAndSentMessagesRefuseTheLengthAndTheWireFramesTheBodySent() throws Exception {
-        try (UdpPeer a = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", "cl-" + Sip.next(), 1, null,
-                    "v=0 offer\r\n").getBytes());
-            String ringing = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void receivedAndSentMessagesRefuseTheLengthAndTheWireFramesTheBodySent(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            a.send(invite(a));
+            String ringing = a.next(3000);
             assertEquals(180, status(ringing), ringing);
-            String ok = Sip.next(a, 3000);
+            String ok = a.next(3000);
             assertEquals(200, status(ok), ok);
             assertEquals("refused", header(ok, "X-Received"), "a received request keeps its length");
             assertEquals("refused", header(ok, "X-Committed"), "a sent response keeps its length");
             assertEquals("3", header(ok, "X-Declared"), "the application reads back what it set");
             String body = "v=0 answer of the application\r\n";
-            assertEquals(body, body(ok));
+            assertEquals(body, SipText.body(ok));
             assertEquals(Integer.toString(body.length()), header(ok, "Content-Length"),
                     "the length on the wire is the body's");
         }

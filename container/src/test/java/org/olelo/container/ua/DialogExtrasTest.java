@@ -12,15 +12,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.SipText;
 
 /**
  * JSR 359 extras of user-agent sessions: invite branches (one INVITE answered on two dialogs),
  * the forking context, Replaces finding the replaced dialog (getCorrespondingSipSession), a CDI
- * bean through getManagedBean, setOutboundInterface checks and pushPath. Real UDP on loopback.
+ * bean through getManagedBean, setOutboundInterface checks and pushPath. Each case runs in
+ * memory, over UDP and over TCP.
  */
 class DialogExtrasTest {
 
@@ -40,7 +45,8 @@ class DialogExtrasTest {
                         InviteBranch b = req.createInviteBranch();
                         b.createResponse(180, "Ringing Too").send();
                         SipServletResponse ok = b.createResponse(200, "OK");
-                        ok.setHeader("X-Forked", String.valueOf(req.getSession().getForkingContext().getSipSessions().size()));
+                        ok.setHeader("X-Forked", String.valueOf(req.getSession().getForkingContext().getSipSessions()
+                                .size()));
                         ok.setHeader("X-Branch-Final", String.valueOf(b.getFinalResponse()));
                         ok.send();
                         ok.getSession().setAttribute("branch", "yes");
@@ -89,74 +95,90 @@ class DialogExtrasTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "extras", Map.of("t.Extras", APP, "t.Counter", BEAN), "t.Extras");
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder()
+                .app("extras", CommonApps.servlet("extras", "t.Extras", Map.of("t.Extras", APP, "t.Counter", BEAN)))
+                .routeAllTo("extras")
+                .transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private String ruri() {
-        return "sip:svc@127.0.0.1:" + server.address().getPort();
+        return server.uri("svc");
     }
 
-    @Test
-    void oneInviteAnsweredOnTwoBranches() throws Exception {
-        try (UdpPeer a = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "branches-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1, "X-Case: branches\r\n", null).getBytes());
-            String r1 = Sip.next(a, 3000);
-            String r2 = Sip.next(a, 3000);
-            String ok = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void oneInviteAnsweredOnTwoBranches(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "branches-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a).header("X-Case", "branches"));
+            String r1 = a.next(3000);
+            String r2 = a.next(3000);
+            String ok = a.next(3000);
             assertEquals(180, status(r1));
             assertEquals(180, status(r2));
-            assertNotEquals(Sip.tag(header(r1, "To")), Sip.tag(header(r2, "To")), "two dialogs");
+            assertNotEquals(SipText.tag(header(r1, "To")), SipText.tag(header(r2, "To")), "two dialogs");
             assertEquals(200, status(ok));
-            String tag = Sip.tag(header(ok, "To"));
-            assertEquals(Sip.tag(header(r2, "To")), tag, "answered on the second branch");
+            String tag = SipText.tag(header(ok, "To"));
+            assertEquals(SipText.tag(header(r2, "To")), tag, "answered on the second branch");
             assertEquals("2", header(ok, "X-Forked"), "the forking context holds both sessions");
             assertEquals("null", header(ok, "X-Branch-Final"));
             String to = "<" + ruri() + ">;tag=" + tag;
-            a.send(Sip.request(a, "ACK", contactUri(ok), from, to, callId, 1, null, null).getBytes());
-            a.send(Sip.request(a, "INFO", contactUri(ok), from, to, callId, 2, null, null).getBytes());
-            String info = Sip.next(a, 3000);
+            a.send(SipBuilder.request("ACK", contactUri(ok)).via(a).fromValue(from).to(to).callId(callId).cseq(1)
+                    .contact("peer", a));
+            a.send(SipBuilder.request("INFO", contactUri(ok)).via(a).fromValue(from).to(to).callId(callId).cseq(2)
+                    .contact("peer", a));
+            String info = a.next(3000);
             while (info != null && header(info, "CSeq").contains("INVITE")) {
-                info = Sip.next(a, 3000);
+                info = a.next(3000);
             }
             assertEquals("yes", header(info, "X-Branch"), "the INFO reached the branch's session");
         }
     }
 
-    @Test
-    void replacesFindsTheDialogAndBeansPathsAndInterfacesWork() throws Exception {
-        try (UdpPeer a = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "first-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1, null, null).getBytes());
-            String ok = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void replacesFindsTheDialogAndBeansPathsAndInterfacesWork(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "first-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a));
+            String ok = a.next(3000);
             assertEquals(200, status(ok));
             assertEquals("none", header(ok, "X-Replaces"));
             assertEquals("count-1", header(ok, "X-Bean"));
             assertEquals("refused", header(ok, "X-Outbound"), "port 9 is not one of ours");
             String path = header(ok, "X-Path");
             assertNotNull(path);
-            assertTrue(path.matches("<sip:127\\.0\\.0\\.1:" + server.address().getPort() + ";lr;olt=[A-Za-z0-9_-]{16}> *,.*"),
+            String transport = kind == SipPeer.Kind.TCP ? ";transport=tcp" : "";
+            assertTrue(path.matches("<sip:127\\.0\\.0\\.1:" + server.address().getPort() + transport
+                    + ";lr;olt=[A-Za-z0-9_-]{16}> *,.*"),
                     "our Path entry first, signed: " + path);
-            String tag = Sip.tag(header(ok, "To"));
-            a.send(Sip.request(a, "ACK", contactUri(ok), from, "<" + ruri() + ">;tag=" + tag, callId, 1, null, null).getBytes());
+            String tag = SipText.tag(header(ok, "To"));
+            a.send(SipBuilder.request("ACK", contactUri(ok)).via(a).fromValue(from).to("<" + ruri() + ">;tag=" + tag)
+                    .callId(callId).cseq(1).contact("peer", a));
 
-            String from2 = "<sip:carol@127.0.0.1>;tag=c" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from2, "<" + ruri() + ">", "second-" + Sip.next(), 1,
-                    "Replaces: " + callId + ";to-tag=" + tag + ";from-tag=" + Sip.tag(from) + "\r\n", null).getBytes());
-            String ok2 = Sip.next(a, 3000);
+            String from2 = "<sip:carol@127.0.0.1>;tag=c" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from2).to("<" + ruri() + ">")
+                    .callId("second-" + SipBuilder.next()).cseq(1).contact("peer", a)
+                    .lines("Replaces: " + callId + ";to-tag=" + tag + ";from-tag=" + SipText.tag(from) + "\r\n"));
+            String ok2 = a.next(3000);
             while (ok2 != null && header(ok2, "Call-ID").startsWith("first-")) {
-                ok2 = Sip.next(a, 3000);
+                ok2 = a.next(3000);
             }
             assertNotNull(ok2);
             assertEquals("CONFIRMED", header(ok2, "X-Replaces"), "the replaced dialog is found");

@@ -9,16 +9,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.transaction.TimerSettings;
 
 /**
  * SipErrorListener (no ACK for a 2xx, no PRACK for a reliable provisional), the container's
  * follow-up (BYE, 504), and terminateDialog with an AutomaticProcessingListener. T1 is 40 ms here so
- * that 64*T1 passes in about 2.5 s. The application reports each event to the test in a MESSAGE.
+ * that 64*T1 passes in about 2.5 s. The application reports each event to the test in a MESSAGE. Each
+ * case runs in memory, over UDP and over TCP.
  */
 class ErrorListenerTest {
 
@@ -100,42 +104,49 @@ class ErrorListenerTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "errors", Map.of("t.Uas", APP, "t.ErrorsListener", LISTENER), "t.Uas",
-                c -> c.withCore(c.core().withTimers(new TimerSettings(40, 320, 400))));
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder()
+                .app("errors", CommonApps.servlet("errors", "t.Uas",
+                        Map.of("t.Uas", APP, "t.ErrorsListener", LISTENER)))
+                .routeAllTo("errors")
+                .settings(c -> c.withCore(c.core().withTimers(new TimerSettings(40, 320, 400))))
+                .transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private String ruri() {
-        return "sip:svc@127.0.0.1:" + server.address().getPort();
+        return server.uri("svc");
     }
 
-    private void invite(UdpPeer a, UdpPeer reports, String kase, String extra) throws Exception {
-        a.send(Sip.request(a, "INVITE", ruri(), "<sip:alice@127.0.0.1>;tag=a" + Sip.next(), "<" + ruri() + ">",
-                "err-" + Sip.next(), 1, "X-Case: " + kase + "\r\nX-Report: <" + UaTestServer.uri("ops", reports) + ">\r\n"
-                        + extra, null).getBytes());
+    private void invite(SipPeer a, SipPeer reports, String kase, String extra) throws Exception {
+        a.send(SipBuilder.request("INVITE", ruri()).via(a)
+                .fromValue("<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next()).to("<" + ruri() + ">")
+                .callId("err-" + SipBuilder.next()).cseq(1).contact("peer", a)
+                .lines("X-Case: " + kase + "\r\nX-Report: <" + SipBuilder.uri("ops", reports) + ">\r\n"
+                        + extra));
     }
 
     /** The next report, answered. */
-    private static String event(UdpPeer reports) throws Exception {
-        String m = Sip.next(reports, 8000);
+    private static String event(SipPeer reports) throws Exception {
+        String m = reports.next(8000);
         assertNotNull(m, "a report");
         assertEquals("MESSAGE", method(m));
-        reports.send(Sip.answer(m, 200, "OK", "r" + Sip.next(), reports, null, null).getBytes());
+        reports.send(SipBuilder.response(m, 200, "OK").toTag("r" + SipBuilder.next()).contact("peer", reports));
         return header(m, "X-Event");
     }
 
     /** Reads what reaches the caller until a request of {@code method} arrives. */
-    private static String until(UdpPeer a, String method) throws Exception {
+    private static String until(SipPeer a, String method) throws Exception {
         for (int i = 0; i < 40; i++) {
-            String m = Sip.next(a, 8000);
+            String m = a.next(8000);
             if (m == null || method.equals(method(m))) {
                 return m;
             }
@@ -143,9 +154,11 @@ class ErrorListenerTest {
         return null;
     }
 
-    @Test
-    void noAckMeansListenerThenBye() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer reports = server.peer()) {
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void noAckMeansListenerThenBye(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer reports = server.callee()) {
             invite(a, reports, "plain", "");
             assertEquals("noAck 200", event(reports));
             String bye = until(a, "BYE");
@@ -153,14 +166,16 @@ class ErrorListenerTest {
         }
     }
 
-    @Test
-    void noPrackMeansListenerThen504() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer reports = server.peer()) {
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void noPrackMeansListenerThen504(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer reports = server.callee()) {
             invite(a, reports, "prack", "Supported: 100rel\r\n");
             assertEquals("noPrack 180", event(reports));
             String last = null;
             for (int i = 0; i < 40; i++) {
-                String m = Sip.next(a, 8000);
+                String m = a.next(8000);
                 if (m == null || status(m) == 504) {
                     last = m;
                     break;
@@ -170,21 +185,25 @@ class ErrorListenerTest {
         }
     }
 
-    @Test
-    void terminateDialogSendsByeAndReportsThroughTheListener() throws Exception {
-        try (UdpPeer a = server.peer(); UdpPeer reports = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=t" + Sip.next();
-            String callId = "term-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1,
-                    "X-Case: terminate\r\nX-Report: <" + UaTestServer.uri("ops", reports) + ">\r\n", null).getBytes());
-            String ok = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void terminateDialogSendsByeAndReportsThroughTheListener(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller(); SipPeer reports = server.callee()) {
+            String from = "<sip:alice@127.0.0.1>;tag=t" + SipBuilder.next();
+            String callId = "term-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a)
+                    .lines("X-Case: terminate\r\nX-Report: <" + SipBuilder.uri("ops", reports) + ">\r\n"));
+            String ok = a.next(3000);
             assertEquals(200, status(ok));
             String to = header(ok, "To");
-            a.send(Sip.request(a, "ACK", org.olelo.core.testkit.SipText.contactUri(ok), from, to, callId, 1, null, null).getBytes());
+            a.send(SipBuilder.request("ACK", org.olelo.core.testkit.SipText.contactUri(ok)).via(a).fromValue(from)
+                    .to(to).callId(callId).cseq(1).contact("peer", a));
             String bye = until(a, "BYE");
             assertNotNull(bye);
             assertEquals("out BYE", event(reports));
-            a.send(Sip.answer(bye, 200, "OK", null, a, null, null).getBytes());
+            a.send(SipBuilder.response(bye, 200, "OK").contact("peer", a));
             assertEquals("in 200 BYE", event(reports));
         }
     }

@@ -12,13 +12,17 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
 
 /**
  * One INVITE at a time in a dialog and requests in CSeq order (RFC 3261 §12.2.2, §14.1, §14.2),
- * over real UDP: a re-INVITE that crosses the application's own gets 491; a second re-INVITE while
+ * in memory, over UDP and over TCP: a re-INVITE that crosses the application's own gets 491; a second re-INVITE while
  * the first is unanswered, and an INVITE below the last CSeq, get 500 with a Retry-After of 0 to
  * 10 seconds; the application cannot send a re-INVITE while an INVITE is in progress either way
  * ({@code send()} throws); and a B2BUA never relays a second re-INVITE on one leg.
@@ -77,7 +81,12 @@ class InviteOverlapTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
+
+    private void start(SipPeer.Kind kind, String app, String servlet, String source) throws Exception {
+        server = TestServer.builder().app(app, CommonApps.servlet(app, servlet, Map.of(servlet, source))).routeAllTo(app)
+                .transport(kind).start(tmp);
+    }
 
     @AfterEach
     void stop() {
@@ -88,30 +97,31 @@ class InviteOverlapTest {
 
     /** The peer's side of one call with the application: requests in the dialog with their CSeq. */
     private final class Call {
-        final UdpPeer peer;
-        final String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-        final String callId = "glare-" + Sip.next();
+        final SipPeer peer;
+        final String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+        final String callId = "glare-" + SipBuilder.next();
         String to;
         String target;
 
-        Call(UdpPeer peer) {
+        Call(SipPeer peer) {
             this.peer = peer;
         }
 
         /** INVITE, 200, ACK. */
         Call established() throws Exception {
-            String ruri = "sip:svc@127.0.0.1:" + server.address().getPort();
-            peer.send(Sip.request(peer, "INVITE", ruri, from, "<" + ruri + ">", callId, 1, null, "v=0\r\n"));
-            String ok = Sip.next(peer, WAIT);
+            String ruri = server.uri("svc");
+            peer.send(InviteOverlapTest.request(peer, "INVITE", ruri, from, "<" + ruri + ">", callId, 1, "v=0\r\n"));
+            String ok = peer.next(WAIT);
             assertEquals(200, status(ok), ok);
             to = header(ok, "To");
             target = contactUri(ok);
-            peer.send(Sip.request(peer, "ACK", target, from, to, callId, 1, null, null));
+            peer.send(InviteOverlapTest.request(peer, "ACK", target, from, to, callId, 1, null));
             return this;
         }
 
         String request(String method, int cseq, String extra) {
-            return Sip.request(peer, method, target, from, to, callId, cseq, extra, method.equals("INVITE") ? "v=0\r\n" : null);
+            String body = method.equals("INVITE") ? "v=0\r\n" : null;
+            return InviteOverlapTest.request(peer, method, target, from, to, callId, cseq, body).lines(extra).build();
         }
 
         /** Sends a request and returns the final response to it (other messages are skipped). */
@@ -122,7 +132,7 @@ class InviteOverlapTest {
         }
 
         String finalFor(String cseq) throws Exception {
-            for (String m = Sip.next(peer, WAIT); m != null; m = Sip.next(peer, WAIT)) {
+            for (String m = peer.next(WAIT); m != null; m = peer.next(WAIT)) {
                 if (status(m) >= 200 && cseq.equals(header(m, "CSeq"))) {
                     return m;
                 }
@@ -131,12 +141,16 @@ class InviteOverlapTest {
         }
     }
 
-    /** The ACK of a non-2xx final response: same branch and CSeq number as the INVITE. */
-    private static String ackOf(String invite) {
-        String head = invite.substring(0, invite.indexOf("\r\n\r\n"));
-        return head.replaceFirst("^INVITE ", "ACK ").replaceAll("CSeq: (\\d+) INVITE", "CSeq: $1 ACK")
-                .replaceAll("Content-Type: [^\r]*\r\n", "").replaceAll("Content-Length: \\d+", "Content-Length: 0")
-                + "\r\n\r\n";
+    /** A request from {@code p} with its Contact and, when {@code body} is given, an SDP body. */
+    private static SipBuilder request(SipPeer p, String method, String target, String from, String to, String callId,
+                                      int cseq, String body) {
+        return SipBuilder.request(method, target).via(p).fromValue(from).to(to).callId(callId).cseq(cseq)
+                .contact("peer", p).body("application/sdp", body);
+    }
+
+    /** A user agent's 2xx with its Contact and an SDP body. */
+    private static SipBuilder ok(String request, String toTag, SipPeer p) {
+        return SipBuilder.response(request, 200, "OK").toTag(toTag).contact("peer", p).body("application/sdp", "v=0\r\n");
     }
 
     private static void assertRetryAfter(String response) {
@@ -146,16 +160,17 @@ class InviteOverlapTest {
         assertTrue(seconds >= 0 && seconds <= 10, "0 to 10 seconds: " + ra);
     }
 
-    @Test
-    void aReinviteThatCrossesTheApplicationsOwnGets491() throws Exception {
-        server = new UaTestServer(tmp, "glare", Map.of("t.Glare", APP), "t.Glare");
-        try (UdpPeer a = server.peer()) {
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void aReinviteThatCrossesTheApplicationsOwnGets491(SipPeer.Kind kind) throws Exception {
+        start(kind, "glare", "t.Glare", APP);
+        try (SipPeer a = server.caller()) {
             Call call = new Call(a).established();
             a.send(call.request("INFO", 2, "X-Reinvite: now\r\n"));
             String theirs = null;
             String infoOk = null;
             while (theirs == null || infoOk == null) {
-                String m = Sip.next(a, WAIT);
+                String m = a.next(WAIT);
                 assertNotNull(m, "the INFO's answer and the application's re-INVITE");
                 if ("INVITE".equals(method(m))) {
                     theirs = m;
@@ -170,20 +185,21 @@ class InviteOverlapTest {
             String glare = call.finalFor("3 INVITE");
             assertNotNull(glare);
             assertEquals(491, status(glare), "our re-INVITE crossed the application's: " + glare);
-            a.send(ackOf(ours));
+            a.send(SipBuilder.ack(ours, glare));
 
-            a.send(Sip.answer(theirs, 200, "OK", null, a, null, "v=0\r\n"));
-            String ack = Sip.next(a, WAIT);
+            a.send(ok(theirs, null, a));
+            String ack = a.next(WAIT);
             assertNotNull(ack);
             assertEquals("ACK", method(ack), "the application's re-INVITE completes");
             assertEquals(200, status(call.send("INVITE", 4, null)), "a re-INVITE afterwards goes through");
         }
     }
 
-    @Test
-    void aSecondReinviteWhileTheFirstIsUnansweredGets500WithRetryAfter() throws Exception {
-        server = new UaTestServer(tmp, "glare", Map.of("t.Glare", APP), "t.Glare");
-        try (UdpPeer a = server.peer()) {
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void aSecondReinviteWhileTheFirstIsUnansweredGets500WithRetryAfter(SipPeer.Kind kind) throws Exception {
+        start(kind, "glare", "t.Glare", APP);
+        try (SipPeer a = server.caller()) {
             Call call = new Call(a).established();
             a.send(call.request("INVITE", 2, "X-Hold: yes\r\n"));
             String second = call.request("INVITE", 3, null);
@@ -192,17 +208,18 @@ class InviteOverlapTest {
             assertNotNull(refused);
             assertEquals(500, status(refused), refused);
             assertRetryAfter(refused);
-            a.send(ackOf(second));
+            a.send(SipBuilder.ack(second, refused));
 
             a.send(call.request("INFO", 4, "X-Answer-Held: yes\r\n"));
             assertNotNull(call.finalFor("2 INVITE"), "the held re-INVITE is answered");
         }
     }
 
-    @Test
-    void anInviteBelowTheLastCSeqGets500WithRetryAfter() throws Exception {
-        server = new UaTestServer(tmp, "glare", Map.of("t.Glare", APP), "t.Glare");
-        try (UdpPeer a = server.peer()) {
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void anInviteBelowTheLastCSeqGets500WithRetryAfter(SipPeer.Kind kind) throws Exception {
+        start(kind, "glare", "t.Glare", APP);
+        try (SipPeer a = server.caller()) {
             Call call = new Call(a).established();
             assertEquals(200, status(call.send("INFO", 5, null)));
             String late = call.request("INVITE", 4, null);
@@ -211,17 +228,18 @@ class InviteOverlapTest {
             assertNotNull(refused);
             assertEquals(500, status(refused), refused);
             assertRetryAfter(refused);
-            a.send(ackOf(late));
+            a.send(SipBuilder.ack(late, refused));
             String info = call.send("INFO", 5, null);
             assertEquals(500, status(info), "a repeated CSeq too");
             assertNull(header(info, "Retry-After"), "only an INVITE is told to retry: " + info);
         }
     }
 
-    @Test
-    void theApplicationCannotSendAReinviteWhileAnInviteIsInProgress() throws Exception {
-        server = new UaTestServer(tmp, "glare", Map.of("t.Glare", APP), "t.Glare");
-        try (UdpPeer a = server.peer()) {
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void theApplicationCannotSendAReinviteWhileAnInviteIsInProgress(SipPeer.Kind kind) throws Exception {
+        start(kind, "glare", "t.Glare", APP);
+        try (SipPeer a = server.caller()) {
             Call call = new Call(a).established();
             a.send(call.request("INVITE", 2, "X-Hold: yes\r\n"));
             String refused = call.send("INFO", 3, "X-Reinvite: now\r\n");
@@ -231,16 +249,11 @@ class InviteOverlapTest {
             assertNotNull(call.finalFor("2 INVITE"));
 
             a.send(call.request("INFO", 5, "X-Reinvite: now\r\n"));
-            String theirs = null;
-            for (String m = Sip.next(a, WAIT); m != null && theirs == null; m = Sip.next(a, WAIT)) {
-                if ("INVITE".equals(method(m))) {
-                    theirs = m;
-                }
-            }
+            String theirs = a.receiveUntil(WAIT, m -> "INVITE".equals(method(m)));
             assertNotNull(theirs, "with nothing in progress the application's re-INVITE goes out");
             String again = call.send("INFO", 6, "X-Reinvite: again\r\n");
             assertTrue(header(again, "X-Sent").startsWith("refused: "), "its own re-INVITE is unanswered: " + again);
-            a.send(Sip.answer(theirs, 200, "OK", null, a, null, "v=0\r\n"));
+            a.send(ok(theirs, null, a));
         }
     }
 
@@ -249,55 +262,46 @@ class InviteOverlapTest {
      * callee has not answered, is answered 500 on the caller's leg and never reaches the callee; a
      * re-INVITE of the callee that crosses the relayed one gets 491 on the callee's leg.
      */
-    @Test
-    void aB2buaNeverHasTwoReinvitesOnOneLeg() throws Exception {
-        server = new UaTestServer(tmp, "b2bua", Map.of("t.Relay", B2buaTest.APP), "t.Relay");
-        try (UdpPeer a = server.peer(); UdpPeer b = server.peer()) {
-            String ruri = "sip:bob@127.0.0.1:" + server.address().getPort();
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "b2b-glare-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri, from, "<" + ruri + ">", callId, 1,
-                    "X-Target: " + UaTestServer.uri("bob", b) + "\r\n", "v=0\r\n"));
-            String inv = Sip.next(b, WAIT);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void aB2buaNeverHasTwoReinvitesOnOneLeg(SipPeer.Kind kind) throws Exception {
+        start(kind, "b2bua", "t.Relay", B2buaTest.APP);
+        try (SipPeer a = server.caller(); SipPeer b = server.callee()) {
+            String ruri = server.uri("bob");
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "b2b-glare-" + SipBuilder.next();
+            a.send(request(a, "INVITE", ruri, from, "<" + ruri + ">", callId, 1, "v=0\r\n")
+                    .header("X-Target", server.uriOf("bob", b)));
+            String inv = b.next(WAIT);
             assertEquals("INVITE", method(inv));
-            b.send(Sip.answer(inv, 200, "OK", "b" + Sip.next(), b, null, "v=0\r\n"));
-            String ok = Sip.next(a, WAIT);
+            b.send(ok(inv, "b" + SipBuilder.next(), b));
+            String ok = a.next(WAIT);
             assertEquals(200, status(ok), ok);
             String to = header(ok, "To");
             String target = contactUri(ok);
-            a.send(Sip.request(a, "ACK", target, from, to, callId, 1, null, null));
-            assertEquals("ACK", method(Sip.next(b, WAIT)));
+            a.send(request(a, "ACK", target, from, to, callId, 1, null));
+            assertEquals("ACK", method(b.next(WAIT)));
 
-            a.send(Sip.request(a, "INVITE", target, from, to, callId, 2, null, "v=0 first\r\n"));
-            String relayed = Sip.next(b, WAIT);
+            a.send(request(a, "INVITE", target, from, to, callId, 2, "v=0 first\r\n"));
+            String relayed = b.next(WAIT);
             assertNotNull(relayed);
             assertEquals("INVITE", method(relayed), "the first re-INVITE is relayed: " + relayed);
-            b.send(Sip.answer(relayed, 100, "Trying", null, b, null, null));
-            String second = Sip.request(a, "INVITE", target, from, to, callId, 3, null, "v=0 second\r\n");
+            b.send(SipBuilder.response(relayed, 100, "Trying"));
+            String second = request(a, "INVITE", target, from, to, callId, 3, "v=0 second\r\n").build();
             a.send(second);
-            String refused = null;
-            for (String m = Sip.next(a, WAIT); m != null && refused == null; m = Sip.next(a, WAIT)) {
-                if (status(m) >= 200 && "3 INVITE".equals(header(m, "CSeq"))) {
-                    refused = m;
-                }
-            }
+            String refused = a.receiveUntil(WAIT, m -> status(m) >= 200 && "3 INVITE".equals(header(m, "CSeq")));
             assertNotNull(refused, "the caller's second re-INVITE is answered");
             assertEquals(500, status(refused), refused);
             assertRetryAfter(refused);
-            a.send(ackOf(second));
+            a.send(SipBuilder.ack(second, refused));
             for (String m = b.receive(700); m != null; m = b.receive(300)) {
                 assertTrue(!m.contains("v=0 second"), "the callee never gets the second re-INVITE: " + m);
             }
 
-            String calleeReinvite = Sip.request(b, "INVITE", contactUri(relayed), header(relayed, "To"),
-                    header(relayed, "From"), header(relayed, "Call-ID"), 5, null, "v=0 callee\r\n");
+            SipBuilder calleeReinvite = request(b, "INVITE", contactUri(relayed), header(relayed, "To"),
+                    header(relayed, "From"), header(relayed, "Call-ID"), 5, "v=0 callee\r\n");
             b.send(calleeReinvite);
-            String glare = null;
-            for (String m = Sip.next(b, WAIT); m != null && glare == null; m = Sip.next(b, WAIT)) {
-                if (status(m) >= 200 && "5 INVITE".equals(header(m, "CSeq"))) {
-                    glare = m;
-                }
-            }
+            String glare = b.receiveUntil(WAIT, m -> status(m) >= 200 && "5 INVITE".equals(header(m, "CSeq")));
             assertNotNull(glare);
             assertEquals(491, status(glare), "the callee's re-INVITE crossed the relayed one: " + glare);
         }

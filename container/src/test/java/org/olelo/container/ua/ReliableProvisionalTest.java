@@ -10,15 +10,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.SipText;
 
 /**
  * RFC 3262 on the answering side (sendReliably: RSeq, Require, retransmission until PRACK, PRACK
  * matching, Rel100Exception when the caller does not support 100rel) and RFC 4028 negotiation on
- * a 2xx the application enables session timers on. Real UDP on loopback.
+ * a 2xx the application enables session timers on. Each case runs in
+ * memory, over UDP and over TCP.
  */
 class ReliableProvisionalTest {
 
@@ -43,7 +48,8 @@ class ReliableProvisionalTest {
                 @Override
                 protected void doPrack(SipServletRequest req) throws IOException {
                     SipServletResponse r = req.createResponse(200);
-                    r.setHeader("X-Unacked", String.valueOf(req.getSession().getUnacknowledgedProvisionalResponses(UAMode.UAS).size()));
+                    r.setHeader("X-Unacked", String.valueOf(req.getSession()
+                            .getUnacknowledgedProvisionalResponses(UAMode.UAS).size()));
                     r.send();
                     ((SipServletRequest) req.getSession().getAttribute("invite")).createResponse(200).send();
                 }
@@ -59,44 +65,52 @@ class ReliableProvisionalTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "early", Map.of("t.Early", APP), "t.Early");
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("early", CommonApps.servlet("early", "t.Early", Map.of("t.Early", APP)))
+                .routeAllTo("early")
+                .transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private String ruri() {
-        return "sip:svc@127.0.0.1:" + server.address().getPort();
+        return server.uri("svc");
     }
 
-    @Test
-    void reliableProvisionalRepeatedUntilPrackThenAnswered() throws Exception {
-        try (UdpPeer a = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "prack-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1, "Supported: 100rel\r\n", null).getBytes());
-            String p1 = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void reliableProvisionalRepeatedUntilPrackThenAnswered(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "prack-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a).header("Supported", "100rel"));
+            String p1 = a.next(3000);
             assertEquals(183, status(p1));
             assertTrue(header(p1, "Require").contains("100rel"));
             String rseq = header(p1, "RSeq").trim();
-            String p2 = Sip.next(a, 3000);
+            String p2 = a.next(3000);
             assertEquals(183, status(p2), "repeated while no PRACK came");
             assertEquals(rseq, header(p2, "RSeq").trim());
 
-            String tag = Sip.tag(header(p1, "To"));
+            String tag = SipText.tag(header(p1, "To"));
             String to = "<" + ruri() + ">;tag=" + tag;
             String contact = contactUri(p1);
-            a.send(Sip.request(a, "PRACK", contact, from, to, callId, 2, "RAck: 999 1 INVITE\r\n", null).getBytes());
+            a.send(SipBuilder.request("PRACK", contact).via(a).fromValue(from).to(to).callId(callId).cseq(2)
+                    .contact("peer", a).header("RAck", "999 1 INVITE"));
             String bad = skip183(a);
             assertEquals(481, status(bad), "a PRACK that matches nothing");
 
-            a.send(Sip.request(a, "PRACK", contact, from, to, callId, 3, "RAck: " + rseq + " 1 INVITE\r\n", null).getBytes());
+            a.send(SipBuilder.request("PRACK", contact).via(a).fromValue(from).to(to).callId(callId).cseq(3)
+                    .contact("peer", a).lines("RAck: " + rseq + " 1 INVITE\r\n"));
             String prackOk = skip183(a);
             assertEquals(200, status(prackOk));
             assertEquals("0", header(prackOk, "X-Unacked"), "acknowledged");
@@ -106,34 +120,39 @@ class ReliableProvisionalTest {
         }
     }
 
-    @Test
-    void callerWithout100relGetsAPlainAnswerAndSessionTimerNegotiated() throws Exception {
-        try (UdpPeer a = server.peer()) {
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "st-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri(), from, "<" + ruri() + ">", callId, 1,
-                    "Supported: timer\r\nSession-Expires: 1800;refresher=uas\r\nMin-SE: 90\r\n", null).getBytes());
-            String ok = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void callerWithout100relGetsAPlainAnswerAndSessionTimerNegotiated(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "st-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri()).via(a).fromValue(from).to("<" + ruri() + ">").callId(callId)
+                    .cseq(1).contact("peer", a)
+                    .lines("Supported: timer\r\nSession-Expires: 1800;refresher=uas\r\nMin-SE: 90\r\n"));
+            String ok = a.next(3000);
             assertEquals(200, status(ok));
             assertEquals("2", header(ok, "X-Rel100"), "Rel100Exception.NO_REQ_SUPPORT");
             String se = header(ok, "Session-Expires");
             assertNotNull(se, "Session-Expires in the 2xx");
             assertEquals("1800;refresher=uas", se.replace(" ", ""));
-            String to = "<" + ruri() + ">;tag=" + Sip.tag(header(ok, "To"));
-            a.send(Sip.request(a, "ACK", contactUri(ok), from, to, callId, 1, null, null).getBytes());
-            a.send(Sip.request(a, "INFO", contactUri(ok), from, to, callId, 2, null, null).getBytes());
-            String info = Sip.next(a, 3000);
+            String to = "<" + ruri() + ">;tag=" + SipText.tag(header(ok, "To"));
+            a.send(SipBuilder.request("ACK", contactUri(ok)).via(a).fromValue(from).to(to).callId(callId).cseq(1)
+                    .contact("peer", a));
+            a.send(SipBuilder.request("INFO", contactUri(ok)).via(a).fromValue(from).to(to).callId(callId).cseq(2)
+                    .contact("peer", a));
+            String info = a.next(3000);
             while (info != null && header(info, "CSeq").contains("INVITE")) {
-                info = Sip.next(a, 3000);
+                info = a.next(3000);
             }
             assertEquals("1800 true", header(info, "X-KeepAlive"), "this side refreshes: " + info);
         }
     }
 
-    private static String skip183(UdpPeer a) throws Exception {
-        String m = Sip.next(a, 3000);
+    private static String skip183(SipPeer a) throws Exception {
+        String m = a.next(3000);
         while (m != null && status(m) == 183) {
-            m = Sip.next(a, 3000);
+            m = a.next(3000);
         }
         return m;
     }

@@ -10,15 +10,20 @@ import static org.olelo.core.testkit.SipText.status;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olelo.core.testkit.UdpPeer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+import org.olelo.core.testkit.SipText;
 
 /**
  * An application that answers calls itself (UAS): the dialog it creates (To tag, Contact), 2xx
  * retransmission until the ACK, requests inside the dialog (re-INVITE, UPDATE, INFO, BYE), the
- * CSeq rule of RFC 3261 §12.2.2 and 481 after the dialog ended. Real UDP on loopback.
+ * CSeq rule of RFC 3261 §12.2.2 and 481 after the dialog ended. Each case runs in
+ * memory, over UDP and over TCP.
  */
 class UasDialogTest {
 
@@ -63,43 +68,53 @@ class UasDialogTest {
 
     @TempDir
     Path tmp;
-    UaTestServer server;
+    TestServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new UaTestServer(tmp, "uas", Map.of("t.Answer", APP), "t.Answer");
+    private void start(SipPeer.Kind kind) throws Exception {
+        server = TestServer.builder().app("uas", CommonApps.servlet("uas", "t.Answer", Map.of("t.Answer", APP)))
+                .routeAllTo("uas")
+                .transport(kind).start(tmp);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
-    @Test
-    void answeredCallWithRetransmittedOkReinviteUpdateInfoAndBye() throws Exception {
-        try (UdpPeer a = server.peer()) {
-            String ruri = "sip:svc@127.0.0.1:" + server.address().getPort();
-            String from = "<sip:alice@127.0.0.1>;tag=a" + Sip.next();
-            String callId = "uas-" + Sip.next();
-            a.send(Sip.request(a, "INVITE", ruri, from, "<" + ruri + ">", callId, 1, null, "v=0\r\n").getBytes());
-            String ringing = Sip.next(a, 3000);
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void answeredCallWithRetransmittedOkReinviteUpdateInfoAndBye(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            String ruri = server.uri("svc");
+            String from = "<sip:alice@127.0.0.1>;tag=a" + SipBuilder.next();
+            String callId = "uas-" + SipBuilder.next();
+            a.send(SipBuilder.request("INVITE", ruri).via(a).fromValue(from).to("<" + ruri + ">").callId(callId)
+                    .cseq(1).contact("peer", a).body("application/sdp", "v=0\r\n"));
+            String ringing = a.next(3000);
             assertEquals(180, status(ringing));
-            String tag = Sip.tag(header(ringing, "To"));
+            String tag = SipText.tag(header(ringing, "To"));
             assertNotNull(tag, "180 carries our To tag");
-            String ok = Sip.next(a, 3000);
+            String ok = a.next(3000);
             assertEquals(200, status(ok));
-            assertEquals(tag, Sip.tag(header(ok, "To")), "same dialog");
+            assertEquals(tag, SipText.tag(header(ok, "To")), "same dialog");
             String contact = contactUri(ok);
-            assertTrue(contact.endsWith(":" + server.address().getPort()), "our Contact: " + contact);
-            assertEquals(200, status(Sip.next(a, 3000)), "2xx repeated while no ACK came (RFC 3261 §13.3.1.4)");
+            assertTrue(server.isOwn(contact), "our Contact: " + contact);
+            if (kind != SipPeer.Kind.TCP) { // over TCP the user agent sends its 2xx once and waits 64*T1 for the ACK
+                assertEquals(200, status(a.next(3000)), "2xx repeated while no ACK came (RFC 3261 §13.3.1.4)");
+            }
 
             String to = "<" + ruri + ">;tag=" + tag;
-            a.send(Sip.request(a, "ACK", contact, from, to, callId, 1, null, null).getBytes());
+            a.send(SipBuilder.request("ACK", contact).via(a).fromValue(from).to(to).callId(callId).cseq(1)
+                    .contact("peer", a));
             String info = null;
             int cseq = 1;
             for (int i = 0; i < 10 && (info == null || !"1".equals(header(info, "X-Acks"))); i++) {
                 Thread.sleep(i * 100L); // UDP may hand the INFO to the application before the ACK
-                a.send(Sip.request(a, "INFO", contact, from, to, callId, ++cseq, null, null).getBytes());
+                a.send(SipBuilder.request("INFO", contact).via(a).fromValue(from).to(to).callId(callId).cseq(++cseq)
+                        .contact("peer", a));
                 info = skipRepeats(a);
                 assertEquals(200, status(info));
             }
@@ -107,28 +122,34 @@ class UasDialogTest {
             assertEquals("1", header(info, "X-Acks"), "doAck ran once");
             assertEquals("EARLY", header(info, "X-Early"));
 
-            a.send(Sip.request(a, "INFO", contact, from, to, callId, cseq, null, null).getBytes());
-            String stale = Sip.next(a, 3000);
+            a.send(SipBuilder.request("INFO", contact).via(a).fromValue(from).to(to).callId(callId).cseq(cseq)
+                    .contact("peer", a));
+            String stale = a.next(3000);
             assertEquals(500, status(stale), "CSeq not above the last one: " + stale);
 
-            a.send(Sip.request(a, "INVITE", contact, from, to, callId, cseq + 1, null, "v=0\r\n").getBytes());
-            String reOk = Sip.next(a, 3000);
+            a.send(SipBuilder.request("INVITE", contact).via(a).fromValue(from).to(to).callId(callId).cseq(cseq + 1)
+                    .contact("peer", a).body("application/sdp", "v=0\r\n"));
+            String reOk = a.next(3000);
             assertEquals(200, status(reOk));
-            a.send(Sip.request(a, "ACK", contact, from, to, callId, cseq + 1, null, null).getBytes());
-            a.send(Sip.request(a, "UPDATE", contact, from, to, callId, cseq + 2, null, null).getBytes());
+            a.send(SipBuilder.request("ACK", contact).via(a).fromValue(from).to(to).callId(callId).cseq(cseq + 1)
+                    .contact("peer", a));
+            a.send(SipBuilder.request("UPDATE", contact).via(a).fromValue(from).to(to).callId(callId).cseq(cseq + 2)
+                    .contact("peer", a));
             assertEquals(200, status(skipRepeats(a)));
 
-            a.send(Sip.request(a, "BYE", contact, from, to, callId, cseq + 3, null, null).getBytes());
+            a.send(SipBuilder.request("BYE", contact).via(a).fromValue(from).to(to).callId(callId).cseq(cseq + 3)
+                    .contact("peer", a));
             assertEquals(200, status(skipRepeats(a)));
-            a.send(Sip.request(a, "BYE", contact, from, to, callId, cseq + 4, null, null).getBytes());
+            a.send(SipBuilder.request("BYE", contact).via(a).fromValue(from).to(to).callId(callId).cseq(cseq + 4)
+                    .contact("peer", a));
             assertEquals(481, status(skipRepeats(a)), "the dialog is gone");
         }
     }
 
-    private static String skipRepeats(UdpPeer a) throws Exception {
-        String m = Sip.next(a, 3000);
+    private static String skipRepeats(SipPeer a) throws Exception {
+        String m = a.next(3000);
         while (m != null && header(m, "CSeq").contains("INVITE")) {
-            m = Sip.next(a, 3000);
+            m = a.next(3000);
         }
         return m;
     }

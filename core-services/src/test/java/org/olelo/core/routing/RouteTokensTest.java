@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.testkit.SipBuilder;
 
 /** The signature of our Record-Route entries: bound to the dialog, kept across restarts, key file private. */
 class RouteTokensTest {
@@ -30,10 +30,10 @@ class RouteTokensTest {
     }
 
     private static SIPRequest request(String callId, String fromTag, String toTag) {
-        String text = "BYE sip:bob@192.0.2.7 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-t\r\nMax-Forwards: 70\r\n"
-                + "From: <sip:a@example.com>;tag=" + fromTag + "\r\nTo: <sip:b@example.com>;tag=" + toTag + "\r\n"
-                + "Call-ID: " + callId + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n";
-        return (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(text.getBytes(StandardCharsets.US_ASCII))).message();
+        byte[] text = SipBuilder.request("BYE", "sip:bob@192.0.2.7").viaValue("SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-t")
+                .from("<sip:a@example.com>;tag=" + fromTag).to("<sip:b@example.com>;tag=" + toTag).callId(callId).cseq(2)
+                .bytes();
+        return (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(text)).message();
     }
 
     @Test

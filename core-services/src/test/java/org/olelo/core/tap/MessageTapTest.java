@@ -18,6 +18,7 @@ import org.olelo.core.CoreConfig;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 import org.olelo.core.testkit.MemoryPeer;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.TcpPeer;
 import org.olelo.core.testkit.UdpPeer;
@@ -102,15 +103,8 @@ class MessageTapTest {
     }
 
     private String request(String method, String branch) {
-        return method + " sip:bob@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + peer.transport() + " 127.0.0.1:" + peer.address().getPort() + ";branch=" + branch
-                + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:alice@127.0.0.1>;tag=a1\r\n"
-                + "To: <sip:bob@127.0.0.1>\r\n"
-                + "Call-ID: tap-" + branch + "\r\n"
-                + "CSeq: 1 " + method + "\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        return SipBuilder.request(method, "sip:bob@127.0.0.1").via(peer).branch(branch).from("<sip:alice@127.0.0.1>;tag=a1")
+                .callId("tap-" + branch).build();
     }
 
     private String receive() throws Exception {

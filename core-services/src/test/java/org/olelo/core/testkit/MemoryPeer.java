@@ -13,8 +13,13 @@ public final class MemoryPeer implements SipPeer {
 
     /** @param port the port this peer pretends to use on 127.0.0.1 */
     public MemoryPeer(InMemoryTransport transport, int port) {
+        this(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** @param self the address this peer pretends to send from, e.g. 127.0.0.3:5990 */
+    public MemoryPeer(InMemoryTransport transport, InetSocketAddress self) {
         this.transport = transport;
-        this.self = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        this.self = self;
     }
 
     @Override

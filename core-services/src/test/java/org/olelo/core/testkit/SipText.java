@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Small helpers for tests that speak raw SIP text: read header values, build responses to received
- * requests as a user agent would (copying Via, From, To, Call-ID, CSeq and Record-Route), and
- * compute a UAC's route set from a 2xx.
+ * Reads raw SIP text in tests: status, method, header values, tags, Contact URI, body, and a UAC's
+ * route set from a 2xx. {@link SipBuilder} writes messages; {@link #response} is its shorthand for
+ * a user agent's answer.
  */
 public final class SipText {
 
@@ -45,39 +45,50 @@ public final class SipText {
         return out;
     }
 
+    /** Every entry of an address-list header (Route, Record-Route, Path...), whether on one line or several. */
+    public static List<String> entries(String msg, String name) {
+        List<String> out = new ArrayList<>();
+        for (String line : headers(msg, name)) {
+            for (String e : line.split(",\\s*(?=<)")) {
+                out.add(e.trim());
+            }
+        }
+        return out;
+    }
+
     /** The first value of a header, or null. */
     public static String header(String msg, String name) {
         List<String> v = headers(msg, name);
         return v.isEmpty() ? null : v.get(0);
     }
 
-    /** A response to a request, with a To tag when {@code toTag} is given. */
+    /**
+     * A response to a request as a user agent writes it, with a To tag when {@code toTag} is given
+     * and {@code extra} header lines (each ending in CRLF, or null); see {@link SipBuilder#response}.
+     */
     public static String response(String request, int status, String reason, String toTag, String extra) {
-        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
-        for (String v : headers(request, "Via")) {
-            sb.append("Via: ").append(v).append("\r\n");
+        return SipBuilder.response(request, status, reason).toTag(toTag).lines(extra).build();
+    }
+
+    /** The value of the {@code tag} parameter of a From or To value, or null. */
+    public static String tag(String headerValue) {
+        int i = headerValue.toLowerCase(Locale.ROOT).indexOf(";tag=");
+        if (i < 0) {
+            return null;
         }
-        if (status > 100 && status < 300) {
-            for (String rr : headers(request, "Record-Route")) {
-                sb.append("Record-Route: ").append(rr).append("\r\n");
-            }
-        }
-        sb.append("From: ").append(header(request, "From")).append("\r\n");
-        String to = header(request, "To");
-        if (toTag != null && !to.toLowerCase(Locale.ROOT).contains("tag=")) {
-            to = to + ";tag=" + toTag;
-        }
-        sb.append("To: ").append(to).append("\r\n");
-        sb.append("Call-ID: ").append(header(request, "Call-ID")).append("\r\n");
-        sb.append("CSeq: ").append(header(request, "CSeq")).append("\r\n");
-        sb.append(extra == null ? "" : extra);
-        sb.append("Content-Length: 0\r\n\r\n");
-        return sb.toString();
+        String t = headerValue.substring(i + 5);
+        int end = t.indexOf(';');
+        return (end < 0 ? t : t.substring(0, end)).trim();
+    }
+
+    /** The body of a message (what follows the blank line). */
+    public static String body(String msg) {
+        return msg.substring(msg.indexOf("\r\n\r\n") + 4);
     }
 
     /** The Route headers a UAC sends in the dialog: the 2xx's Record-Route in reverse order. */
     public static String routesFromResponse(String response) {
-        List<String> rr = new ArrayList<>(headers(response, "Record-Route"));
+        List<String> rr = new ArrayList<>(entries(response, "Record-Route"));
         Collections.reverse(rr);
         StringBuilder sb = new StringBuilder();
         for (String r : rr) {

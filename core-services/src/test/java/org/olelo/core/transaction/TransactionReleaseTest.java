@@ -12,7 +12,6 @@ import gov.nist.javax.sip.message.SIPResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,7 @@ import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.transport.InMemoryTransport;
 
@@ -44,11 +44,9 @@ class TransactionReleaseTest {
     }
 
     private static SIPRequest request(String method, String branch) {
-        String text = method + " sip:bob@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:5099;branch=" + branch + ";rport\r\n"
-                + "From: <sip:alice@127.0.0.1>;tag=a1\r\nTo: <sip:bob@127.0.0.1>\r\n"
-                + "Call-ID: " + branch + "@test\r\nCSeq: 1 " + method + "\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
-        return (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(text.getBytes(StandardCharsets.UTF_8))).message();
+        byte[] text = SipBuilder.request(method, "sip:bob@127.0.0.1").via("UDP", "127.0.0.1:5099", branch)
+                .from("<sip:alice@127.0.0.1>;tag=a1").callId(branch + "@test").bytes();
+        return (SIPRequest) ((ParseOutcome.Parsed) SipParser.parse(text)).message();
     }
 
     private static SIPResponse response(SIPRequest sent, int status, String toTag) {

@@ -1,7 +1,6 @@
 package org.olelo.core.internal.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.message.SIPRequest;
@@ -21,6 +20,7 @@ import org.olelo.core.CoreConfig;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.TcpPeer;
 import org.olelo.core.transaction.ServerTransaction;
@@ -124,10 +124,8 @@ class TcpLimitsTest {
     }
 
     private static String options(int n, int port) {
-        return "OPTIONS sip:probe@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/TCP 127.0.0.1:" + port + ";branch=z9hG4bK-tcp-limits-" + n + "\r\n"
-                + "Max-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=" + n + "\r\nTo: <sip:probe@127.0.0.1>\r\n"
-                + "Call-ID: tcp-limits-" + n + "@test\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        return SipBuilder.request("OPTIONS", "sip:probe@127.0.0.1")
+                .viaValue("SIP/2.0/TCP 127.0.0.1:" + port + ";branch=z9hG4bK-tcp-limits-" + n).build();
     }
 
     @Test

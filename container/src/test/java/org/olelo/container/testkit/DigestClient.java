@@ -1,4 +1,4 @@
-package org.olelo.container.flows;
+package org.olelo.container.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * read the challenge, compute the response of RFC 7616 §3.4.1 with {@code qop=auth}, and build the
  * {@code Authorization} value.
  */
-final class DigestClient {
+public final class DigestClient {
 
     private static final Pattern PARAM = Pattern.compile("([A-Za-z-]+)=(\"([^\"]*)\"|[^,\\s]+)");
 
@@ -22,7 +22,7 @@ final class DigestClient {
     }
 
     /** @return the parameters of a challenge or credentials header value, lower-case names */
-    static Map<String, String> params(String value) {
+    public static Map<String, String> params(String value) {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = PARAM.matcher(value.substring(value.indexOf(' ') + 1));
         while (m.find()) {
@@ -32,12 +32,12 @@ final class DigestClient {
     }
 
     /** @return the challenge among {@code challenges} with that algorithm */
-    static String withAlgorithm(List<String> challenges, String algorithm) {
+    public static String withAlgorithm(List<String> challenges, String algorithm) {
         return challenges.stream().filter(c -> algorithm.equalsIgnoreCase(params(c).get("algorithm"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + algorithm + " challenge in " + challenges));
     }
 
-    static String hex(String algorithm, String text) {
+    public static String hex(String algorithm, String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -54,7 +54,7 @@ final class DigestClient {
      * @param nc        the nonce count, 8 hex digits
      * @return the {@code Authorization} header value
      */
-    static String answer(String challenge, String user, String password, String method, String uri, String nc) {
+    public static String answer(String challenge, String user, String password, String method, String uri, String nc) {
         Map<String, String> c = params(challenge);
         String alg = c.getOrDefault("algorithm", "MD5");
         String realm = c.get("realm");

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Picks ports on 127.0.0.1 that are free at the time of the call: binds port 0, reads the port the
@@ -14,6 +15,9 @@ import java.net.ServerSocket;
 final class FreePorts {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    /** sipp's media ports are taken from here, below Linux's default ephemeral range (32768-60999). */
+    private static final int MEDIA_LOW = 20_000;
+    private static final int MEDIA_HIGH = 32_000;
 
     private FreePorts() {
     }
@@ -58,6 +62,39 @@ final class FreePorts {
             }
         }
         throw new IllegalStateException("no two consecutive free ports on 127.0.0.1");
+    }
+
+    /** Next candidate for {@link #mediaBlock}; starts at a place that differs between test JVMs. */
+    private static final AtomicInteger NEXT_MEDIA =
+            new AtomicInteger(MEDIA_LOW + (int) (ProcessHandle.current().pid() % 1000) * 4);
+
+    /**
+     * A base port p such that p .. p + 3 are free for UDP: sipp's media ports (audio RTP and RTCP
+     * at p, p + 1, video at p + 2, p + 3). Taken below the system's ephemeral range, where the
+     * ports other sockets get from the system (sipp's control ports, clients) never land, and each
+     * call of this JVM gets a block of its own, so two sipp processes of one test never share one.
+     */
+    static int mediaBlock() {
+        for (int i = 0; i < 2000; i++) {
+            int p = NEXT_MEDIA.getAndAdd(4);
+            if (p + 3 >= MEDIA_HIGH) {
+                NEXT_MEDIA.compareAndSet(p + 4, MEDIA_LOW);
+                continue;
+            }
+            if (freeUdp(p) && freeUdp(p + 1) && freeUdp(p + 2) && freeUdp(p + 3)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no four consecutive free UDP ports on 127.0.0.1 between "
+                + MEDIA_LOW + " and " + MEDIA_HIGH);
+    }
+
+    private static boolean freeUdp(int port) {
+        try (DatagramSocket u = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean freeBoth(int port) {

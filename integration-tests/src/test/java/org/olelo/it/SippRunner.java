@@ -78,7 +78,7 @@ final class SippRunner implements AutoCloseable, BeforeEachCallback, AfterEachCa
             List<String> cmd = new ArrayList<>(List.of(executable, "-sf", scenario, "-nostdin",
                     "-timeout", SIPP_TIMEOUT.toSeconds() + "s", "-timeout_error",
                     "-trace_err", "-trace_msg", "-trace_stat", "-stf", "stats.csv",
-                    "-mp", Integer.toString(FreePorts.udp()), "-cp", Integer.toString(FreePorts.udp())));
+                    "-mp", Integer.toString(FreePorts.mediaBlock()), "-cp", Integer.toString(FreePorts.udp())));
             cmd.addAll(List.of(args));
             Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd) + System.lineSeparator());
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)

@@ -69,6 +69,8 @@ final class TcpTransport extends AbstractTransport {
     private final LogThrottle framingLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private final LogThrottle evictedLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private ServerSocket server;
+    /** The thread of {@link #acceptLoop}, joined by {@link #close}. */
+    private volatile Thread acceptThread;
     private volatile boolean running;
 
     /**
@@ -95,7 +97,7 @@ final class TcpTransport extends AbstractTransport {
         server.bind(new InetSocketAddress(listen.host(), listen.port()), 1024);
         bound((InetSocketAddress) server.getLocalSocketAddress());
         running = true;
-        Thread.ofVirtual().name("sip-tcp-accept-" + bound.getPort()).start(this::acceptLoop);
+        acceptThread = Thread.ofVirtual().name("sip-tcp-accept-" + bound.getPort()).start(this::acceptLoop);
     }
 
     private void acceptLoop() {
@@ -281,7 +283,24 @@ final class TcpTransport extends AbstractTransport {
         } catch (IOException ignored) {
             // closing anyway
         }
+        awaitAcceptLoop();
         connections.values().forEach(Connection::close);
+    }
+
+    /**
+     * Waits (briefly) for the accept loop to leave {@code accept()}: the system releases the port
+     * only then, so that once {@link #close} returns the port can be bound again (a restart).
+     */
+    private void awaitAcceptLoop() {
+        Thread t = acceptThread;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One TCP connection: a socket, a write lock and the reader loop. */

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <li>{@code java.*}: the JDK only;</li>
  * <li>{@code javax.*}: the JDK first, then the application (so an application may
  *     bring e.g. {@code javax.inject} but cannot replace JDK packages);</li>
- * <li>{@code jakarta.*}, {@code org.slf4j.*} and the few Weld packages that the
+ * <li>{@code jakarta.*}, {@code org.slf4j.*}, Olelo's extension API {@code org.olelo.api.*}
+ *     and the few Weld packages that the
  *     proxies Weld generates inside the application refer to: the container first,
  *     so that API types are shared, then the application;</li>
  * <li>anything else: the application first, then the JDK, never the container:
@@ -43,7 +44,7 @@ public final class AppClassLoader extends URLClassLoader {
      * in the application's packages, implement or call.
      */
     private static final List<String> CONTAINER_FIRST = List.of(
-            "jakarta.", "org.slf4j.",
+            "jakarta.", "org.slf4j.", "org.olelo.api.",
             "org.jboss.weld.bean.proxy.", "org.jboss.weld.proxy.", "org.jboss.weld.interceptor.proxy.",
             "org.jboss.weld.interceptor.util.proxy.", "org.jboss.weld.serialization.spi.");
 

@@ -75,6 +75,8 @@ class AppClassLoaderTest {
         assertSame(jakarta.servlet.Servlet.class, loader.loadClass("jakarta.servlet.Servlet"));
         assertSame(jakarta.inject.Inject.class, loader.loadClass("jakarta.inject.Inject"));
         assertSame(org.slf4j.Logger.class, loader.loadClass("org.slf4j.Logger"));
+        assertSame(org.olelo.api.rpc.RpcCommands.class, loader.loadClass("org.olelo.api.rpc.RpcCommands"));
+        assertSame(org.olelo.api.stats.Statistics.class, loader.loadClass("org.olelo.api.stats.Statistics"));
         assertSame(String.class, loader.loadClass("java.lang.String"));
         assertSame(javax.xml.parsers.DocumentBuilder.class, loader.loadClass("javax.xml.parsers.DocumentBuilder"));
         assertEquals("parent", probe("jakarta.servlet.sip.SipServletRequest"));

@@ -5,6 +5,7 @@ import org.olelo.apps.registrar.spi.StoreException;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * and delivers them when the users register again.
  *
  * <ul>
- *   <li>{@link #store}: checks the body size and the user's count, then commits the row; only then
- *       may the caller answer 202, so an acknowledged message survives a crash;</li>
+ *   <li>{@link #store}: checks the body size, then hands the message to the {@link SiloWriter},
+ *       which checks the user's count and commits the row (several messages per commit under
+ *       load); only then may the caller answer 202, so an acknowledged message survives a crash;</li>
  *   <li>{@link #registered}: after a successful REGISTER with at least one binding; when the user
  *       has messages, one of {@value #DELIVERY_THREADS} delivery threads sends them one at a time,
  *       oldest first, each after the previous one was answered. A 2xx removes the message; any
@@ -70,7 +71,8 @@ public final class Silo implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private final Set<String> withMessages = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Boolean> draining = new ConcurrentHashMap<>();
-    private final ReentrantLock[] locks = new ReentrantLock[64];
+    private final SiloWriter writer;
+    private volatile boolean closed;
     private final ExecutorService delivery = Executors.newFixedThreadPool(DELIVERY_THREADS,
             Thread.ofVirtual().name("registrar-msilo-delivery-", 0).factory());
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -94,12 +96,10 @@ public final class Silo implements AutoCloseable {
         this.isRegistered = isRegistered;
         this.log = log;
         this.clock = clock;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
         pending.set(store.countAll());
         withMessages.addAll(store.recipients(now(), MAX_INDEXED));
         this.stats = statsFactory.apply(pending::get);
+        this.writer = new SiloWriter(store, config.maxMessages(), log);
     }
 
     /**
@@ -144,23 +144,13 @@ public final class Silo implements AutoCloseable {
             stats.refused();
             return StoreOutcome.BAD_HEADER;
         }
-        ReentrantLock lock = locks[Math.floorMod(aor.hashCode(), locks.length)];
-        lock.lock();
-        try {
-            if (store.count(aor) >= config.maxMessages()) {
-                stats.refused();
-                return StoreOutcome.FULL;
-            }
-            long now = now();
-            String id = callId == null || callId.length() <= CALL_ID_MAX ? callId : callId.substring(0, CALL_ID_MAX);
-            store.insert(new StoredMessage(0, from, aor, now, now + config.expiresSeconds(), 0, contentType, body, id, 0),
-                    user, host);
-        } catch (StoreException e) {
+        long now = now();
+        String id = callId == null || callId.length() <= CALL_ID_MAX ? callId : callId.substring(0, CALL_ID_MAX);
+        StoreOutcome outcome = writer.write(new SiloStore.Insert(
+                new StoredMessage(0, from, aor, now, now + config.expiresSeconds(), 0, contentType, body, id, 0), user, host));
+        if (outcome != StoreOutcome.STORED) {
             stats.refused();
-            log.accept("msilo: a MESSAGE for " + aor + " was not stored (answered 500): " + e.getMessage(), e);
-            return StoreOutcome.FAILED;
-        } finally {
-            lock.unlock();
+            return outcome;
         }
         pending.incrementAndGet();
         stats.stored();
@@ -177,7 +167,7 @@ public final class Silo implements AutoCloseable {
      * @param aor the canonical AOR
      */
     public void registered(String aor) {
-        if (!withMessages.contains(aor)) {
+        if (closed || !withMessages.contains(aor)) {
             return;
         }
         if (draining.putIfAbsent(aor, Boolean.FALSE) != null) {
@@ -227,15 +217,28 @@ public final class Silo implements AutoCloseable {
     private boolean deliver(StoredMessage m) throws StoreException {
         int status;
         String why;
+        CompletableFuture<Integer> answer = sender.send(m).toCompletableFuture();
         try {
-            status = sender.send(m).toCompletableFuture().get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-            why = "answered " + status;
+            for (int waited = 0; !answer.isDone() && waited < ANSWER_WAIT_SECONDS && !closed; waited++) {
+                try {
+                    answer.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    // checks whether the silo is closing once a second
+                }
+            }
+            if (!answer.isDone()) {
+                if (closed) {
+                    return false; // kept untouched: tried again after the next start
+                }
+                status = 0;
+                why = "no answer within " + ANSWER_WAIT_SECONDS + " s";
+            } else {
+                status = answer.get();
+                why = "answered " + status;
+            }
         } catch (ExecutionException e) {
             status = 0;
             why = "not sent: " + e.getCause().getMessage();
-        } catch (TimeoutException e) {
-            status = 0;
-            why = "no answer within " + ANSWER_WAIT_SECONDS + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -306,11 +309,17 @@ public final class Silo implements AutoCloseable {
         return clock.getAsLong() / 1000;
     }
 
-    /** Stops the sweep and the deliveries; a delivery waiting for its answer is abandoned (kept, retried later). */
+    /**
+     * Stops the sweep, the deliveries and the writer without interrupting them (an interrupt inside
+     * the database driver could close the shared database file): a delivery waiting for its answer
+     * gives up within a second and its message is kept; waits at most about 5 s for each.
+     */
     @Override
     public void close() {
-        sweeper.shutdownNow();
-        delivery.shutdownNow();
+        closed = true;
+        sweeper.shutdown();
+        delivery.shutdown();
+        writer.close();
         try {
             sweeper.awaitTermination(5, TimeUnit.SECONDS);
             delivery.awaitTermination(5, TimeUnit.SECONDS);

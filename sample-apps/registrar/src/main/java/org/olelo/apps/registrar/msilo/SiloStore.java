@@ -31,43 +31,66 @@ public final class SiloStore {
     }
 
     /**
-     * Stores a message, committed when this returns.
+     * A message to insert with its recipient's parts.
      *
-     * @param m    the message (its id is ignored)
-     * @param user the recipient's user part ({@code username})
-     * @param host the recipient's domain ({@code domain})
+     * @param message the message (its id is ignored)
+     * @param user    the recipient's user part ({@code username})
+     * @param host    the recipient's domain ({@code domain})
      */
-    public void insert(StoredMessage m, String user, String host) throws StoreException {
-        String sql = "INSERT INTO silo (src_addr, dst_addr, username, domain, inc_time, exp_time, snd_time, ctype, body, "
-                + "callid, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, m.from());
-            ps.setString(2, m.aor());
-            ps.setString(3, user);
-            ps.setString(4, host);
-            ps.setLong(5, m.incTime());
-            ps.setLong(6, m.expTime());
-            ps.setLong(7, m.nextTry());
-            ps.setString(8, m.contentType());
-            ps.setBytes(9, m.body());
-            ps.setString(10, m.callId());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("storing a message for " + m.aor() + " failed: " + e.getMessage(), e);
-        }
+    public record Insert(StoredMessage message, String user, String host) {
     }
 
-    /** @return how many messages are kept for the AOR, expired ones included */
-    public int count(String aor) throws StoreException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM silo WHERE dst_addr = ?")) {
-            ps.setString(1, aor);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+    /**
+     * Stores messages in one transaction, each only if its recipient holds fewer than
+     * {@code maxPerUser} (counting those inserted before it here); committed when this returns.
+     *
+     * @return for each message, in order, whether it was stored (else the recipient was full)
+     * @throws StoreException when the transaction fails; then none is stored
+     */
+    public List<Boolean> insertAll(List<Insert> inserts, int maxPerUser) throws StoreException {
+        String sql = "INSERT INTO silo (src_addr, dst_addr, username, domain, inc_time, exp_time, snd_time, ctype, body, "
+                + "callid, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM silo WHERE dst_addr = ?");
+                 PreparedStatement ps = c.prepareStatement(sql)) {
+                List<Boolean> stored = new ArrayList<>(inserts.size());
+                for (Insert in : inserts) {
+                    StoredMessage m = in.message();
+                    count.setString(1, m.aor());
+                    int n;
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        n = rs.getInt(1);
+                    }
+                    if (n >= maxPerUser) {
+                        stored.add(false);
+                        continue;
+                    }
+                    ps.setString(1, m.from());
+                    ps.setString(2, m.aor());
+                    ps.setString(3, in.user());
+                    ps.setString(4, in.host());
+                    ps.setLong(5, m.incTime());
+                    ps.setLong(6, m.expTime());
+                    ps.setLong(7, m.nextTry());
+                    ps.setString(8, m.contentType());
+                    ps.setBytes(9, m.body());
+                    ps.setString(10, m.callId());
+                    ps.executeUpdate();
+                    stored.add(true);
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new StoreException("counting the messages of " + aor + " failed: " + e.getMessage(), e);
+            throw new StoreException("storing " + inserts.size() + " message(s) failed: " + e.getMessage(), e);
         }
     }
 

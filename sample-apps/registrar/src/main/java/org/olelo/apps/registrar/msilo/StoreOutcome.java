@@ -14,6 +14,8 @@ public enum StoreOutcome {
     TOO_LARGE(413, "Request Entity Too Large"),
     /** The From or Content-Type header is too long for the table: {@code 400}. */
     BAD_HEADER(400, "Bad Request - From or Content-Type too long"),
+    /** Too many messages wait to be written: {@code 503 Service Unavailable}, to be sent again later. */
+    BUSY(503, "Service Unavailable"),
     /** The database failed; nothing was stored: {@code 500}. */
     FAILED(500, "Server Internal Error");
 

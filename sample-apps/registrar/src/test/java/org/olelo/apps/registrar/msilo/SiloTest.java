@@ -167,6 +167,26 @@ class SiloTest {
     }
 
     @Test
+    void concurrentMessagesAreCommittedTogetherAndTheLimitHoldsExactly() throws Exception {
+        Silo s = silo(new SiloConfig(true, 3600, 10, 8192, 60), aor -> true);
+        List<StoreOutcome> outcomes = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String user = i < 40 ? "bob" : "user" + (i % 20);
+            threads.add(Thread.ofVirtual().start(() -> outcomes.add(s.store("<sip:a@example.com>",
+                    "sip:" + user + "@example.com", user, "example.com", "text/plain", new byte[] {1}, "c"))));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(200, outcomes.size());
+        assertEquals(30, outcomes.stream().filter(o -> o == StoreOutcome.FULL).count(), "bob: 40 sent, 10 kept");
+        assertEquals(170, outcomes.stream().filter(o -> o == StoreOutcome.STORED).count());
+        assertEquals(10, s.list(BOB, 100).size());
+        assertEquals(170, s.list(null, 1000).size());
+    }
+
+    @Test
     void theSweepRemovesExpiredMessagesAndCountsThem() throws Exception {
         Silo s = silo(new SiloConfig(true, 60, 100, 8192, 60), aor -> false);
         store(s, "old");

@@ -64,7 +64,13 @@ final class SiloWiring implements AutoCloseable {
                 aor -> targets(runtime, aor));
         Statistics stats = ctx.getAttribute(Statistics.ATTRIBUTE) instanceof Statistics s ? s : null;
         Silo silo = Silo.start(config, new SiloStore(ds), delivery, aor -> !targets(runtime, aor).isEmpty(),
-                stats, ctx::log);
+                stats, (message, failure) -> {
+                    if (failure == null) {
+                        ctx.log(message); // INFO
+                    } else {
+                        ctx.log(message, failure); // ERROR, with the cause
+                    }
+                });
         SiloWiring wiring = new SiloWiring(ctx, silo);
         ctx.setAttribute(SiloDelivery.ATTRIBUTE, delivery);
         ctx.setAttribute(Silo.ATTRIBUTE, silo);

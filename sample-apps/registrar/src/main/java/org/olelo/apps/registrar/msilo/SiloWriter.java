@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
@@ -58,7 +59,15 @@ final class SiloWriter implements AutoCloseable {
             return StoreOutcome.BUSY;
         }
         try {
-            return job.done().get();
+            while (true) {
+                try {
+                    return job.done().get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    if (!thread.isAlive()) { // closed after this job was queued: it will not be written
+                        job.done().complete(StoreOutcome.BUSY);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             return StoreOutcome.FAILED;
         } catch (InterruptedException e) {

@@ -14,7 +14,10 @@ import org.olelo.core.testkit.UdpPeer;
  * No user enumeration through the location service: with the default deployment an unknown name,
  * a provisioned subscriber who never registered and a user whose bindings are gone get the same
  * answer to INVITE, OPTIONS and MESSAGE; {@code reveal.offline=always} tells them apart again.
- * Authentication is off so that the test registers with plain REGISTERs.
+ * The offline message store is turned off here ({@code msilo.enabled=false}): when it is on, a
+ * MESSAGE for a known user is stored and answered 202 ({@link OfflineMessagesTest}), which tells
+ * known users from unknown ones by design. Authentication is off so that the test registers with
+ * plain REGISTERs.
  */
 class OfflineUsersTest {
 
@@ -25,9 +28,7 @@ class OfflineUsersTest {
     private void start(String registrarProperties) throws Exception {
         olelo = processes.create();
         assertEquals(0, olelo.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
-        if (registrarProperties != null) {
-            olelo.appProperties("registrar", registrarProperties);
-        }
+        olelo.appProperties("registrar", registrarProperties);
         olelo.start("auth.enabled=false");
         String contact = "Contact: <sip:dave@127.0.0.1:5995>\r\nExpires: ";
         assertEquals(200, SipText.status(send("REGISTER", "sip:127.0.0.1", "dave", contact + "60\r\n")));
@@ -53,7 +54,7 @@ class OfflineUsersTest {
 
     @Test
     void unknownAndOfflineUsersGetTheSameAnswer() throws Exception {
-        start(null);
+        start("msilo.enabled=false\n");
         for (String method : List.of("INVITE", "OPTIONS", "MESSAGE")) {
             String nobody = statusLine(method, "nobody");
             assertEquals("SIP/2.0 404 Not Found", nobody, method);
@@ -64,7 +65,7 @@ class OfflineUsersTest {
 
     @Test
     void revealOfflineAlwaysTellsThemApart() throws Exception {
-        start("reveal.offline=always\n");
+        start("reveal.offline=always\nmsilo.enabled=false\n");
         for (String method : List.of("INVITE", "OPTIONS", "MESSAGE")) {
             assertEquals("SIP/2.0 404 Not Found", statusLine(method, "nobody"), method);
             assertEquals("SIP/2.0 480 Temporarily Unavailable", statusLine(method, "carol"), method);

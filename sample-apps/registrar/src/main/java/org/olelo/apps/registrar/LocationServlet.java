@@ -1,6 +1,7 @@
 package org.olelo.apps.registrar;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.sip.Address;
 import jakarta.servlet.sip.Proxy;
 import jakarta.servlet.sip.ProxyBranch;
 import jakarta.servlet.sip.ServletParseException;
@@ -10,6 +11,8 @@ import jakarta.servlet.sip.SipServletRequest;
 import jakarta.servlet.sip.SipServletResponse;
 import jakarta.servlet.sip.SipURI;
 import jakarta.servlet.sip.URI;
+import org.olelo.apps.registrar.msilo.Silo;
+import org.olelo.apps.registrar.msilo.StoreOutcome;
 import org.olelo.apps.registrar.service.Aor;
 import org.olelo.apps.registrar.service.LookupResult;
 import org.olelo.apps.registrar.service.RegistrarException;
@@ -33,7 +36,9 @@ import java.util.Map;
  *       {@link Target} (Path, or a loose route to the NAT source);</li>
  *   <li>none: 404 for an unknown user and, alike, for a known one who is offline, so that nobody
  *       can list the users by their answers; 480 for the latter only when {@code reveal.offline}
- *       lets this requester know ({@link RevealOffline}); 500 when the store fails;</li>
+ *       lets this requester know ({@link RevealOffline}); 500 when the store fails; but a MESSAGE
+ *       for a known user is kept by the offline store ({@link Silo}) when it is
+ *       on, and answered 202 once it is on disk;</li>
  *   <li>subsequent requests, ACK and CANCEL: nothing; the container relays them.</li>
  * </ul>
  *
@@ -46,11 +51,13 @@ public class LocationServlet extends SipServlet {
 
     private transient RegistrarRuntime runtime;
     private transient SipFactory factory;
+    private transient Silo silo;
 
     @Override
     public void init() throws ServletException {
         runtime = Runtimes.of(getServletContext());
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        silo = getServletContext().getAttribute(Silo.ATTRIBUTE) instanceof Silo s ? s : null;
     }
 
     /** Looks the Request-URI up and proxies; see the class description. */
@@ -85,6 +92,9 @@ public class LocationServlet extends SipServlet {
             case LookupResult.Found found -> proxy(req, found.targets());
             case LookupResult.NotFound nf -> SipRequests.answer(req, SipServletResponse.SC_NOT_FOUND, "Not Found", Map.of());
             case LookupResult.Unavailable u -> {
+                if (storedOffline(req, aor)) {
+                    return;
+                }
                 if (runtime.config().revealOffline().reveals(req.getUserPrincipal() != null)) {
                     SipRequests.answer(req, SipServletResponse.SC_TEMPORARLY_UNAVAILABLE, "Temporarily Unavailable", Map.of());
                 } else {
@@ -97,6 +107,24 @@ public class LocationServlet extends SipServlet {
                         "Server Internal Error", Map.of());
             }
         }
+    }
+
+    /**
+     * A MESSAGE for a known user without contact: kept by the offline store when it is on, and
+     * answered for it (202, or why not).
+     *
+     * @return whether the request was answered here
+     */
+    private boolean storedOffline(SipServletRequest req, Aor aor) throws IOException {
+        if (silo == null || !req.getMethod().equals("MESSAGE")) {
+            return false;
+        }
+        Address from = (Address) req.getFrom().clone();
+        from.removeParameter("tag");
+        StoreOutcome outcome = silo.store(from.toString(), aor.key(), aor.user(), aor.host(), req.getContentType(),
+                req.getRawContent(), req.getCallId());
+        SipRequests.answer(req, outcome.status(), outcome.reason(), Map.of());
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.servlet.sip.SipFactory;
 import jakarta.servlet.sip.SipServlet;
 import jakarta.servlet.sip.SipServletRequest;
 import jakarta.servlet.sip.SipServletResponse;
+import org.olelo.apps.registrar.msilo.Silo;
 import org.olelo.apps.registrar.service.RegisterRequest;
 import org.olelo.apps.registrar.service.RegisterResult;
 import org.olelo.apps.registrar.service.Registrar;
@@ -21,6 +22,9 @@ import java.io.IOException;
  * database commit. The Path is echoed when the UA supports it and the container lets applications
  * set Path on a response.
  *
+ * <p>After a 200 with at least one binding, the offline message store, when it is on, is told that
+ * the user is back ({@link Silo#registered}, which only hands the delivery to a thread of its own).
+ *
  * <p>When the deployment enables the sip.xml security constraint, the container has already
  * authenticated the request; the registrar then lets a user register only their own AOR.
  *
@@ -33,11 +37,13 @@ public class RegisterServlet extends SipServlet {
 
     private transient RegistrarRuntime runtime;
     private transient SipFactory factory;
+    private transient Silo silo;
 
     @Override
     public void init() throws ServletException {
         runtime = Runtimes.of(getServletContext());
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        silo = getServletContext().getAttribute(Silo.ATTRIBUTE) instanceof Silo s ? s : null;
     }
 
     /** Registers, refreshes, removes or lists bindings; see the class description. */
@@ -52,7 +58,12 @@ public class RegisterServlet extends SipServlet {
             result = runtime.registrar().rejected(e);
         }
         switch (result) {
-            case RegisterResult.Accepted ok -> accept(req, ok);
+            case RegisterResult.Accepted ok -> {
+                accept(req, ok);
+                if (!ok.bindings().isEmpty() && silo != null) {
+                    silo.registered(ok.bindings().get(0).aor()); // hands the delivery to the silo's threads
+                }
+            }
             case RegisterResult.Rejected no -> {
                 if (no.cause() != null) {
                     log("registrar: REGISTER for " + req.getTo().getURI() + " failed: " + no.cause().getMessage(),

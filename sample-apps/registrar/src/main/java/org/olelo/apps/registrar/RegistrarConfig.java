@@ -1,5 +1,6 @@
 package org.olelo.apps.registrar;
 
+import org.olelo.apps.registrar.service.ContextParams;
 import org.olelo.apps.registrar.service.PathMode;
 import org.olelo.apps.registrar.service.Registrar;
 import org.olelo.apps.registrar.service.RevealOffline;
@@ -116,27 +117,10 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
     }
 
     private static <T> T value(Function<String, String> params, String key, T dflt, Function<String, T> parse) {
-        String raw = params.apply(key);
-        if (raw == null || raw.isBlank()) {
-            return dflt;
-        }
-        try {
-            return parse.apply(raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("registrar context-param " + key + ": " + e.getMessage(), e);
-        }
+        return ContextParams.value(params, key, dflt, parse);
     }
 
     private static int integer(String text, int min, int max) {
-        int v;
-        try {
-            v = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected an integer but found '" + text + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("expected an integer from " + min + " to " + max + " but found " + v);
-        }
-        return v;
+        return ContextParams.integer(text, min, max);
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * Starts the application before its servlets and stops it after them: reads the context-params
  * ({@link RegistrarConfig}), finds the container's DataSource, starts the
  * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
- * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}).
+ * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), then the offline message store
+ * ({@link SiloWiring}).
  *
  * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
  * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
@@ -39,6 +40,7 @@ public class RegistrarListener implements ServletContextListener {
     private Instance<DataSource> injectedDataSource;
 
     private RegistrarRuntime runtime;
+    private SiloWiring silo;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -50,6 +52,12 @@ public class RegistrarListener implements ServletContextListener {
         } catch (StoreException e) {
             throw new IllegalStateException("registrar: " + e.getMessage(), e);
         }
+        try {
+            silo = SiloWiring.start(ctx, runtime, dataSource(ctx), getClass().getClassLoader());
+        } catch (StoreException | RuntimeException e) {
+            runtime.close();
+            throw new IllegalStateException("registrar: msilo: " + e.getMessage(), e);
+        }
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
@@ -58,6 +66,10 @@ public class RegistrarListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (silo != null) {
+            silo.close();
+            silo = null;
+        }
         if (runtime != null) {
             runtime.close();
             runtime = null;

@@ -1,6 +1,7 @@
 package org.olelo.apps.registrar;
 
 import org.junit.jupiter.api.Test;
+import org.olelo.apps.registrar.msilo.SiloConfig;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -39,14 +40,16 @@ class SipXmlTest {
                     e.getElementsByTagName("param-value").item(0).getTextContent().trim());
         }
         assertEquals(RegistrarConfig.defaults(), RegistrarConfig.from(params::get));
-        assertEquals(11, params.size());
+        assertEquals(SiloConfig.defaults(), SiloConfig.from(params::get));
+        assertEquals(16, params.size());
     }
 
     @Test
     void twoServletsChosenByMethodBehindDigestAuthentication() throws Exception {
         Document d = sipXml();
         assertEquals(List.of("registrar"), texts(d, "app-name"));
-        assertEquals(List.of("register", "location", "register", "location", "register"), texts(d, "servlet-name"));
+        assertEquals(List.of("register", "location", "msilo", "register", "location", "register"),
+                texts(d, "servlet-name"), "msilo only handles the answers to deliveries: no mapping");
         assertEquals(List.of("request.method", "request.method"), texts(d, "var"));
         assertEquals(1, d.getElementsByTagName("not").getLength());
         assertEquals(List.of("REGISTER"), texts(d, "sip-method"));

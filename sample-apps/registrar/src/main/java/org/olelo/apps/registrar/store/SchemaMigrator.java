@@ -56,7 +56,7 @@ public final class SchemaMigrator {
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
-            throw new StoreException("schema migration of the location table failed: " + e.getMessage(), e);
+            throw new StoreException("schema migration of the registrar tables (location, silo) failed: " + e.getMessage(), e);
         }
     }
 }

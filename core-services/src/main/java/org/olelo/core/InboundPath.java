@@ -108,8 +108,10 @@ final class InboundPath implements InboundSink {
                 }
             }
             case ParseOutcome.Dropped d -> {
-                statistics.parseError();
-                statistics.dropped(DropReason.UNPARSABLE);
+                if (!SipParser.isKeepAlive(data)) { // a keep-alive is neither an error nor a drop
+                    statistics.parseError();
+                    statistics.dropped(DropReason.UNPARSABLE);
+                }
                 LOG.debug("dropped message from {}: {}", source, d.why());
             }
         }

@@ -88,7 +88,8 @@ class MetricsFlowTest {
             peer.send("\r\n\r\n"); // a keep-alive: neither an error nor a drop
             // the datagrams are read on the reader thread and nothing answers them: wait for the count
             String after = metrics.scrape();
-            for (int i = 0; i < 50 && sample(after, "olelo_sip_parse_errors_total") < 2; i++) {
+            for (int i = 0; i < 50 && (sample(after, "olelo_sip_parse_errors_total") < 2
+                    || sample(after, "olelo_sip_messages_dropped_total{reason=\"unparsable\"}") < 1); i++) {
                 Thread.sleep(100);
                 after = metrics.scrape();
             }

@@ -1,17 +1,5 @@
 package org.olelo.container.internal.stats;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,16 +14,18 @@ import org.olelo.api.stats.Statistics;
  * Every statistic of one server: the SIP core's, the container's and the applications', each
  * registered once with a group, a name, a help line and labels, and exported in two views:
  * <ul>
- * <li>{@link #scrape()}: Prometheus text through Micrometer's {@link PrometheusMeterRegistry},
- *     as {@code olelo_<group>_<name>} (counters with {@code _total}), with the JVM's memory, GC,
- *     thread and class-loading meters from Micrometer's binders as {@code olelo_jvm_*}. Counters
- *     there are totals since start: a reset never makes them go back, so {@code rate()} holds.</li>
+ * <li>{@link #scrape()}: Prometheus text through Micrometer's Prometheus registry
+ *     ({@link PrometheusExport}), as {@code olelo_<group>_<name>} (counters with {@code _total}),
+ *     with the JVM's memory, GC, thread and class-loading meters from Micrometer's binders as
+ *     {@code olelo_jvm_*}. Counters there are totals since start: a reset never makes them go
+ *     back, so {@code rate()} holds. Micrometer and the JVM binders are set up at the first
+ *     scrape, so they cost nothing at start-up (the JVM's GC counters count from then).</li>
  * <li>{@link #snapshot(String)}: the {@code stats.get_statistics} view, by {@code group.name} with
  *     labels in braces, where counters and timers count from the last {@link #reset(String)}.</li>
  * </ul>
  * Micrometer is used because it is well kept, writes the Prometheus text format and brings the
- * JVM binders; its own counters cannot be reset, so counters are ours ({@link ResettableCounter},
- * a {@code LongAdder}) exported as function counters.
+ * JVM binders; its own counters cannot be reset, so meters are ours ({@link ResettableCounter},
+ * a {@code LongAdder}; {@link SharedGauge}; {@link ResettableTimer}) exported as function meters.
  *
  * <p>Registration is rare (start, deployment) and synchronized; what it returns is used lock-free
  * on the message path. Meters are registered by an owner ({@link #owner}: the container, or one
@@ -52,32 +42,53 @@ public final class StatisticsRegistry implements AutoCloseable {
 
     enum Kind { COUNTER, GAUGE, TIMER }
 
-    /** One registered meter: ours ({@link ResettableCounter}, {@link SharedGauge}, {@link ResettableTimer}) and Micrometer's. */
-    record Entry(MeterKey key, Kind kind, Object meter, Meter exported, Set<Object> owners) {
+    /**
+     * One registered meter: ours ({@link ResettableCounter}, {@link SharedGauge}, {@link ResettableTimer}),
+     * its owners, and what the export made of it (null before the first scrape).
+     */
+    static final class Entry {
+        private final MeterKey key;
+        private final Kind kind;
+        private final String help;
+        private final Object meter;
+        private final Set<Object> owners = new HashSet<>();
+        private Object exported;
+
+        Entry(MeterKey key, Kind kind, String help, Object meter) {
+            this.key = key;
+            this.kind = kind;
+            this.help = help == null ? "" : help;
+            this.meter = meter;
+        }
+
+        MeterKey key() {
+            return key;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        String help() {
+            return help;
+        }
+
+        Object meter() {
+            return meter;
+        }
     }
 
     private record Shape(Kind kind, Set<String> labelNames) {
     }
 
-    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Shape> shapes = new HashMap<>();
-    private final List<AutoCloseable> binders = new ArrayList<>();
     private final Statistics container;
+    private PrometheusExport export; // made at the first scrape
+    private boolean closed;
 
-    /** A registry with the JVM's meters bound. */
+    /** An empty registry. */
     public StatisticsRegistry() {
-        prometheus.config().meterFilter(new MeterFilter() {
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                return id.getName().startsWith("olelo.") ? id : id.withName("olelo." + id.getName());
-            }
-        });
-        JvmGcMetrics gc = new JvmGcMetrics();
-        for (MeterBinder b : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics())) {
-            b.bindTo(prometheus);
-        }
-        binders.add(gc);
         container = owner("container");
     }
 
@@ -104,9 +115,7 @@ public final class StatisticsRegistry implements AutoCloseable {
             return (ResettableCounter) e.meter();
         }
         ResettableCounter c = source == null ? ResettableCounter.counting() : ResettableCounter.reading(source);
-        Meter m = FunctionCounter.builder(key.meterName(), c, ResettableCounter::total).description(help)
-                .tags(key.tags()).register(prometheus);
-        add(owner, key, Kind.COUNTER, c, m);
+        add(owner, new Entry(key, Kind.COUNTER, help, c));
         return c;
     }
 
@@ -118,9 +127,7 @@ public final class StatisticsRegistry implements AutoCloseable {
         }
         SharedGauge g = new SharedGauge(key.text());
         g.add(owner, value);
-        Meter m = Gauge.builder(key.meterName(), g, SharedGauge::value).description(help).tags(key.tags())
-                .strongReference(true).register(prometheus);
-        add(owner, key, Kind.GAUGE, g, m);
+        add(owner, new Entry(key, Kind.GAUGE, help, g));
     }
 
     synchronized ResettableTimer timer(Object owner, MeterKey key, String help) {
@@ -128,11 +135,9 @@ public final class StatisticsRegistry implements AutoCloseable {
         if (e != null) {
             return (ResettableTimer) e.meter();
         }
-        io.micrometer.core.instrument.Timer t = io.micrometer.core.instrument.Timer.builder(key.meterName())
-                .description(help).tags(key.tags()).register(prometheus);
-        ResettableTimer r = new ResettableTimer(t);
-        add(owner, key, Kind.TIMER, r, t);
-        return r;
+        ResettableTimer t = new ResettableTimer();
+        add(owner, new Entry(key, Kind.TIMER, help, t));
+        return t;
     }
 
     /** The entry under this key, now also the owner's; null when there is none yet (and room for it). */
@@ -147,7 +152,7 @@ public final class StatisticsRegistry implements AutoCloseable {
         }
         Entry e = entries.get(key.text());
         if (e != null) {
-            e.owners().add(owner);
+            e.owners.add(owner);
             return e;
         }
         if (entries.size() >= MAX_METERS) {
@@ -156,23 +161,30 @@ public final class StatisticsRegistry implements AutoCloseable {
         return null;
     }
 
-    private void add(Object owner, MeterKey key, Kind kind, Object meter, Meter exported) {
-        Set<Object> owners = new HashSet<>();
-        owners.add(owner);
-        entries.put(key.text(), new Entry(key, kind, meter, exported, owners));
-        shapes.putIfAbsent(key.fullName(), new Shape(kind, Set.copyOf(key.labels().keySet())));
+    private void add(Object owner, Entry e) {
+        if (closed) {
+            throw new IllegalStateException("the statistics are closed");
+        }
+        e.owners.add(owner);
+        if (export != null) {
+            e.exported = export.add(e);
+        }
+        entries.put(e.key().text(), e);
+        shapes.putIfAbsent(e.key().fullName(), new Shape(e.kind(), Set.copyOf(e.key().labels().keySet())));
     }
 
     /** Removes the owner from every meter it registered; a meter left without owner is removed. */
     synchronized void release(Object owner) {
         for (Entry e : List.copyOf(entries.values())) {
-            if (!e.owners().remove(owner)) {
+            if (!e.owners.remove(owner)) {
                 continue;
             }
             boolean gaugeEmpty = e.kind() == Kind.GAUGE && ((SharedGauge) e.meter()).remove(owner);
-            if (e.owners().isEmpty() || gaugeEmpty) {
+            if (e.owners.isEmpty() || gaugeEmpty) {
                 entries.remove(e.key().text());
-                prometheus.remove(e.exported());
+                if (e.exported != null) {
+                    export.remove(e.exported);
+                }
             }
         }
         shapes.keySet().removeIf(name -> entries.values().stream().noneMatch(e -> e.key().fullName().equals(name)));
@@ -180,9 +192,26 @@ public final class StatisticsRegistry implements AutoCloseable {
 
     // ------------------------------------------------------------------ reading
 
-    /** Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}) of every meter, the JVM's included. */
+    /**
+     * Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}) of every meter, the JVM's included. The
+     * first call sets up Micrometer (a few hundred milliseconds); later ones take a few.
+     */
     public String scrape() {
-        return prometheus.scrape(CONTENT_TYPE);
+        return exporter().scrape();
+    }
+
+    private synchronized PrometheusExport exporter() {
+        if (closed) {
+            throw new IllegalStateException("the statistics are closed");
+        }
+        if (export == null) {
+            PrometheusExport x = new PrometheusExport();
+            for (Entry e : entries.values()) {
+                e.exported = x.add(e);
+            }
+            export = x;
+        }
+        return export;
     }
 
     /**
@@ -245,18 +274,14 @@ public final class StatisticsRegistry implements AutoCloseable {
         return n;
     }
 
-    /** Stops the JVM binders (the GC listeners) and empties the registry. */
+    /** Stops the export (the JVM's GC listeners) and empties the registry; later registrations are refused. */
     @Override
     public synchronized void close() {
-        for (AutoCloseable b : binders) {
-            try {
-                b.close();
-            } catch (Exception e) {
-                // nothing held that matters once the server stops
-            }
+        closed = true;
+        if (export != null) {
+            export.close();
         }
         entries.clear();
         shapes.clear();
-        prometheus.close();
     }
 }

@@ -99,6 +99,10 @@ class StatisticsRegistryTest {
         String text = registry.scrape();
         assertEquals(3.0, sample(text, "olelo_dialog_active"), text);
         assertEquals(2.0, sample(text, "olelo_lcr_query_time_seconds_count"), text);
+        assertEquals(0.05, sample(text, "olelo_lcr_query_time_seconds_sum"), 1e-9, text);
+        assertEquals(0.03, sample(text, "olelo_lcr_query_time_seconds_max"), 1e-9, text);
+        s.timer("lcr", "late", "registered after the first scrape").record(Duration.ofSeconds(1));
+        assertEquals(1.0, sample(registry.scrape(), "olelo_lcr_late_seconds_count"));
         registry.reset("lcr");
         assertEquals(0L, registry.snapshot("lcr").get("lcr.query_time_count"));
         assertEquals(2.0, sample(registry.scrape(), "olelo_lcr_query_time_seconds_count"));
@@ -116,7 +120,9 @@ class StatisticsRegistryTest {
         v1.counter("app", "only_v1", "help").increment();
         v2.gauge("app", "queue", "waiting", () -> 2);
         assertEquals(2L, registry.snapshot("app.queue").get("app.queue"), "the newest registration gives the value");
+        assertEquals(2.0, sample(registry.scrape(), "olelo_app_queue"));
         v2.close();
+        assertEquals(1.0, sample(registry.scrape(), "olelo_app_queue"));
         assertEquals(1L, registry.snapshot("app.queue").get("app.queue"), "the older owner's value again");
         v1.close();
         assertTrue(registry.snapshot("app").isEmpty());

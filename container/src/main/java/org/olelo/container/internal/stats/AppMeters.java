@@ -7,7 +7,9 @@ import org.olelo.api.stats.Statistics;
  * The statistics of one deployed version of an application: what it registers through
  * {@link Statistics#ATTRIBUTE}, plus the container's gauge of its application sessions
  * ({@code app.sessions{application=<name>}}, every version counted). All of it goes when the
- * version is undeployed; a meter that another version registered too stays with that version.
+ * version is undeployed; a meter that another version registered too stays with that version. An
+ * application may not register in the container's groups ({@code sip}, {@code dialog}, {@code acc},
+ * {@code auth}, {@code app}, {@code jvm}).
  * Called on the deployer thread.
  */
 public final class AppMeters {
@@ -23,9 +25,9 @@ public final class AppMeters {
      * @param sessions the live application sessions of all the application's versions
      */
     public static Statistics open(StatisticsRegistry registry, String appName, IntSupplier sessions) {
-        OwnedStatistics s = registry.owner(appName);
-        s.gauge("app", "sessions", "application sessions in progress, by application", sessions::getAsInt,
-                "application", appName);
+        OwnedStatistics s = registry.application(appName);
+        registry.gauge(s, MeterKey.of("app", "sessions", "application", appName),
+                "application sessions in progress, by application", sessions::getAsInt);
         return s;
     }
 

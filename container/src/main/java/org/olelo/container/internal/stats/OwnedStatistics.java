@@ -1,5 +1,6 @@
 package org.olelo.container.internal.stats;
 
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.olelo.api.stats.Counter;
 import org.olelo.api.stats.Statistics;
@@ -8,22 +9,28 @@ import org.olelo.api.stats.Timer;
 /**
  * The {@link Statistics} of one owner (the container, or one deployed version of an application):
  * registers into the server's {@link StatisticsRegistry}; {@link #close()} removes the meters no
- * other owner registered too. Registering after close is refused. Thread-safe.
+ * other owner registered too. Registering after close is refused, and so is registering in a group
+ * the owner may not use (an application in the container's groups). Thread-safe.
  */
 public final class OwnedStatistics implements Statistics, AutoCloseable {
 
     private final StatisticsRegistry registry;
     private final String owner;
+    private final Set<String> reserved;
     private volatile boolean closed;
 
-    OwnedStatistics(StatisticsRegistry registry, String owner) {
+    /**
+     * @param reserved the groups this owner may not register in
+     */
+    OwnedStatistics(StatisticsRegistry registry, String owner, Set<String> reserved) {
         this.registry = registry;
         this.owner = owner;
+        this.reserved = reserved;
     }
 
     @Override
     public Counter counter(String group, String name, String help, String... labels) {
-        return registry.counter(open(), MeterKey.of(group, name, labels), help, null);
+        return registry.counter(open(), key(group, name, labels), help, null);
     }
 
     /**
@@ -31,7 +38,7 @@ public final class OwnedStatistics implements Statistics, AutoCloseable {
      * counted twice; it can be reset like the others but not incremented.
      */
     public Counter counterOf(String group, String name, String help, LongSupplier total, String... labels) {
-        return registry.counter(open(), MeterKey.of(group, name, labels), help, total);
+        return registry.counter(open(), key(group, name, labels), help, total);
     }
 
     @Override
@@ -39,12 +46,20 @@ public final class OwnedStatistics implements Statistics, AutoCloseable {
         if (value == null) {
             throw new IllegalArgumentException("a gauge needs a value supplier");
         }
-        registry.gauge(open(), MeterKey.of(group, name, labels), help, value);
+        registry.gauge(open(), key(group, name, labels), help, value);
     }
 
     @Override
     public Timer timer(String group, String name, String help, String... labels) {
-        return registry.timer(open(), MeterKey.of(group, name, labels), help);
+        return registry.timer(open(), key(group, name, labels), help);
+    }
+
+    private MeterKey key(String group, String name, String... labels) {
+        MeterKey k = MeterKey.of(group, name, labels);
+        if (reserved.contains(group)) {
+            throw new IllegalArgumentException("the group " + group + " is the container's; choose a group of your own");
+        }
+        return k;
     }
 
     private OwnedStatistics open() {

@@ -40,6 +40,9 @@ public final class StatisticsRegistry implements AutoCloseable {
     /** The content type of {@link #scrape()}: Prometheus text format 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    /** The groups of the core and the container, which applications may not register in. */
+    static final Set<String> CONTAINER_GROUPS = Set.of("sip", "dialog", "acc", "auth", "app", "jvm");
+
     enum Kind { COUNTER, GAUGE, TIMER }
 
     /**
@@ -104,7 +107,16 @@ public final class StatisticsRegistry implements AutoCloseable {
      * @param owner a label for the log, e.g. the application's name
      */
     public OwnedStatistics owner(String owner) {
-        return new OwnedStatistics(this, owner);
+        return new OwnedStatistics(this, owner, Set.of());
+    }
+
+    /**
+     * The statistics of one deployed version of an application: like {@link #owner}, but the
+     * container's groups ({@code sip}, {@code dialog}, {@code acc}, {@code auth}, {@code app},
+     * {@code jvm}) are refused.
+     */
+    OwnedStatistics application(String appName) {
+        return new OwnedStatistics(this, appName, CONTAINER_GROUPS);
     }
 
     // ------------------------------------------------------------------ registration

@@ -134,6 +134,19 @@ class StatisticsRegistryTest {
     }
 
     @Test
+    void anApplicationKeepsToGroupsOfItsOwn() {
+        Statistics app = AppMeters.open(registry, "lcr", () -> 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> app.counter("sip", "requests_received", "help", "method", "INVITE"));
+        assertEquals("the group sip is the container's; choose a group of your own", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> app.gauge("jvm", "x", "help", () -> 1));
+        app.counter("lcr", "gateway_attempts", "help").increment();
+        assertEquals(Map.of("app.sessions{application=lcr}", 4L, "lcr.gateway_attempts", 1L), registry.snapshot("all"));
+        AppMeters.close(app);
+        assertTrue(registry.snapshot("all").isEmpty(), "gone with the application");
+    }
+
+    @Test
     void theJvmIsMeasuredUnderTheOleloPrefix() {
         String text = registry.scrape();
         assertTrue(text.contains("olelo_jvm_memory_used_bytes{"), text);

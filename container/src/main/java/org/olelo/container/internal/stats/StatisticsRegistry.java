@@ -30,8 +30,9 @@ import org.olelo.api.stats.Statistics;
  * <p>Registration is rare (start, deployment) and synchronized; what it returns is used lock-free
  * on the message path. Meters are registered by an owner ({@link #owner}: the container, or one
  * version of an application) and removed with {@link #release} when their last owner goes. At
- * most {@value #MAX_METERS} meters: registrations beyond are refused. Reads (scrape, snapshot)
- * run on the caller's thread, at the pace of a scrape, and take no lock.
+ * most {@value #MAX_METERS} meters: registrations beyond are refused. Reads run on the caller's
+ * thread, at the pace of a scrape: a snapshot takes no lock, a scrape takes it only to find (the
+ * first time, to make) the export.
  */
 public final class StatisticsRegistry implements AutoCloseable {
 
@@ -199,7 +200,9 @@ public final class StatisticsRegistry implements AutoCloseable {
                 }
             }
         }
-        shapes.keySet().removeIf(name -> entries.values().stream().noneMatch(e -> e.key().fullName().equals(name)));
+        Set<String> left = new HashSet<>();
+        entries.values().forEach(e -> left.add(e.key().fullName()));
+        shapes.keySet().retainAll(left);
     }
 
     // ------------------------------------------------------------------ reading

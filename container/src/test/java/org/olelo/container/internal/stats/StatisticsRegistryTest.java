@@ -147,6 +147,18 @@ class StatisticsRegistryTest {
     }
 
     @Test
+    void meterKeysAreBoundedWhateverLabelValuesComeIn() {
+        Statistics app = registry.owner("app");
+        for (int i = 0; i < StatisticsRegistry.MAX_METERS; i++) {
+            app.counter("demo", "by_caller", "help", "caller", "c" + i);
+        }
+        assertThrows(IllegalStateException.class, () -> app.counter("demo", "by_caller", "help", "caller", "one more"));
+        app.counter("demo", "by_caller", "help", "caller", "c7").increment();
+        assertEquals(1L, registry.snapshot("demo").get("demo.by_caller{caller=c7}"), "existing meters still work");
+        assertThrows(IllegalArgumentException.class, () -> app.counter("demo", "x", "help", "caller", "v".repeat(129)));
+    }
+
+    @Test
     void theJvmIsMeasuredUnderTheOleloPrefix() {
         String text = registry.scrape();
         assertTrue(text.contains("olelo_jvm_memory_used_bytes{"), text);

@@ -15,6 +15,7 @@ import org.olelo.core.message.SipMessages;
 import org.olelo.core.message.SipParser;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.stats.DropReason;
 import org.olelo.core.tap.MessageTap;
 import org.olelo.core.transaction.ServerTransaction;
 import org.olelo.core.transaction.TransactionLayer;
@@ -98,6 +99,7 @@ final class InboundPath implements InboundSink {
                 }
             }
             case ParseOutcome.Rejected r -> {
+                statistics.parseError();
                 statistics.rejected();
                 byte[] reply = RawReply.build(r.raw(), r.status(), r.reason(), SipMessages.newTag());
                 LOG.debug("rejected request from {}: {}", source, r.reason());
@@ -106,7 +108,10 @@ final class InboundPath implements InboundSink {
                 }
             }
             case ParseOutcome.Dropped d -> {
-                statistics.dropped();
+                if (!SipParser.isKeepAlive(data)) { // a keep-alive is neither an error nor a drop
+                    statistics.parseError();
+                    statistics.dropped(DropReason.UNPARSABLE);
+                }
                 LOG.debug("dropped message from {}: {}", source, d.why());
             }
         }

@@ -15,6 +15,7 @@ import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.stats.CoreStatistics;
+import org.olelo.core.stats.DropReason;
 import org.olelo.core.transaction.TransactionLayer;
 import org.olelo.core.transport.Transport;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ final class StatelessForwarding {
             }
             Via top = (Via) vias.getFirst();
             if (!local.isLocal(top.getHost(), top.getPort(), top.getTransport())) {
-                statistics.dropped();
+                statistics.dropped(DropReason.STRAY_RESPONSE);
                 return;
             }
             r.removeFirst(Via.NAME);
@@ -113,7 +114,7 @@ final class StatelessForwarding {
         String transport = next.getTransport();
         hops.address(host, (addr, e) -> {
             if (e != null) {
-                statistics.dropped();
+                statistics.dropped(DropReason.STRAY_RESPONSE);
                 LOG.debug("cannot relay stray response: {}", e.toString());
             } else {
                 relay(r, addr, port, transport, host);
@@ -124,7 +125,7 @@ final class StatelessForwarding {
     /** Sends a stray response to the address its next Via resolved to; never to a broadcast or multicast address. */
     private void relay(SIPResponse r, InetAddress addr, int port, String transport, String host) {
         if (addr.isMulticastAddress() || host.equals("255.255.255.255")) {
-            statistics.dropped();
+            statistics.dropped(DropReason.STRAY_RESPONSE);
             return;
         }
         Transport t = hops.transport(transport, addr);

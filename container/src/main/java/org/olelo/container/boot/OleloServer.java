@@ -80,7 +80,7 @@ public final class OleloServer implements AutoCloseable {
         ApplicationRouterNotifier.attach(registry, loadedRouter.router());
         routingNames = router == null ? null : RoutingNameCheck.attach(router, registry, config.routingFile());
         SipContainer container = new SipContainer(runtime, loadedRouter.router(), registry,
-                "proxy".equalsIgnoreCase(config.unroutedPolicy()), database.defaultPool(), guard(config, database));
+                "proxy".equalsIgnoreCase(config.unroutedPolicy()), database.defaultPool(), guard(config, database, runtime));
         container.setCallLog(new CallLog(config.log().calls()));
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
@@ -113,12 +113,12 @@ public final class OleloServer implements AutoCloseable {
                 (System.nanoTime() - t0) / 1_000_000, sinceProcess, core.describeListeners(), apps);
     }
 
-    private static InitialRequestGuard guard(ServerConfig config, DatabaseService db) {
+    private static InitialRequestGuard guard(ServerConfig config, DatabaseService db, ContainerRuntime runtime) {
         if (!config.auth().enabled()) {
             LOG.warn("auth.enabled=false: the security constraints of applications are not enforced");
             return InitialRequestGuard.OPEN;
         }
-        return new DigestAuthenticator(config.auth(), new SubscriberStore(db.defaultPool()));
+        return new DigestAuthenticator(config.auth(), new SubscriberStore(db.defaultPool()), runtime.statistics().container());
     }
 
     /** Starts a server with the operating system's resolver and socket transports only. */

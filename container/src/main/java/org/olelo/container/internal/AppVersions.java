@@ -58,6 +58,17 @@ final class AppVersions implements AppRegistry.Listener, VersionWork {
         return live.get(loader);
     }
 
+    /** The live application sessions of every version of the application (any thread; a scrape's pace). */
+    int liveSessions(String appName) {
+        int n = 0;
+        for (DeployedAppContext v : live.values()) {
+            if (v.app().name().equals(appName)) {
+                n += v.liveSessions();
+            }
+        }
+        return n;
+    }
+
     // ------------------------------------------------------------------ registry (deployer thread)
 
     @Override

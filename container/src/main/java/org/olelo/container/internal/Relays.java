@@ -73,7 +73,7 @@ final class Relays {
     private void ack(SIPRequest ack, Hop hop) {
         try {
             if (!MaxForwardsRule.forHop(ack, hop)) {
-                core.statistics().dropped();
+                core.statistics().dropped(org.olelo.core.stats.DropReason.TOO_MANY_HOPS);
                 return;
             }
             // An ACK is never answered, so Max-Forwards alone bounds a loop of it; its branch carries

@@ -31,6 +31,7 @@ import org.olelo.container.internal.proxy.ProxyRole;
 import org.olelo.container.internal.relay.InDialogRelay;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.security.InitialRequestGuard;
+import org.olelo.container.internal.stats.AppMeters;
 import org.olelo.container.internal.session.SessionJoiner;
 import org.olelo.container.internal.session.SipApplicationSessionImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
@@ -171,7 +172,13 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         return new AppServices(new SipFactoryImpl(appName, version, rt.sessions(), ua), timerService,
                 new SipSessionsUtilImpl(appName, version, rt.sessions()),
                 dataSource == null ? null : new AppDataSource(appName, dataSource),
-                new AppTaskExecutor(appName, version, rt.sessions(), rt.timers(), rt.virtualThreads()));
+                new AppTaskExecutor(appName, version, rt.sessions(), rt.timers(), rt.virtualThreads()),
+                AppMeters.open(rt.statistics(), appName, () -> versions.liveSessions(appName)));
+    }
+
+    @Override
+    public void release(String appName, AppServices services) {
+        AppMeters.close(services.statistics());
     }
 
     /** Sets the call log initial requests are recorded in (on by default). */

@@ -277,7 +277,8 @@ public final class SipParser {
         return e >= 7 && nameIs(d, e - 7, e, "SIP/2.0");
     }
 
-    private static boolean isKeepAlive(byte[] d) {
+    /** True for a keep-alive: nothing but CR and LF (RFC 5626 §3.5.1 CRLF keep-alives, or an empty datagram). */
+    public static boolean isKeepAlive(byte[] d) {
         for (byte b : d) {
             if (b != '\r' && b != '\n') {
                 return false;

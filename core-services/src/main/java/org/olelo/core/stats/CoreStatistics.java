@@ -1,17 +1,17 @@
 package org.olelo.core.stats;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the SIP core, cheap enough to bump on every message: striped {@link LongAdder}s, no
- * locks, and no string built on the message path (per-method counters are keyed by the method string
- * the parser produced; status classes are an array). Names are made only when a snapshot is read
- * (RPC, management, tests), in Kamailio's style: {@code rcv_requests_invite}, {@code sent_replies_2xx},
- * {@code tm_uas_transactions}, ...
+ * locks, no map and no string built on the message path (per-method counters are an array indexed
+ * by {@link SipMethod}, a fixed set whatever methods senders make up; status classes are an array).
+ * Names are made only when a snapshot is read (RPC, management, tests), in Kamailio's style:
+ * {@code rcv_requests_invite}, {@code sent_replies_2xx}, {@code tm_uas_transactions}, ...; the typed
+ * getters ({@link #requestsReceived(SipMethod)}...) read one counter without building names, for
+ * exporters.
  */
 public final class CoreStatistics {
 
@@ -51,12 +51,13 @@ public final class CoreStatistics {
         }
     }
 
-    private final ConcurrentHashMap<String, LongAdder> receivedRequests = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, LongAdder> sentRequests = new ConcurrentHashMap<>();
+    private final LongAdder[] receivedRequests = adders(SipMethod.values().length);
+    private final LongAdder[] sentRequests = adders(SipMethod.values().length);
     private final LongAdder[] receivedReplies = adders(7);
     private final LongAdder[] sentReplies = adders(7);
     private final LongAdder rejected = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
+    private final LongAdder parseErrors = new LongAdder();
+    private final LongAdder[] dropped = adders(DropReason.values().length);
     private final LongAdder retransmissions = new LongAdder();
     private final LongAdder uasTransactions = new LongAdder();
     private final LongAdder uacTransactions = new LongAdder();
@@ -70,14 +71,6 @@ public final class CoreStatistics {
         return a;
     }
 
-    private static void bump(ConcurrentHashMap<String, LongAdder> m, String method) {
-        LongAdder a = m.get(method);
-        if (a == null) {
-            a = m.computeIfAbsent(method, k -> new LongAdder());
-        }
-        a.increment();
-    }
-
     private static int cls(int status) {
         int c = status / 100;
         return c < 1 || c > 6 ? 0 : c;
@@ -85,7 +78,7 @@ public final class CoreStatistics {
 
     /** A request was received. */
     public void requestReceived(String method) {
-        bump(receivedRequests, method);
+        receivedRequests[SipMethod.of(method).ordinal()].increment();
     }
 
     /** A response was received. */
@@ -95,7 +88,7 @@ public final class CoreStatistics {
 
     /** A request was sent (forwarded or originated). */
     public void requestSent(String method) {
-        bump(sentRequests, method);
+        sentRequests[SipMethod.of(method).ordinal()].increment();
     }
 
     /** A response was sent (local or relayed). */
@@ -108,9 +101,14 @@ public final class CoreStatistics {
         rejected.increment();
     }
 
-    /** A message was dropped unanswered. */
-    public void dropped() {
-        dropped.increment();
+    /** The parser refused a message: it was answered 400 (also {@link #rejected()}) or dropped. */
+    public void parseError() {
+        parseErrors.increment();
+    }
+
+    /** A message was dropped unanswered, for a reason that has no {@link Event} of its own. */
+    public void dropped(DropReason reason) {
+        dropped[reason.ordinal()].increment();
     }
 
     /** A message was retransmitted by a transaction timer. */
@@ -138,6 +136,56 @@ public final class CoreStatistics {
         return events[e.ordinal()].sum();
     }
 
+    /** Requests received with this method (retransmissions included). */
+    public long requestsReceived(SipMethod m) {
+        return receivedRequests[m.ordinal()].sum();
+    }
+
+    /** Requests sent with this method: through client transactions, statelessly, or an ACK to a 2xx. */
+    public long requestsSent(SipMethod m) {
+        return sentRequests[m.ordinal()].sum();
+    }
+
+    /** Responses received of a status class, 1 to 6 ({@code 1xx}...{@code 6xx}). */
+    public long responsesReceived(int statusClass) {
+        return receivedReplies[statusClass].sum();
+    }
+
+    /** Responses sent of a status class, 1 to 6. */
+    public long responsesSent(int statusClass) {
+        return sentReplies[statusClass].sum();
+    }
+
+    /** Requests answered with an error before any transaction existed (parse errors and core checks). */
+    public long requestsRejected() {
+        return rejected.sum();
+    }
+
+    /** Messages the parser refused. */
+    public long parseErrors() {
+        return parseErrors.sum();
+    }
+
+    /** Messages dropped for this reason. */
+    public long drops(DropReason reason) {
+        return dropped[reason.ordinal()].sum();
+    }
+
+    /** Messages re-sent by transaction timers. */
+    public long retransmissions() {
+        return retransmissions.sum();
+    }
+
+    /** Server transactions created. */
+    public long serverTransactionsCreated() {
+        return uasTransactions.sum();
+    }
+
+    /** Client transactions created. */
+    public long clientTransactionsCreated() {
+        return uacTransactions.sum();
+    }
+
     /** Current value of a counter by its snapshot name, 0 when never bumped. */
     public long get(String name) {
         return snapshot().getOrDefault(name, 0L);
@@ -146,14 +194,27 @@ public final class CoreStatistics {
     /** All counters by name, sorted. */
     public Map<String, Long> snapshot() {
         Map<String, Long> m = new TreeMap<>();
-        receivedRequests.forEach((k, v) -> m.merge("rcv_requests_" + k.toLowerCase(Locale.ROOT), v.sum(), Long::sum));
-        sentRequests.forEach((k, v) -> m.merge("fwd_requests_" + k.toLowerCase(Locale.ROOT), v.sum(), Long::sum));
+        for (SipMethod method : SipMethod.values()) {
+            long in = receivedRequests[method.ordinal()].sum();
+            long out = sentRequests[method.ordinal()].sum();
+            if (in > 0) {
+                m.put("rcv_requests_" + method.lowerName(), in);
+            }
+            if (out > 0) {
+                m.put("fwd_requests_" + method.lowerName(), out);
+            }
+        }
         for (int c = 1; c <= 6; c++) {
             m.put("rcv_replies_" + c + "xx", receivedReplies[c].sum());
             m.put("sent_replies_" + c + "xx", sentReplies[c].sum());
         }
         m.put("err_requests_rejected", rejected.sum());
-        m.put("err_messages_dropped", dropped.sum());
+        long drops = 0;
+        for (DropReason r : DropReason.values()) {
+            drops += dropped[r.ordinal()].sum();
+        }
+        m.put("err_messages_dropped", drops);
+        m.put("err_parse_errors", parseErrors.sum());
         m.put("tm_retransmissions", retransmissions.sum());
         m.put("tm_uas_transactions", uasTransactions.sum());
         m.put("tm_uac_transactions", uacTransactions.sum());

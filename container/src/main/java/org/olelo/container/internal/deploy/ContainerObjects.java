@@ -61,6 +61,9 @@ final class ContainerObjects {
             ctx.setAttribute(ManagedExecutorService.class.getName(), s.executor());
             ctx.setAttribute(ManagedScheduledExecutorService.class.getName(), s.executor());
         }
+        if (s.statistics() != null) {
+            ctx.setAttribute(org.olelo.api.stats.Statistics.ATTRIBUTE, s.statistics());
+        }
         ctx.setAttribute(SipServlet.SUPPORTED, SUPPORTED);
         ctx.setAttribute(SipServlet.SUPPORTED_RFCs, SUPPORTED_RFCS);
     }

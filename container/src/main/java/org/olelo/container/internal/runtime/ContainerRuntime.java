@@ -3,14 +3,18 @@ package org.olelo.container.internal.runtime;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.olelo.api.stats.Counter;
 import org.olelo.container.internal.session.SessionManager;
+import org.olelo.container.internal.stats.CoreMeters;
+import org.olelo.container.internal.stats.StatisticsRegistry;
 import org.olelo.core.SipCore;
 import org.olelo.core.transaction.TransactionTimers;
 
 /**
  * The container-wide services that messages, proxies and sessions share: the SIP core, the
  * session table, the virtual-thread carrier for application code, a timer thread for container
- * timers (Timer C, session expiry, servlet timers), and the local domains.
+ * timers (Timer C, session expiry, servlet timers), the local domains, and the statistics of the
+ * server ({@link #statistics()}, with the core's counters registered).
  */
 public final class ContainerRuntime implements AutoCloseable {
 
@@ -22,9 +26,14 @@ public final class ContainerRuntime implements AutoCloseable {
     private final Set<String> localDomains;
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int maxWaiting = 10_000;
+    private final StatisticsRegistry statistics = new StatisticsRegistry();
+    private final Counter overloaded;
 
     public ContainerRuntime(SipCore core, Set<String> localDomains) {
         this.core = core;
+        CoreMeters.register(statistics.owner("core"), core);
+        this.overloaded = statistics.container().counter("sip", "overload_rejections",
+                "initial requests answered 503 because too many wait for their application");
         this.sessions = new SessionManager(timers, virtualThreads);
         this.sessions.setCore(core);
         this.localDomains = Set.copyOf(localDomains.stream().map(String::toLowerCase).toList());
@@ -38,6 +47,11 @@ public final class ContainerRuntime implements AutoCloseable {
     /** The session table. */
     public SessionManager sessions() {
         return sessions;
+    }
+
+    /** The statistics of this server: the core's, the container's ({@code container()}) and the applications'. */
+    public StatisticsRegistry statistics() {
+        return statistics;
     }
 
     /** The timer thread for container timers. */
@@ -57,6 +71,7 @@ public final class ContainerRuntime implements AutoCloseable {
     public boolean tryAdmit() {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
+            overloaded.increment();
             return false;
         }
         return true;
@@ -93,5 +108,6 @@ public final class ContainerRuntime implements AutoCloseable {
     public void close() {
         timers.close();
         virtualThreads.shutdownNow();
+        statistics.close();
     }
 }

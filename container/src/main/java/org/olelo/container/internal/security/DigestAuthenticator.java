@@ -62,11 +62,20 @@ public final class DigestAuthenticator implements InitialRequestGuard {
      * @param store    the subscriber table
      */
     public DigestAuthenticator(AuthSettings settings, SubscriberStore store) {
+        this(settings, store, null);
+    }
+
+    /**
+     * @param settings   the {@code auth.*} configuration
+     * @param store      the subscriber table
+     * @param statistics where failures and blocks are counted (group {@code auth}), or null
+     */
+    public DigestAuthenticator(AuthSettings settings, SubscriberStore store, org.olelo.api.stats.Statistics statistics) {
         this.algorithms = settings.algorithms();
         this.nonces = new NonceService(new SecureRandom(), System::currentTimeMillis, settings.nonceSeconds() * 1000L);
         this.verifier = new DigestVerifier(store, algorithms, nonces, new NonceCounts(NONCE_COUNTS),
                 new FailureGuard(settings.maxFailures(), settings.maxFailuresSource(), settings.blockSeconds() * 1000L,
-                        System::currentTimeMillis));
+                        System::currentTimeMillis, AuthCounters.in(statistics)));
     }
 
     @Override

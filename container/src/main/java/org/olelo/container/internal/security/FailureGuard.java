@@ -56,6 +56,12 @@ final class FailureGuard {
     private final int maxFailuresSource;
     private final long windowMillis;
     private final LongSupplier clock;
+    private final AuthCounters counters;
+
+    /** A guard that counts nothing in the statistics. */
+    FailureGuard(int maxFailures, int maxFailuresSource, long windowMillis, LongSupplier clock) {
+        this(maxFailures, maxFailuresSource, windowMillis, clock, AuthCounters.NONE);
+    }
 
     /**
      * @param maxFailures       failures of a user at an address that block that pair; also the
@@ -63,8 +69,10 @@ final class FailureGuard {
      * @param maxFailuresSource failures at an address, across users, that block the address
      * @param windowMillis      the window in which failures add up, and the length of a block
      * @param clock             milliseconds
+     * @param counters          where failures, blocks and blocked requests are counted
      */
-    FailureGuard(int maxFailures, int maxFailuresSource, long windowMillis, LongSupplier clock) {
+    FailureGuard(int maxFailures, int maxFailuresSource, long windowMillis, LongSupplier clock, AuthCounters counters) {
+        this.counters = counters;
         this.maxFailures = maxFailures;
         this.maxFailuresSource = maxFailuresSource;
         this.windowMillis = windowMillis;
@@ -79,7 +87,7 @@ final class FailureGuard {
      * @return true while the address is blocked
      */
     boolean sourceBlocked(String source) {
-        return sources.blocked(source, clock.getAsLong());
+        return counted(sources.blocked(source, clock.getAsLong()));
     }
 
     /**
@@ -89,7 +97,15 @@ final class FailureGuard {
      * @return true while that user is blocked at that address
      */
     boolean pairBlocked(String user, String realm, String source) {
-        return pairs.blocked(pairKey(user, realm, source), clock.getAsLong());
+        return counted(pairs.blocked(pairKey(user, realm, source), clock.getAsLong()));
+    }
+
+    /** Counts a request refused for a block (each request is asked once about a block that holds). */
+    private boolean counted(boolean blocked) {
+        if (blocked) {
+            counters.blockedRequests().increment();
+        }
+        return blocked;
     }
 
     /**
@@ -106,16 +122,19 @@ final class FailureGuard {
         int atPair = pairs.failed(source + ' ' + userKey, now);
         int atSource = sources.failed(source, now);
         int ofUser = users.failed(userKey, now);
+        counters.failures().increment();
         String who = printable(user);
         realm = printable(realm);
         LOG.info("authentication failed: user {} realm {} from {} (failure {} of this user there, {} there across"
                 + " users, within {} s)", who, realm, source, atPair, atSource, windowMillis / 1000);
         if (atPair == maxFailures) {
+            counters.userBlocks().increment();
             LOG.warn("authentication: user {} realm {} blocked from {} for {} s after {} failed attempts from there;"
                     + " the user elsewhere and other users there are not affected", who, realm, source,
                     windowMillis / 1000, maxFailures);
         }
         if (atSource == maxFailuresSource) {
+            counters.addressBlocks().increment();
             LOG.warn("authentication: address {} blocked for {} s after {} failed attempts there, across users",
                     source, windowMillis / 1000, maxFailuresSource);
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.sip.SipServlet;
 import jakarta.servlet.sip.SipURI;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
+import org.olelo.api.stats.Statistics;
 import org.olelo.apps.registrar.spi.StoreException;
 
 import javax.sql.DataSource;
@@ -48,7 +49,7 @@ public class RegistrarListener implements ServletContextListener {
         RegistrarConfig config = RegistrarConfig.from(ctx::getInitParameter);
         try {
             runtime = RegistrarRuntime.start(config, dataSource(ctx), getClass().getClassLoader(),
-                    () -> interfaceHosts(ctx), ctx::log);
+                    () -> interfaceHosts(ctx), ctx::log, statistics(ctx));
         } catch (StoreException e) {
             throw new IllegalStateException("registrar: " + e.getMessage(), e);
         }
@@ -76,6 +77,11 @@ public class RegistrarListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(RegistrarRuntime.ATTRIBUTE);
         event.getServletContext().removeAttribute(RegistrarStatistics.ATTRIBUTE);
+    }
+
+    /** The container's statistics, or null when it offers none (the counters are then the application's own). */
+    private static Statistics statistics(ServletContext ctx) {
+        return ctx.getAttribute(Statistics.ATTRIBUTE) instanceof Statistics s ? s : null;
     }
 
     private DataSource dataSource(ServletContext ctx) {

@@ -5,6 +5,7 @@ import org.olelo.apps.registrar.service.LocalDomains;
 import org.olelo.apps.registrar.service.LocationService;
 import org.olelo.apps.registrar.service.Registrar;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
+import org.olelo.api.stats.Statistics;
 import org.olelo.apps.registrar.spi.Binding;
 import org.olelo.apps.registrar.spi.StoreException;
 import org.olelo.apps.registrar.spi.SubscriberDirectory;
@@ -40,7 +41,7 @@ public final class RegistrarRuntime implements AutoCloseable {
     private final RegistrarConfig config;
     private final CachedLocationStore store;
     private final LocalDomains domains;
-    private final RegistrarStatistics statistics = new RegistrarStatistics();
+    private final RegistrarStatistics statistics;
     private final Registrar registrar;
     private final LocationService location;
     private final ScheduledExecutorService cleaner;
@@ -48,8 +49,10 @@ public final class RegistrarRuntime implements AutoCloseable {
     private final int loaded;
 
     private RegistrarRuntime(RegistrarConfig config, CachedLocationStore store, LocalDomains domains,
-                             SubscriberDirectory subscribers, BiConsumer<String, Throwable> errors) throws StoreException {
+                             SubscriberDirectory subscribers, BiConsumer<String, Throwable> errors,
+                             Statistics registry) throws StoreException {
         this.config = config;
+        this.statistics = new RegistrarStatistics(registry);
         this.store = store;
         this.domains = domains;
         this.errors = errors;
@@ -88,6 +91,18 @@ public final class RegistrarRuntime implements AutoCloseable {
     public static RegistrarRuntime start(RegistrarConfig config, DataSource dataSource, ClassLoader loader,
                                          Supplier<? extends Collection<String>> interfaceHosts,
                                          BiConsumer<String, Throwable> errors) throws StoreException {
+        return start(config, dataSource, loader, interfaceHosts, errors, null);
+    }
+
+    /**
+     * Like {@link #start(RegistrarConfig, DataSource, ClassLoader, Supplier, BiConsumer)}, with the
+     * statistics registered in the container's.
+     *
+     * @param registry the container's statistics ({@link Statistics#ATTRIBUTE}), or null for none
+     */
+    public static RegistrarRuntime start(RegistrarConfig config, DataSource dataSource, ClassLoader loader,
+                                         Supplier<? extends Collection<String>> interfaceHosts,
+                                         BiConsumer<String, Throwable> errors, Statistics registry) throws StoreException {
         if (config.dbMode().usesDatabase()) {
             if (dataSource == null) {
                 throw new IllegalStateException("db.mode=" + config.dbMode() + " needs the container's DataSource "
@@ -103,7 +118,7 @@ public final class RegistrarRuntime implements AutoCloseable {
                 : new JdbcSubscriberDirectory(dataSource);
         try {
             return new RegistrarRuntime(config, store, new LocalDomains(config.domains(), interfaceHosts),
-                    subscribers, errors);
+                    subscribers, errors, registry);
         } catch (StoreException | RuntimeException e) {
             store.close();
             throw e;

@@ -14,6 +14,7 @@ import javax.sip.header.ContactHeader;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.internal.usage.DialogUsages;
 import org.olelo.core.routing.Hop;
 
 /**
@@ -73,6 +74,8 @@ public final class DialogState {
     InviteBranchImpl inviteBranch;
     /** The session this one was derived from by a forked response or another invite branch, or null. */
     SipSessionImpl derivedFrom;
+    /** The usages of the dialog (INVITE, subscriptions), made on first use; see {@link #usages()}. */
+    private DialogUsages usages;
     /** A BYE the container sent on the application's behalf (terminateDialog), and who hears of its responses. */
     private SipServletRequestImpl automaticRequest;
     private AutomaticProcessingListener automaticListener;
@@ -117,6 +120,17 @@ public final class DialogState {
     /** The peer's tag, or null before a response or request carried it. */
     public String remoteTag() {
         return remoteTag;
+    }
+
+    /**
+     * The usages this dialog carries, made on first use: an INVITE dialog starts with its INVITE
+     * usage, any other with none.
+     */
+    DialogUsages usages() {
+        if (usages == null) {
+            usages = new DialogUsages(isInvite());
+        }
+        return usages;
     }
 
     /** Records a request the container sends on the application's behalf, whose responses go to {@code l}. */

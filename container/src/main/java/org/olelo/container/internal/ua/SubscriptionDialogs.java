@@ -79,7 +79,7 @@ final class SubscriptionDialogs {
     }
 
     /**
-     * A request received in the session's dialog, after the CSeq checks: a NOTIFY must name a
+     * A request received in the session's dialog, before the CSeq checks: a NOTIFY must name a
      * subscription of the dialog (else 481; 400 without Event header); the first NOTIFY for an
      * initial SUBSCRIBE still unanswered creates the dialog, confirmed. A request from another
      * remote tag than the dialog's (a second notifier before the answer) gets 481.

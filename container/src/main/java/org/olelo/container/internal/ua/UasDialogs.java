@@ -267,13 +267,13 @@ public final class UasDialogs {
             respond(st, 481, "Call/Transaction Does Not Exist");
             return;
         }
+        if (!ua.subscriptions.admits(s, d, r, st)) {
+            return; // a NOTIFY for no subscription of the dialog, or from another party
+        }
         if (InviteOverlap.refused(d, r, st)) {
             return; // out of CSeq order, or an INVITE that overlaps another (§12.2.2, §14)
         }
         d.remoteCSeq = r.getCSeq().getSeqNumber();
-        if (!ua.subscriptions.admits(s, d, r, st)) {
-            return; // a NOTIFY for no subscription of the dialog, or from another party
-        }
         if (method.equals("PRACK") && !ua.reliable.onPrack(d, r)) {
             respond(st, 481, "Call/Transaction Does Not Exist - no reliable provisional response matches RAck");
             return;

@@ -24,7 +24,8 @@ import org.olelo.core.testkit.SipText;
  * second subscription ({@code id}) arrive in the same dialog, and the session becomes ready to
  * invalidate, and is invalidated, only after the NOTIFY that terminates its last subscription; an
  * INVITE usage in the same dialog ended by BYE does not end it while a subscription lives. After
- * that, requests in the dialog get 481. Each case runs in memory, over UDP and over TCP.
+ * that, requests in the dialog get 481. {@code terminateDialog} ends a subscription with a
+ * terminating NOTIFY (no BYE). Each case runs in memory, over UDP and over TCP.
  */
 class NotifierDialogTest {
 
@@ -58,6 +59,11 @@ class NotifierDialogTest {
                 @Override
                 protected void doBye(SipServletRequest req) throws IOException {
                     req.createResponse(200).send();
+                }
+                @Override
+                protected void doInfo(SipServletRequest req) throws IOException {
+                    req.createResponse(200).send();
+                    req.getSession().terminateDialog();
                 }
                 @Override
                 protected void doMessage(SipServletRequest req) throws IOException {
@@ -223,6 +229,24 @@ class NotifierDialogTest {
             assertTrue(header(s.in.answer("NOTIFY", 200), "Subscription-State").startsWith("terminated"));
             s.awaitEvents("ready,destroyed");
             assertEquals(481, status(s.subscribe("dialog", 600)), "the dialog is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void terminateDialogSendsTheTerminatingNotify(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer a = server.caller()) {
+            Subscriber s = new Subscriber(a);
+            assertEquals(200, status(s.subscribe("presence", 600)));
+            s.in.answer("NOTIFY", 200);
+            a.send(s.request("INFO"));
+            assertEquals(200, status(s.in.response("INFO")));
+            String last = s.in.answer("NOTIFY", 200);
+            assertEquals("terminated;reason=noresource", header(last, "Subscription-State").replace(" ", ""));
+            assertEquals("presence", header(last, "Event"));
+            s.awaitEvents("ready,destroyed");
+            assertTrue(s.in.quiet("BYE", 300), "no BYE in a dialog without a call");
         }
     }
 }

@@ -23,7 +23,8 @@ import org.olelo.core.testkit.SipText;
  * also one that arrives before the 2xx and creates the dialog (§4.1.2.4); it refreshes with
  * {@code SipSession.createRequest("SUBSCRIBE")}; a NOTIFY for no subscription of the dialog gets
  * 481; the NOTIFY that terminates the subscription ends the session (ready to invalidate, then
- * invalidated), after which NOTIFYs get 481. Each case runs in memory, over UDP and over TCP.
+ * invalidated), after which NOTIFYs get 481. {@code terminateDialog} unsubscribes ({@code Expires: 0})
+ * and ends the session at once. Each case runs in memory, over UDP and over TCP.
  */
 class SubscriberDialogTest {
 
@@ -53,7 +54,9 @@ class SubscriberDialogTest {
                     EVENTS.add("notify-" + req.getHeader("Subscription-State").split(";")[0] + "-" + s.getState()
                             + " " + req.getCallId());
                     req.createResponse(200).send();
-                    if (req.getHeader("Subscription-State").startsWith("active") && s.getAttribute("refreshed") == null) {
+                    if (req.getHeader("X-End") != null) {
+                        s.terminateDialog();
+                    } else if (req.getHeader("Subscription-State").startsWith("active") && s.getAttribute("refreshed") == null) {
                         s.setAttribute("refreshed", true);
                         SipServletRequest refresh = s.createRequest("SUBSCRIBE");
                         refresh.setHeader("Event", "presence");
@@ -192,6 +195,29 @@ class SubscriberDialogTest {
                     "a second notifier once the SUBSCRIBE is answered");
             assertEquals(200, status(b.finalResponseTo(notify(b, subscribe, tag, 2, "presence", "terminated"))));
             awaitEvents(control, callId, "notify-active-CONFIRMED,notify-terminated-CONFIRMED,ready,destroyed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SipPeer.Kind.class)
+    void terminateDialogUnsubscribes(SipPeer.Kind kind) throws Exception {
+        start(kind);
+        try (SipPeer control = server.caller(); SipPeer b = server.callee()) {
+            SubscriptionPeer bob = new SubscriptionPeer(b);
+            String subscribe = trigger(control, bob);
+            String callId = header(subscribe, "Call-ID");
+            String tag = "b" + SipBuilder.next();
+            b.send(SipBuilder.response(subscribe, 200, "OK").toTag(tag).contact("peer", b).header("Expires", "600"));
+            assertEquals(200, status(b.finalResponseTo(notify(b, subscribe, tag, 1, "presence", "active;expires=600")
+                    .header("X-End", "now"))));
+            String unsubscribe = bob.request("SUBSCRIBE");
+            assertEquals("0", header(unsubscribe, "Expires"));
+            assertEquals("presence", header(unsubscribe, "Event"));
+            assertEquals(tag, SipText.tag(header(unsubscribe, "To")));
+            b.send(SipBuilder.response(unsubscribe, 200, "OK").contact("peer", b).header("Expires", "0"));
+            awaitEvents(control, callId, "notify-active-CONFIRMED,ready,destroyed");
+            assertEquals(481, status(b.finalResponseTo(notify(b, subscribe, tag, 2, "presence", "terminated"))),
+                    "the application sees nothing more of the dialog");
         }
     }
 }

@@ -76,8 +76,8 @@ public final class DialogState {
     SipSessionImpl derivedFrom;
     /** The usages of the dialog (INVITE, subscriptions), made on first use; see {@link #usages()}. */
     private DialogUsages usages;
-    /** A BYE the container sent on the application's behalf (terminateDialog), and who hears of its responses. */
-    private SipServletRequestImpl automaticRequest;
+    /** Requests the container sent on the application's behalf (terminateDialog), and who hears of their responses. */
+    private List<SipServletRequestImpl> automaticRequests;
     private AutomaticProcessingListener automaticListener;
 
     DialogState(UserAgent ua, UAMode mode, String callId, String localTag) {
@@ -135,13 +135,16 @@ public final class DialogState {
 
     /** Records a request the container sends on the application's behalf, whose responses go to {@code l}. */
     void automatic(SipServletRequestImpl r, AutomaticProcessingListener l) {
-        automaticRequest = r;
+        if (automaticRequests == null) {
+            automaticRequests = new ArrayList<>(2);
+        }
+        automaticRequests.add(r);
         automaticListener = l;
     }
 
     /** Who hears of the responses to {@code r}, when the container sent it on its own; else null. */
     AutomaticProcessingListener automaticFor(SipServletRequestImpl r) {
-        return r == automaticRequest ? automaticListener : null;
+        return automaticRequests != null && automaticRequests.contains(r) ? automaticListener : null;
     }
 
     /** True once the dialog exists (early or confirmed). */

@@ -2,8 +2,10 @@ package org.olelo.container.internal.ua;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import jakarta.servlet.sip.AutomaticProcessingListener;
 import jakarta.servlet.sip.SipSession;
 import jakarta.servlet.sip.UAMode;
+import java.io.IOException;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
 import org.olelo.container.internal.usage.DialogUsages;
@@ -67,7 +69,9 @@ final class SubscriptionDialogs {
             }
             Subscription sub = Subscription.of(r);
             if (status < 300) {
-                td.usages().confirmed(sub);
+                if (!Subscription.unsubscribes(r)) { // an unsubscription confirms nothing
+                    td.usages().confirmed(sub);
+                }
                 return false;
             }
             return td.established() && td.usages().refused(sub, status);
@@ -142,6 +146,42 @@ final class SubscriptionDialogs {
             return d.usages().ended(Subscription.of(r));
         }
         return false;
+    }
+
+    /**
+     * SipSession.terminateDialog for the subscriptions of a confirmed dialog: each one the
+     * application notifies gets a NOTIFY with {@code Subscription-State: terminated;reason=noresource}
+     * (a REFER's with a {@code message/sipfrag} 503), which ends it once answered; each one it
+     * subscribed to gets a SUBSCRIBE with {@code Expires: 0} and ends at once, so the notifier's
+     * last NOTIFY gets 481 and the application sees nothing more. The listener hears of the
+     * requests and their responses.
+     *
+     * @return true when a NOTIFY was sent, whose answer ends the dialog's last usage
+     */
+    boolean terminate(SipSessionImpl s, DialogState d, AutomaticProcessingListener listener) throws IOException {
+        boolean notifying = false;
+        AutomaticProcessingListener hears = listener == null ? UaRole.AUTOMATIC : listener;
+        for (Subscription sub : d.usages().live()) {
+            boolean notifier = sub.subscriber() != null && sub.subscriber().equals(d.remoteTag);
+            SipServletRequestImpl req = ua.inDialogRequest(s, notifier ? "NOTIFY" : "SUBSCRIBE");
+            req.setHeader("Event", sub.event() + (sub.id() == null ? "" : ";id=" + sub.id()));
+            if (notifier) {
+                req.setHeader("Subscription-State", "terminated;reason=noresource");
+                if (sub.event().equalsIgnoreCase("refer")) {
+                    req.setContent("SIP/2.0 503 Service Unavailable\r\n", "message/sipfrag");
+                }
+                notifying = true;
+            } else {
+                req.setHeader("Expires", "0");
+            }
+            d.automatic(req, hears);
+            ua.send(req);
+            UaRole.notify(listener, req);
+            if (!notifier) {
+                d.usages().ended(sub);
+            }
+        }
+        return notifying;
     }
 
     /**

@@ -106,9 +106,14 @@ public final class DialogUsages {
         return !invite && subscriptions.isEmpty();
     }
 
-    /** Number of live subscriptions. */
-    public int subscriptions() {
-        return subscriptions.size();
+    /** True while the INVITE usage lives. */
+    public boolean invite() {
+        return invite;
+    }
+
+    /** The live subscriptions, pending or confirmed (a copy). */
+    public List<Subscription> live() {
+        return List.copyOf(subscriptions);
     }
 
     private int find(Subscription s) {

@@ -58,6 +58,12 @@ public record Subscription(String event, String id, String subscriber) {
         return java.util.Objects.equals(id, notify.id) || (event.equalsIgnoreCase(REFER) && notify.id == null);
     }
 
+    /** True for a SUBSCRIBE with {@code Expires: 0}: an unsubscription, or a fetch (RFC 6665 §4.4.3). */
+    public static boolean unsubscribes(SIPRequest r) {
+        javax.sip.header.ExpiresHeader e = r.getExpires();
+        return e != null && e.getExpires() == 0;
+    }
+
     /** True when a NOTIFY says that its subscription has ended ({@code Subscription-State: terminated}). */
     public static boolean terminates(SIPRequest notify) {
         SubscriptionStateHeader h = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);

@@ -58,7 +58,7 @@ final class SubscriptionPeer {
 
     private String take(Predicate<String> wanted, String what) throws Exception {
         String m = poll(wanted, 5000);
-        assertNotNull(m, "no " + what + " within 5 s; other messages: " + backlog);
+        assertNotNull(m, "expected " + what + " within 5 s; other messages: " + backlog);
         return m;
     }
 

@@ -133,6 +133,14 @@ public final class DialogState {
         return usages;
     }
 
+    /**
+     * True when a BYE ends the dialog: it carries no subscription (checked without making the
+     * usages of a plain call). Ends the INVITE usage.
+     */
+    boolean byeEnds() {
+        return usages == null || usages.inviteEnded();
+    }
+
     /** Records a request the container sends on the application's behalf, whose responses go to {@code l}. */
     void automatic(SipServletRequestImpl r, AutomaticProcessingListener l) {
         if (automaticRequests == null) {

@@ -61,7 +61,7 @@ final class SubscriptionDialogs {
         String method = req.getMethod();
         SIPRequest r = req.jainRequest();
         if (method.equals("BYE")) {
-            return td.usages().inviteEnded();
+            return td.byeEnds();
         }
         if (subscribes(method)) {
             if (req.isInitial()) {
@@ -76,8 +76,8 @@ final class SubscriptionDialogs {
             }
             return td.established() && td.usages().refused(sub, status);
         }
-        if (method.equals("NOTIFY") && Subscription.endedBy(r, status, resp)) {
-            return td.usages().ended(Subscription.of(r));
+        if (method.equals("NOTIFY") && td.established() && Subscription.endedBy(r, status, resp)) {
+            return td.usages().ended(Subscription.of(r)); // (a NOTIFY outside any dialog ends nothing)
         }
         return false;
     }
@@ -190,6 +190,6 @@ final class SubscriptionDialogs {
      * @return true when the dialog is over with it (no subscription lives on)
      */
     boolean byeAnswered(DialogState d) {
-        return d.usages().inviteEnded();
+        return d.byeEnds();
     }
 }

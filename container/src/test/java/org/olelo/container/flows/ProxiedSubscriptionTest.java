@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.SessionEvents;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
@@ -51,21 +52,6 @@ class ProxiedSubscriptionTest {
             }
             """;
 
-    static final String LISTENER = """
-            package t;
-            import jakarta.servlet.sip.*;
-            public class ReadyListener implements SipSessionListener {
-                public void sessionCreated(SipSessionEvent e) {
-                }
-                public void sessionReadyToInvalidate(SipSessionEvent e) {
-                    SubProxy.EVENTS.add("ready " + e.getSession().getCallId());
-                }
-                public void sessionDestroyed(SipSessionEvent e) {
-                    SubProxy.EVENTS.add("destroyed " + e.getSession().getCallId());
-                }
-            }
-            """;
-
     private static final long WAIT = 5000;
 
     @TempDir
@@ -82,7 +68,7 @@ class ProxiedSubscriptionTest {
     private void start(SipPeer.Kind kind) throws Exception {
         server = TestServer.builder()
                 .app("proxy", CommonApps.servlet("proxy", "t.SubProxy",
-                        Map.of("t.SubProxy", APP, "t.ReadyListener", LISTENER)))
+                        Map.of("t.SubProxy", APP, "t.ReadyListener", SessionEvents.listener("SubProxy"))))
                 .routeAllTo("proxy").transport(kind).start(tmp);
     }
 
@@ -90,23 +76,11 @@ class ProxiedSubscriptionTest {
     private String events(SipPeer a, String callId) throws Exception {
         String q = a.finalResponseTo(SipBuilder.request("OPTIONS", server.uri("svc")).via(a)
                 .callId("q-" + SipBuilder.next()).header("X-Query", "events"));
-        String all = header(q, "X-Events");
-        StringBuilder mine = new StringBuilder();
-        for (String e : all == null ? new String[0] : all.split(",")) {
-            if (e.endsWith(" " + callId)) {
-                mine.append(mine.isEmpty() ? "" : ",").append(e.substring(0, e.indexOf(' ')));
-            }
-        }
-        return mine.toString();
+        return SessionEvents.of(header(q, "X-Events"), callId);
     }
 
     private void awaitEvents(SipPeer a, String callId, String expected) throws Exception {
-        String seen = events(a, callId);
-        for (int i = 0; i < 50 && !seen.equals(expected); i++) {
-            Thread.sleep(100);
-            seen = events(a, callId);
-        }
-        assertEquals(expected, seen);
+        SessionEvents.await(() -> events(a, callId), expected);
     }
 
     /** Bob's request in the dialog the proxied request {@code req} (as bob received it) set up, bob's tag {@code tag}. */

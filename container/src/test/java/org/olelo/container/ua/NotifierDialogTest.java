@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.SessionEvents;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
@@ -74,21 +75,6 @@ class NotifierDialogTest {
             }
             """;
 
-    static final String LISTENER = """
-            package t;
-            import jakarta.servlet.sip.*;
-            public class ReadyListener implements SipSessionListener {
-                public void sessionCreated(SipSessionEvent e) {
-                }
-                public void sessionReadyToInvalidate(SipSessionEvent e) {
-                    Notifier.EVENTS.add("ready " + e.getSession().getCallId());
-                }
-                public void sessionDestroyed(SipSessionEvent e) {
-                    Notifier.EVENTS.add("destroyed " + e.getSession().getCallId());
-                }
-            }
-            """;
-
     @TempDir
     Path tmp;
     TestServer server;
@@ -96,7 +82,7 @@ class NotifierDialogTest {
     private void start(SipPeer.Kind kind) throws Exception {
         server = TestServer.builder()
                 .app("notifier", CommonApps.servlet("notifier", "t.Notifier",
-                        Map.of("t.Notifier", APP, "t.ReadyListener", LISTENER)))
+                        Map.of("t.Notifier", APP, "t.ReadyListener", SessionEvents.listener("Notifier"))))
                 .routeAllTo("notifier").transport(kind).start(tmp);
     }
 
@@ -144,24 +130,12 @@ class NotifierDialogTest {
             String q = a.finalResponseTo(SipBuilder.request("MESSAGE", server.uri("ops")).via(a)
                     .callId("q-" + SipBuilder.next()).contact("peer", a));
             assertEquals(200, status(q));
-            String all = header(q, "X-Events");
-            StringBuilder mine = new StringBuilder();
-            for (String e : all == null ? new String[0] : all.split(",")) {
-                if (e.endsWith(" " + callId)) {
-                    mine.append(mine.isEmpty() ? "" : ",").append(e.substring(0, e.indexOf(' ')));
-                }
-            }
-            return mine.toString();
+            return SessionEvents.of(header(q, "X-Events"), callId);
         }
 
         /** Waits (up to 5 s) until the application recorded {@code expected}. */
         void awaitEvents(String expected) throws Exception {
-            String seen = events();
-            for (int i = 0; i < 50 && !seen.equals(expected); i++) {
-                Thread.sleep(100);
-                seen = events();
-            }
-            assertEquals(expected, seen);
+            SessionEvents.await(this::events, expected);
         }
     }
 

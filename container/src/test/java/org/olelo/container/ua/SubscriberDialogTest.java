@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.SessionEvents;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
@@ -67,21 +68,6 @@ class SubscriberDialogTest {
             }
             """;
 
-    static final String LISTENER = """
-            package t;
-            import jakarta.servlet.sip.*;
-            public class ReadyListener implements SipSessionListener {
-                public void sessionCreated(SipSessionEvent e) {
-                }
-                public void sessionReadyToInvalidate(SipSessionEvent e) {
-                    Watcher.EVENTS.add("ready " + e.getSession().getCallId());
-                }
-                public void sessionDestroyed(SipSessionEvent e) {
-                    Watcher.EVENTS.add("destroyed " + e.getSession().getCallId());
-                }
-            }
-            """;
-
     @TempDir
     Path tmp;
     TestServer server;
@@ -89,7 +75,7 @@ class SubscriberDialogTest {
     private void start(SipPeer.Kind kind) throws Exception {
         server = TestServer.builder()
                 .app("watcher", CommonApps.servlet("watcher", "t.Watcher",
-                        Map.of("t.Watcher", APP, "t.ReadyListener", LISTENER)))
+                        Map.of("t.Watcher", APP, "t.ReadyListener", SessionEvents.listener("Watcher"))))
                 .routeAllTo("watcher").transport(kind).start(tmp);
     }
 
@@ -116,24 +102,11 @@ class SubscriberDialogTest {
     private String events(SipPeer control, String callId) throws Exception {
         String q = control.finalResponseTo(SipBuilder.request("MESSAGE", server.uri("svc")).via(control)
                 .callId("q-" + SipBuilder.next()).contact("peer", control));
-        String all = header(q, "X-Events");
-        StringBuilder mine = new StringBuilder();
-        for (String e : all == null ? new String[0] : all.split(",")) {
-            if (e.endsWith(" " + callId)) {
-                mine.append(mine.isEmpty() ? "" : ",").append(e.substring(0, e.indexOf(' ')));
-            }
-        }
-        return mine.toString();
+        return SessionEvents.of(header(q, "X-Events"), callId);
     }
 
-    private String awaitEvents(SipPeer control, String callId, String expected) throws Exception {
-        String seen = events(control, callId);
-        for (int i = 0; i < 50 && !seen.equals(expected); i++) {
-            Thread.sleep(100);
-            seen = events(control, callId);
-        }
-        assertEquals(expected, seen);
-        return seen;
+    private void awaitEvents(SipPeer control, String callId, String expected) throws Exception {
+        SessionEvents.await(() -> events(control, callId), expected);
     }
 
     /** A NOTIFY from bob in the dialog of {@code subscribe}, bob's tag {@code tag}. */

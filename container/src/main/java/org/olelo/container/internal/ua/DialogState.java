@@ -135,9 +135,12 @@ public final class DialogState {
 
     /**
      * True when a BYE ends the dialog: it carries no subscription (checked without making the
-     * usages of a plain call). Ends the INVITE usage.
+     * usages of a plain call). Ends the INVITE usage, and with it the session timer.
      */
     boolean byeEnds() {
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
         return usages == null || usages.inviteEnded();
     }
 

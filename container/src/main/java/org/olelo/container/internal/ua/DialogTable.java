@@ -50,8 +50,8 @@ public final class DialogTable {
 
     /** The initial SUBSCRIBE or REFER of {@code d} has its final answer: a NOTIFY no longer creates the dialog. */
     void answered(DialogState d, SipSessionImpl s) {
-        if (d.mode == jakarta.servlet.sip.UAMode.UAC) {
-            subscribing.remove(key(d.callId, d.localTag, ""), s);
+        if (d.mode == jakarta.servlet.sip.UAMode.UAC && d.initialRequest != null && !d.isInvite()) {
+            subscribing.remove(key(d.callId, d.localTag, ""), s); // (calls never wait for a NOTIFY)
         }
     }
 

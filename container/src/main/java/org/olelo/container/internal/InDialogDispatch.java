@@ -67,7 +67,9 @@ final class InDialogDispatch {
                 return;
             }
         }
-        SipSessionImpl d = ua.dialogs().find(r.getCallId().getCallId(), r.getToTag(), r.getFromTag());
+        SipSessionImpl found = ua.dialogs().find(r.getCallId().getCallId(), r.getToTag(), r.getFromTag());
+        SipSessionImpl d = found != null || !r.getMethod().equals("NOTIFY") ? found
+                : ua.dialogs().subscriber(r.getCallId().getCallId(), r.getToTag()); // a NOTIFY before the 2xx
         if (d != null) {
             d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
             return;

@@ -77,7 +77,7 @@ class SupportedExtensionsTest {
             assertNotNull(ok);
             assertEquals(200, status(ok), ok);
             assertEquals("100rel,timer,path,replaces,join", header(ok, "X-Supported"));
-            assertEquals("3261,3262,3311,3327,3428,3581,3891,3911,4028,8760", header(ok, "X-Rfcs"));
+            assertEquals("3261,3262,3311,3327,3428,3581,3891,3911,4028,6665,8760", header(ok, "X-Rfcs"));
             assertEquals("true", header(ok, "X-Same"));
             assertEquals("yes", header(ok, "X-Frozen"), "applications cannot change the lists");
         }

@@ -34,11 +34,11 @@ final class ContainerObjects {
     static final String DATA_SOURCE = "org.olelo.DataSource";
     /**
      * The RFC numbers published under {@code SipServlet.SUPPORTED_RFCs}: those of {@link #SUPPORTED},
-     * UPDATE (3311), MESSAGE (3428), rport (3581) and SHA-256 digests (8760), besides SIP itself.
-     * Not listed: SUBSCRIBE/NOTIFY dialogs (3265, 6665) and REFER (3515), which no test covers yet.
+     * UPDATE (3311), MESSAGE (3428), rport (3581), subscription dialogs (6665) and SHA-256 digests
+     * (8760), besides SIP itself. Not listed: REFER (3515), which no test covers yet.
      */
     static final List<String> SUPPORTED_RFCS = List.of("3261", "3262", "3311", "3327", "3428", "3581", "3891",
-            "3911", "4028", "8760");
+            "3911", "4028", "6665", "8760");
 
     private ContainerObjects() {
     }

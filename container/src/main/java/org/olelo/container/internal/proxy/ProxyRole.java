@@ -16,6 +16,8 @@ import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.security.ClientDigest;
 import org.olelo.container.internal.session.SessionRole;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.internal.usage.DialogUsages;
+import org.olelo.container.internal.usage.Subscription;
 
 /**
  * The role of a session whose application proxies its dialog: the proxy of the initial request
@@ -31,6 +33,10 @@ public final class ProxyRole implements SessionRole {
     private volatile ProxyImpl initial;
     private volatile boolean supervised = true;
     private volatile ProxiedDialog dialog;
+    /** The usages of a record-routed dialog once it carries a subscription; null before (most calls). */
+    private DialogUsages usages;
+    /** Whether a 2xx to the initial INVITE made the record-routed dialog a call. */
+    private boolean call;
 
     /** The role of {@code session} from now on; {@link #proxying} names its proxy. */
     public ProxyRole(SipSessionImpl session) {
@@ -85,9 +91,7 @@ public final class ProxyRole implements SessionRole {
         String method = original.getMethod();
         boolean invite = method.equals("INVITE");
         if (subsequent) {
-            if (method.equals("BYE") && status >= 200 && status < 300) {
-                s.setState(SipSession.State.TERMINATED);
-            }
+            inDialog(original, status, r);
             return;
         }
         if (status < 200) {
@@ -100,13 +104,69 @@ public final class ProxyRole implements SessionRole {
                     dialog = new ProxiedDialog(original.jainRequest(), r);
                 }
                 initial = null; // answered: the session keeps no message for the call's lifetime
+                call = true;
+                if (usages != null) {
+                    usages.inviteStarted();
+                }
                 s.setState(SipSession.State.CONFIRMED);
             } else if (!method.equals("SUBSCRIBE") && !method.equals("REFER")) {
                 s.setState(SipSession.State.TERMINATED);
+            } else if (recordRouted) {
+                if (usages == null) { // else NOTIFYs came first and already made (or ended) the subscription
+                    usages().confirmed(Subscription.of(original.jainRequest()));
+                }
+                s.setState(usages.over() ? SipSession.State.TERMINATED : SipSession.State.CONFIRMED);
+            } else {
+                s.setState(SipSession.State.TERMINATED); // the dialog does not pass through this proxy
             }
         } else {
             s.setState(SipSession.State.TERMINATED);
         }
+    }
+
+    /**
+     * A final response to a request relayed in the record-routed dialog: a BYE ends the INVITE
+     * usage, a 2xx to SUBSCRIBE or REFER or a NOTIFY starts a subscription, a terminating or failed
+     * NOTIFY ends one (RFC 6665 §4.2.2); the session ends with the dialog's last usage.
+     */
+    private void inDialog(SipServletRequestImpl request, int status, SIPResponse r) {
+        if (status < 200) {
+            return;
+        }
+        SIPRequest req = request.jainRequest();
+        String method = req.getMethod();
+        boolean over = false;
+        if (method.equals("BYE") && status < 300) {
+            over = usages == null || usages.inviteEnded();
+        } else if (method.equals("NOTIFY")) {
+            Subscription sub = Subscription.of(req);
+            if (Subscription.endedBy(req, status, r)) {
+                over = usages().ended(sub) && !starting();
+            } else if (status < 300) {
+                usages().confirmed(sub); // a NOTIFY may come before the 2xx to its SUBSCRIBE
+            }
+        } else if ((method.equals("SUBSCRIBE") || method.equals("REFER")) && status < 300) {
+            usages().confirmed(Subscription.of(req));
+        } else if (method.equals("SUBSCRIBE") && status == 481 && usages != null) {
+            over = usages.refused(Subscription.of(req), status);
+        }
+        if (over) {
+            session.setState(SipSession.State.TERMINATED);
+        }
+    }
+
+    /** The usages of the dialog, made on first use (with the INVITE usage when the dialog is a call). */
+    private DialogUsages usages() {
+        if (usages == null) {
+            usages = new DialogUsages(call);
+        }
+        return usages;
+    }
+
+    /** True while the initial SUBSCRIBE or REFER of the session is still unanswered. */
+    private boolean starting() {
+        ProxyImpl p = initial;
+        return p != null && !p.original().finalResponseSent() && !p.original().getMethod().equals("INVITE");
     }
 
     @Override

@@ -14,6 +14,7 @@ import javax.sip.header.ContactHeader;
 import org.olelo.container.internal.message.SipServletRequestImpl;
 import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.container.internal.usage.DialogUsages;
 import org.olelo.core.routing.Hop;
 
 /**
@@ -73,8 +74,10 @@ public final class DialogState {
     InviteBranchImpl inviteBranch;
     /** The session this one was derived from by a forked response or another invite branch, or null. */
     SipSessionImpl derivedFrom;
-    /** A BYE the container sent on the application's behalf (terminateDialog), and who hears of its responses. */
-    private SipServletRequestImpl automaticRequest;
+    /** The usages of the dialog (INVITE, subscriptions), made on first use; see {@link #usages()}. */
+    private DialogUsages usages;
+    /** Requests the container sent on the application's behalf (terminateDialog), and who hears of their responses. */
+    private List<SipServletRequestImpl> automaticRequests;
     private AutomaticProcessingListener automaticListener;
 
     DialogState(UserAgent ua, UAMode mode, String callId, String localTag) {
@@ -119,15 +122,40 @@ public final class DialogState {
         return remoteTag;
     }
 
+    /**
+     * The usages this dialog carries, made on first use: an INVITE dialog starts with its INVITE
+     * usage, any other with none.
+     */
+    DialogUsages usages() {
+        if (usages == null) {
+            usages = new DialogUsages(isInvite());
+        }
+        return usages;
+    }
+
+    /**
+     * True when a BYE ends the dialog: it carries no subscription (checked without making the
+     * usages of a plain call). Ends the INVITE usage, and with it the session timer.
+     */
+    boolean byeEnds() {
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
+        return usages == null || usages.inviteEnded();
+    }
+
     /** Records a request the container sends on the application's behalf, whose responses go to {@code l}. */
     void automatic(SipServletRequestImpl r, AutomaticProcessingListener l) {
-        automaticRequest = r;
+        if (automaticRequests == null) {
+            automaticRequests = new ArrayList<>(2);
+        }
+        automaticRequests.add(r);
         automaticListener = l;
     }
 
     /** Who hears of the responses to {@code r}, when the container sent it on its own; else null. */
     AutomaticProcessingListener automaticFor(SipServletRequestImpl r) {
-        return r == automaticRequest ? automaticListener : null;
+        return automaticRequests != null && automaticRequests.contains(r) ? automaticListener : null;
     }
 
     /** True once the dialog exists (early or confirmed). */

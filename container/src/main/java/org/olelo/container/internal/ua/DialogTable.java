@@ -11,6 +11,12 @@ import org.olelo.container.internal.session.SipSessionImpl;
 public final class DialogTable {
 
     private final ConcurrentHashMap<String, SipSessionImpl> dialogs = new ConcurrentHashMap<>();
+    /**
+     * Sessions whose initial SUBSCRIBE or REFER is still unanswered, by Call-ID and our tag: a NOTIFY
+     * may arrive before the 2xx and create the dialog (RFC 6665 §4.1.2.4). Only requests that
+     * applications sent are entered, so its size follows theirs.
+     */
+    private final ConcurrentHashMap<String, SipSessionImpl> subscribing = new ConcurrentHashMap<>();
 
     private static String key(String callId, String localTag, String remoteTag) {
         return callId + '\u0001' + localTag + '\u0001' + remoteTag;
@@ -29,11 +35,40 @@ public final class DialogTable {
         }
     }
 
-    /** Removes the dialog {@code d} of {@code s}, if it was registered. */
+    /** Removes the dialog {@code d} of {@code s}, if it was registered, and its wait for a NOTIFY. */
     void remove(DialogState d, SipSessionImpl s) {
         if (d.remoteTag != null) {
             dialogs.remove(key(d.callId, d.localTag, d.remoteTag), s);
         }
+        answered(d, s);
+    }
+
+    /** {@code s} sent the initial SUBSCRIBE or REFER of {@code d}: a NOTIFY may come before the answer. */
+    void subscribing(DialogState d, SipSessionImpl s) {
+        subscribing.put(key(d.callId, d.localTag, ""), s);
+    }
+
+    /** The initial SUBSCRIBE or REFER of {@code d} has its final answer: a NOTIFY no longer creates the dialog. */
+    void answered(DialogState d, SipSessionImpl s) {
+        if (d.mode == jakarta.servlet.sip.UAMode.UAC && d.initialRequest != null && !d.isInvite()) {
+            subscribing.remove(key(d.callId, d.localTag, ""), s); // (calls never wait for a NOTIFY)
+        }
+    }
+
+    /**
+     * The live session that waits for the answer to a SUBSCRIBE or REFER it sent with this Call-ID
+     * and our tag (the To tag of a NOTIFY that matched no dialog), or null.
+     */
+    public SipSessionImpl subscriber(String callId, String toTag) {
+        if (callId == null || toTag == null) {
+            return null;
+        }
+        SipSessionImpl s = subscribing.get(key(callId, toTag, ""));
+        if (s != null && !s.isValid()) {
+            subscribing.remove(key(callId, toTag, ""), s);
+            return null;
+        }
+        return s;
     }
 
     /**

@@ -145,8 +145,10 @@ public class UaRole extends UserAgentRole {
 
     /**
      * SipSession.terminateDialog: ends the dialog as the RFCs want for its state: CANCEL for an INVITE
-     * still ringing out, an error for one still ringing in, ACK for unacknowledged 2xx responses and
-     * BYE for a confirmed dialog. The listener sees what the container sends and receives.
+     * still ringing out, an error for one still ringing in, ACK for unacknowledged 2xx responses, and
+     * for a confirmed dialog the end of each usage: a terminating NOTIFY or an unsubscribing
+     * SUBSCRIBE per subscription ({@link SubscriptionDialogs#terminate}), BYE for the call. The
+     * listener sees what the container sends and receives.
      */
     @Override
     public void terminateDialog(AutomaticProcessingListener listener) {
@@ -174,10 +176,15 @@ public class UaRole extends UserAgentRole {
                 notify(listener, ack);
             }
             if (session.getState() == SipSession.State.CONFIRMED) {
-                SipServletRequestImpl bye = ua.inDialogRequest(session, "BYE");
-                d.automatic(bye, listener == null ? AUTOMATIC : listener);
-                ua.send(bye);
-                notify(listener, bye);
+                boolean notifying = ua.subscriptions.terminate(session, d, listener);
+                if (d.usages().invite()) {
+                    SipServletRequestImpl bye = ua.inDialogRequest(session, "BYE");
+                    d.automatic(bye, listener == null ? AUTOMATIC : listener);
+                    ua.send(bye);
+                    notify(listener, bye);
+                } else if (!notifying) {
+                    ua.terminate(session);
+                }
             } else if (d.pendingOut.isEmpty()) {
                 ua.terminate(session);
             }
@@ -186,7 +193,7 @@ public class UaRole extends UserAgentRole {
         }
     }
 
-    private static void notify(AutomaticProcessingListener l, SipServletRequest r) {
+    static void notify(AutomaticProcessingListener l, SipServletRequest r) {
         if (l != null) {
             l.outgoingRequest(r);
         }

@@ -67,7 +67,7 @@ final class UacDialogs {
         if (status >= 200 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"))) {
             ua.sessionTimers.onSuccess(target, td, req, resp);
         }
-        if (status >= 200 && method.equals("BYE")) {
+        if (status >= 200 && ua.subscriptions.responded(s, d, td, req, status, from == null ? null : resp)) {
             ua.terminate(target); // the application sees the dialog ended; invalidation waits until it returns
         }
         if (OptionTags.isReliableProvisional(resp)) {

@@ -136,10 +136,15 @@ public final class UasDialogs {
         resp.echoRegisterPath();
         resp.transmit();
         int status = resp.getStatus();
-        if (status >= 200 && status < 300 && !req.isInitial() && req.getMethod().equals("BYE")) {
+        boolean bye = status >= 200 && status < 300 && !req.isInitial() && req.getMethod().equals("BYE");
+        // a BYE ends the INVITE usage; the dialog lives on while a subscription does
+        boolean keep = bye && UaRole.dialogOf(s) != null && !ua.subscriptions.byeAnswered(UaRole.dialogOf(s));
+        if (bye && !keep) {
             ua.dialogs.remove(s);
         }
-        s.answered(req, status);
+        if (!keep) {
+            s.answered(req, status);
+        }
         if (s.isValid()) {
             afterSend(resp, s);
         }
@@ -181,6 +186,10 @@ public final class UasDialogs {
             d.pendingIn.remove(req);
             if (method.equals("INVITE") && req.isInitial()) {
                 ((UaRole) s.role()).inviteBranch().finalResponse(resp);
+            }
+            if (ua.subscriptions.answered(s, d, req, status)) {
+                ua.terminate(s);
+                return;
             }
         }
         if (method.equals("INVITE") && status >= 200 && status < 300) {
@@ -257,6 +266,9 @@ public final class UasDialogs {
         if (!s.isValid() || s.getState() == SipSession.State.TERMINATED || d == null) {
             respond(st, 481, "Call/Transaction Does Not Exist");
             return;
+        }
+        if (!ua.subscriptions.admits(s, d, r, st)) {
+            return; // a NOTIFY for no subscription of the dialog, or from another party
         }
         if (InviteOverlap.refused(d, r, st)) {
             return; // out of CSeq order, or an INVITE that overlaps another (§12.2.2, §14)

@@ -56,6 +56,7 @@ public final class UserAgent {
     final ProxyStarter proxies;
     final ReliableProvisionals reliable;
     final SessionTimers sessionTimers;
+    final SubscriptionDialogs subscriptions;
     private volatile NextApplication composer = NextApplication.NONE;
 
     /**
@@ -72,6 +73,7 @@ public final class UserAgent {
         this.uac = new UacDialogs(this);
         this.reliable = new ReliableProvisionals(this);
         this.sessionTimers = new SessionTimers(this);
+        this.subscriptions = new SubscriptionDialogs(this);
     }
 
     /** Lets initial requests that continue a routing chain (B2BUA legs) reach the next application. */
@@ -350,6 +352,7 @@ public final class UserAgent {
         }
         sessionTimers.beforeRequest(req, d);
         req.commit();
+        subscriptions.sending(s, d, req);
         d.pendingOut.add(req);
         ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req));
         ct.setApplicationData(req);

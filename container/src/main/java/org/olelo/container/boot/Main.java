@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.olelo.core.transport.ListenException;
+import org.olelo.container.internal.http.HttpListenException;
 import org.olelo.container.internal.router.RouterLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +139,7 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("olelo: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
-        } catch (ListenException | RouterLoadException e) {
+        } catch (ListenException | RouterLoadException | HttpListenException e) {
             LOG.debug("start failure", e);
             err.println("olelo: failed to start: " + e.getMessage());
             return START_FAILED;
@@ -148,6 +149,8 @@ public final class Main implements Callable<Integer> {
             return START_FAILED;
         }
         if (server instanceof OleloServer running) {
+            // core.shutdown ends the process as SIGTERM would (the hook below closes the server), with code 0
+            running.operations().shutdown().stopWith(() -> System.exit(0));
             running.watchConfiguration(loaded.file() != null ? loaded.file()
                     : loaded.config().deployDir().resolve(ConfigLoader.FILE_NAME), () -> loader().load().config());
         }

@@ -59,6 +59,7 @@ class StartupWarningsTest {
 
     private OleloServer start(Path deploy) throws Exception {
         ServerConfig c = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of())
+                .withManagement(ServerConfig.defaults().management().withoutHttp())
                 .withPollMillis(50);
         server = OleloServer.start(c, LOOPBACK, List.of());
         return server;

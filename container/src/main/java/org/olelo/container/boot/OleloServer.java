@@ -87,6 +87,8 @@ public final class OleloServer implements AutoCloseable {
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
                 operations.appServices(container, registry), registry, config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
+        // the container's commands first: applications cannot take their names
+        operations.addContainerCommands(this, container.versionWork(), java.time.Instant.now());
         deployer.start();
         if (routingNames != null) {
             routingNames.start();
@@ -110,7 +112,7 @@ public final class OleloServer implements AutoCloseable {
         configuredTrace.apply(ts);
         routerWatcher = Thread.ofPlatform().daemon().name("olelo-routing-watch").start(this::watchRouting);
         try {
-            operations.start(this, container.versionWork(), java.time.Instant.now());
+            operations.start();
         } catch (org.olelo.container.internal.http.HttpListenException e) {
             close();
             throw e;

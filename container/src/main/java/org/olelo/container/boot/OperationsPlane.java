@@ -29,9 +29,10 @@ import org.olelo.core.SipCore;
  * The operations plane of a running server: the registry of management commands (the container's
  * and the applications'), the HTTP paths with {@code POST /rpc}, the HTTP listener when
  * {@code http.listen} is set, and the graceful shutdown behind {@code core.shutdown}. Built by
- * {@link OleloServer} in three steps: the application hook before the deployer starts (so that
- * applications find their {@code RpcCommands} in {@code contextInitialized}), the gate when the SIP
- * core starts, then {@link #start} once everything else runs.
+ * {@link OleloServer} in steps: the application hook and the container's commands before the
+ * deployer starts (so that applications find their {@code RpcCommands} in
+ * {@code contextInitialized} and cannot take the container's names), the gate when the SIP core
+ * starts, then {@link #start} (the HTTP listener) once everything else runs.
  *
  * <p>Other parts mount their endpoints with {@link #routes()} and add container commands with
  * {@link #commands()}, before or after the start. Start and close on the server's thread.
@@ -67,19 +68,23 @@ public final class OperationsPlane implements AutoCloseable {
         return gate;
     }
 
-    /**
-     * Adds the container's commands and opens the HTTP listener when one is configured.
-     *
-     * @throws HttpListenException when the listener cannot be opened
-     */
-    void start(OleloServer server, VersionWork work, Instant started) throws HttpListenException {
+    /** Adds the container's commands; before the applications deploy, so that none can take their names. */
+    void addContainerCommands(OleloServer server, VersionWork work, Instant started) {
         List<List<RpcCommand>> all = List.of(
-                CoreCommands.commands(started, shutdown::begin),
+                CoreCommands.commands(started, () -> shutdown.begin()),
                 new AppCommands(server.deployer(), work, server.config().appsDir(),
                         server.config().dataDir().resolve("undeployed")).commands(),
                 RouterCommands.commands(server.router(), server::routingWarnings),
                 SubscriberCommands.commands(new SubscriberStore(server.database().defaultPool())));
         all.forEach(list -> list.forEach(commands::addContainer));
+    }
+
+    /**
+     * Opens the HTTP listener when one is configured.
+     *
+     * @throws HttpListenException when the listener cannot be opened
+     */
+    void start() throws HttpListenException {
         if (settings.httpListen() != null) {
             http = HttpServer.start(settings.httpListen(), routes);
         }

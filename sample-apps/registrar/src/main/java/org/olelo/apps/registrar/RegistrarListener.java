@@ -18,7 +18,9 @@ import java.util.List;
  * Starts the application before its servlets and stops it after them: reads the context-params
  * ({@link RegistrarConfig}), finds the container's DataSource, starts the
  * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
- * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}).
+ * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), and registers the management
+ * commands {@code ul.dump}, {@code ul.lookup} and {@code ul.rm} when the container offers them
+ * ({@link RegistrarCommands}).
  *
  * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
  * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
@@ -52,6 +54,7 @@ public class RegistrarListener implements ServletContextListener {
         }
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
+        RegistrarCommands.registerIfOffered(ctx, runtime);
         ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
                 + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
     }

@@ -155,6 +155,15 @@ final class OleloProcess implements AutoCloseable {
         throw new IllegalStateException("Olelo not ready after 40 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Waits for the server to exit by itself.
+     *
+     * @return its exit code, or -1 when it still runs after {@code limit}
+     */
+    int awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** Kills the server with SIGKILL (no shutdown hook runs). */
     void kill9() throws InterruptedException {
         process.destroyForcibly();

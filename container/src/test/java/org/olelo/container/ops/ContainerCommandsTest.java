@@ -197,4 +197,43 @@ class ContainerCommandsTest {
         assertEquals("30", SipText.header(refused, "Retry-After"), refused);
         assertTrue(rpc.result("core.shutdown", null).get("already").asBoolean());
     }
+
+    @Test
+    void shutdownWaitsForTransactionsInProgress() throws Exception {
+        TestApps slow = TestApps.app().java("s.Slow", """
+                package s;
+                import jakarta.servlet.sip.*;
+                public class Slow extends SipServlet {
+                    @Override
+                    protected void doOptions(SipServletRequest req) throws java.io.IOException {
+                        try {
+                            Thread.sleep(3000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        req.createResponse(200).send();
+                    }
+                }
+                """).sipXml("""
+                <sip-app><app-name>echo</app-name>
+                  <servlet><servlet-name>slow</servlet-name><servlet-class>s.Slow</servlet-class></servlet>
+                </sip-app>
+                """);
+        start(TestServer.builder().app("echo", slow).routing(ROUTE_OPTIONS));
+        CountDownLatch stopped = new CountDownLatch(1);
+        server.server().operations().shutdown().stopWith(stopped::countDown);
+        SipPeer peer = server.memoryPeer(1);
+        peer.send(SipBuilder.request("OPTIONS", "sip:echo@127.0.0.1").via(peer));
+        for (int i = 0; i < 50 && server.server().core().transactions().unfinished() == 0; i++) {
+            Thread.sleep(20);
+        }
+        long t0 = System.nanoTime();
+        assertEquals(1, rpc.result("core.shutdown", null).get("transactions").asInt());
+        assertFalse(stopped.await(1500, TimeUnit.MILLISECONDS), "the OPTIONS is still unanswered: no stop yet");
+        String answer = peer.receive(5000);
+        assertNotNull(answer);
+        assertEquals(200, SipText.status(answer), "the transaction in progress finishes");
+        assertTrue(stopped.await(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - t0 >= 2_000_000_000L, "stopped only after the answer");
+    }
 }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * A shutdown asked for over the management interface. {@link #begin} closes the
  * {@link ShutdownGate} at once (new initial requests get 503) and returns; a thread of its own
  * ({@code olelo-drain}) then waits until no transaction waits for its final response, or
- * {@code drainSeconds} have passed, and runs the stop action (the same as SIGTERM: applications
+ * {@code drainSeconds} have passed (but at least one second, so that the reply to the caller
+ * leaves first), and runs the stop action (the same as SIGTERM: applications
  * undeployed, listening points closed). Nothing runs on the caller's thread, so the caller can
  * reply before the server stops.
  *
@@ -20,6 +21,8 @@ public final class GracefulShutdown {
 
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
     private static final long POLL_MILLIS = 100;
+    /** The shortest wait: the reply to the request that asked for the shutdown leaves first. */
+    static final long MIN_WAIT_MILLIS = 1000;
 
     private final ShutdownGate gate;
     private final IntSupplier unfinished;
@@ -76,9 +79,10 @@ public final class GracefulShutdown {
     private void drainThenStop() {
         long t0 = System.nanoTime();
         long deadline = t0 + drainSeconds * 1_000_000_000L;
+        long earliest = t0 + MIN_WAIT_MILLIS * 1_000_000L;
         int open = unfinished.getAsInt();
         try {
-            while (open > 0 && System.nanoTime() < deadline) {
+            while ((open > 0 && System.nanoTime() < deadline) || System.nanoTime() < earliest) {
                 Thread.sleep(POLL_MILLIS);
                 open = unfinished.getAsInt();
             }

@@ -174,11 +174,16 @@ final class SettingParser {
 
     /** {@code host:port} or {@code [IPv6]:port}, kept unresolved; empty for none (null). */
     static InetSocketAddress hostPort(Setting s) throws ConfigException {
+        return address(s, 1, "expected host:port such as 192.0.2.5:9060 or [2001:db8::5]:9060 but found '");
+    }
+
+    /** {@code host:port} with a port from {@code minPort}, unresolved; null when empty. */
+    private static InetSocketAddress address(Setting s, int minPort, String expectedStart) throws ConfigException {
         String v = s.value().trim();
         if (v.isEmpty()) {
             return null;
         }
-        String expected = "expected host:port such as 192.0.2.5:9060 or [2001:db8::5]:9060 but found '" + v + "'";
+        String expected = expectedStart + v + "'";
         int colon = v.lastIndexOf(':');
         if (colon <= 0 || colon == v.length() - 1 || !v.substring(colon + 1).chars().allMatch(Character::isDigit)
                 || v.length() - colon > 6) {
@@ -187,7 +192,7 @@ final class SettingParser {
         String host = v.substring(0, colon);
         int port = Integer.parseInt(v.substring(colon + 1));
         boolean bracketed = host.startsWith("[") && host.endsWith("]");
-        if (port < 1 || port > 65535 || (bracketed ? !IPV6.matcher(host).matches()
+        if (port < minPort || port > 65535 || (bracketed ? !IPV6.matcher(host).matches()
                 : !HOST_NAME.matcher(host).matches())) {
             throw ConfigException.at(s, expected);
         }
@@ -199,24 +204,8 @@ final class SettingParser {
      * unresolved; null when empty (no listener).
      */
     static InetSocketAddress httpListen(Setting s) throws ConfigException {
-        String v = s.value().trim();
-        if (v.isEmpty()) {
-            return null;
-        }
-        String expected = "expected host:port such as 127.0.0.1:8080 or [::1]:8080 (or nothing, for no HTTP"
-                + " listener) but found '" + v + "'";
-        int colon = v.lastIndexOf(':');
-        if (colon <= 0 || colon == v.length() - 1 || !v.substring(colon + 1).chars().allMatch(Character::isDigit)
-                || v.length() - colon > 6) {
-            throw ConfigException.at(s, expected);
-        }
-        String host = v.substring(0, colon);
-        int port = Integer.parseInt(v.substring(colon + 1));
-        boolean bracketed = host.startsWith("[") && host.endsWith("]");
-        if (port > 65535 || (bracketed ? !IPV6.matcher(host).matches() : !HOST_NAME.matcher(host).matches())) {
-            throw ConfigException.at(s, expected);
-        }
-        return InetSocketAddress.createUnresolved(bracketed ? host.substring(1, host.length() - 1) : host, port);
+        return address(s, 0, "expected host:port such as 127.0.0.1:8080 or [::1]:8080 (or nothing, for no HTTP"
+                + " listener) but found '");
     }
 
     /** A bearer token: empty, or 16 to 512 visible ASCII characters; never echoed in messages. */

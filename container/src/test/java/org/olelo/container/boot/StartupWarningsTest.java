@@ -135,7 +135,7 @@ class StartupWarningsTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int rc = Main.run(new String[] {"--deploy-dir", deploy.toString(), "--data-dir", tmp.resolve("data").toString(),
-                "--listen", "tcp:127.0.0.1:" + port, "--listen", "udp:127.0.0.1:" + port}, Map.of(), OleloServer::start,
+                "--listen", "tcp:127.0.0.1:" + port, "--listen", "udp:127.0.0.1:" + port, "--set", "http.listen="}, Map.of(), OleloServer::start,
                     new PrintWriter(out, true), new PrintWriter(err, true));
             assertEquals(Main.START_FAILED, rc);
             assertEquals(List.of("olelo: failed to start: udp:127.0.0.1:" + port + ": address already in use (another"

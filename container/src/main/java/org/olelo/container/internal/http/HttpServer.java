@@ -13,7 +13,7 @@ import org.xnio.Options;
  * {@link HttpRoutes}. One I/O thread parses requests; handlers run on a small pool of worker
  * threads (at most {@value #WORKERS}), so a slow management call never holds up the parsing of
  * others and never touches a SIP thread. Request bodies above {@link Replies#MAX_BODY_BYTES} are
- * refused, headers are limited by Undertow's defaults, idle connections are closed after 60 s.
+ * refused, the request line and headers may take 64 KiB, idle connections are closed after 60 s.
  *
  * <p>{@link #start} and {@link #close} are called by the server's start and stop, on their thread.
  */
@@ -52,6 +52,7 @@ public final class HttpServer implements AutoCloseable {
                 .setWorkerThreads(WORKERS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Replies.MAX_BODY_BYTES)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setSocketOption(Options.REUSE_ADDRESSES, true)
                 .setHandler(routes.root())

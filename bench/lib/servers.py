@@ -145,6 +145,9 @@ class OleloServer(Server):
         # benchmark measures the server and not the block (loopback is exempt by default anyway; the
         # variable says so explicitly, and an older olelo.jar only warns about it)
         self.env.setdefault("OLELO_PIKE_REQUESTS_PER_SECOND", "0")
+        # no HTTP listener: a benchmark neither needs nor measures it, and two servers must not both
+        # want 127.0.0.1:8080 (the environment, not --set: an older olelo.jar only warns about it)
+        self.env.setdefault("OLELO_HTTP_LISTEN", "")
         if java_opts is not None:
             self.env["OLELO_JAVA_OPTS"] = java_opts
         if heap:

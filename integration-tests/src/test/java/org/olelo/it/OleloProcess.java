@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Olelo as its users run it: {@code java -jar container/target/olelo.jar} in a process of its own,
  * with a deploy folder made from the project's default deployment ({@code deploy/routing.properties}
- * and the sample archives), listening on free UDP and TCP ports of 127.0.0.1. It can be killed with
+ * and the sample archives), listening on free UDP and TCP ports of 127.0.0.1 (the HTTP listener on
+ * another free TCP port; a test's own {@code http.listen} setting replaces it). It can be killed with
  * SIGKILL and started again on the same data folder; the provisioning CLI runs against the same
  * folders. Tests get one from {@link OleloExtension}, which also stops it.
  */
@@ -22,6 +23,7 @@ final class OleloProcess implements AutoCloseable {
     private final Path deploy;
     private final Path data;
     private final int port;
+    private final int httpPort;
     private Process process;
     private Path log;
     private int starts;
@@ -56,6 +58,7 @@ final class OleloProcess implements AutoCloseable {
             Files.copy(war, deploy.resolve("apps").resolve(app + ".war"));
         }
         this.port = FreePorts.both();
+        this.httpPort = FreePorts.tcp();
     }
 
     /**
@@ -74,6 +77,21 @@ final class OleloProcess implements AutoCloseable {
     /** The SIP port (UDP and TCP) on 127.0.0.1. */
     int port() {
         return port;
+    }
+
+    /** The port of the HTTP listener (management endpoints) on 127.0.0.1. */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the base of the management endpoints. */
+    String httpBase() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The data folder. */
+    Path data() {
+        return data;
     }
 
     /** The deploy folder (tests may change routing or settings before starting). */
@@ -115,7 +133,8 @@ final class OleloProcess implements AutoCloseable {
     void start(String... settings) throws IOException, InterruptedException {
         List<String> cmd = java();
         cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
-                "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port));
+                "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port,
+                "--set", "http.listen=127.0.0.1:" + httpPort));
         for (String s : settings) {
             cmd.add("--set");
             cmd.add(s);
@@ -134,6 +153,15 @@ final class OleloProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("Olelo not ready after 40 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits for the server to exit by itself.
+     *
+     * @return its exit code, or -1 when it still runs after {@code limit}
+     */
+    int awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     /** Kills the server with SIGKILL (no shutdown hook runs). */

@@ -44,6 +44,7 @@ final class ServerFixture implements BeforeAllCallback, AfterAllCallback {
         udpPort = FreePorts.udp();
         tcpPort = FreePorts.tcp();
         ServerConfig config = ServerConfig.defaults()
+                .withManagement(ServerConfig.defaults().management().withoutHttp())
                 .withDirs(deploy, root.resolve("data"))
                 .withListen(List.of(ListenAddress.parse("udp:127.0.0.1:" + udpPort),
                         ListenAddress.parse("tcp:127.0.0.1:" + tcpPort)));

@@ -140,7 +140,8 @@ class StartScriptTest {
         }
         int port = FreePorts.both();
         ProcessBuilder pb = new ProcessBuilder(script.toString(), "--deploy-dir", deploy.toString(), "--data-dir",
-                tmp.resolve("data").toString(), "--listen", "udp:127.0.0.1:" + port).redirectErrorStream(true);
+                tmp.resolve("data").toString(), "--listen", "udp:127.0.0.1:" + port, "--set", "http.listen=")
+                .redirectErrorStream(true);
         Path log = Files.createTempFile(tmp, "olelo", ".log");
         pb.redirectOutput(log.toFile());
         oldJavaFirst(pb.environment());

@@ -69,6 +69,7 @@ public class ProxyCallBenchmark {
         ServerConfig defaults = ServerConfig.defaults();
         // no call log: one line per call would measure the console, not the call
         ServerConfig cfg = defaults.withDirs(deploy, root.resolve("data")).withListen(List.of())
+                .withManagement(defaults.management().withoutHttp())
                 .withLog(new org.olelo.container.boot.LogSettings(false, defaults.log().trace()));
         server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
     }

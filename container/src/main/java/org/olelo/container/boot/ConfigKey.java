@@ -134,7 +134,18 @@ public enum ConfigKey {
             : d.log().trace().hep().getHostString() + ":" + d.log().trace().hep().getPort()),
     /** Capture agent id of HEP packets. */
     TRACE_HEP_ID("trace.hep.id", "capture agent id written in each HEP packet, 0 to 4294967295",
-            d -> Long.toString(d.log().trace().hepId()));
+            d -> Long.toString(d.log().trace().hepId())),
+    /** Address of the HTTP listener (management endpoints); empty turns it off. */
+    HTTP_LISTEN("http.listen", "host:port of the HTTP listener serving the management endpoints (/rpc ...);"
+            + " empty: no HTTP listener; a non-loopback address needs management.token",
+            d -> d.management().listenText()),
+    /** Bearer token of the management endpoints. */
+    MANAGEMENT_TOKEN("management.token", "bearer token every management request must carry (Authorization: Bearer"
+            + " TOKEN); empty: none, and only loopback clients are served", d -> d.management().token()),
+    /** How long a shutdown requested over the management interface lets transactions finish. */
+    SHUTDOWN_DRAIN_SECONDS("shutdown.drain.seconds", "seconds core.shutdown lets transactions in progress finish"
+            + " (new initial requests get 503) before the server stops",
+            d -> Long.toString(d.management().shutdownDrainSeconds()));
 
     /** The prefix of the keys handed to the application router, without it. */
     public static final String ROUTER_PREFIX = "router.";

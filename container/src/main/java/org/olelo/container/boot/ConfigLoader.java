@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.olelo.container.internal.db.DatabaseSettings;
+import org.olelo.container.internal.http.ManagementSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.CoreConfig;
@@ -230,7 +231,25 @@ public final class ConfigLoader {
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
                 db(d.db(), g), auth(d.auth(), g),
                 value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
-                log(d.log(), g), d.router());
+                log(d.log(), g), d.router(), management(d.management(), g));
+    }
+
+    private static ManagementSettings management(ManagementSettings d, Map<ConfigKey, Setting> g)
+            throws ConfigException {
+        ManagementSettings m = new ManagementSettings(
+                value(g, ConfigKey.HTTP_LISTEN, SettingParser::httpListen, d.httpListen()),
+                value(g, ConfigKey.MANAGEMENT_TOKEN, SettingParser::token, d.token()),
+                value(g, ConfigKey.SHUTDOWN_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 86_400),
+                        d.shutdownDrainSeconds()));
+        if (m.httpListen() != null && !m.hasToken() && !ManagementSettings.isLoopbackHost(m.httpListen().getHostString())) {
+            Setting blame = g.get(ConfigKey.HTTP_LISTEN);
+            String problem = "'" + m.listenText() + "' is not a loopback address, and without management.token the"
+                    + " management endpoints would be open to other hosts: set management.token, or listen on"
+                    + " 127.0.0.1 or [::1]";
+            throw blame != null ? ConfigException.at(blame, problem)
+                    : new ConfigException("configuration", null, 0, ConfigKey.HTTP_LISTEN.key(), problem);
+        }
+        return m;
     }
 
     private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {

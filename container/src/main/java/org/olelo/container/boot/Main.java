@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.olelo.core.transport.ListenException;
+import org.olelo.container.internal.http.HttpListenException;
 import org.olelo.container.internal.router.RouterLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,14 @@ import picocli.CommandLine.ScopeType;
  * [--listen udp:HOST:PORT]... [--config FILE] [--set KEY=VALUE]...}. It loads the configuration
  * with {@link ConfigLoader}, starts the server, closes it from a shutdown hook and otherwise waits.
  * The subcommand {@code subscriber} ({@link SubscriberCommand}) provisions the users of digest
- * authentication with the same configuration options.
+ * authentication with the same configuration options; {@code ctl} ({@link CtlCommand}) calls the
+ * management commands of the running server.
  *
  * <p>Exit codes: 0 after {@code --help} or {@code --version}, 1 when the server fails to start,
  * 2 on a usage or configuration error (reported on one line of standard error).
  */
 @Command(name = "olelo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true, subcommands = SubscriberCommand.class,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = {SubscriberCommand.class, CtlCommand.class},
         description = "Starts the Olelo SIP application server.%n"
                 + "Precedence: options > environment OLELO_<KEY> > configuration file > defaults.%n")
 public final class Main implements Callable<Integer> {
@@ -81,7 +83,7 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("subscriber")) {
+        if (args.length > 0 && (args[0].equals("subscriber") || args[0].equals("ctl"))) {
             quietLogging();
         } else {
             CallLogFile.attachIfAsked();
@@ -138,7 +140,7 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("olelo: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
-        } catch (ListenException | RouterLoadException e) {
+        } catch (ListenException | RouterLoadException | HttpListenException e) {
             LOG.debug("start failure", e);
             err.println("olelo: failed to start: " + e.getMessage());
             return START_FAILED;
@@ -148,6 +150,8 @@ public final class Main implements Callable<Integer> {
             return START_FAILED;
         }
         if (server instanceof OleloServer running) {
+            // core.shutdown ends the process as SIGTERM would (the hook below closes the server), with code 0
+            running.operations().shutdown().stopWith(() -> System.exit(0));
             running.watchConfiguration(loaded.file() != null ? loaded.file()
                     : loaded.config().deployDir().resolve(ConfigLoader.FILE_NAME), () -> loader().load().config());
         }

@@ -55,6 +55,7 @@ public final class OleloServer implements AutoCloseable {
     private final Thread routerWatcher;
     private final SipTrace trace;
     private final ConfiguredTrace configuredTrace;
+    private final OperationsPlane operations;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -82,15 +83,18 @@ public final class OleloServer implements AutoCloseable {
         SipContainer container = new SipContainer(runtime, loadedRouter.router(), registry,
                 "proxy".equalsIgnoreCase(config.unroutedPolicy()), database.defaultPool(), guard(config, database, runtime));
         container.setCallLog(new CallLog(config.log().calls()));
-        deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
-                config.pollMillis());
+        operations = new OperationsPlane(config.management());
+        deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
+                operations.appServices(container, registry), registry, config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
+        // the container's commands first: applications cannot take their names
+        operations.addContainerCommands(this, container.versionWork(), java.time.Instant.now());
         deployer.start();
         if (routingNames != null) {
             routingNames.start();
         }
         try {
-            core.start(container);
+            core.start(operations.gate(container, core, this::close));
         } catch (IOException | RuntimeException e) {
             if (routingNames != null) {
                 routingNames.stop();
@@ -107,6 +111,12 @@ public final class OleloServer implements AutoCloseable {
         configuredTrace = new ConfiguredTrace(trace, config.dataDir());
         configuredTrace.apply(ts);
         routerWatcher = Thread.ofPlatform().daemon().name("olelo-routing-watch").start(this::watchRouting);
+        try {
+            operations.start();
+        } catch (org.olelo.container.internal.http.HttpListenException e) {
+            close();
+            throw e;
+        }
         long sinceProcess = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String apps = registry.all().stream().map(DeployedApp::name).sorted().collect(Collectors.joining(", "));
         LOG.info("Olelo ready in {} ms ({} ms since process start) on {}; applications: [{}]",
@@ -176,6 +186,16 @@ public final class OleloServer implements AutoCloseable {
         return w;
     }
 
+    /** The operations plane: management commands, HTTP paths and listener, graceful shutdown. */
+    public OperationsPlane operations() {
+        return operations;
+    }
+
+    /** The routing lines that name applications not deployed, as checked now (empty with a custom router). */
+    List<String> routingWarnings() {
+        return routingNames == null ? List.of() : routingNames.routingReloaded();
+    }
+
     /** The SIP message trace (start and stop traces while the server runs). */
     public SipTrace trace() {
         return trace;
@@ -236,6 +256,7 @@ public final class OleloServer implements AutoCloseable {
             routingNames.stop();
         }
         routerWatcher.interrupt();
+        operations.close();
         // applications first, while the listening points still send: what a servlet's destroy() or
         // a contextDestroyed sends (goodbye messages) leaves before the sockets close
         deployer.stop();

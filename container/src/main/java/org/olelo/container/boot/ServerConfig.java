@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.olelo.container.internal.db.DatabaseSettings;
+import org.olelo.container.internal.http.ManagementSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.core.CoreConfig;
 import org.olelo.core.transport.ListenAddress;
@@ -31,10 +32,13 @@ import org.olelo.core.transport.ListenAddress;
  * @param log            call log and SIP trace ({@code log.*}, {@code trace.*})
  * @param router         the {@code router.<name>} keys, by {@code <name>}: given to the application
  *                       router's {@code init(Properties)}
+ * @param management     the HTTP listener and the management endpoints ({@code http.*},
+ *                       {@code management.*}, {@code shutdown.*})
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
                            String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth,
-                           long drainSeconds, LogSettings log, Map<String, String> router) {
+                           long drainSeconds, LogSettings log, Map<String, String> router,
+                           ManagementSettings management) {
 
     /** Copies the router properties, so that the record stays immutable. */
     public ServerConfig {
@@ -47,68 +51,75 @@ public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<St
     /**
      * Defaults: {@code ./deploy}, {@code ./data}, UDP and TCP on 127.0.0.1:5060, the embedded
      * database, authentication on, replaced application versions drain for up to 4 hours, the call
-     * log on and no SIP trace.
+     * log on, no SIP trace, and the management endpoints on 127.0.0.1:8080.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
                 Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults(),
-                DEFAULT_DRAIN_SECONDS, LogSettings.defaults(), Map.of());
+                DEFAULT_DRAIN_SECONDS, LogSettings.defaults(), Map.of(),
+                ManagementSettings.defaults());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
         return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy,
                 pollMillis, db,
-                auth, drainSeconds, log, router);
+                auth, drainSeconds, log, router, management);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
         return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds,
-                log, router);
+                log, router, management);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
         return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, log, router);
+                drainSeconds, log, router, management);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds,
-                log, router);
+                log, router, management);
     }
 
     /** A copy with other database settings. */
     public ServerConfig withDb(DatabaseSettings d) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth,
-                drainSeconds, log, router);
+                drainSeconds, log, router, management);
     }
 
     /** A copy with other authentication settings. */
     public ServerConfig withAuth(AuthSettings a) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a,
-                drainSeconds, log, router);
+                drainSeconds, log, router, management);
     }
 
     /** A copy with another drain time for replaced and removed application versions. */
     public ServerConfig withDrainSeconds(long seconds) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                seconds, log, router);
+                seconds, log, router, management);
     }
 
     /** A copy with other call log and trace settings. */
     public ServerConfig withLog(LogSettings l) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, l, router);
+                drainSeconds, l, router, management);
     }
 
     /** A copy with other application router properties ({@code router.<name>} keys, by {@code <name>}). */
     public ServerConfig withRouter(Map<String, String> properties) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
                 drainSeconds,
-                log, properties);
+                log, properties, management);
+    }
+
+    /** A copy with other settings of the HTTP listener and the management endpoints. */
+    public ServerConfig withManagement(ManagementSettings m) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
+                drainSeconds, log, router, m);
     }
 
     /** The routing descriptor. */

@@ -174,11 +174,16 @@ final class SettingParser {
 
     /** {@code host:port} or {@code [IPv6]:port}, kept unresolved; empty for none (null). */
     static InetSocketAddress hostPort(Setting s) throws ConfigException {
+        return address(s, 1, "expected host:port such as 192.0.2.5:9060 or [2001:db8::5]:9060 but found '");
+    }
+
+    /** {@code host:port} with a port from {@code minPort}, unresolved; null when empty. */
+    private static InetSocketAddress address(Setting s, int minPort, String expectedStart) throws ConfigException {
         String v = s.value().trim();
         if (v.isEmpty()) {
             return null;
         }
-        String expected = "expected host:port such as 192.0.2.5:9060 or [2001:db8::5]:9060 but found '" + v + "'";
+        String expected = expectedStart + v + "'";
         int colon = v.lastIndexOf(':');
         if (colon <= 0 || colon == v.length() - 1 || !v.substring(colon + 1).chars().allMatch(Character::isDigit)
                 || v.length() - colon > 6) {
@@ -187,11 +192,30 @@ final class SettingParser {
         String host = v.substring(0, colon);
         int port = Integer.parseInt(v.substring(colon + 1));
         boolean bracketed = host.startsWith("[") && host.endsWith("]");
-        if (port < 1 || port > 65535 || (bracketed ? !IPV6.matcher(host).matches()
+        if (port < minPort || port > 65535 || (bracketed ? !IPV6.matcher(host).matches()
                 : !HOST_NAME.matcher(host).matches())) {
             throw ConfigException.at(s, expected);
         }
         return InetSocketAddress.createUnresolved(bracketed ? host.substring(1, host.length() - 1) : host, port);
+    }
+
+    /**
+     * The HTTP listener: {@code host:port} or {@code [IPv6]:port}, port 0 for any free one, kept
+     * unresolved; null when empty (no listener).
+     */
+    static InetSocketAddress httpListen(Setting s) throws ConfigException {
+        return address(s, 0, "expected host:port such as 127.0.0.1:8080 or [::1]:8080 (or nothing, for no HTTP"
+                + " listener) but found '");
+    }
+
+    /** A bearer token: empty, or 16 to 512 visible ASCII characters; never echoed in messages. */
+    static String token(Setting s) throws ConfigException {
+        String v = s.value().trim();
+        if (!v.isEmpty() && (v.length() < 16 || v.length() > 512 || !v.chars().allMatch(c -> c > ' ' && c < 127))) {
+            throw ConfigException.at(s, "expected 16 to 512 visible ASCII characters without spaces (or nothing,"
+                    + " for no token)");
+        }
+        return v;
     }
 
     /** A file system path, or null when empty. */

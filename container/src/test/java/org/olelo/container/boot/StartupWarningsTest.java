@@ -59,6 +59,7 @@ class StartupWarningsTest {
 
     private OleloServer start(Path deploy) throws Exception {
         ServerConfig c = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(List.of())
+                .withManagement(ServerConfig.defaults().management().withoutHttp())
                 .withPollMillis(50);
         server = OleloServer.start(c, LOOPBACK, List.of());
         return server;
@@ -134,7 +135,7 @@ class StartupWarningsTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int rc = Main.run(new String[] {"--deploy-dir", deploy.toString(), "--data-dir", tmp.resolve("data").toString(),
-                "--listen", "tcp:127.0.0.1:" + port, "--listen", "udp:127.0.0.1:" + port}, Map.of(), OleloServer::start,
+                "--listen", "tcp:127.0.0.1:" + port, "--listen", "udp:127.0.0.1:" + port, "--set", "http.listen="}, Map.of(), OleloServer::start,
                     new PrintWriter(out, true), new PrintWriter(err, true));
             assertEquals(Main.START_FAILED, rc);
             assertEquals(List.of("olelo: failed to start: udp:127.0.0.1:" + port + ": address already in use (another"

@@ -50,7 +50,8 @@ class TraceConfigurationTest {
         write(properties);
         ConfigLoader loader = new ConfigLoader(env).deployDir(deploy.toString())
                 .flag("test", "data.dir", tmp.resolve("data").toString())
-                .flag("test", "listen", "udp:127.0.0.1:0");
+                .flag("test", "listen", "udp:127.0.0.1:0")
+                .flag("test", "http.listen", "");
         ServerConfig cfg = loader.load().config();
         server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
                 List.of(InMemoryTransport.udp()));

@@ -254,7 +254,9 @@ public final class TestServer implements AutoCloseable {
             }
             listen.forEach(l -> addresses.add(ListenAddress.parse(l)));
             InMemoryTransport m = memory != null ? memory : kind == SipPeer.Kind.MEMORY ? InMemoryTransport.udp() : null;
-            ServerConfig cfg = settings.apply(ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(addresses));
+            // no HTTP listener unless a test asks for one (settings): tests never bind 8080
+            ServerConfig base = ServerConfig.defaults().withDirs(deploy, tmp.resolve("data")).withListen(addresses);
+            ServerConfig cfg = settings.apply(base.withManagement(base.management().withoutHttp()));
             OleloServer server = OleloServer.start(cfg, resolver, m == null ? List.of() : List.of(m));
             return new TestServer(kind, server, m, deploy);
         }

@@ -109,6 +109,30 @@ public final class TransactionLayer {
         return clients.size();
     }
 
+    /**
+     * Transactions still waiting for their final response: server transactions that have not
+     * answered yet and client transactions that have not been answered yet. Walks both tables, so
+     * it is meant for a draining shutdown, not for the message path.
+     */
+    public int unfinished() {
+        int n = 0;
+        for (ServerTransaction st : servers.values()) {
+            if (awaitingFinal(st.state())) {
+                n++;
+            }
+        }
+        for (ClientTransaction ct : clients.values()) {
+            if (awaitingFinal(ct.state())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean awaitingFinal(TransactionState s) {
+        return s == TransactionState.CALLING || s == TransactionState.TRYING || s == TransactionState.PROCEEDING;
+    }
+
     TransactionTimers timers() {
         return timers;
     }

@@ -129,6 +129,7 @@ final class AppLifecycle {
                 params, d.mainServlet(), d.effectiveProxyTimeoutSeconds(),
                 d.effectiveSessionTimeoutMinutes(), d.distributable()));
         ContainerObjects.publish(context, services);
+        factory.contextCreated(name, services, context);
         Map<String, Object> names = ContainerObjects.names(name, services);
         AppNamespaces.bind(loader, names);
         Map<String, Servlet> servlets = new LinkedHashMap<>();

@@ -16,6 +16,18 @@ public interface AppServicesFactory {
     AppServices create(String appName, ClassLoader appLoader);
 
     /**
+     * The application's context exists and holds the container's objects; its listeners have not
+     * run yet. Puts further attributes in it (the application's management commands). Does
+     * nothing by default.
+     *
+     * @param appName  the application's name
+     * @param services what {@link #create} returned for it
+     * @param context  its context
+     */
+    default void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
+    }
+
+    /**
      * Releases what {@link #create} made, once the application is undeployed or its
      * deployment failed. Does nothing by default.
      *

@@ -112,6 +112,18 @@ public final class DefaultApplicationRouter implements SipApplicationRouter {
         }
     }
 
+    /**
+     * Reads the routing file now, whether it changed or not (the management command
+     * {@code router.reload}); a fault leaves the previous table in force, as in
+     * {@link #reloadIfChanged}.
+     *
+     * @return whether a new table was installed
+     */
+    public synchronized boolean reloadNow() {
+        lastSeen = new Object();
+        return reloadIfChanged();
+    }
+
     private Object fingerprint() {
         return FileFingerprint.of(file);
     }

@@ -170,7 +170,8 @@ public final class TestApps {
                         jakarta.inject.Inject.class, jakarta.enterprise.context.ApplicationScoped.class,
                         jakarta.annotation.PostConstruct.class, jakarta.interceptor.Interceptor.class,
                         jakarta.enterprise.concurrent.ManagedExecutorService.class,
-                        org.olelo.api.stats.Statistics.class, org.slf4j.Logger.class)
+                        org.olelo.api.stats.Statistics.class, org.olelo.api.rpc.RpcCommands.class,
+                        org.slf4j.Logger.class)
                 .map(TestApps::location).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
     }
 

@@ -19,8 +19,9 @@ import java.util.List;
  * Starts the application before its servlets and stops it after them: reads the context-params
  * ({@link RegistrarConfig}), finds the container's DataSource, starts the
  * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
- * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), then the offline message store
- * ({@link SiloWiring}).
+ * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), registers the management
+ * commands {@code ul.dump}, {@code ul.lookup} and {@code ul.rm} when the container offers them
+ * ({@link RegistrarCommands}), then the offline message store ({@link SiloWiring}).
  *
  * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
  * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
@@ -61,6 +62,7 @@ public class RegistrarListener implements ServletContextListener {
         }
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
+        RegistrarCommands.registerIfOffered(ctx, runtime);
         ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
                 + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
     }

@@ -60,6 +60,7 @@ public class PresenceServlet extends SipServlet {
             resp.setHeader("SIP-ETag", ok.etag());
             resp.setHeader("Expires", Long.toString(ok.expires()));
             resp.send();
+            service.afterPublish(r.aor(), now);
         } catch (Rejection no) {
             reject(req, no);
         }

@@ -95,7 +95,7 @@ public final class PresenceService {
     }
 
     /**
-     * Applies a PUBLISH.
+     * Applies a PUBLISH. The watchers are told by {@link #afterPublish}, once the answer is out.
      *
      * @return the answer: 200 with the entity tag and granted expiry
      * @throws Rejection the error answer
@@ -125,7 +125,7 @@ public final class PresenceService {
             if (expires == 0) {
                 write(() -> store.removePublication(r.aor(), old.etag()));
                 p.publications.remove(old);
-                changed(p, now);
+                p.changedUnsent();
                 stats.published();
                 return new Accepted(200, 0, old.etag(), null);
             }
@@ -138,10 +138,23 @@ public final class PresenceService {
             p.publications.remove(old != null ? old : evicted);
             p.publications.add(next);
             if (pidf != null || evicted != null) {
-                changed(p, now);
+                p.changedUnsent();
             }
             stats.published();
             return new Accepted(200, expires, etag, null);
+        });
+    }
+
+    /**
+     * Sends the NOTIFYs of a change {@link #publish} made, once the caller has answered the PUBLISH,
+     * so that the publisher does not wait for its watchers. Nothing when there is no change left
+     * to send (another thread sent it).
+     */
+    public void afterPublish(String aor, long now) {
+        lockedQuietly(aor, p -> {
+            if (p.takeUnsent()) {
+                notifier.presenceChanged(p, now);
+            }
         });
     }
 

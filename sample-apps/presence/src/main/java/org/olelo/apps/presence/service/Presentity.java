@@ -20,6 +20,7 @@ final class Presentity {
     final List<Subscription> winfo = new ArrayList<>();
     private String composed;
     private boolean retired;
+    private boolean unsent;
 
     Presentity(String aor) {
         this.aor = aor;
@@ -40,6 +41,19 @@ final class Presentity {
         composed = null;
     }
 
+    /** A change whose NOTIFYs are still to be sent ({@link #takeUnsent}). */
+    void changedUnsent() {
+        composed = null;
+        unsent = true;
+    }
+
+    /** @return whether a change is still to be notified; clears it */
+    boolean takeUnsent() {
+        boolean u = unsent;
+        unsent = false;
+        return u;
+    }
+
     Publication publication(String etag) {
         for (Publication p : publications) {
             if (p.etag().equals(etag)) {
@@ -50,7 +64,7 @@ final class Presentity {
     }
 
     boolean isEmpty() {
-        return publications.isEmpty() && watchers.isEmpty() && winfo.isEmpty();
+        return publications.isEmpty() && watchers.isEmpty() && winfo.isEmpty() && !unsent;
     }
 
     boolean retired() {

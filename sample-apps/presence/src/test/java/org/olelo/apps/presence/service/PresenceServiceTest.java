@@ -128,4 +128,18 @@ class PresenceServiceTest {
         assertEquals(0, f.start(new JdbcPresenceStore(f.dataSource), Policy.ALLOW), "removed from the tables too");
         assertEquals(3, f.stats.notifies());
     }
+
+    @Test
+    void watchersAreToldOfAPublicationOnlyAfterThePublisherIsAnswered() throws Exception {
+        ServiceFixture f = new ServiceFixture(dir, Policy.ALLOW);
+        RecordingChannel bob = new RecordingChannel();
+        f.watch(f.subscribe("bob", "example.com", "presence", null), bob);
+        f.service.publish(new PublishRequest(ALICE, "alice", "alice", "presence", null, null, "application/pidf+xml",
+                pidf("pc", "open").getBytes(java.nio.charset.StandardCharsets.UTF_8), "192.0.2.1:5060"), NOW);
+        assertEquals(1, bob.count(), "nothing yet: the PUBLISH is not answered");
+        f.service.afterPublish(ALICE, NOW);
+        assertTrue(bob.last().body().contains("<basic>open</basic>"));
+        f.service.afterPublish(ALICE, NOW);
+        assertEquals(2, bob.count(), "a change is sent once");
+    }
 }

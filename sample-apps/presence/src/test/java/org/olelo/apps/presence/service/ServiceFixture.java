@@ -49,10 +49,13 @@ final class ServiceFixture {
                 + "\"><status><basic>" + basic + "</basic></status></tuple></presence>";
     }
 
+    /** Publishes, then sends the NOTIFYs of the change, as the servlet does. */
     Accepted publish(String user, String ifMatch, String expires, String body) throws Rejection {
-        return service.publish(new PublishRequest(ALICE, "alice", user, "presence", ifMatch, expires,
+        Accepted ok = service.publish(new PublishRequest(ALICE, "alice", user, "presence", ifMatch, expires,
                 body == null ? null : "application/pidf+xml",
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), "192.0.2.1:5060"), NOW);
+        service.afterPublish(ALICE, NOW);
+        return ok;
     }
 
     SubscribeRequest subscribe(String watcherUser, String watcherHost, String event, String expires) {

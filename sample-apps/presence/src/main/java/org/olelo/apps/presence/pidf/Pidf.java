@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>Valid means: well-formed XML whose root is {@code presence} in the PIDF namespace with an
  * {@code entity} attribute, and whose {@code tuple} children each have an {@code id} and a
- * {@code status}. Other children (RPID {@code person}, {@code device}, {@code note}) are kept as
+ * {@code status}, whose {@code basic}, when present, is {@code open} or {@code closed} (the
+ * schema's only values). Other children (RPID {@code person}, {@code device}, {@code note}) are kept as
  * they are. Immutable after parsing; the DOM is not shared outside this package.
  */
 public final class Pidf {
@@ -69,6 +70,10 @@ public final class Pidf {
             if (n instanceof Element e) {
                 if (isTuple(e) && (e.getAttribute("id").isBlank() || child(e, NS, "status") == null)) {
                     throw new InvalidPidfException("tuple without id or status");
+                }
+                Element basic = isTuple(e) ? child(child(e, NS, "status"), NS, "basic") : null;
+                if (basic != null && !basic.getTextContent().trim().matches("open|closed")) {
+                    throw new InvalidPidfException("basic status is neither open nor closed");
                 }
                 out.add(e);
             }

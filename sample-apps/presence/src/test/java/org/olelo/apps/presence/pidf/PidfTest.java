@@ -52,6 +52,8 @@ class PidfTest {
         assertEquals("tuple without id or status", assertThrows(InvalidPidfException.class,
                 () -> parse("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"x\"><tuple id=\"t\"/></presence>"))
                 .getMessage());
+        assertEquals("basic status is neither open nor closed", assertThrows(InvalidPidfException.class,
+                () -> parse(OPEN.replace(">open<", ">unknown<"))).getMessage());
         assertThrows(InvalidPidfException.class, () -> parse("not xml at all"));
         assertThrows(InvalidPidfException.class, () -> parse(""));
     }

@@ -43,19 +43,16 @@ final class Notifier {
 
     /** The state of one subscription as it is now (after its 2xx, a refresh or an authorisation). */
     void current(Presentity p, Subscription s, long now) {
-        String state = s.status().token() + ";expires=" + s.secondsLeft(now);
-        if (s.isWinfo()) {
-            send(p, s, state, WatcherInfoDocument.CONTENT_TYPE, winfo(p, s));
-        } else if (s.status() == Status.ACTIVE) {
-            send(p, s, state, Pidf.CONTENT_TYPE, p.document());
-        } else {
-            send(p, s, state, null, null);
-        }
+        withState(p, s, s.status().token() + ";expires=" + s.secondsLeft(now));
     }
 
     /** The last NOTIFY of a subscription: {@code terminated;reason=...}, with the state when it was active. */
     void terminated(Presentity p, Subscription s, String reason) {
-        String state = "terminated;reason=" + reason;
+        withState(p, s, "terminated;reason=" + reason);
+    }
+
+    /** Sends {@code state} with what the subscription may see: the watchers, the presence, or nothing. */
+    private void withState(Presentity p, Subscription s, String state) {
         if (s.isWinfo()) {
             send(p, s, state, WatcherInfoDocument.CONTENT_TYPE, winfo(p, s));
         } else if (s.status() == Status.ACTIVE) {

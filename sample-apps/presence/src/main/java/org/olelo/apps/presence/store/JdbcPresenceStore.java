@@ -66,22 +66,33 @@ public final class JdbcPresenceStore implements PresenceStore {
         }
     }
 
-    @Override
-    public List<Publication> publications(long now) throws StoreException {
-        return tx("read the publications", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + PUB_COLUMNS
-                    + " FROM presentity WHERE expires_at > ? ORDER BY received_at, etag")) {
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a query whose one parameter is {@code now}. */
+    private <T> List<T> rows(String what, String sql, long now, Row<T> row) throws StoreException {
+        return tx(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, now);
-                List<Publication> out = new ArrayList<>();
+                List<T> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Publication(rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(5),
-                                rs.getString(6), rs.getString(7), null));
+                        out.add(row.read(rs));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    @Override
+    public List<Publication> publications(long now) throws StoreException {
+        return rows("read the publications", "SELECT " + PUB_COLUMNS
+                + " FROM presentity WHERE expires_at > ? ORDER BY received_at, etag", now,
+                rs -> new Publication(rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(5), rs.getString(6),
+                        rs.getString(7), null));
     }
 
     @Override
@@ -107,21 +118,10 @@ public final class JdbcPresenceStore implements PresenceStore {
 
     @Override
     public List<StoredSubscription> subscriptions(long now) throws StoreException {
-        return tx("read the subscriptions", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SUB_COLUMNS
-                    + " FROM active_watchers WHERE expires_at > ? ORDER BY created_at, id")) {
-                ps.setLong(1, now);
-                List<StoredSubscription> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredSubscription(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), Status.parse(rs.getString(6)), rs.getLong(7),
-                                rs.getLong(8)));
-                    }
-                }
-                return out;
-            }
-        });
+        return rows("read the subscriptions", "SELECT " + SUB_COLUMNS
+                + " FROM active_watchers WHERE expires_at > ? ORDER BY created_at, id", now,
+                rs -> new StoredSubscription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Status.parse(rs.getString(6)), rs.getLong(7), rs.getLong(8)));
     }
 
     @Override

@@ -22,7 +22,7 @@ final class ServiceFixture {
 
     final DataSource dataSource;
     final List<String> errors = new ArrayList<>();
-    final PresenceStatistics stats = new PresenceStatistics();
+    PresenceStatistics stats = new PresenceStatistics();
     PresenceStore store;
     PresenceService service;
     private int ids;
@@ -38,9 +38,15 @@ final class ServiceFixture {
 
     /** A new service on the same database, as after a restart; @return how many rows it loaded. */
     int start(PresenceStore s, Policy policy) throws Exception {
+        return start(s, policy, stats, 1000);
+    }
+
+    /** As {@link #start(PresenceStore, Policy)}, with these statistics and at most {@code maxSubscriptions}. */
+    int start(PresenceStore s, Policy policy, PresenceStatistics statistics, int maxSubscriptions) throws Exception {
         store = s;
+        stats = statistics;
         service = new PresenceService(s, new PresenceService.Rules(new Expiry(3600, 60, 7200), new Expiry(3600, 60, 86400),
-                policy, Set.of("example.com")::contains, 3, 1000), stats, (m, e) -> errors.add(m));
+                policy, Set.of("example.com")::contains, 3, maxSubscriptions), stats, (m, e) -> errors.add(m));
         return service.load(NOW);
     }
 

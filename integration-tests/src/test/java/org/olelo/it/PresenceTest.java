@@ -18,7 +18,8 @@ import org.olelo.core.testkit.SipText;
  * The presence application in {@code olelo.jar} with the project's routing and digest
  * authentication: PUBLISH with entity tags (RFC 3903), SUBSCRIBE/NOTIFY (RFC 6665, RFC 3856),
  * composition of several publications, watcher information (RFC 3857), the errors of both, and
- * the last state surviving {@code kill -9}.
+ * the last state surviving {@code kill -9} (a subscription from before it gets 481 on its refresh,
+ * and its watcher subscribes again).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PresenceTest {
@@ -161,13 +162,19 @@ class PresenceTest {
 
     @Test
     @Order(5)
-    void theLastStateSurvivesKillNine() throws Exception {
-        try (PresenceUa carol = ua("carol", "c4rol")) {
+    void theLastStateSurvivesKillNineAndAnOlderWatcherGets481ThenSubscribesAgain() throws Exception {
+        String before;
+        try (PresenceUa carol = ua("carol", "c4rol"); PresenceUa bob = ua("bob", "b0b")) {
             etag(carol.publish(null, "3600", PresenceUa.pidf("sip:carol@127.0.0.1", "desk", "open")));
+            before = bob.subscribe("sip:carol@127.0.0.1", "presence", "600");
+            assertEquals(200, SipText.status(before), before);
+            bob.expectNotify("active");
         }
         OLELO.process().kill9();
         OLELO.process().start();
         try (PresenceUa bob = ua("bob", "b0b")) {
+            String refresh = bob.resubscribe(before, "presence", 5, "600");
+            assertEquals(481, SipText.status(refresh), "the dialog is gone with the process: " + refresh);
             String ok = bob.subscribe("sip:carol@127.0.0.1", "presence", "600");
             assertEquals(200, SipText.status(ok), ok);
             String n = bob.expectNotify("active");

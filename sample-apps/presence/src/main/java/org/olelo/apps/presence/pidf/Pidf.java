@@ -3,7 +3,9 @@ package org.olelo.apps.presence.pidf;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -34,6 +36,26 @@ public final class Pidf {
     /** The media type of PIDF bodies. */
     public static final String CONTENT_TYPE = "application/pidf+xml";
 
+    /** Made and configured once (a lookup per parse would cost more than small bodies); used under its lock. */
+    private static final DocumentBuilderFactory FACTORY = factory();
+
+    /** Errors end the parse; nothing is printed (a sender must not be able to write to the server's output). */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private final Document document;
     private final List<Element> children;
 
@@ -50,13 +72,16 @@ public final class Pidf {
     public static Pidf parse(byte[] body) throws InvalidPidfException {
         Document doc;
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(null);
+            DocumentBuilder builder;
+            synchronized (FACTORY) {
+                builder = FACTORY.newDocumentBuilder();
+            }
+            builder.setErrorHandler(SILENT);
             doc = builder.parse(new InputSource(new ByteArrayInputStream(body)));
         } catch (SAXException | IOException e) {
             throw new InvalidPidfException("body is not well-formed XML without DTD");
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser cannot be configured safely", e);
+            throw new IllegalStateException("no XML document builder", e);
         }
         Element root = doc.getDocumentElement();
         if (!NS.equals(root.getNamespaceURI()) || !"presence".equals(root.getLocalName())) {
@@ -72,7 +97,8 @@ public final class Pidf {
                     throw new InvalidPidfException("tuple without id or status");
                 }
                 Element basic = isTuple(e) ? child(child(e, NS, "status"), NS, "basic") : null;
-                if (basic != null && !basic.getTextContent().trim().matches("open|closed")) {
+                String value = basic == null ? null : basic.getTextContent().trim();
+                if (value != null && !value.equals("open") && !value.equals("closed")) {
                     throw new InvalidPidfException("basic status is neither open nor closed");
                 }
                 out.add(e);
@@ -81,8 +107,17 @@ public final class Pidf {
         return new Pidf(doc, List.copyOf(out));
     }
 
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+    private static DocumentBuilderFactory factory() {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        try {
+            configure(f);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be configured safely", e);
+        }
+        return f;
+    }
+
+    private static void configure(DocumentBuilderFactory f) throws ParserConfigurationException {
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -92,7 +127,6 @@ public final class Pidf {
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
-        return f;
     }
 
     /** @return the top-level elements, in document order */

@@ -111,7 +111,21 @@ public class PresenceServlet extends SipServlet {
         }
         return new SubscribeRequest(req.getSession().getId(), Identities.aor(ruri.getUser(), ruri.getHost()),
                 ruri.getUser(), Identities.aor(watcherUser, watcherHost), watcherHost, user,
-                req.getHeader("Event"), req.getHeader("Expires"), callId);
+                req.getHeader("Event"), req.getHeader("Expires"), callId, accept(req));
+    }
+
+    /** The media ranges of every Accept header, without parameters. */
+    private static java.util.List<String> accept(SipServletRequest req) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        req.getHeaders("Accept").forEachRemaining(v -> {
+            for (String range : v.split(",")) {
+                String r = range.split(";", 2)[0].trim();
+                if (!r.isEmpty()) {
+                    out.add(r);
+                }
+            }
+        });
+        return out;
     }
 
     private static SipURI sipUri(URI uri) throws Rejection {

@@ -12,7 +12,9 @@ package org.olelo.apps.presence.service;
  * @param event             the Event header's package, or null
  * @param expires           the Expires value, or null
  * @param callId            the Call-ID
+ * @param accept            the Accept header values (media ranges), empty when there is none
  */
 public record SubscribeRequest(String id, String presentity, String presentityUser, String watcher, String watcherHost,
-                               String authenticatedUser, String event, String expires, String callId) {
+                               String authenticatedUser, String event, String expires, String callId,
+                               java.util.List<String> accept) {
 }

@@ -1,5 +1,8 @@
 package org.olelo.apps.presence.service;
 
+import org.olelo.apps.presence.pidf.Pidf;
+import org.olelo.apps.presence.pidf.WatcherInfoDocument;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +32,10 @@ final class Subscribing {
             throw new Rejection(489, "Bad Event",
                     Map.of("Allow-Events", PresenceService.PRESENCE + ", " + PresenceService.WINFO));
         }
+        String type = event.equals(PresenceService.WINFO) ? WatcherInfoDocument.CONTENT_TYPE : Pidf.CONTENT_TYPE;
+        if (!accepts(r.accept(), type)) {
+            throw new Rejection(406, "Not Acceptable", Map.of("Accept", type));
+        }
         long expires = rules.subscribe().grant(r.expires());
         boolean self = r.authenticatedUser() != null
                 ? Identities.owns(r.authenticatedUser(), r.presentityUser(), r.presentity())
@@ -56,6 +63,20 @@ final class Subscribing {
             }
             return new Accepted(code, expires, null, s);
         });
+    }
+
+    /** RFC 3856 §6.6 / RFC 6665 §4.1.2.1: no Accept means the package's default type. */
+    private static boolean accepts(List<String> ranges, String type) {
+        if (ranges.isEmpty()) {
+            return true;
+        }
+        String major = type.substring(0, type.indexOf('/') + 1) + "*";
+        for (String r : ranges) {
+            if (r.equalsIgnoreCase(type) || r.equals("*/*") || r.equalsIgnoreCase(major)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Status authorise(SubscribeRequest r, long now) throws Rejection {

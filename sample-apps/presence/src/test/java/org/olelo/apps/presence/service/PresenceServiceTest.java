@@ -142,4 +142,24 @@ class PresenceServiceTest {
         f.service.afterPublish(ALICE, NOW);
         assertEquals(2, bob.count(), "a change is sent once");
     }
+
+    @Test
+    void aSubscriberThatAcceptsNeitherPidfNorAWildcardGets406() throws Exception {
+        ServiceFixture f = new ServiceFixture(dir, Policy.ALLOW);
+        SubscribeRequest plain = f.subscribe("bob", "example.com", "presence", null);
+        SubscribeRequest text = new SubscribeRequest(plain.id(), plain.presentity(), plain.presentityUser(),
+                plain.watcher(), plain.watcherHost(), plain.authenticatedUser(), plain.event(), null, plain.callId(),
+                List.of("text/plain"));
+        Rejection no = org.junit.jupiter.api.Assertions.assertThrows(Rejection.class,
+                () -> f.service.subscribe(text, new RecordingChannel(), NOW));
+        assertEquals(406, no.status());
+        assertEquals(java.util.Map.of("Accept", "application/pidf+xml"), no.headers());
+        for (List<String> ok : List.of(List.of("application/pidf+xml"), List.of("text/plain", "application/*"),
+                List.of("*/*"))) {
+            SubscribeRequest r = new SubscribeRequest("a" + ok.hashCode(), plain.presentity(), plain.presentityUser(),
+                    plain.watcher(), plain.watcherHost(), plain.authenticatedUser(), plain.event(), null, plain.callId(),
+                    ok);
+            assertEquals(200, f.service.subscribe(r, new RecordingChannel(), NOW).status(), ok::toString);
+        }
+    }
 }

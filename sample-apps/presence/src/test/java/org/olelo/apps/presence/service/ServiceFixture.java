@@ -66,7 +66,7 @@ final class ServiceFixture {
 
     SubscribeRequest subscribe(String watcherUser, String watcherHost, String event, String expires) {
         return new SubscribeRequest("s" + (++ids), ALICE, "alice", "sip:" + watcherUser + "@" + watcherHost, watcherHost,
-                watcherUser + "@" + watcherHost, event, expires, "call-" + ids);
+                watcherUser + "@" + watcherHost, event, expires, "call-" + ids, List.of());
     }
 
     /** Subscribes, then sends the NOTIFY that follows the answer, as the servlet does. */

@@ -49,12 +49,13 @@ final class Subscribing {
         s.status(status);
         s.expiresAt(now + expires * 1000);
         int code = status == Status.PENDING ? 202 : 200;
-        stats.subscribed();
         if (expires == 0) {
+            stats.subscribed();
             s.ending(true);
             return new Accepted(code, 0, null, s);
         }
         service.write(() -> store.putSubscription(stored(s)));
+        stats.subscribed();
         return service.locked(r.presentity(), p -> {
             (winfo ? p.winfo : p.watchers).add(s);
             service.register(s);

@@ -23,6 +23,7 @@ final class BaresipUa implements AutoCloseable {
     private final Path log;
     private final int sipPort;
     private Process process;
+    private boolean verbose;
 
     /**
      * @param dir      an empty folder for the configuration and the log
@@ -61,6 +62,24 @@ final class BaresipUa implements AutoCloseable {
         Files.writeString(dir.resolve("contacts"), "");
     }
 
+    /**
+     * Turns on presence: the {@code presence} module loaded, the account publishing its state
+     * every {@code publishSeconds} (PUBLISH, RFC 3903), and a subscription to each of
+     * {@code watched} (SUBSCRIBE, RFC 3856), and debug logging, where baresip reports a watched
+     * contact's changes ({@code presence: update status of ...}). Call before {@link #start}.
+     */
+    void presence(int publishSeconds, String... watched) throws IOException {
+        Files.writeString(dir.resolve("config"), Files.readString(dir.resolve("config")) + "module_app presence.so\n");
+        Files.writeString(dir.resolve("accounts"), Files.readString(dir.resolve("accounts"))
+                .replace(";pubint=0;", ";pubint=" + publishSeconds + ";"));
+        verbose = true;
+        StringBuilder contacts = new StringBuilder();
+        for (String uri : watched) {
+            contacts.append("<").append(uri).append(">;presence=p2p\n");
+        }
+        Files.writeString(dir.resolve("contacts"), contacts.toString());
+    }
+
     /** Skips the test when baresip is not installed (CI installs it and must not skip). */
     static void assumeInstalled() {
         boolean present = Files.isExecutable(Path.of("/usr/bin/baresip"));
@@ -73,6 +92,9 @@ final class BaresipUa implements AutoCloseable {
     /** Starts baresip; {@code commands} are run once it is up (e.g. {@code /dial sip:bob@127.0.0.1}). */
     void start(long exitAfterSeconds, String... commands) throws IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of("baresip", "-f", dir.toString(), "-s"));
+        if (verbose) {
+            cmd.add("-v"); // presence changes are logged at debug level
+        }
         if (exitAfterSeconds > 0) {
             cmd.add("-t");
             cmd.add(Long.toString(exitAfterSeconds));

@@ -2,7 +2,8 @@
 -- (kamctl, siremis, SQL scripts) works. One lcr_id is one routing instance; the application reads
 -- the rows of the lcr_id it is configured with.
 
--- Gateways. uri_scheme: 1 sip, 2 sips. transport: 1 udp, 2 tcp, 3 tls, 4 sctp.
+-- Gateways (port: INTEGER, as Kamailio's SMALLINT UNSIGNED holds 65535 and a signed SMALLINT does not).
+-- uri_scheme: 1 sip, 2 sips. transport: 1 udp, 2 tcp, 3 tls, 4 sctp.
 -- strip: digits removed from the front of the number; prefix: added in front of what is left.
 -- defunct: when set, the gateway is not used until this UNIX time (seconds).
 CREATE TABLE lcr_gw (
@@ -11,7 +12,7 @@ CREATE TABLE lcr_gw (
     gw_name     VARCHAR(128),
     ip_addr     VARCHAR(50),
     hostname    VARCHAR(64),
-    port        SMALLINT,
+    port        INTEGER,
     params      VARCHAR(64),
     uri_scheme  SMALLINT,
     transport   SMALLINT,

@@ -39,7 +39,11 @@ import org.olelo.core.transport.ListenAddress;
 class LcrCallTest {
 
     private static final String HOST = "127.0.0.1";
-    private static final String ROUTING = "INVITE: (\"lcr\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+    /** The example of deploy/routing.properties (the registrar is not deployed here: its tuple is skipped). */
+    private static final String ROUTING = "INVITE: (\"lcr\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\","
+            + " \"ruri.user=~^\\+?[0-9]+$\"), \\\n"
+            + "        (\"registrar\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"1\","
+            + " \"ruri.local=true && ruri.user!~^\\+?[0-9]+$\")\n";
 
     @RegisterExtension
     final SippRunner sipp = new SippRunner();

@@ -19,10 +19,13 @@ import java.util.List;
 /**
  * Routes an initial INVITE to the gateways its number's rules give ({@link RouteTable}), one after
  * the other: a supervised, record-routing, sequential {@link Proxy} whose branch timeout is
- * {@code gw.timeout}. The container moves to the next gateway after a 408, 5xx, 3xx or its own
- * timeout, and stops at a 2xx or 6xx; this servlet stops the search at a 3xx or a 4xx other than
- * 408 ({@code Proxy.cancel()}), so that answer goes back to the caller. When the call ends, each
- * gateway tried is counted and its health updated ({@link LcrRuntime#outcome}).
+ * {@code gw.timeout}. The container moves to the next gateway after a 3xx, 4xx or 5xx final
+ * response or its own timeout (a CANCEL, then the gateway's 487), and stops at a 2xx or 6xx; this
+ * servlet stops the search at a 3xx or a 4xx other than 408 ({@code Proxy.cancel()}), so that only
+ * 408, 5xx and no answer fail over and other answers go back to the caller (the container's best
+ * response, RFC 3261 §16.7). Gateways are counted, and their health updated
+ * ({@link LcrRuntime#outcome}), as their answers arrive; those without an answer of their own
+ * when the call's final response goes upstream.
  *
  * <p>Answers: no rule for the number, {@code notfound.code} (404); rules but no usable gateway,
  * 503; another method, 405. Declared twice in sip.xml: {@code lcr}, which the security constraint
@@ -53,8 +56,10 @@ public class LcrServlet extends SipServlet {
         LcrRuntime rt = runtime();
         LcrRuntime.Snapshot s = rt.snapshot();
         String number = number(req.getRequestURI());
+        boolean uris = s.table().usesUris();
         RouteTable.Choice c = number == null ? new RouteTable.Choice(false, List.of())
-                : rt.choose(s, number, req.getFrom().getURI().toString(), req.getRequestURI().toString());
+                : rt.choose(s, number, uris ? req.getFrom().getURI().toString() : "",
+                        uris ? req.getRequestURI().toString() : "");
         if (c.gateways().isEmpty()) {
             if (number == null || !c.matched()) {
                 req.createResponse(rt.config().notFoundCode(), "No route for this number").send();

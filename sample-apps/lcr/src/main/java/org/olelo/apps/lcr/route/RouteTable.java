@@ -35,6 +35,7 @@ public final class RouteTable {
     private final int[] lengths;
     private final List<Rule> rules;
     private final List<Gateway> gateways;
+    private final boolean usesUris;
 
     /**
      * @param gateways the gateways of the {@code lcr_id}
@@ -45,8 +46,10 @@ public final class RouteTable {
         this.rules = List.copyOf(rules);
         Map<String, List<Rule>> index = new HashMap<>();
         Set<Integer> lens = new LinkedHashSet<>();
+        boolean uris = false;
         for (Rule r : rules) {
             if (r.enabled()) {
+                uris |= r.fromUri() != null || r.requestUri() != null;
                 index.computeIfAbsent(r.prefix(), p -> new ArrayList<>()).add(r);
                 lens.add(r.prefix().length());
             }
@@ -54,6 +57,12 @@ public final class RouteTable {
         index.replaceAll((p, list) -> List.copyOf(list));
         this.byPrefix = Map.copyOf(index);
         this.lengths = lens.stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.usesUris = uris;
+    }
+
+    /** @return whether an enabled rule has a regular expression (else the URIs need not be given as text) */
+    public boolean usesUris() {
+        return usesUris;
     }
 
     /** @return an empty table (no rule: every number is unrouted) */

@@ -86,6 +86,9 @@ class RouteTableTest {
         Rule toLocal = new Rule(2, "49", null, Pattern.compile("@127\\.0\\.0\\.1"), false, true, List.of(t(GW2, 2)));
         Rule both = new Rule(3, "49", Pattern.compile("bob"), Pattern.compile("@10\\."), false, true, List.of(t(GW3, 3)));
         RouteTable table = new RouteTable(List.of(GW1, GW2, GW3), List.of(fromBob, toLocal, both));
+        assertTrue(table.usesUris());
+        assertFalse(new RouteTable(List.of(GW1), List.of(rule(1, "49", false, t(GW1, 1)))).usesUris(),
+                "without regular expressions the URIs are not needed as text");
         assertEquals(List.of(2), ids(table, "4930123", FROM));
         assertEquals(List.of(1, 2), ids(table, "4930123", "sip:bob@example.com"));
         List<Integer> viaTen = table.gateways("4930123", "sip:bob@x", "sip:4930123@10.0.0.1", g -> true, new Random(1))

@@ -57,7 +57,12 @@ public class LcrListener implements ServletContextListener {
         ctx.setAttribute(COMMANDS_ATTRIBUTE, commands);
         if (ctx.getAttribute(RpcCommands.ATTRIBUTE) instanceof RpcCommands rpc) {
             for (RpcCommand c : commands) {
-                registrations.add(rpc.register(c));
+                try {
+                    registrations.add(rpc.register(c));
+                } catch (IllegalArgumentException e) {
+                    // e.g. an earlier version of this application still drains its calls and holds the name
+                    ctx.log("lcr: management command " + c.name() + " not registered: " + e.getMessage());
+                }
             }
         }
         ctx.log("lcr: started for lcr_id " + config.lcrId() + (config.authRequired() ? ", callers must authenticate"

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.olelo.container.internal.acc.AccSettings;
 import org.olelo.container.internal.db.DatabaseSettings;
+import org.olelo.container.internal.dialog.DialogSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.trace.TraceSettings;
 import org.olelo.core.CoreConfig;
@@ -230,7 +232,16 @@ public final class ConfigLoader {
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
                 db(d.db(), g), auth(d.auth(), g),
                 value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
-                log(d.log(), g), d.router());
+                log(d.log(), g), d.router(), calls(d.calls(), g));
+    }
+
+    private static CallSettings calls(CallSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new CallSettings(
+                new DialogSettings(value(g, ConfigKey.DIALOG_MAX_SECONDS, s -> SettingParser.number(s, 0, 2_592_000),
+                        d.dialog().maxSeconds())),
+                new AccSettings(value(g, ConfigKey.ACC_ENABLED, SettingParser::bool, d.acc().enabled()),
+                        value(g, ConfigKey.ACC_QUEUE_SIZE, s -> (int) SettingParser.number(s, 1, 10_000_000),
+                                d.acc().queueSize())));
     }
 
     private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {

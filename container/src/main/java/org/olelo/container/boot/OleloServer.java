@@ -55,6 +55,7 @@ public final class OleloServer implements AutoCloseable {
     private final Thread routerWatcher;
     private final SipTrace trace;
     private final ConfiguredTrace configuredTrace;
+    private final CallTracking calls;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -82,6 +83,7 @@ public final class OleloServer implements AutoCloseable {
         SipContainer container = new SipContainer(runtime, loadedRouter.router(), registry,
                 "proxy".equalsIgnoreCase(config.unroutedPolicy()), database.defaultPool(), guard(config, database));
         container.setCallLog(new CallLog(config.log().calls()));
+        calls = CallTracking.start(config.calls(), runtime, database.defaultPool());
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"), container, registry,
                 config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
@@ -97,6 +99,7 @@ public final class OleloServer implements AutoCloseable {
             }
             core.close();
             deployer.stop();
+            calls.close();
             loadedRouter.close();
             runtime.close();
             throw e;
@@ -216,6 +219,11 @@ public final class OleloServer implements AutoCloseable {
         return database;
     }
 
+    /** The dialog table and the accounting. */
+    public CallTracking calls() {
+        return calls;
+    }
+
     /** The container-wide services (sessions, timers). */
     public ContainerRuntime runtime() {
         return runtime;
@@ -241,6 +249,7 @@ public final class OleloServer implements AutoCloseable {
         deployer.stop();
         trace.close();
         core.close();
+        calls.close();
         loadedRouter.close();
         runtime.close();
         database.close();

@@ -31,14 +31,16 @@ import org.olelo.core.transport.ListenAddress;
  * @param log            call log and SIP trace ({@code log.*}, {@code trace.*})
  * @param router         the {@code router.<name>} keys, by {@code <name>}: given to the application
  *                       router's {@code init(Properties)}
+ * @param calls          the dialog table and the accounting ({@code dialog.*}, {@code acc.*})
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
                            String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth,
-                           long drainSeconds, LogSettings log, Map<String, String> router) {
+                           long drainSeconds, LogSettings log, Map<String, String> router, CallSettings calls) {
 
     /** Copies the router properties, so that the record stays immutable. */
     public ServerConfig {
         router = Map.copyOf(router);
+        java.util.Objects.requireNonNull(calls, "calls");
     }
 
     /** Default drain time: 4 hours, longer than the calls a carrier lets last. */
@@ -52,63 +54,69 @@ public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<St
     public static ServerConfig defaults() {
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
                 Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults(),
-                DEFAULT_DRAIN_SECONDS, LogSettings.defaults(), Map.of());
+                DEFAULT_DRAIN_SECONDS, LogSettings.defaults(), Map.of(), CallSettings.defaults());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
         return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy,
                 pollMillis, db,
-                auth, drainSeconds, log, router);
+                auth, drainSeconds, log, router, calls);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
         return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds,
-                log, router);
+                log, router, calls);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
         return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, log, router);
+                drainSeconds, log, router, calls);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds,
-                log, router);
+                log, router, calls);
     }
 
     /** A copy with other database settings. */
     public ServerConfig withDb(DatabaseSettings d) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth,
-                drainSeconds, log, router);
+                drainSeconds, log, router, calls);
     }
 
     /** A copy with other authentication settings. */
     public ServerConfig withAuth(AuthSettings a) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a,
-                drainSeconds, log, router);
+                drainSeconds, log, router, calls);
     }
 
     /** A copy with another drain time for replaced and removed application versions. */
     public ServerConfig withDrainSeconds(long seconds) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                seconds, log, router);
+                seconds, log, router, calls);
     }
 
     /** A copy with other call log and trace settings. */
     public ServerConfig withLog(LogSettings l) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, l, router);
+                drainSeconds, l, router, calls);
     }
 
     /** A copy with other application router properties ({@code router.<name>} keys, by {@code <name>}). */
     public ServerConfig withRouter(Map<String, String> properties) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
                 drainSeconds,
-                log, properties);
+                log, properties, calls);
+    }
+
+    /** A copy with other dialog table and accounting settings. */
+    public ServerConfig withCalls(CallSettings c) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
+                drainSeconds, log, router, c);
     }
 
     /** The routing descriptor. */

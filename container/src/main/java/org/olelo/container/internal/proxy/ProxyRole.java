@@ -31,6 +31,8 @@ public final class ProxyRole implements SessionRole {
     private volatile ProxyImpl initial;
     private volatile boolean supervised = true;
     private volatile ProxiedDialog dialog;
+    /** The parties of the record-routed INVITE dialog, from the last response with a To tag. */
+    private volatile org.olelo.container.internal.session.DialogParties parties;
 
     /** The role of {@code session} from now on; {@link #proxying} names its proxy. */
     public ProxyRole(SipSessionImpl session) {
@@ -84,6 +86,14 @@ public final class ProxyRole implements SessionRole {
         }
         String method = original.getMethod();
         boolean invite = method.equals("INVITE");
+        if (status >= 200) {
+            s.dialogObserver().proxiedFinal(s, original.jainRequest(), subsequent, r);
+        }
+        if (invite && !subsequent && recordRouted && r.getToTag() != null) {
+            SIPRequest q = original.jainRequest();
+            parties = org.olelo.container.internal.session.DialogParties.of(q.getCallId().getCallId(),
+                    q.getFrom().getAddress(), q.getFromTag(), q.getTo().getAddress(), r.getToTag(), true);
+        }
         if (subsequent) {
             if (method.equals("BYE") && status >= 200 && status < 300) {
                 s.setState(SipSession.State.TERMINATED);
@@ -107,6 +117,11 @@ public final class ProxyRole implements SessionRole {
         } else {
             s.setState(SipSession.State.TERMINATED);
         }
+    }
+
+    @Override
+    public org.olelo.container.internal.session.DialogParties dialogParties() {
+        return parties;
     }
 
     @Override

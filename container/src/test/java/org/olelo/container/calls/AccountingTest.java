@@ -1,0 +1,199 @@
+package org.olelo.container.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.olelo.core.testkit.SipText.header;
+import static org.olelo.core.testkit.SipText.method;
+import static org.olelo.core.testkit.SipText.status;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.olelo.container.boot.CallSettings;
+import org.olelo.container.internal.acc.AccSettings;
+import org.olelo.container.testkit.CommonApps;
+import org.olelo.container.testkit.TestServer;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipPeer;
+
+/**
+ * Accounting of proxied calls over UDP through the forking proxy: an answered call gives acc rows
+ * for its INVITE and its BYE and one acc_cdrs row with its length; a busy and a cancelled call give
+ * missed_calls rows; records made while the database fails are written once it works again; with
+ * acc.enabled=false nothing is written.
+ */
+class AccountingTest {
+
+    private static final long WAIT = 3000;
+    private static final String EVENTS = "SELECT method, from_tag, to_tag, callid, sip_code, sip_reason, time, src_user,"
+            + " src_domain, dst_user, dst_domain FROM ";
+
+    @TempDir
+    Path tmp;
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private DataSource start(boolean acc) throws Exception {
+        server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy")
+                .transport(SipPeer.Kind.UDP)
+                .settings(c -> c.withCalls(new CallSettings(c.calls().dialog(), new AccSettings(acc, 1000))))
+                .start(tmp);
+        return server.server().database().defaultPool();
+    }
+
+    static SipBuilder invite(SipPeer caller, String ruri) {
+        return SipBuilder.request("INVITE", ruri).via(caller).from("<sip:alice@127.0.0.1>").contact("alice", caller);
+    }
+
+    static SipBuilder answer(String request, int status, String reason, String toTag) {
+        return SipBuilder.response(request, status, reason).toTag(toTag);
+    }
+
+    /** A call through the proxy answered by the callee: returns the 200 the caller got. */
+    static String answered(TestServer server, SipPeer caller, SipPeer callee, String toTag) throws Exception {
+        caller.send(invite(caller, server.uriOf("bob", callee)));
+        String inv = callee.receive(WAIT);
+        assertNotNull(inv, "INVITE relayed to the callee");
+        callee.send(answer(inv, 180, "Ringing", toTag).contact("bob", callee));
+        assertEquals(180, status(caller.next(WAIT)));
+        callee.send(answer(inv, 200, "OK", toTag).contact("bob", callee));
+        String ok = caller.next(WAIT);
+        assertEquals(200, status(ok), ok);
+        caller.send(SipBuilder.inDialog("ACK", ok).via(caller).cseq(1));
+        assertEquals("ACK", method(callee.receive(WAIT)));
+        return ok;
+    }
+
+    /** The caller hangs up and the callee answers the BYE. */
+    static void callerHangsUp(SipPeer caller, SipPeer callee, String ok) throws Exception {
+        caller.send(SipBuilder.inDialog("BYE", ok).via(caller).cseq(2));
+        String bye = callee.receive(WAIT);
+        assertEquals("BYE", method(bye), bye);
+        callee.send(answer(bye, 200, "OK", null));
+        assertEquals(200, status(caller.next(WAIT)));
+    }
+
+    @Test
+    void anAnsweredCallGivesInviteAndByeRowsAndACallRecordWithItsLength() throws Exception {
+        DataSource db = start(true);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            String ok = answered(server, caller, callee, "bob-tag");
+            Thread.sleep(1200);
+            callerHangsUp(caller, callee, ok);
+            String callId = header(ok, "Call-ID");
+            List<Map<String, Object>> acc = Tables.await(db, EVENTS + "acc ORDER BY id", 2, 5000);
+            assertEquals(2, acc.size(), acc.toString());
+            Map<String, Object> invite = acc.get(0);
+            assertEquals("INVITE", invite.get("method"));
+            assertEquals("200", invite.get("sip_code"));
+            assertEquals("OK", invite.get("sip_reason"));
+            assertEquals(callId, invite.get("callid"));
+            assertEquals("bob-tag", invite.get("to_tag"));
+            assertTrue(header(ok, "From").contains("tag=" + invite.get("from_tag")), invite.toString());
+            assertEquals("alice", invite.get("src_user"));
+            assertEquals("127.0.0.1", invite.get("src_domain"));
+            assertEquals("bob", invite.get("dst_user"));
+            Map<String, Object> bye = acc.get(1);
+            assertEquals("BYE", bye.get("method"));
+            assertEquals("200", bye.get("sip_code"));
+            assertEquals(callId, bye.get("callid"));
+            List<Map<String, Object>> cdrs = Tables.await(db, "SELECT * FROM acc_cdrs", 1, 5000);
+            assertEquals(1, cdrs.size(), cdrs.toString());
+            Map<String, Object> cdr = cdrs.get(0);
+            assertEquals(callId, cdr.get("callid"));
+            assertEquals("bob-tag", cdr.get("to_tag"));
+            assertEquals("alice", cdr.get("src_user"));
+            assertEquals("bob", cdr.get("dst_user"));
+            double seconds = ((BigDecimal) cdr.get("duration")).doubleValue();
+            assertTrue(seconds >= 1.2 && seconds < 3.0, "the call lasted about 1.2 s: " + seconds);
+            assertTrue(Tables.rows(db, "SELECT * FROM missed_calls").isEmpty());
+        }
+    }
+
+    @Test
+    void aBusyCalleeGivesAMissedCall() throws Exception {
+        DataSource db = start(true);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            caller.send(invite(caller, server.uriOf("bob", callee)));
+            String inv = callee.receive(WAIT);
+            callee.send(answer(inv, 486, "Busy Here", "busy1"));
+            assertEquals("ACK", method(callee.receive(WAIT)));
+            assertEquals(486, status(caller.next(WAIT)));
+            List<Map<String, Object>> missed = Tables.await(db, EVENTS + "missed_calls", 1, 5000);
+            assertEquals(1, missed.size(), missed.toString());
+            assertEquals("INVITE", missed.get(0).get("method"));
+            assertEquals("486", missed.get(0).get("sip_code"));
+            assertEquals("Busy Here", missed.get(0).get("sip_reason"));
+            assertEquals(header(inv, "Call-ID"), missed.get(0).get("callid"));
+            Thread.sleep(300);
+            assertTrue(Tables.rows(db, "SELECT * FROM acc").isEmpty());
+            assertTrue(Tables.rows(db, "SELECT * FROM acc_cdrs").isEmpty(), "no call took place");
+        }
+    }
+
+    @Test
+    void aCancelledCallGivesAMissedCall() throws Exception {
+        DataSource db = start(true);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            String invite = invite(caller, server.uriOf("bob", callee)).build();
+            caller.send(invite);
+            String inv = callee.receive(WAIT);
+            callee.send(answer(inv, 180, "Ringing", "ring1").contact("bob", callee));
+            assertEquals(180, status(caller.next(WAIT)));
+            caller.send(SipBuilder.cancel(invite));
+            assertEquals(200, status(caller.next(WAIT)));
+            String cancel = callee.receive(WAIT);
+            assertEquals("CANCEL", method(cancel));
+            callee.send(answer(cancel, 200, "OK", "ring1"));
+            callee.send(answer(inv, 487, "Request Terminated", "ring1"));
+            assertEquals(487, status(caller.next(WAIT)));
+            List<Map<String, Object>> missed = Tables.await(db, EVENTS + "missed_calls", 1, 5000);
+            assertEquals(1, missed.size(), missed.toString());
+            assertEquals("487", missed.get(0).get("sip_code"));
+            assertEquals("ring1", missed.get(0).get("to_tag"));
+        }
+    }
+
+    @Test
+    void recordsMadeWhileTheDatabaseFailsAreWrittenWhenItWorksAgain() throws Exception {
+        DataSource db = start(true);
+        Tables.run(db, "ALTER TABLE acc RENAME TO acc_away");
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            String ok = answered(server, caller, callee, "t1");
+            callerHangsUp(caller, callee, ok);
+            Thread.sleep(1500);
+            assertTrue(Tables.rows(db, "SELECT * FROM acc_away").isEmpty(), "nothing written while acc is away");
+            assertEquals(1, server.server().calls().accounting().writer().outages(), "the outage is counted once");
+            Tables.run(db, "ALTER TABLE acc_away RENAME TO acc");
+            List<Map<String, Object>> acc = Tables.await(db, EVENTS + "acc ORDER BY id", 2, 5000);
+            assertEquals(List.of("INVITE", "BYE"), acc.stream().map(r -> r.get("method")).toList());
+            assertEquals(1, Tables.await(db, "SELECT * FROM acc_cdrs", 1, 5000).size());
+            assertEquals(1, server.server().calls().accounting().writer().outages());
+            assertEquals(0, server.server().calls().accounting().writer().dropped());
+        }
+    }
+
+    @Test
+    void nothingIsWrittenWhenAccountingIsOff() throws Exception {
+        DataSource db = start(false);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            callerHangsUp(caller, callee, answered(server, caller, callee, "t1"));
+            Thread.sleep(700);
+            assertTrue(Tables.rows(db, "SELECT * FROM acc").isEmpty());
+            assertTrue(Tables.rows(db, "SELECT * FROM acc_cdrs").isEmpty());
+            assertEquals(null, server.server().calls().accounting());
+        }
+    }
+}

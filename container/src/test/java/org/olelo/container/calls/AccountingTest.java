@@ -46,9 +46,13 @@ class AccountingTest {
     }
 
     private DataSource start(boolean acc) throws Exception {
+        return start(acc, 1000);
+    }
+
+    private DataSource start(boolean acc, int queueSize) throws Exception {
         server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy")
                 .transport(SipPeer.Kind.UDP)
-                .settings(c -> c.withCalls(new CallSettings(c.calls().dialog(), new AccSettings(acc, 1000))))
+                .settings(c -> c.withCalls(new CallSettings(c.calls().dialog(), new AccSettings(acc, queueSize))))
                 .start(tmp);
         return server.server().database().defaultPool();
     }
@@ -182,6 +186,49 @@ class AccountingTest {
             assertEquals(1, Tables.await(db, "SELECT * FROM acc_cdrs", 1, 5000).size());
             assertEquals(1, server.server().calls().accounting().writer().outages());
             assertEquals(0, server.server().calls().accounting().writer().dropped());
+        }
+    }
+
+    /**
+     * Queue of one record, database down: the writer holds the INVITE record, the BYE record waits
+     * in the queue, the call record overflows. The outage is logged once however many retries; the
+     * drop is counted and logged with its number; the rest is written once the database is back.
+     */
+    @Test
+    void whatOverflowsTheQueueIsCountedAndLoggedAndTheOutageLoggedOnce() throws Exception {
+        DataSource db = start(true, 1);
+        Tables.run(db, "ALTER TABLE acc RENAME TO acc_away");
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.olelo.container.internal.acc.AccWriter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+            callerHangsUp(caller, callee, answered(server, caller, callee, "t1"));
+            Thread.sleep(2500); // a few retries
+            var writer = server.server().calls().accounting().writer();
+            long dropped = writer.dropped();
+            assertTrue(dropped >= 1, "the queue overflowed: " + dropped);
+            Tables.run(db, "ALTER TABLE acc_away RENAME TO acc");
+            long end = System.currentTimeMillis() + 5000;
+            while (writer.written() < 3 - dropped && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+            }
+            assertEquals(3 - dropped, writer.written());
+            assertEquals(3 - dropped, Tables.rows(db, "SELECT id FROM acc").size()
+                    + Tables.rows(db, "SELECT id FROM acc_cdrs").size());
+            List<String> lines;
+            synchronized (log) {
+                lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
+            }
+            assertEquals(1, lines.stream().filter(l -> l.startsWith("accounting database unavailable")).count(),
+                    lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting queue full (1 records): " + dropped
+                    + " records dropped")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting database answers again")), lines.toString());
+        } finally {
+            logger.detachAppender(log);
         }
     }
 

@@ -89,7 +89,9 @@ public final class ProxyRole implements SessionRole {
         if (status >= 200) {
             s.dialogObserver().proxiedFinal(s, original.jainRequest(), subsequent, r);
         }
-        if (invite && !subsequent && recordRouted && r.getToTag() != null) {
+        org.olelo.container.internal.session.DialogParties known = parties;
+        if (invite && !subsequent && recordRouted && r.getToTag() != null
+                && (known == null || !r.getToTag().equals(known.toTag()))) {
             SIPRequest q = original.jainRequest();
             parties = org.olelo.container.internal.session.DialogParties.of(q.getCallId().getCallId(),
                     q.getFrom().getAddress(), q.getFromTag(), q.getTo().getAddress(), r.getToTag(), true);

@@ -2,6 +2,7 @@ package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.method;
@@ -23,7 +24,7 @@ import org.olelo.core.testkit.SipPeer;
 /**
  * The dialog table with a B2BUA (the forwarding B2BUA: bob's calls go to carol), over UDP: each
  * leg is a dialog the application's user agent owns, confirmed once answered; ending one from the
- * management side sends BYE on each leg, and both legs leave the table.
+ * management side sends BYE on each leg, once however often it is asked, and both legs leave the table.
  */
 class B2buaDialogsTest {
 
@@ -74,6 +75,7 @@ class B2buaDialogsTest {
                     && !d.parties().proxied() && d.state() == TrackedDialog.State.CONFIRMED), legs.toString());
 
             assertTrue(dialogs.end(legs.get(0).id()));
+            assertTrue(dialogs.end(legs.get(1).id()), "ending the other leg too sends nothing more");
             String toCallee = callee.receive(WAIT);
             assertNotNull(toCallee, "BYE on the callee's leg");
             assertEquals("BYE", method(toCallee), toCallee);
@@ -84,6 +86,8 @@ class B2buaDialogsTest {
             assertEquals("BYE", method(toCaller), toCaller);
             assertEquals(header(ok, "Call-ID"), header(toCaller, "Call-ID"));
             caller.send(response(toCaller, 200, "OK", null, ""));
+            assertNull(callee.receive(500), "one BYE per leg");
+            assertNull(caller.receive(10), "one BYE per leg");
             assertTrue(await(dialogs, 0, TrackedDialog.State.ENDED).isEmpty(), "both legs left the table");
             assertEquals(2, dialogs.ended());
         }

@@ -177,13 +177,23 @@ public final class DialogTracker implements DialogObserver {
         return true;
     }
 
+    /**
+     * Hangs up the call of {@code d} once (a second {@code dlg.end}, or the limit of the other leg
+     * of a B2BUA call, finds it claimed and sends nothing more).
+     */
     private void hangUp(TrackedDialog d) {
+        if (!d.claimHangUp()) {
+            return;
+        }
         SipSessionImpl s = d.session();
         s.parent().executor().execute(() -> {
             SipSessionImpl other = s.role().linkedLeg();
             hangUp(d, s);
             if (other != null) {
-                other.parent().executor().execute(() -> hangUp(d, other));
+                TrackedDialog leg = table.get(other.getId());
+                if (leg == null || leg.claimHangUp()) {
+                    other.parent().executor().execute(() -> hangUp(d, other));
+                }
             }
         });
     }

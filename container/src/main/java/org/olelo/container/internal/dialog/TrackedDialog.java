@@ -33,6 +33,7 @@ public final class TrackedDialog {
     private volatile Instant confirmed;
     private volatile Instant ended;
     private volatile ScheduledFuture<?> limit;
+    private final java.util.concurrent.atomic.AtomicBoolean hangingUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     TrackedDialog(SipSessionImpl session, String application, DialogParties parties, Instant start) {
         this.id = session.getId();
@@ -105,6 +106,11 @@ public final class TrackedDialog {
             f.cancel(false);
         }
         return true;
+    }
+
+    /** True the first time only: the container hangs the call up once, however many ask. */
+    boolean claimHangUp() {
+        return hangingUp.compareAndSet(false, true);
     }
 
     synchronized void limitWith(ScheduledFuture<?> f) {

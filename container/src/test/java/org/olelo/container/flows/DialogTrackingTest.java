@@ -1,4 +1,4 @@
-package org.olelo.container.calls;
+package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -90,10 +90,10 @@ class DialogTrackingTest {
     void aCallIsEarlyThenConfirmedThenLeavesTheTable() throws Exception {
         start(0);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(AccountingTest.invite(caller, server.uriOf("bob", callee)));
+            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)));
             String inv = callee.receive(WAIT);
             assertTrue(dialogs(server).isEmpty(), "no dialog before a To tag");
-            callee.send(AccountingTest.answer(inv, 180, "Ringing", "bob1").contact("bob", callee));
+            callee.send(ProxyFlowsTest.answer(inv, 180, "Ringing", "bob1").contact("bob", callee));
             assertEquals(180, status(caller.next(WAIT)));
             List<Map<String, Object>> early = awaitDialogs(server, 1, "early");
             assertEquals(1, early.size(), early.toString());
@@ -105,7 +105,7 @@ class DialogTrackingTest {
             assertEquals("proxy", d.get("application"));
             assertNull(d.get("confirmed_time"));
             assertEquals(Map.of("active", 1L, "early", 1L, "confirmed", 0L, "ended", 0L), rpc(server, "dlg.stats", Map.of()));
-            callee.send(AccountingTest.answer(inv, 200, "OK", "bob1").contact("bob", callee));
+            callee.send(ProxyFlowsTest.answer(inv, 200, "OK", "bob1").contact("bob", callee));
             String ok = caller.next(WAIT);
             assertEquals(200, status(ok));
             List<Map<String, Object>> confirmed = awaitDialogs(server, 1, "confirmed");
@@ -128,9 +128,9 @@ class DialogTrackingTest {
     void aCallThatIsNeverAnsweredLeavesWhenItsTransactionEnds() throws Exception {
         start(0, 40);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(AccountingTest.invite(caller, server.uriOf("bob", callee)).lines("X-Timeout: 1\r\n"));
+            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)).lines("X-Timeout: 1\r\n"));
             String inv = callee.receive(WAIT);
-            callee.send(AccountingTest.answer(inv, 180, "Ringing", "bob1").contact("bob", callee));
+            callee.send(ProxyFlowsTest.answer(inv, 180, "Ringing", "bob1").contact("bob", callee));
             assertEquals(180, status(caller.next(WAIT)));
             assertEquals(1, awaitDialogs(server, 1, "early").size());
             assertEquals("CANCEL", method(callee.receive(WAIT)), "the proxy gives up after 1 s");

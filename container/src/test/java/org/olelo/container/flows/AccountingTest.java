@@ -1,4 +1,4 @@
-package org.olelo.container.calls;
+package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -57,22 +57,14 @@ class AccountingTest {
         return server.server().database().defaultPool();
     }
 
-    static SipBuilder invite(SipPeer caller, String ruri) {
-        return SipBuilder.request("INVITE", ruri).via(caller).from("<sip:alice@127.0.0.1>").contact("alice", caller);
-    }
-
-    static SipBuilder answer(String request, int status, String reason, String toTag) {
-        return SipBuilder.response(request, status, reason).toTag(toTag);
-    }
-
     /** A call through the proxy answered by the callee: returns the 200 the caller got. */
     static String answered(TestServer server, SipPeer caller, SipPeer callee, String toTag) throws Exception {
-        caller.send(invite(caller, server.uriOf("bob", callee)));
+        caller.send(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)));
         String inv = callee.receive(WAIT);
         assertNotNull(inv, "INVITE relayed to the callee");
-        callee.send(answer(inv, 180, "Ringing", toTag).contact("bob", callee));
+        callee.send(ProxyFlowsTest.answer(inv, 180, "Ringing", toTag).contact("bob", callee));
         assertEquals(180, status(caller.next(WAIT)));
-        callee.send(answer(inv, 200, "OK", toTag).contact("bob", callee));
+        callee.send(ProxyFlowsTest.answer(inv, 200, "OK", toTag).contact("bob", callee));
         String ok = caller.next(WAIT);
         assertEquals(200, status(ok), ok);
         caller.send(SipBuilder.inDialog("ACK", ok).via(caller).cseq(1));
@@ -85,7 +77,7 @@ class AccountingTest {
         caller.send(SipBuilder.inDialog("BYE", ok).via(caller).cseq(2));
         String bye = callee.receive(WAIT);
         assertEquals("BYE", method(bye), bye);
-        callee.send(answer(bye, 200, "OK", null));
+        callee.send(ProxyFlowsTest.answer(bye, 200, "OK", null));
         assertEquals(200, status(caller.next(WAIT)));
     }
 
@@ -97,7 +89,7 @@ class AccountingTest {
             Thread.sleep(1200);
             callerHangsUp(caller, callee, ok);
             String callId = header(ok, "Call-ID");
-            List<Map<String, Object>> acc = Tables.await(db, EVENTS + "acc ORDER BY id", 2, 5000);
+            List<Map<String, Object>> acc = AccTables.await(db, EVENTS + "acc ORDER BY id", 2, 5000);
             assertEquals(2, acc.size(), acc.toString());
             Map<String, Object> invite = acc.get(0);
             assertEquals("INVITE", invite.get("method"));
@@ -113,7 +105,7 @@ class AccountingTest {
             assertEquals("BYE", bye.get("method"));
             assertEquals("200", bye.get("sip_code"));
             assertEquals(callId, bye.get("callid"));
-            List<Map<String, Object>> cdrs = Tables.await(db, "SELECT * FROM acc_cdrs", 1, 5000);
+            List<Map<String, Object>> cdrs = AccTables.await(db, "SELECT * FROM acc_cdrs", 1, 5000);
             assertEquals(1, cdrs.size(), cdrs.toString());
             Map<String, Object> cdr = cdrs.get(0);
             assertEquals(callId, cdr.get("callid"));
@@ -122,7 +114,7 @@ class AccountingTest {
             assertEquals("bob", cdr.get("dst_user"));
             double seconds = ((BigDecimal) cdr.get("duration")).doubleValue();
             assertTrue(seconds >= 1.2 && seconds < 3.0, "the call lasted about 1.2 s: " + seconds);
-            assertTrue(Tables.rows(db, "SELECT * FROM missed_calls").isEmpty());
+            assertTrue(AccTables.rows(db, "SELECT * FROM missed_calls").isEmpty());
         }
     }
 
@@ -130,20 +122,20 @@ class AccountingTest {
     void aBusyCalleeGivesAMissedCall() throws Exception {
         DataSource db = start(true);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            caller.send(invite(caller, server.uriOf("bob", callee)));
+            caller.send(ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)));
             String inv = callee.receive(WAIT);
-            callee.send(answer(inv, 486, "Busy Here", "busy1"));
+            callee.send(ProxyFlowsTest.answer(inv, 486, "Busy Here", "busy1"));
             assertEquals("ACK", method(callee.receive(WAIT)));
             assertEquals(486, status(caller.next(WAIT)));
-            List<Map<String, Object>> missed = Tables.await(db, EVENTS + "missed_calls", 1, 5000);
+            List<Map<String, Object>> missed = AccTables.await(db, EVENTS + "missed_calls", 1, 5000);
             assertEquals(1, missed.size(), missed.toString());
             assertEquals("INVITE", missed.get(0).get("method"));
             assertEquals("486", missed.get(0).get("sip_code"));
             assertEquals("Busy Here", missed.get(0).get("sip_reason"));
             assertEquals(header(inv, "Call-ID"), missed.get(0).get("callid"));
             Thread.sleep(300);
-            assertTrue(Tables.rows(db, "SELECT * FROM acc").isEmpty());
-            assertTrue(Tables.rows(db, "SELECT * FROM acc_cdrs").isEmpty(), "no call took place");
+            assertTrue(AccTables.rows(db, "SELECT * FROM acc").isEmpty());
+            assertTrue(AccTables.rows(db, "SELECT * FROM acc_cdrs").isEmpty(), "no call took place");
         }
     }
 
@@ -151,19 +143,19 @@ class AccountingTest {
     void aCancelledCallGivesAMissedCall() throws Exception {
         DataSource db = start(true);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
-            String invite = invite(caller, server.uriOf("bob", callee)).build();
+            String invite = ProxyFlowsTest.invite(caller, server.uriOf("bob", callee)).build();
             caller.send(invite);
             String inv = callee.receive(WAIT);
-            callee.send(answer(inv, 180, "Ringing", "ring1").contact("bob", callee));
+            callee.send(ProxyFlowsTest.answer(inv, 180, "Ringing", "ring1").contact("bob", callee));
             assertEquals(180, status(caller.next(WAIT)));
             caller.send(SipBuilder.cancel(invite));
             assertEquals(200, status(caller.next(WAIT)));
             String cancel = callee.receive(WAIT);
             assertEquals("CANCEL", method(cancel));
-            callee.send(answer(cancel, 200, "OK", "ring1"));
-            callee.send(answer(inv, 487, "Request Terminated", "ring1"));
+            callee.send(ProxyFlowsTest.answer(cancel, 200, "OK", "ring1"));
+            callee.send(ProxyFlowsTest.answer(inv, 487, "Request Terminated", "ring1"));
             assertEquals(487, status(caller.next(WAIT)));
-            List<Map<String, Object>> missed = Tables.await(db, EVENTS + "missed_calls", 1, 5000);
+            List<Map<String, Object>> missed = AccTables.await(db, EVENTS + "missed_calls", 1, 5000);
             assertEquals(1, missed.size(), missed.toString());
             assertEquals("487", missed.get(0).get("sip_code"));
             assertEquals("ring1", missed.get(0).get("to_tag"));
@@ -173,17 +165,17 @@ class AccountingTest {
     @Test
     void recordsMadeWhileTheDatabaseFailsAreWrittenWhenItWorksAgain() throws Exception {
         DataSource db = start(true);
-        Tables.run(db, "ALTER TABLE acc RENAME TO acc_away");
+        AccTables.run(db, "ALTER TABLE acc RENAME TO acc_away");
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String ok = answered(server, caller, callee, "t1");
             callerHangsUp(caller, callee, ok);
             Thread.sleep(1500);
-            assertTrue(Tables.rows(db, "SELECT * FROM acc_away").isEmpty(), "nothing written while acc is away");
+            assertTrue(AccTables.rows(db, "SELECT * FROM acc_away").isEmpty(), "nothing written while acc is away");
             assertEquals(1, server.server().calls().accounting().writer().outages(), "the outage is counted once");
-            Tables.run(db, "ALTER TABLE acc_away RENAME TO acc");
-            List<Map<String, Object>> acc = Tables.await(db, EVENTS + "acc ORDER BY id", 2, 5000);
+            AccTables.run(db, "ALTER TABLE acc_away RENAME TO acc");
+            List<Map<String, Object>> acc = AccTables.await(db, EVENTS + "acc ORDER BY id", 2, 5000);
             assertEquals(List.of("INVITE", "BYE"), acc.stream().map(r -> r.get("method")).toList());
-            assertEquals(1, Tables.await(db, "SELECT * FROM acc_cdrs", 1, 5000).size());
+            assertEquals(1, AccTables.await(db, "SELECT * FROM acc_cdrs", 1, 5000).size());
             assertEquals(1, server.server().calls().accounting().writer().outages());
             assertEquals(0, server.server().calls().accounting().writer().dropped());
         }
@@ -197,38 +189,28 @@ class AccountingTest {
     @Test
     void whatOverflowsTheQueueIsCountedAndLoggedAndTheOutageLoggedOnce() throws Exception {
         DataSource db = start(true, 1);
-        Tables.run(db, "ALTER TABLE acc RENAME TO acc_away");
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                org.olelo.container.internal.acc.AccWriter.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
-                new ch.qos.logback.core.read.ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
+        AccTables.run(db, "ALTER TABLE acc RENAME TO acc_away");
+        try (LogCapture log = new LogCapture(org.olelo.container.internal.acc.AccWriter.class.getName(),
+                ch.qos.logback.classic.Level.INFO); SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             callerHangsUp(caller, callee, answered(server, caller, callee, "t1"));
             Thread.sleep(2500); // a few retries
             var writer = server.server().calls().accounting().writer();
             long dropped = writer.dropped();
             assertTrue(dropped >= 1, "the queue overflowed: " + dropped);
-            Tables.run(db, "ALTER TABLE acc_away RENAME TO acc");
+            AccTables.run(db, "ALTER TABLE acc_away RENAME TO acc");
             long end = System.currentTimeMillis() + 5000;
             while (writer.written() < 3 - dropped && System.currentTimeMillis() < end) {
                 Thread.sleep(50);
             }
             assertEquals(3 - dropped, writer.written());
-            assertEquals(3 - dropped, Tables.rows(db, "SELECT id FROM acc").size()
-                    + Tables.rows(db, "SELECT id FROM acc_cdrs").size());
-            List<String> lines;
-            synchronized (log) {
-                lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
-            }
+            assertEquals(3 - dropped, AccTables.rows(db, "SELECT id FROM acc").size()
+                    + AccTables.rows(db, "SELECT id FROM acc_cdrs").size());
+            List<String> lines = log.messages();
             assertEquals(1, lines.stream().filter(l -> l.startsWith("accounting database unavailable")).count(),
                     lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting queue full (1 records): " + dropped
                     + " records dropped")), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting database answers again")), lines.toString());
-        } finally {
-            logger.detachAppender(log);
         }
     }
 
@@ -238,8 +220,8 @@ class AccountingTest {
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             callerHangsUp(caller, callee, answered(server, caller, callee, "t1"));
             Thread.sleep(700);
-            assertTrue(Tables.rows(db, "SELECT * FROM acc").isEmpty());
-            assertTrue(Tables.rows(db, "SELECT * FROM acc_cdrs").isEmpty());
+            assertTrue(AccTables.rows(db, "SELECT * FROM acc").isEmpty());
+            assertTrue(AccTables.rows(db, "SELECT * FROM acc_cdrs").isEmpty());
             assertEquals(null, server.server().calls().accounting());
         }
     }

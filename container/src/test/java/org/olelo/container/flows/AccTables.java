@@ -1,4 +1,4 @@
-package org.olelo.container.calls;
+package org.olelo.container.flows;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,9 +12,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /** Reads the accounting tables of a test server's database, waiting for the writer thread. */
-final class Tables {
+final class AccTables {
 
-    private Tables() {
+    private AccTables() {
     }
 
     /** The rows of a query, each column by its lower-case name. */

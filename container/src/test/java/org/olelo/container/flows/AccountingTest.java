@@ -182,9 +182,10 @@ class AccountingTest {
     }
 
     /**
-     * Queue of one record, database down: the writer holds the INVITE record, the BYE record waits
-     * in the queue, the call record overflows. The outage is logged once however many retries; the
-     * drop is counted and logged with its number; the rest is written once the database is back.
+     * Queue of one record, database down, two calls (six records): the writer holds at most two in
+     * its batch, one waits in the queue, the others overflow. The outage is logged once however many
+     * retries; the drops are counted and logged with their number; the rest is written once the
+     * database is back.
      */
     @Test
     void whatOverflowsTheQueueIsCountedAndLoggedAndTheOutageLoggedOnce() throws Exception {
@@ -193,23 +194,24 @@ class AccountingTest {
         try (LogCapture log = new LogCapture(org.olelo.container.internal.acc.AccWriter.class.getName(),
                 ch.qos.logback.classic.Level.INFO); SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             callerHangsUp(caller, callee, answered(server, caller, callee, "t1"));
+            callerHangsUp(caller, callee, answered(server, caller, callee, "t2"));
             Thread.sleep(2500); // a few retries
             var writer = server.server().calls().accounting().writer();
             long dropped = writer.dropped();
             assertTrue(dropped >= 1, "the queue overflowed: " + dropped);
             AccTables.run(db, "ALTER TABLE acc_away RENAME TO acc");
             long end = System.currentTimeMillis() + 5000;
-            while (writer.written() < 3 - dropped && System.currentTimeMillis() < end) {
+            while (writer.written() < 6 - dropped && System.currentTimeMillis() < end) {
                 Thread.sleep(50);
             }
-            assertEquals(3 - dropped, writer.written());
-            assertEquals(3 - dropped, AccTables.rows(db, "SELECT id FROM acc").size()
+            assertEquals(6 - dropped, writer.written());
+            assertEquals(6 - dropped, AccTables.rows(db, "SELECT id FROM acc").size()
                     + AccTables.rows(db, "SELECT id FROM acc_cdrs").size());
             List<String> lines = log.messages();
             assertEquals(1, lines.stream().filter(l -> l.startsWith("accounting database unavailable")).count(),
                     lines.toString());
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting queue full (1 records): " + dropped
-                    + " records dropped")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting queue full (1 records): ")
+                    && l.endsWith(" records dropped since the last report, " + dropped + " in all")), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("accounting database answers again")), lines.toString());
         }
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes accounting records to the database off the message path: callers {@link #offer} a record
  * into a bounded queue (never blocking); one platform thread, {@code olelo-acc-writer}, takes them
- * in batches of up to {@value #BATCH} and inserts each batch in one transaction.
+ * in batches of up to {@value #BATCH}, gathered for at most {@value #LINGER_MILLIS} ms, and inserts
+ * each batch in one transaction.
  *
  * <p>When the database fails, the batch is kept and tried again every {@code retryMillis} while
  * new records wait in the queue; the outage is logged once when it starts and once when it ends,
@@ -28,6 +29,11 @@ public final class AccWriter implements AutoCloseable {
 
     /** Most records written in one transaction. */
     static final int BATCH = 200;
+    /**
+     * How long the writer lets records gather after the first before it writes a batch that is not
+     * full: at a low call rate a commit per record would cost more than the records.
+     */
+    static final long LINGER_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(AccWriter.class);
     private static final long DROP_REPORT_MILLIS = 10_000;
 
@@ -99,6 +105,10 @@ public final class AccWriter implements AutoCloseable {
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
+                    if (batch.size() < BATCH && running) {
+                        Thread.sleep(LINGER_MILLIS);
+                        queue.drainTo(batch, BATCH - batch.size());
+                    }
                 }
                 if (write(batch)) {
                     batch.clear();

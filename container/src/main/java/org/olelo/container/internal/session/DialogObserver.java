@@ -37,23 +37,37 @@ public interface DialogObserver {
     DialogObserver NONE = new DialogObserver() {
     };
 
-    /** An observer that tells each of {@code all}, in order. */
+    /**
+     * An observer that tells each of {@code all}, in order; one that fails is logged and does not
+     * keep the others, nor the message that caused the event, from going on.
+     */
     static DialogObserver all(List<DialogObserver> all) {
         List<DialogObserver> copy = List.copyOf(all);
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DialogObserver.class);
         return new DialogObserver() {
+            private void each(SipSessionImpl s, java.util.function.Consumer<DialogObserver> event) {
+                for (DialogObserver o : copy) {
+                    try {
+                        event.accept(o);
+                    } catch (RuntimeException e) {
+                        log.warn("call bookkeeping failed for Call-ID {}", s.getCallId(), e);
+                    }
+                }
+            }
+
             @Override
             public void stateChanged(SipSessionImpl s, SipSession.State before, SipSession.State now) {
-                copy.forEach(o -> o.stateChanged(s, before, now));
+                each(s, o -> o.stateChanged(s, before, now));
             }
 
             @Override
             public void invalidated(SipSessionImpl s) {
-                copy.forEach(o -> o.invalidated(s));
+                each(s, o -> o.invalidated(s));
             }
 
             @Override
             public void proxiedFinal(SipSessionImpl s, SIPRequest request, boolean subsequent, SIPResponse response) {
-                copy.forEach(o -> o.proxiedFinal(s, request, subsequent, response));
+                each(s, o -> o.proxiedFinal(s, request, subsequent, response));
             }
         };
     }

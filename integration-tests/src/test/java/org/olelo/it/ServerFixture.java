@@ -75,6 +75,11 @@ final class ServerFixture implements BeforeAllCallback, AfterAllCallback {
         return tcpPort;
     }
 
+    /** @return the server's data folder (its embedded database) */
+    Path dataDir() {
+        return root.resolve("data");
+    }
+
     /** @return the running server */
     OleloServer server() {
         return server;

@@ -118,6 +118,15 @@ public enum ConfigKey {
     /** Whether the call log is written. */
     LOG_CALLS("log.calls", "write the call log (logger olelo.calls): one line per initial request with its outcome:"
             + " true or false", d -> Boolean.toString(d.log().calls())),
+    /** Longest answered call. */
+    DIALOG_MAX_SECONDS("dialog.max.seconds", "seconds an answered call may last before the server ends it with a BYE"
+            + " to both parties; 0: no limit", d -> Long.toString(d.calls().dialog().maxSeconds())),
+    /** Whether proxied calls are accounted. */
+    ACC_ENABLED("acc.enabled", "account proxied calls in the default database (tables acc, missed_calls, acc_cdrs):"
+            + " true or false", d -> Boolean.toString(d.calls().acc().enabled())),
+    /** Records that may wait for the accounting database. */
+    ACC_QUEUE_SIZE("acc.queue.size", "accounting records that may wait for the database (kept while it is down);"
+            + " past it, new records are dropped, counted and logged", d -> Integer.toString(d.calls().acc().queueSize())),
     /** Users whose messages are traced. */
     TRACE_USERS("trace.users", "users whose SIP messages are traced, comma-separated: alice (any domain) or"
             + " alice@example.com; applied when the configuration file changes", d -> join(d.log().trace().users())),

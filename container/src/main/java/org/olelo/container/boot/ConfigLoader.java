@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.olelo.container.internal.acc.AccSettings;
 import org.olelo.container.internal.db.DatabaseSettings;
+import org.olelo.container.internal.dialog.DialogSettings;
 import org.olelo.container.internal.http.ManagementSettings;
 import org.olelo.container.internal.security.AuthSettings;
 import org.olelo.container.internal.trace.TraceSettings;
@@ -231,7 +233,7 @@ public final class ConfigLoader {
                 value(g, ConfigKey.DEPLOY_POLL_MILLIS, s -> SettingParser.number(s, 10, 3_600_000), d.pollMillis()),
                 db(d.db(), g), auth(d.auth(), g),
                 value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
-                log(d.log(), g), d.router(), management(d.management(), g));
+                log(d.log(), g), d.router(), management(d.management(), g), calls(d.calls(), g));
     }
 
     private static ManagementSettings management(ManagementSettings d, Map<ConfigKey, Setting> g)
@@ -250,6 +252,15 @@ public final class ConfigLoader {
                     : new ConfigException("configuration", null, 0, ConfigKey.HTTP_LISTEN.key(), problem);
         }
         return m;
+    }
+
+    private static CallSettings calls(CallSettings d, Map<ConfigKey, Setting> g) throws ConfigException {
+        return new CallSettings(
+                new DialogSettings(value(g, ConfigKey.DIALOG_MAX_SECONDS, s -> SettingParser.number(s, 0, 2_592_000),
+                        d.dialog().maxSeconds())),
+                new AccSettings(value(g, ConfigKey.ACC_ENABLED, SettingParser::bool, d.acc().enabled()),
+                        value(g, ConfigKey.ACC_QUEUE_SIZE, s -> (int) SettingParser.number(s, 1, 10_000_000),
+                                d.acc().queueSize())));
     }
 
     private static TcpLimits tcp(TcpLimits d, Map<ConfigKey, Setting> g) throws ConfigException {

@@ -56,6 +56,7 @@ public final class OleloServer implements AutoCloseable {
     private final SipTrace trace;
     private final ConfiguredTrace configuredTrace;
     private final OperationsPlane operations;
+    private final CallTracking calls;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -83,6 +84,7 @@ public final class OleloServer implements AutoCloseable {
         SipContainer container = new SipContainer(runtime, loadedRouter.router(), registry,
                 "proxy".equalsIgnoreCase(config.unroutedPolicy()), database.defaultPool(), guard(config, database, runtime));
         container.setCallLog(new CallLog(config.log().calls()));
+        calls = CallTracking.start(config.calls(), runtime, database.defaultPool());
         operations = new OperationsPlane(config.management());
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
                 operations.appServices(container, registry), registry, config.pollMillis());
@@ -101,6 +103,7 @@ public final class OleloServer implements AutoCloseable {
             }
             core.close();
             deployer.stop();
+            calls.close();
             loadedRouter.close();
             runtime.close();
             throw e;
@@ -236,6 +239,11 @@ public final class OleloServer implements AutoCloseable {
         return database;
     }
 
+    /** The dialog table and the accounting. */
+    public CallTracking calls() {
+        return calls;
+    }
+
     /** The container-wide services (sessions, timers). */
     public ContainerRuntime runtime() {
         return runtime;
@@ -262,6 +270,7 @@ public final class OleloServer implements AutoCloseable {
         deployer.stop();
         trace.close();
         core.close();
+        calls.close();
         loadedRouter.close();
         runtime.close();
         database.close();

@@ -78,7 +78,8 @@ public final class OperationsPlane implements AutoCloseable {
                         server.config().dataDir().resolve("undeployed")).commands(),
                 RouterCommands.commands(server.router(), server::routingWarnings),
                 SubscriberCommands.commands(new SubscriberStore(server.database().defaultPool())),
-                new StatisticsCommands(server.runtime().statistics()).commands());
+                new StatisticsCommands(server.runtime().statistics()).commands(),
+                server.calls().dialogCommands().commands());
         all.forEach(list -> list.forEach(commands::addContainer));
         MetricsEndpoint metrics = new MetricsEndpoint(server.runtime().statistics());
         routes.managementText("/metrics", metrics.contentType(), metrics::scrape);

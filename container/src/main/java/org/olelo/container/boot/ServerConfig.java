@@ -34,15 +34,17 @@ import org.olelo.core.transport.ListenAddress;
  *                       router's {@code init(Properties)}
  * @param management     the HTTP listener and the management endpoints ({@code http.*},
  *                       {@code management.*}, {@code shutdown.*})
+ * @param calls          the dialog table and the accounting ({@code dialog.*}, {@code acc.*})
  */
 public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<String> localDomains,
                            String unroutedPolicy, long pollMillis, DatabaseSettings db, AuthSettings auth,
                            long drainSeconds, LogSettings log, Map<String, String> router,
-                           ManagementSettings management) {
+                           ManagementSettings management, CallSettings calls) {
 
     /** Copies the router properties, so that the record stays immutable. */
     public ServerConfig {
         router = Map.copyOf(router);
+        java.util.Objects.requireNonNull(calls, "calls");
     }
 
     /** Default drain time: 4 hours, longer than the calls a carrier lets last. */
@@ -57,69 +59,75 @@ public record ServerConfig(Path deployDir, Path dataDir, CoreConfig core, Set<St
         return new ServerConfig(Path.of("deploy"), Path.of("data"), CoreConfig.defaults(),
                 Set.of("localhost", "127.0.0.1"), "reject", 1000, DatabaseSettings.defaults(), AuthSettings.defaults(),
                 DEFAULT_DRAIN_SECONDS, LogSettings.defaults(), Map.of(),
-                ManagementSettings.defaults());
+                ManagementSettings.defaults(), CallSettings.defaults());
     }
 
     /** A copy with other listening points. */
     public ServerConfig withListen(List<ListenAddress> listen) {
         return new ServerConfig(deployDir, dataDir, core.withListen(listen), localDomains, unroutedPolicy,
                 pollMillis, db,
-                auth, drainSeconds, log, router, management);
+                auth, drainSeconds, log, router, management, calls);
     }
 
     /** A copy with other folders. */
     public ServerConfig withDirs(Path deploy, Path data) {
         return new ServerConfig(deploy, data, core, localDomains, unroutedPolicy, pollMillis, db, auth, drainSeconds,
-                log, router, management);
+                log, router, management, calls);
     }
 
     /** A copy with another core configuration. */
     public ServerConfig withCore(CoreConfig c) {
         return new ServerConfig(deployDir, dataDir, c, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, log, router, management);
+                drainSeconds, log, router, management, calls);
     }
 
     /** A copy with another poll interval. */
     public ServerConfig withPollMillis(long ms) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, ms, db, auth, drainSeconds,
-                log, router, management);
+                log, router, management, calls);
     }
 
     /** A copy with other database settings. */
     public ServerConfig withDb(DatabaseSettings d) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, d, auth,
-                drainSeconds, log, router, management);
+                drainSeconds, log, router, management, calls);
     }
 
     /** A copy with other authentication settings. */
     public ServerConfig withAuth(AuthSettings a) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, a,
-                drainSeconds, log, router, management);
+                drainSeconds, log, router, management, calls);
     }
 
     /** A copy with another drain time for replaced and removed application versions. */
     public ServerConfig withDrainSeconds(long seconds) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                seconds, log, router, management);
+                seconds, log, router, management, calls);
     }
 
     /** A copy with other call log and trace settings. */
     public ServerConfig withLog(LogSettings l) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, l, router, management);
+                drainSeconds, l, router, management, calls);
     }
 
     /** A copy with other application router properties ({@code router.<name>} keys, by {@code <name>}). */
     public ServerConfig withRouter(Map<String, String> properties) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
                 drainSeconds,
-                log, properties, management);
+                log, properties, management, calls);
     }
 
     /** A copy with other settings of the HTTP listener and the management endpoints. */
     public ServerConfig withManagement(ManagementSettings m) {
         return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
-                drainSeconds, log, router, m);
+                drainSeconds, log, router, m, calls);
+    }
+
+    /** A copy with other dialog table and accounting settings. */
+    public ServerConfig withCalls(CallSettings c) {
+        return new ServerConfig(deployDir, dataDir, core, localDomains, unroutedPolicy, pollMillis, db, auth,
+                drainSeconds, log, router, management, c);
     }
 
     /** The routing descriptor. */

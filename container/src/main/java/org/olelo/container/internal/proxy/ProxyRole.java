@@ -37,6 +37,8 @@ public final class ProxyRole implements SessionRole {
     private DialogUsages usages;
     /** Whether a 2xx to the initial INVITE made the record-routed dialog a call. */
     private boolean call;
+    /** The parties of the record-routed INVITE dialog, from the last response with a To tag. */
+    private volatile org.olelo.container.internal.session.DialogParties parties;
 
     /** The role of {@code session} from now on; {@link #proxying} names its proxy. */
     public ProxyRole(SipSessionImpl session) {
@@ -90,6 +92,16 @@ public final class ProxyRole implements SessionRole {
         }
         String method = original.getMethod();
         boolean invite = method.equals("INVITE");
+        if (status >= 200) {
+            s.dialogObserver().proxiedFinal(s, original.jainRequest(), subsequent, r);
+        }
+        org.olelo.container.internal.session.DialogParties known = parties;
+        if (invite && !subsequent && recordRouted && r.getToTag() != null
+                && (known == null || !r.getToTag().equals(known.toTag()))) {
+            SIPRequest q = original.jainRequest();
+            parties = org.olelo.container.internal.session.DialogParties.of(q.getCallId().getCallId(),
+                    q.getFrom().getAddress(), q.getFromTag(), q.getTo().getAddress(), r.getToTag(), true);
+        }
         if (subsequent) {
             inDialog(original, status, r);
             return;
@@ -167,6 +179,11 @@ public final class ProxyRole implements SessionRole {
     private boolean starting() {
         ProxyImpl p = initial;
         return p != null && !p.original().finalResponseSent() && !p.original().getMethod().equals("INVITE");
+    }
+
+    @Override
+    public org.olelo.container.internal.session.DialogParties dialogParties() {
+        return parties;
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class SessionManager {
     private final TransactionTimers scheduler;
     private final Executor virtualThreads;
     private final long minuteMillis;
+    private volatile DialogObserver dialogObserver = DialogObserver.NONE;
 
     /**
      * @param scheduler      timer thread for session expiry
@@ -126,6 +127,16 @@ public final class SessionManager {
             s.fireCreated();
         }
         return s;
+    }
+
+    /** Who hears of the dialog events of every session (dialog tracking, accounting); set at start. */
+    public void observeDialogs(DialogObserver observer) {
+        this.dialogObserver = java.util.Objects.requireNonNull(observer, "observer");
+    }
+
+    /** The observer of dialog events ({@link DialogObserver#NONE} when none was set). */
+    public DialogObserver dialogObserver() {
+        return dialogObserver;
     }
 
     /** Creates a SIP session inside the application session. */

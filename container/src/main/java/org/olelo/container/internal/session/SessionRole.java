@@ -78,6 +78,19 @@ public interface SessionRole extends MessageRole {
         return false;
     }
 
+    /**
+     * The parties of the INVITE dialog the role keeps, for dialog tracking and accounting; null
+     * when the role keeps none worth tracking (no call, or a proxy that does not record-route).
+     */
+    default DialogParties dialogParties() {
+        return null;
+    }
+
+    /** The session of the other leg of a back-to-back user agent, or null. */
+    default SipSessionImpl linkedLeg() {
+        return null;
+    }
+
     /** The session was invalidated: the role lets go of what it registered (its dialog in the table). */
     default void invalidated() {
     }

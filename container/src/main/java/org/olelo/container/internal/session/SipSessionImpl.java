@@ -168,6 +168,11 @@ public final class SipSessionImpl implements MessageSession {
         this.handler = servletName;
     }
 
+    /** Who hears of this session's dialog events. */
+    public DialogObserver dialogObserver() {
+        return manager.dialogObserver();
+    }
+
     /** Marks the session used now (and its application session). */
     public void access() {
         lastAccessed = System.currentTimeMillis();
@@ -176,7 +181,11 @@ public final class SipSessionImpl implements MessageSession {
 
     /** Moves the dialog state; TERMINATED makes the session ready to invalidate. */
     public void setState(State s) {
+        State before = this.state;
         this.state = s;
+        if (before != s) {
+            manager.dialogObserver().stateChanged(this, before, s);
+        }
         if (s == State.TERMINATED) {
             markReady();
         }
@@ -239,6 +248,7 @@ public final class SipSessionImpl implements MessageSession {
         attributes.removeAll(events);
         valid = false;
         manager.removed(this);
+        manager.dialogObserver().invalidated(this);
         role.invalidated();
         parent.sessionInvalidated(this);
     }

@@ -45,6 +45,11 @@ public final class B2buaLeg extends UaRole {
     }
 
     @Override
+    public SipSessionImpl linkedLeg() {
+        return linked;
+    }
+
+    @Override
     public Proxy proxy(SipServletRequestImpl request) {
         throw new IllegalStateException("the request is handled as a B2BUA; it cannot also be proxied");
     }

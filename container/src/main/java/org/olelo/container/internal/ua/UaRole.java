@@ -209,6 +209,17 @@ public class UaRole extends UserAgentRole {
     }
 
     @Override
+    public org.olelo.container.internal.session.DialogParties dialogParties() {
+        if (!d.isInvite()) {
+            return null;
+        }
+        boolean uac = d.mode == UAMode.UAC;
+        return org.olelo.container.internal.session.DialogParties.of(d.callId,
+                uac ? d.localAddress : d.remoteAddress, uac ? d.localTag : d.remoteTag,
+                uac ? d.remoteAddress : d.localAddress, uac ? d.remoteTag : d.localTag, false);
+    }
+
+    @Override
     public void invalidated() {
         ua.dialogs.remove(d, session);
     }

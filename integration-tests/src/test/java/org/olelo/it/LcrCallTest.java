@@ -80,7 +80,8 @@ class LcrCallTest {
         port = FreePorts.udp();
         server = OleloServer.start(ServerConfig.defaults()
                 .withDirs(root.resolve("deploy"), root.resolve("data"))
-                .withListen(List.of(ListenAddress.parse("udp:" + HOST + ":" + port))));
+                .withListen(List.of(ListenAddress.parse("udp:" + HOST + ":" + port)))
+                .withManagement(ServerConfig.defaults().management().withoutHttp()));
         if (server.applications().get("lcr") == null) {
             throw new IllegalStateException("lcr did not deploy: " + server.deployer().failures());
         }

@@ -7,6 +7,7 @@ import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServicesFactory;
 import org.olelo.container.internal.deploy.VersionWork;
+import org.olelo.container.internal.http.ConsolePages;
 import org.olelo.container.internal.http.HttpListenException;
 import org.olelo.container.internal.http.HttpRoutes;
 import org.olelo.container.internal.http.HttpServer;
@@ -52,6 +53,7 @@ public final class OperationsPlane implements AutoCloseable {
         this.settings = settings;
         this.routes = new HttpRoutes(settings.token());
         routes.management("/rpc", new RpcHttpHandler(new JsonRpc(commands)));
+        ConsolePages.mount(routes);
         SystemCommands.commands(commands).forEach(commands::addContainer);
     }
 

@@ -28,7 +28,7 @@ class ConsolePagesTest {
     }
 
     @Test
-    void thePageItsScriptAndItsStyleAreServedBehindTheToken() throws Exception {
+    void thePageItsScriptAndItsStyleAreServedAndTheDataStayBehindTheToken() throws Exception {
         server = TestServer.builder().routing("# none\n").settings(c -> c.withManagement(c.management()
                 .withHttpListen(InetSocketAddress.createUnresolved("127.0.0.1", 0)).withToken(TOKEN))).start(tmp);
         RpcClient http = new RpcClient(server).token(TOKEN);
@@ -54,6 +54,10 @@ class ConsolePagesTest {
             assertTrue(r.statusCode() != 200 && !r.body().contains("<configuration"), outside + " -> " + r.statusCode());
         }
         assertEquals(404, http.send("GET", "/console/nothing.js", null).statusCode());
-        assertEquals(401, new RpcClient(server).send("GET", "/console/", null).statusCode(), "no token, no page");
+        RpcClient anonymous = new RpcClient(server);
+        assertEquals(200, anonymous.send("GET", "/console/", null).statusCode(),
+                "the page holds no data: a browser loads it without the token, then asks for it");
+        assertEquals(401, anonymous.post("{\"jsonrpc\":\"2.0\",\"method\":\"ul.dump\",\"id\":1}").statusCode(),
+                "the data need the token");
     }
 }

@@ -6,10 +6,12 @@ import io.undertow.util.HttpString;
 
 /**
  * The web console: a page, a style sheet and a script served from the jar's {@code console/}
- * folder. The page reads everything it shows from {@code POST /rpc} in the browser, so these
- * handlers serve only static files; they are management paths all the same (loopback or token),
- * like the data they lead to. The pages may load nothing but their own files
- * ({@code Content-Security-Policy}) and cannot be framed.
+ * folder. The page reads everything it shows from {@code POST /rpc} in the browser, which the
+ * management access rules guard; these files hold no data and are the same for everyone, so they
+ * are served without a token (a browser cannot send one with a page request: the page asks for it
+ * and sends it with its calls). Without a token the listener is on a loopback address anyway. The
+ * pages may load nothing but their own files ({@code Content-Security-Policy}) and cannot be
+ * framed.
  */
 public final class ConsolePages {
 
@@ -31,7 +33,7 @@ public final class ConsolePages {
                 .setWelcomeFiles("index.html")
                 .setDirectoryListingEnabled(false)
                 .setCacheTime(0);
-        routes.management("/console/", exchange -> {
+        routes.open("/console/", exchange -> {
             exchange.getResponseHeaders().put(CSP, "default-src 'self'; frame-ancestors 'none'");
             exchange.getResponseHeaders().put(NOSNIFF, "nosniff");
             files.handleRequest(exchange);

@@ -39,6 +39,7 @@ final class Prober implements Serializable {
     private transient SipApplicationSession session;
     private transient ServletTimer timer;
     private transient long seq;
+    private transient boolean stopped;
 
     Prober(Dispatcher dispatcher, SipFactory factory, Consumer<String> log) {
         this.dispatcher = dispatcher;
@@ -46,15 +47,50 @@ final class Prober implements Serializable {
         this.log = log;
     }
 
-    /** Starts the repeating timer; the first probes go out after one interval. */
+    /**
+     * Starts the repeating timer; the first probes go out one interval after it. The container
+     * creates application sessions only once the application is deployed, which is after the
+     * listener that calls this returns: a short-lived virtual thread waits for that (polling
+     * every 50 ms, for at most a minute) and then creates the session and the timer.
+     */
     void start(TimerService timers) {
+        Thread.ofVirtual().name("dispatcher-probing-start").start(() -> {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                try {
+                    if (startTimer(timers)) {
+                        return;
+                    }
+                } catch (IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        log.accept("dispatcher: probing could not start: " + e.getMessage());
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** @return true when the timer runs or probing was stopped meanwhile; throws while not deployed */
+    private synchronized boolean startTimer(TimerService timers) {
+        if (stopped) {
+            return true;
+        }
         long millis = dispatcher.config().probeInterval() * 1000L;
         session = factory.createApplicationSession();
+        session.setExpires(0); // never expires: it lives as long as the application
         timer = timers.createTimer(session, millis, millis, true, false, this);
+        return true;
     }
 
     /** Stops probing (undeployment). */
-    void stop() {
+    synchronized void stop() {
+        stopped = true;
         if (timer != null) {
             timer.cancel();
         }

@@ -59,7 +59,12 @@ public class DispatcherListener implements ServletContextListener {
         ctx.setAttribute(DispatcherRuntime.ATTRIBUTE, runtime);
         if (ctx.getAttribute(RpcCommands.ATTRIBUTE) instanceof RpcCommands rpc) {
             for (RpcCommand c : new DispatcherCommands(dispatcher, ctx::log).commands()) {
-                registrations.add(rpc.register(c));
+                try {
+                    registrations.add(rpc.register(c));
+                } catch (IllegalArgumentException e) {
+                    // another deployment of this application still holds the name (a redeployment)
+                    ctx.log("dispatcher: command " + c.name() + " not registered: " + e.getMessage());
+                }
             }
         }
         ctx.log("dispatcher: " + loaded + " destination(s) from " + dispatcher.sourceName() + "; requests go to set "

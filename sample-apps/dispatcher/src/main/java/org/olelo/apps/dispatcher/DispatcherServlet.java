@@ -104,8 +104,13 @@ public class DispatcherServlet extends SipServlet {
             return;
         }
         LiveDestination next = call.advance();
-        if (next != null) {
+        if (next == null) {
+            return;
+        }
+        try {
             relay(call.request.getProxy(), call.request, next);
+        } catch (IllegalStateException e) {
+            call.release(); // the caller cancelled meanwhile: this response goes to the caller
         }
     }
 

@@ -92,6 +92,9 @@ class DispatcherTest {
             calls(olelo, 10);
             assertEquals(20, a.invites(), "back to half the calls each");
             assertEquals(10, b.invites(), "the destination that answers again gets calls again");
+            // requests inside the dialog follow the recorded route, not the round robin
+            assertEquals(a.inviteCallIds(), a.byeCallIds(), "every BYE where its INVITE went");
+            assertEquals(b.inviteCallIds(), b.byeCallIds(), "every BYE where its INVITE went");
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * can silence and count: it answers OPTIONS, BYE and CANCEL with 200 and INVITE with 100 and 200
  * (or a chosen error status), copying Via, Record-Route, From, To (with a tag), Call-ID and CSeq;
  * it ignores ACK. {@link #silent} makes it drop everything, as a dead host would. It counts the
- * distinct Call-IDs of the INVITEs it received (retransmissions count once) and the OPTIONS.
+ * distinct Call-IDs of the INVITEs and BYEs it received (retransmissions count once) and the
+ * OPTIONS.
  *
  * <p>One reader thread of its own; the counters and switches are safe from the test thread.
  */
@@ -27,6 +28,7 @@ final class LoopbackUas implements AutoCloseable {
     private final Thread reader;
     private final Set<String> invites = ConcurrentHashMap.newKeySet();
     private final Set<String> options = ConcurrentHashMap.newKeySet();
+    private final Set<String> byes = ConcurrentHashMap.newKeySet();
     private volatile boolean silent;
     private volatile int inviteStatus = 200;
 
@@ -62,6 +64,16 @@ final class LoopbackUas implements AutoCloseable {
     /** Distinct calls (Call-IDs) that sent an INVITE here. */
     int invites() {
         return invites.size();
+    }
+
+    /** The Call-IDs of the INVITEs received. */
+    Set<String> inviteCallIds() {
+        return Set.copyOf(invites);
+    }
+
+    /** The Call-IDs of the BYEs received. */
+    Set<String> byeCallIds() {
+        return Set.copyOf(byes);
     }
 
     /** Distinct OPTIONS requests received (by Call-ID). */
@@ -121,6 +133,8 @@ final class LoopbackUas implements AutoCloseable {
             status = inviteStatus;
         } else if (method.equals("OPTIONS")) {
             options.add(callId);
+        } else if (method.equals("BYE")) {
+            byes.add(callId);
         }
         boolean invite200 = method.equals("INVITE") && status == 200;
         send(response(status, status == 200 ? "OK" : "Service Unavailable", vias, invite200 ? routes : List.of(),

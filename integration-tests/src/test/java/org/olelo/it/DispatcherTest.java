@@ -33,9 +33,13 @@ class DispatcherTest {
     private int runs;
 
     private OleloProcess start(LoopbackUas a, LoopbackUas b, String settings) throws Exception {
+        return start(a, b, "", settings);
+    }
+
+    private OleloProcess start(LoopbackUas a, LoopbackUas b, String columns, String settings) throws Exception {
         OleloProcess olelo = processes.create(ROUTING, "dispatcher");
         Path list = olelo.root().resolve("dispatcher.list");
-        Files.writeString(list, "# setid destination\n1 " + a.uri() + "\n1 " + b.uri() + "\n");
+        Files.writeString(list, "# setid destination\n1 " + a.uri() + columns + "\n1 " + b.uri() + columns + "\n");
         olelo.appProperties("dispatcher", "dispatcher.list.file=" + list + "\n" + settings);
         olelo.start();
         assertTrue(olelo.log().contains("dispatcher: 2 destination(s) from list file"), () -> tail(olelo));
@@ -44,9 +48,14 @@ class DispatcherTest {
 
     /** {@code calls} calls from sipp to {@code sip:uas@<olelo>}, 10 per second; all must succeed. */
     private void calls(OleloProcess olelo, int calls) throws Exception {
+        calls(olelo, calls, "10");
+    }
+
+    /** {@code calls} calls, at most {@code limit} at a time. */
+    private void calls(OleloProcess olelo, int calls, String limit) throws Exception {
         String n = Integer.toString(calls);
         SippRunner.Run uac = sipp.start("uac" + (++runs), "uac.xml", "-t", "u1", "-s", "uas", "-i", HOST, "-p",
-                Integer.toString(FreePorts.both()), HOST + ":" + olelo.port(), "-m", n, "-r", "10");
+                Integer.toString(FreePorts.both()), HOST + ":" + olelo.port(), "-m", n, "-r", "10", "-l", limit);
         SippResult caller = uac.await(UAC_LIMIT);
         assertTrue(caller.allSuccessful(calls), () -> caller.describe() + "\n" + tail(olelo));
     }
@@ -104,6 +113,22 @@ class DispatcherTest {
             Thread.sleep(20);
         }
         return uas.options() > 0;
+    }
+
+    /**
+     * Algorithm 10 with {@code maxload=1} on both destinations and one call at a time: every call
+     * goes to the first destination, as each call's load is given back when it ends; were it not,
+     * the third call would find both full and get 503.
+     */
+    @Test
+    void callLoadIsGivenBackWhenTheCallEnds() throws Exception {
+        try (LoopbackUas a = LoopbackUas.start(); LoopbackUas b = LoopbackUas.start()) {
+            OleloProcess olelo = start(a, b, " 0 0 duid=x;maxload=1",
+                    "dispatcher.algorithm=10\ndispatcher.probing.interval.seconds=0\n");
+            calls(olelo, 6, "1");
+            assertEquals(6, a.invites(), "the least loaded, first in the list, every time");
+            assertEquals(0, b.invites());
+        }
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.Locale;
  *       its user and gets the destination's host, port and transport; the first is tried;</li>
  *   <li>no active destination (or all at their {@code maxload}): {@code 503 Service Unavailable};</li>
  *   <li>final 408 or 5xx (also the 408 of a branch without answer) with failover on: the next
- *       active destination of the order; when none is left the response goes to the caller;</li>
+ *       active destination of the order; when none is left the response goes to the caller (with
+ *       a single active destination the proxy is not supervised at all: nothing to fail over to,
+ *       and the responses go upstream without a call into this servlet);</li>
  *   <li>requests in the dialog follow the recorded route (the container relays them); a BYE gives
  *       the call's load back;</li>
  *   <li>final responses to the probes go to the {@link Prober}.</li>
@@ -71,7 +73,8 @@ public class DispatcherServlet extends SipServlet {
         }
         Proxy proxy = req.getProxy();
         proxy.setRecordRoute(true);
-        boolean supervised = dispatcher.config().failover() || countsLoad;
+        // supervision (every response through this servlet) only when a failover can happen or the load is counted
+        boolean supervised = countsLoad || dispatcher.config().failover() && order.size() > 1;
         proxy.setSupervised(supervised);
         if (supervised) {
             req.getApplicationSession().setAttribute(DispatchedCall.ATTRIBUTE, call);

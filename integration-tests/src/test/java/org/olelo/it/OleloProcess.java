@@ -36,7 +36,8 @@ final class OleloProcess implements AutoCloseable {
      *
      * @param routing the routing descriptor's text; null for the project's default one
      * @param apps    application archive names without {@code .war}, e.g. {@code b2bua}, as the
-     *                build copied them into {@code deploy/apps}
+     *                build copied them into {@code deploy/apps}, or, for applications outside the
+     *                default deployment, as it left them in {@code sample-apps/<name>/target}
      */
     OleloProcess(Path root, String routing, List<String> apps) throws IOException {
         this.root = root;
@@ -51,6 +52,9 @@ final class OleloProcess implements AutoCloseable {
         }
         for (String app : apps) {
             Path war = source.resolve("apps").resolve(app + ".war");
+            if (!Files.isRegularFile(war)) {
+                war = source.resolveSibling("sample-apps").resolve(app).resolve("target").resolve(app + ".war");
+            }
             if (!Files.isRegularFile(war)) {
                 throw new IllegalStateException("no application archive " + war.toAbsolutePath()
                         + ": build it first (mvn -pl sample-apps/" + app + " -am package)");

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,7 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * back, ACK and BYE follow the recorded route and the 200 to BYE closes the call. The same
  * messages as the sipp call benchmark, without sockets. The proxy application is taken from
  * {@code deploy/apps/proxy.war} (system property {@code olelo.bench.apps} names another folder),
- * so run it from the project folder after the package build.
+ * so run it from the project folder after the package build. With {@code -p app=dispatcher} the
+ * call goes through the dispatcher application instead (one destination, the same callee, round
+ * robin, failover on, probing off), which gives what load balancing adds to a call; the system
+ * property {@code olelo.bench.dispatcher} adds settings of its own ({@code key=value}, comma-separated,
+ * e.g. {@code dispatcher.failover=false}), passed with {@code -jvmArgsAppend -D...}.
  *
  * <p>One thread drives the calls; the server's transaction timers keep running as in a real run
  * (each call leaves transactions that end 32 s later), so the heap holds what a server at the
@@ -49,7 +54,10 @@ public class ProxyCallBenchmark {
 
     private static final InetSocketAddress CALLER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5080);
     private static final InetSocketAddress CALLEE = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5070);
-    private static final String PROXY_ROUTING = "ALL: (\"proxy\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n";
+
+    /** The application the calls go through: {@code proxy} or {@code dispatcher}. */
+    @Param({"proxy"})
+    public String app;
 
     private Path root;
     private OleloServer server;
@@ -62,9 +70,15 @@ public class ProxyCallBenchmark {
         root = Files.createTempDirectory("olelo-bench");
         Path deploy = root.resolve("deploy");
         Files.createDirectories(deploy.resolve("apps"));
-        Files.writeString(deploy.resolve("routing.properties"), PROXY_ROUTING);
-        Path war = Path.of(System.getProperty("olelo.bench.apps", "deploy/apps")).resolve("proxy.war");
-        Files.copy(war, deploy.resolve("apps").resolve("proxy.war"));
+        Files.writeString(deploy.resolve("routing.properties"),
+                "ALL: (\"" + app + "\", \"DAR:From\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
+        Path war = Path.of(System.getProperty("olelo.bench.apps", "deploy/apps")).resolve(app + ".war");
+        Files.copy(war, deploy.resolve("apps").resolve(app + ".war"));
+        if (app.equals("dispatcher")) {
+            Path list = Files.writeString(root.resolve("dispatcher.list"), "1 sip:127.0.0.1:5070\n");
+            Files.writeString(deploy.resolve("apps").resolve("dispatcher.properties"), "dispatcher.list.file="
+                    + list + "\ndispatcher.algorithm=4\ndispatcher.probing.interval.seconds=0\n" + System.getProperty("olelo.bench.dispatcher", "").replace(",", "\n") + "\n");
+        }
         memory = InMemoryTransport.udp();
         ServerConfig defaults = ServerConfig.defaults();
         // no call log: one line per call would measure the console, not the call

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.olelo.core.transport.ListenException;
 import org.olelo.container.internal.http.HttpListenException;
 import org.olelo.container.internal.router.RouterLoadException;
@@ -149,13 +150,24 @@ public final class Main implements Callable<Integer> {
             err.println("olelo: failed to start: " + describe(e));
             return START_FAILED;
         }
+        AtomicBoolean stopped = new AtomicBoolean();
+        AutoCloseable started = server;
+        Runnable stopOnce = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                stop(started);
+            }
+        };
         if (server instanceof OleloServer running) {
-            // core.shutdown ends the process as SIGTERM would (the hook below closes the server), with code 0
-            running.operations().shutdown().stopWith(() -> System.exit(0));
+            // core.shutdown ends the process as SIGTERM does: the server closes, then the process exits with code 0
+            running.operations().shutdown().stopWith(() -> {
+                stopOnce.run();
+                System.exit(0);
+            });
             running.watchConfiguration(loaded.file() != null ? loaded.file()
                     : loaded.config().deployDir().resolve(ConfigLoader.FILE_NAME), () -> loader().load().config());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "olelo-shutdown"));
+        StopSignals.install(stopOnce);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopOnce, "olelo-shutdown"));
         new CountDownLatch(1).await();
         return 0;
     }

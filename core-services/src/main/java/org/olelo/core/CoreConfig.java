@@ -1,6 +1,7 @@
 package org.olelo.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.olelo.core.flood.FloodSettings;
 import org.olelo.core.transaction.TimerSettings;
@@ -23,42 +24,56 @@ import org.olelo.core.transport.TcpLimits;
  *                           rejects the rest with 420)
  * @param tcp                connection cap and timeouts of TCP listening points
  * @param flood              flood detection per source address (Kamailio's pike)
+ * @param extensions         settings of transport plug-ins and other extensions, by their key as
+ *                           written in the configuration (e.g. {@code tls.certificate}); each
+ *                           plug-in reads and checks its own keys
  */
 public record CoreConfig(List<ListenAddress> listen, Set<String> aliases, int udpReaders, int udpBufferBytes,
                          int maxMessageBytes, int connectTimeoutMillis, TimerSettings timers,
-                         Set<String> proxyRequireSupported, TcpLimits tcp, FloodSettings flood) {
+                         Set<String> proxyRequireSupported, TcpLimits tcp, FloodSettings flood,
+                         Map<String, String> extensions) {
+
+    public CoreConfig {
+        extensions = Map.copyOf(extensions);
+    }
 
     /** Defaults: UDP and TCP on 127.0.0.1:5060, alias {@code localhost}. */
     public static CoreConfig defaults() {
         return new CoreConfig(List.of(ListenAddress.parse("udp:127.0.0.1:5060"), ListenAddress.parse("tcp:127.0.0.1:5060")),
                 Set.of("localhost"), 2, 4 << 20, 65_535, 3_000, TimerSettings.DEFAULT, Set.of(),
-                TcpLimits.DEFAULT, FloodSettings.DEFAULT);
+                TcpLimits.DEFAULT, FloodSettings.DEFAULT, Map.of());
     }
 
     /** A copy with other listening points. */
     public CoreConfig withListen(List<ListenAddress> l) {
-        return new CoreConfig(l, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported, tcp, flood);
+        return new CoreConfig(l, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported, tcp, flood, extensions);
     }
 
     /** A copy with other aliases. */
     public CoreConfig withAliases(Set<String> a) {
-        return new CoreConfig(listen, a, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported, tcp, flood);
+        return new CoreConfig(listen, a, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers, proxyRequireSupported, tcp, flood, extensions);
     }
 
     /** A copy with other TCP limits. */
     public CoreConfig withTcp(TcpLimits t) {
         return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers,
-                proxyRequireSupported, t, flood);
+                proxyRequireSupported, t, flood, extensions);
     }
 
     /** A copy with other flood detection settings. */
     public CoreConfig withFlood(FloodSettings f) {
         return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers,
-                proxyRequireSupported, tcp, f);
+                proxyRequireSupported, tcp, f, extensions);
     }
 
     /** A copy with other timer values. */
     public CoreConfig withTimers(TimerSettings t) {
-        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, t, proxyRequireSupported, tcp, flood);
+        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, t, proxyRequireSupported, tcp, flood, extensions);
+    }
+
+    /** A copy with other extension settings. */
+    public CoreConfig withExtensions(Map<String, String> e) {
+        return new CoreConfig(listen, aliases, udpReaders, udpBufferBytes, maxMessageBytes, connectTimeoutMillis, timers,
+                proxyRequireSupported, tcp, flood, e);
     }
 }

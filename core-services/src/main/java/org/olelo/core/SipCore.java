@@ -126,7 +126,7 @@ public final class SipCore implements AutoCloseable {
         inbound.setHandler(h);
         TransportFactories factories = TransportFactories.installed();
         TransportContext context = new CoreTransportContext(inbound, config.maxMessageBytes(), config.connectTimeoutMillis(),
-                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics);
+                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics, config.extensions());
         for (ListenAddress la : config.listen()) {
             TransportFactory factory;
             try {

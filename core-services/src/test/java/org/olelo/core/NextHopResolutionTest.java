@@ -36,7 +36,7 @@ class NextHopResolutionTest {
     private InetSocketAddress start() throws Exception {
         CoreConfig d = CoreConfig.defaults();
         CoreConfig cfg = new CoreConfig(List.of(ListenAddress.parse("udp:127.0.0.1:0")), d.aliases(), 1, d.udpBufferBytes(),
-                d.maxMessageBytes(), d.connectTimeoutMillis(), d.timers(), d.proxyRequireSupported(), d.tcp(), d.flood());
+                d.maxMessageBytes(), d.connectTimeoutMillis(), d.timers(), d.proxyRequireSupported(), d.tcp(), d.flood(), d.extensions());
         core = new SipCore(cfg, resolver);
         core.start(new AnsweringHandler(200));
         return core.transports().get(0).localAddress();

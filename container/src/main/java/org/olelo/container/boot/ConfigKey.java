@@ -156,6 +156,13 @@ public enum ConfigKey {
             + " (new initial requests get 503) before the server stops",
             d -> Long.toString(d.management().shutdownDrainSeconds()));
 
+    /**
+     * Prefixes of the keys that belong to plug-ins of the core (transports, resolvers): such a key
+     * is listed here like any other, and its value reaches the plug-in unparsed through
+     * {@link org.olelo.core.CoreConfig#extensions()}, which checks it.
+     */
+    public static final List<String> EXTENSION_PREFIXES = List.of("tls.", "ws.", "dns.", "nat.");
+
     /** The prefix of the keys handed to the application router, without it. */
     public static final String ROUTER_PREFIX = "router.";
 
@@ -198,6 +205,11 @@ public enum ConfigKey {
      */
     public static Optional<ConfigKey> of(String key) {
         return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /** @return whether this key belongs to a plug-in of the core ({@link #EXTENSION_PREFIXES}) */
+    public boolean extension() {
+        return EXTENSION_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     /**

@@ -224,7 +224,7 @@ public final class ConfigLoader {
                 value(g, ConfigKey.MAX_MESSAGE_BYTES, s -> (int) SettingParser.number(s, 1_024, 16 << 20),
                         c.maxMessageBytes()),
                 c.connectTimeoutMillis(), new TimerSettings(t1, t2, t4), c.proxyRequireSupported(), tcp(c.tcp(), g),
-                flood(c.flood(), g));
+                flood(c.flood(), g), extensions(c.extensions(), g));
         return new ServerConfig(deployDir,
                 value(g, ConfigKey.DATA_DIR, SettingParser::path, d.dataDir()),
                 core,
@@ -234,6 +234,17 @@ public final class ConfigLoader {
                 db(d.db(), g), auth(d.auth(), g),
                 value(g, ConfigKey.DEPLOY_DRAIN_SECONDS, s -> SettingParser.number(s, 0, 2_592_000), d.drainSeconds()),
                 log(d.log(), g), d.router(), management(d.management(), g), calls(d.calls(), g));
+    }
+
+    /** The defaults' extension settings with every given key of a plug-in put over them, unparsed. */
+    private static Map<String, String> extensions(Map<String, String> d, Map<ConfigKey, Setting> g) {
+        Map<String, String> e = new TreeMap<>(d);
+        g.forEach((k, s) -> {
+            if (k.extension()) {
+                e.put(k.key(), s.value());
+            }
+        });
+        return e;
     }
 
     private static ManagementSettings management(ManagementSettings d, Map<ConfigKey, Setting> g)

@@ -53,7 +53,7 @@ class AckRelayLookupTest {
         server = proxyServer(SipPeer.Kind.UDP).resolver(resolver).settings(c -> {
             CoreConfig d = c.core();
             return c.withCore(new CoreConfig(d.listen(), d.aliases(), 1, d.udpBufferBytes(), d.maxMessageBytes(),
-                    d.connectTimeoutMillis(), d.timers(), d.proxyRequireSupported(), d.tcp(), d.flood()));
+                    d.connectTimeoutMillis(), d.timers(), d.proxyRequireSupported(), d.tcp(), d.flood(), d.extensions()));
         }).start(tmp);
     }
 

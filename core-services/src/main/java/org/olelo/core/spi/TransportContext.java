@@ -1,5 +1,7 @@
 package org.olelo.core.spi;
 
+import java.util.Optional;
+
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.transport.InboundSink;
 import org.olelo.core.transport.TcpLimits;
@@ -31,4 +33,14 @@ public interface TransportContext {
 
     /** Where a transport counts its defensive events (connections refused, timed out...). */
     CoreStatistics statistics();
+
+    /**
+     * The configured value of a plug-in's own setting, e.g. {@code tls.certificate}: the
+     * configuration hands every key of an extension prefix through unparsed, and the factory
+     * checks it (a bad value: {@link TransportFactory#create} throws, naming the key).
+     *
+     * @param key the key as written in the configuration file
+     * @return the value, or empty when the key is not set
+     */
+    Optional<String> setting(String key);
 }

@@ -1,5 +1,8 @@
 package org.olelo.core.internal.transport;
 
+import java.util.Map;
+import java.util.Optional;
+
 import org.olelo.core.spi.TransportContext;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.transport.InboundSink;
@@ -10,6 +13,11 @@ import org.olelo.core.transport.TcpLimits;
  * Immutable.
  */
 public record CoreTransportContext(InboundSink sink, int maxMessageBytes, int connectTimeoutMillis, int udpReaders,
-                                   int udpBufferBytes, TcpLimits tcpLimits, CoreStatistics statistics)
+                                   int udpBufferBytes, TcpLimits tcpLimits, CoreStatistics statistics, Map<String, String> settings)
         implements TransportContext {
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
 }

@@ -1,0 +1,178 @@
+package org.olelo.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code media-relay} application in a real {@code olelo.jar} process, composed in front of
+ * the {@code proxy} application, with a real rtpengine daemon: a caller and a callee written by
+ * hand over UDP exchange SDP through the server, and each must receive rtpengine's address and
+ * ports instead of the other's; rtpengine must hold the call while it lasts and no longer after
+ * the BYE, the CANCEL or the failure response; and a first instance that does not answer must
+ * leave the call to the second.
+ */
+@Timeout(120)
+class MediaRelayCallTest {
+
+    static final String ROUTING =
+            "INVITE: (\"media-relay\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\"),"
+            + " (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"1\")\n";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String CALLER_MEDIA = "127.0.0.5";
+    private static final String CALLEE_MEDIA = "127.0.0.6";
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    @RegisterExtension
+    final OleloExtension processes = OleloExtension.onDemand();
+    @TempDir
+    Path folder;
+    private RtpengineProcess rtp;
+    private OleloProcess olelo;
+    private SdpUa caller;
+    private SdpUa callee;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (caller != null) {
+            caller.close();
+        }
+        if (callee != null) {
+            callee.close();
+        }
+        if (rtp != null) {
+            rtp.close();
+        }
+    }
+
+    private void start(String instances) throws Exception {
+        olelo = processes.create(ROUTING, "media-relay", "proxy");
+        olelo.appProperties("media-relay", "rtpengine.instances=" + instances + "\n"
+                + "rtpengine.retransmit.millis=200\nrtpengine.tries=2\nrtpengine.flags=replace-origin replace-session-connection\n");
+        olelo.start();
+        caller = new SdpUa("alice");
+        callee = new SdpUa("bob");
+    }
+
+    private String calleeUri() {
+        return "sip:bob@127.0.0.1:" + callee.port();
+    }
+
+    /** Sends the caller's INVITE and returns it as the callee received it. */
+    private SdpUa.Message invite(String callId) throws Exception {
+        caller.send(SdpUa.invite(calleeUri(), caller, "a" + callId, callId, SdpUa.sdp("alice", CALLER_MEDIA, 23_456)), olelo.port());
+        return callee.await(SdpUa.request("INVITE"), WAIT);
+    }
+
+    private static String callId() {
+        return "media-" + ProcessHandle.current().pid() + "-" + CALLS.incrementAndGet() + "-" + System.nanoTime();
+    }
+
+    /** rtpengine's address and one of its media ports, and nothing of the other party's. */
+    private void assertRelayed(String sdp, String otherAddress, int otherPort, String who) {
+        String context = who + " got:\n" + sdp + "\n--- rtpengine\n" + rtp.log() + "\n--- olelo\n" + logOf(olelo);
+        assertEquals(List.of("127.0.0.1"), RtpengineProcess.connectionsOf(sdp).stream().distinct().toList(), context);
+        List<Integer> ports = RtpengineProcess.mediaPortsOf(sdp);
+        assertEquals(1, ports.size(), context);
+        assertTrue(ports.getFirst() >= rtp.portMin && ports.getFirst() <= rtp.portMax, context);
+        assertFalse(sdp.contains(otherAddress), context);
+        assertTrue(ports.getFirst() != otherPort, context);
+    }
+
+    @Test
+    void bothPartiesSeeRtpengineAndTheByeDeletesTheSession() throws Exception {
+        rtp = RtpengineProcess.start(folder);
+        start(rtp.instance());
+        String callId = callId();
+        SdpUa.Message inviteIn = invite(callId);
+        assertRelayed(inviteIn.body(), CALLER_MEDIA, 23_456, "callee");
+        assertTrue(rtp.knows(callId), "rtpengine holds the call after the offer");
+
+        callee.send(SdpUa.answer(inviteIn, 200, "OK", "b1", callee, SdpUa.sdp("bob", CALLEE_MEDIA, 34_568)), olelo.port());
+        SdpUa.Message ok = caller.await(SdpUa.response(200, "INVITE"), WAIT);
+        assertRelayed(ok.body(), CALLEE_MEDIA, 34_568, "caller");
+
+        caller.send(SdpUa.inDialog("ACK", 1, ok, caller, null), olelo.port());
+        callee.await(SdpUa.request("ACK"), WAIT);
+        assertTrue(rtp.knows(callId), "rtpengine holds the call while it lasts");
+
+        caller.send(SdpUa.inDialog("BYE", 2, ok, caller, null), olelo.port());
+        SdpUa.Message bye = callee.await(SdpUa.request("BYE"), WAIT);
+        callee.send(SdpUa.answer(bye, 200, "OK", null, callee, null), olelo.port());
+        caller.await(SdpUa.response(200, "BYE"), WAIT);
+        assertFalse(rtp.knows(callId), () -> "rtpengine still holds the call after the BYE\n" + logOf(olelo));
+    }
+
+    @Test
+    void aCancelledCallIsDeleted() throws Exception {
+        rtp = RtpengineProcess.start(folder);
+        start(rtp.instance());
+        String callId = callId();
+        String invite = SdpUa.invite(calleeUri(), caller, "a1", callId, SdpUa.sdp("alice", CALLER_MEDIA, 23_456));
+        caller.send(invite, olelo.port());
+        SdpUa.Message inviteIn = callee.await(SdpUa.request("INVITE"), WAIT);
+        callee.send(SdpUa.answer(inviteIn, 180, "Ringing", "b1", callee, null), olelo.port());
+        caller.await(SdpUa.response(180, "INVITE"), WAIT);
+        assertTrue(rtp.knows(callId));
+
+        caller.send(SdpUa.cancel(SdpUa.Message.parse(invite)), olelo.port());
+        caller.await(SdpUa.response(200, "CANCEL"), WAIT);
+        SdpUa.Message cancelIn = callee.await(SdpUa.request("CANCEL"), WAIT);
+        callee.send(SdpUa.answer(cancelIn, 200, "OK", null, callee, null), olelo.port());
+        callee.send(SdpUa.answer(inviteIn, 487, "Request Terminated", "b1", callee, null), olelo.port());
+        caller.await(SdpUa.response(487, "INVITE"), WAIT);
+        assertFalse(rtp.knows(callId), () -> "rtpengine still holds the cancelled call\n" + logOf(olelo));
+    }
+
+    @Test
+    void aFailureResponseDeletesTheSession() throws Exception {
+        rtp = RtpengineProcess.start(folder);
+        start(rtp.instance());
+        String callId = callId();
+        SdpUa.Message inviteIn = invite(callId);
+        assertTrue(rtp.knows(callId));
+        callee.send(SdpUa.answer(inviteIn, 486, "Busy Here", "b1", callee, null), olelo.port());
+        caller.await(SdpUa.response(486, "INVITE"), WAIT);
+        assertFalse(rtp.knows(callId), () -> "rtpengine still holds the refused call\n" + logOf(olelo));
+    }
+
+    @Test
+    void aFirstInstanceThatDoesNotAnswerLeavesTheCallToTheNext() throws Exception {
+        rtp = RtpengineProcess.start(folder);
+        try (DatagramSocket dead = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            start("udp:127.0.0.1:" + dead.getLocalPort() + ";weight=1000000, " + rtp.instance() + ";weight=1");
+            String callId = callId();
+            SdpUa.Message inviteIn = invite(callId);
+            assertRelayed(inviteIn.body(), CALLER_MEDIA, 23_456, "callee");
+            assertTrue(rtp.knows(callId));
+            dead.setSoTimeout(1000);
+            DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
+            dead.receive(p); // the offer went there first
+            assertTrue(new String(p.getData(), 0, p.getLength()).contains("5:offer"));
+            callee.send(SdpUa.answer(inviteIn, 486, "Busy Here", "b1", callee, null), olelo.port());
+            caller.await(SdpUa.response(486, "INVITE"), WAIT);
+            assertFalse(rtp.knows(callId));
+        }
+    }
+
+    private static String logOf(OleloProcess p) {
+        try {
+            return p == null ? "" : p.log();
+        } catch (java.io.IOException e) {
+            return "(no olelo log)";
+        }
+    }
+}

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +120,42 @@ class MediaRelayCallTest {
         assertFalse(rtp.knows(callId), () -> "rtpengine still holds the call after the BYE\n" + logOf(olelo));
     }
 
+    /**
+     * An INVITE without SDP: the callee's 2xx carries the offer and the caller's ACK the answer;
+     * then the callee re-INVITEs with new ports. Every SDP either party receives is rtpengine's.
+     */
+    @Test
+    void lateOfferAndReInviteFromTheCalleeAreRelayedToo() throws Exception {
+        rtp = RtpengineProcess.start(folder);
+        start(rtp.instance());
+        String callId = callId();
+        caller.send(SdpUa.invite(calleeUri(), caller, "a1", callId, null), olelo.port());
+        SdpUa.Message inviteIn = callee.await(SdpUa.request("INVITE"), WAIT);
+        assertEquals("", inviteIn.body());
+        callee.send(SdpUa.answer(inviteIn, 200, "OK", "b1", callee, SdpUa.sdp("bob", CALLEE_MEDIA, 34_568)), olelo.port());
+        SdpUa.Message ok = caller.await(SdpUa.response(200, "INVITE"), WAIT);
+        assertRelayed(ok.body(), CALLEE_MEDIA, 34_568, "caller (offer in the 2xx)");
+        assertTrue(rtp.knows(callId));
+        caller.send(SdpUa.inDialog("ACK", 1, ok, caller, SdpUa.sdp("alice", CALLER_MEDIA, 23_456)), olelo.port());
+        SdpUa.Message ack = callee.await(SdpUa.request("ACK"), WAIT);
+        assertRelayed(ack.body(), CALLER_MEDIA, 23_456, "callee (answer in the ACK)");
+
+        callee.send(SdpUa.fromCallee("INVITE", 1, inviteIn, "b1", callee, SdpUa.sdp("bob", CALLEE_MEDIA, 34_570)), olelo.port());
+        SdpUa.Message reInvite = caller.await(SdpUa.request("INVITE"), WAIT);
+        assertRelayed(reInvite.body(), CALLEE_MEDIA, 34_570, "caller (re-INVITE)");
+        caller.send(SdpUa.answer(reInvite, 200, "OK", null, caller, SdpUa.sdp("alice", CALLER_MEDIA, 23_458)), olelo.port());
+        SdpUa.Message reOk = callee.await(SdpUa.response(200, "INVITE"), WAIT);
+        assertRelayed(reOk.body(), CALLER_MEDIA, 23_458, "callee (answer to the re-INVITE)");
+        callee.send(SdpUa.fromCallee("ACK", 1, inviteIn, "b1", callee, null), olelo.port());
+        caller.await(SdpUa.request("ACK"), WAIT);
+
+        callee.send(SdpUa.fromCallee("BYE", 2, inviteIn, "b1", callee, null), olelo.port());
+        SdpUa.Message bye = caller.await(SdpUa.request("BYE"), WAIT);
+        caller.send(SdpUa.answer(bye, 200, "OK", null, caller, null), olelo.port());
+        callee.await(SdpUa.response(200, "BYE"), WAIT);
+        assertFalse(rtp.knows(callId), () -> "rtpengine still holds the call after the callee's BYE\n" + logOf(olelo));
+    }
+
     @Test
     void aCancelledCallIsDeleted() throws Exception {
         rtp = RtpengineProcess.start(folder);
@@ -165,7 +205,27 @@ class MediaRelayCallTest {
             callee.send(SdpUa.answer(inviteIn, 486, "Busy Here", "b1", callee, null), olelo.port());
             caller.await(SdpUa.response(486, "INVITE"), WAIT);
             assertFalse(rtp.knows(callId));
+
+            String deadName = "udp:127.0.0.1:" + dead.getLocalPort();
+            String list = rpc("rtpengine.list");
+            assertTrue(list.matches("(?s).*\\{\"instance\":\"" + deadName + "\",\"weight\":1000000,\"state\":\"disabled\".*"), list);
+            assertTrue(list.matches("(?s).*\\{\"instance\":\"" + rtp.instance()
+                    + "\",\"weight\":1,\"state\":\"active\",\"disabled_until\":null,\"sessions\":0,\"offers\":1,"
+                    + "\"answers\":0,\"deletes\":1,\"failures\":0\\}.*"), list);
+            String ping = rpc("rtpengine.ping");
+            assertTrue(ping.contains("{\"instance\":\"" + rtp.instance() + "\",\"result\":\"pong\"}"), ping);
+            assertTrue(ping.contains("{\"instance\":\"" + deadName + "\",\"result\":\"" + deadName + " did not answer"), ping);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(olelo.httpBase() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("olelo_rtpengine_offers_total{instance=\"" + rtp.instance() + "\"} 1"), metrics);
+            assertTrue(metrics.contains("olelo_rtpengine_failures_total{instance=\"" + deadName + "\"} 2"), metrics);
         }
+    }
+
+    private String rpc(String method) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(olelo.httpBase() + "/rpc"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String logOf(OleloProcess p) {

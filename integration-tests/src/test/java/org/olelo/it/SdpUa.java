@@ -146,6 +146,31 @@ final class SdpUa implements AutoCloseable {
                 .append(body(sdp)).toString();
     }
 
+    /**
+     * A request from the callee in the dialog that {@code inviteIn} (the INVITE as the callee
+     * received it, answered with To tag {@code toTag}) set up: route set from its Record-Route in
+     * order, to the caller's Contact.
+     */
+    static String fromCallee(String method, int cseq, Message inviteIn, String toTag, SdpUa from, String sdp) {
+        String target = inviteIn.header("contact").replaceAll("^.*<(.*)>.*$", "$1");
+        StringBuilder b = new StringBuilder(method + " " + target + " SIP/2.0\r\n")
+                .append("Via: SIP/2.0/UDP 127.0.0.1:").append(from.port()).append(";branch=z9hG4bK").append(System.nanoTime())
+                .append(";rport\r\n");
+        for (String rr : inviteIn.headers("record-route")) {
+            for (String r : rr.split(",(?=\\s*<)")) {
+                b.append("Route: ").append(r.strip()).append("\r\n");
+            }
+        }
+        String to = inviteIn.header("to");
+        return b.append("Max-Forwards: 70\r\n")
+                .append("From: ").append(to.contains(";tag=") ? to : to + ";tag=" + toTag).append("\r\n")
+                .append("To: ").append(inviteIn.header("from")).append("\r\n")
+                .append("Call-ID: ").append(inviteIn.header("call-id")).append("\r\n")
+                .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
+                .append(method.equals("INVITE") ? "Contact: " + from.contact() + "\r\n" : "")
+                .append(body(sdp)).toString();
+    }
+
     private static String body(String sdp) {
         if (sdp == null) {
             return "Content-Length: 0\r\n\r\n";

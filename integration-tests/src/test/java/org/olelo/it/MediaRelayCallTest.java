@@ -35,6 +35,10 @@ class MediaRelayCallTest {
     static final String ROUTING =
             "INVITE: (\"media-relay\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\"),"
             + " (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"1\")\n";
+    /** The commented example of deploy/routing.properties, with REGISTER to the registrar. */
+    static final String REGISTRAR_ROUTING = "REGISTER: (\"registrar\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "INVITE: (\"media-relay\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\", \"ruri.local=true\"),"
+            + " (\"registrar\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"1\", \"ruri.local=true\")\n";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String CALLER_MEDIA = "127.0.0.5";
     private static final String CALLEE_MEDIA = "127.0.0.6";
@@ -42,6 +46,8 @@ class MediaRelayCallTest {
 
     @RegisterExtension
     final OleloExtension processes = OleloExtension.onDemand();
+    @RegisterExtension
+    final SippRunner sipp = new SippRunner();
     @TempDir
     Path folder;
     private RtpengineProcess rtp;
@@ -100,8 +106,38 @@ class MediaRelayCallTest {
     void bothPartiesSeeRtpengineAndTheByeDeletesTheSession() throws Exception {
         rtp = RtpengineProcess.start(folder);
         start(rtp.instance());
+        callAndHangUp(calleeUri());
+    }
+
+    /**
+     * As in deploy/routing.properties' example: media-relay in front of the registrar's location
+     * service; bob registers (digest, sipp) and his phone, on the registered port, gets the call
+     * for sip:bob@127.0.0.1 with rtpengine's SDP.
+     */
+    @Test
+    void composedInFrontOfTheRegistrarAsTheRoutingExampleSays() throws Exception {
+        rtp = RtpengineProcess.start(folder);
+        olelo = processes.create(REGISTRAR_ROUTING, "media-relay", "registrar");
+        olelo.appProperties("media-relay", "rtpengine.instances=" + rtp.instance() + "\n"
+                + "rtpengine.flags=replace-origin replace-session-connection\n");
+        assertEquals(0, olelo.subscriber("add", "bob@127.0.0.1", "--password", "b0b"), "subscriber bob");
+        olelo.start();
+        int bobPort = FreePorts.udp();
+        SippResult r = sipp.start("reg-bob", "register.xml", "-s", "bob", "-au", "bob", "-ap", "b0b",
+                "-key", "expires", "600", "-i", "127.0.0.1", "-p", Integer.toString(bobPort), "-m", "1",
+                "127.0.0.1:" + olelo.port()).await(SippRunner.SIPP_TIMEOUT.plusSeconds(10));
+        assertTrue(r.allSuccessful(1), r::describe);
+        caller = new SdpUa("alice");
+        callee = new SdpUa("bob", bobPort);
+        callAndHangUp("sip:bob@127.0.0.1");
+    }
+
+    /** A call with SDP both ways, ACK, BYE from the caller: both see rtpengine, which forgets the call after the BYE. */
+    private void callAndHangUp(String requestUri) throws Exception {
         String callId = callId();
-        SdpUa.Message inviteIn = invite(callId);
+        caller.send(SdpUa.invite(requestUri, caller, "a" + callId, callId, SdpUa.sdp("alice", CALLER_MEDIA, 23_456)),
+                olelo.port());
+        SdpUa.Message inviteIn = callee.await(SdpUa.request("INVITE"), WAIT);
         assertRelayed(inviteIn.body(), CALLER_MEDIA, 23_456, "callee");
         assertTrue(rtp.knows(callId), "rtpengine holds the call after the offer");
 
@@ -187,6 +223,25 @@ class MediaRelayCallTest {
         callee.send(SdpUa.answer(inviteIn, 486, "Busy Here", "b1", callee, null), olelo.port());
         caller.await(SdpUa.response(486, "INVITE"), WAIT);
         assertFalse(rtp.knows(callId), () -> "rtpengine still holds the refused call\n" + logOf(olelo));
+
+        String bad = callId();
+        caller.send(SdpUa.invite(calleeUri(), caller, "a2", bad, "this is no SDP\r\n"), olelo.port());
+        caller.await(SdpUa.response(488, "INVITE"), WAIT);
+        assertFalse(rtp.knows(bad));
+        assertTrue(callee.drain(Duration.ofMillis(500)).stream().noneMatch(m -> bad.equals(m.header("call-id"))),
+                "SDP rtpengine refuses goes no further");
+    }
+
+    @Test
+    void noInstanceAnsweringRefusesTheCallWith503() throws Exception {
+        try (DatagramSocket dead = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            start("udp:127.0.0.1:" + dead.getLocalPort());
+            String callId = callId();
+            caller.send(SdpUa.invite(calleeUri(), caller, "a1", callId, SdpUa.sdp("alice", CALLER_MEDIA, 23_456)), olelo.port());
+            SdpUa.Message refused = caller.await(SdpUa.response(503, "INVITE"), WAIT);
+            assertTrue(refused.startLine().equals("SIP/2.0 503 Media Relay Unavailable"), refused.startLine());
+            assertEquals(List.of(), callee.drain(Duration.ofMillis(500)), "the call goes no further");
+        }
     }
 
     @Test

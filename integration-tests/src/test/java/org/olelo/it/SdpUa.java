@@ -29,8 +29,13 @@ final class SdpUa implements AutoCloseable {
     final List<Message> seen = Collections.synchronizedList(new ArrayList<>());
 
     SdpUa(String user) throws IOException {
+        this(user, 0);
+    }
+
+    /** On {@code port} of 127.0.0.1 (0: any free one). */
+    SdpUa(String user, int port) throws IOException {
         this.user = user;
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
     }
 
     int port() {
@@ -68,6 +73,17 @@ final class SdpUa implements AutoCloseable {
                 return m;
             }
         }
+    }
+
+    /** Everything received within {@code time} (also kept in {@link #seen}). */
+    List<Message> drain(Duration time) throws IOException {
+        int before = seen.size();
+        try {
+            await(m -> false, time);
+        } catch (AssertionError expected) {
+            // the time is up
+        }
+        return List.copyOf(seen.subList(before, seen.size()));
     }
 
     /** A response with this status to a request of this method. */

@@ -26,9 +26,10 @@ import org.olelo.apps.media.ng.NgInstance;
  * Requests inside the dialog and responses pass here because of the Record-Route; a request
  * without SDP, and a body that is not {@code application/sdp}, pass unchanged.
  *
- * <p>When no instance takes a call's first offer the call is refused with {@code 503} (or relayed
- * without media anchoring, with {@code rtpengine.required=false}); an answer rtpengine refuses
- * leaves the response's SDP as it is (the response cannot be refused any more).
+ * <p>When no instance answers an offer the request is refused with {@code 503} (or relayed without
+ * media anchoring, with {@code rtpengine.required=false}); SDP rtpengine refuses gets {@code 488};
+ * an answer rtpengine refuses leaves the response's SDP as it is (the response cannot be refused
+ * any more).
  *
  * <p>Runs on the container's application-session threads (virtual), one message at a time per
  * call; each offer, answer and delete blocks on one UDP exchange with rtpengine.
@@ -61,19 +62,19 @@ public class MediaRelayServlet extends SipServlet {
             inDialog(req, method);
             return; // the container proxies it along the recorded route
         }
-        Proxy proxy = req.getProxy();
         if (!method.equals("INVITE")) {
+            Proxy proxy = req.getProxy();
             proxy.setRecordRoute(false);
             proxy.setSupervised(false);
             proxy.proxyTo(req.getRequestURI());
             return;
         }
-        proxy.setRecordRoute(true);
-        proxy.setSupervised(true);
-        if (!offer(req, null) && rt.config().required()) {
-            req.createResponse(503, "Media Relay Unavailable").send();
+        if (refused(req, offer(req, null))) {
             return;
         }
+        Proxy proxy = req.getProxy();
+        proxy.setRecordRoute(true);
+        proxy.setSupervised(true);
         proxy.proxyTo(req.getRequestURI());
     }
 
@@ -84,23 +85,41 @@ public class MediaRelayServlet extends SipServlet {
             return;
         }
         if ((method.equals("INVITE") || method.equals("UPDATE")) && sdp(req) != null) {
-            NgInstance on = CallMedia.instance(as, rt.engine().instances());
-            if (!offer(req, on) && rt.config().required()) {
-                req.createResponse(503, "Media Relay Unavailable").send();
-            }
+            refused(req, offer(req, CallMedia.instance(as, rt.engine().instances())));
         }
+    }
+
+    /**
+     * Answers a request whose offer failed: {@code 488} when rtpengine refused its SDP, {@code 503}
+     * when no instance answered (unless {@code rtpengine.required=false}: then it goes on as it is).
+     *
+     * @return true when the request was answered here
+     */
+    private boolean refused(SipServletRequest req, NgException failure) throws IOException {
+        if (failure == null) {
+            return false;
+        }
+        if (!failure.noAnswer()) {
+            req.createResponse(488, "Not Acceptable Here").send();
+            return true;
+        }
+        if (rt.config().required()) {
+            req.createResponse(503, "Media Relay Unavailable").send();
+            return true;
+        }
+        return false;
     }
 
     /**
      * Offers the request's SDP (if any) and puts rtpengine's in its place.
      *
      * @param on the call's instance, null for a new call
-     * @return false when no instance took the offer
+     * @return null when done (or nothing to offer), else the failure
      */
-    private boolean offer(SipServletRequest req, NgInstance on) throws IOException {
+    private NgException offer(SipServletRequest req, NgInstance on) throws IOException {
         String sdp = sdp(req);
         if (sdp == null) {
-            return true;
+            return null;
         }
         String fromTag = req.getFrom().getParameter("tag");
         String toTag = req.getTo().getParameter("tag");
@@ -110,10 +129,10 @@ public class MediaRelayServlet extends SipServlet {
                 CallMedia.opened(req.getApplicationSession(), p.instance(), req.getCallId(), fromTag);
             }
             replace(req, p.sdp());
-            return true;
+            return null;
         } catch (NgException e) {
             log("media-relay: offer of call " + req.getCallId() + " not relayed: " + e.getMessage());
-            return false;
+            return e;
         }
     }
 

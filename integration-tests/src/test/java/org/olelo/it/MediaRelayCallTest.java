@@ -274,6 +274,7 @@ class MediaRelayCallTest {
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(metrics.contains("olelo_rtpengine_offers_total{instance=\"" + rtp.instance() + "\"} 1"), metrics);
             assertTrue(metrics.contains("olelo_rtpengine_failures_total{instance=\"" + deadName + "\"} 2"), metrics);
+            assertTrue(metrics.contains("olelo_rtpengine_sessions{instance=\"" + rtp.instance() + "\"} 0"), metrics);
         }
     }
 

@@ -84,14 +84,12 @@ public class MediaRelayListener implements ServletContextListener, SipApplicatio
     @Override
     public void sessionExpired(SipApplicationSessionEvent ev) {
         SipApplicationSession as = ev.getApplicationSession();
-        MediaRuntime r = rt;
-        NgInstance on = r == null ? null : CallMedia.instance(as, r.engine().instances());
-        String callId = CallMedia.callId(as);
-        if (on == null || callId == null) {
+        Held h = held(as);
+        if (h == null) {
             return;
         }
         try {
-            if ("ok".equals(r.engine().query(on, callId).get("result"))) {
+            if ("ok".equals(h.engine().query(h.on(), h.callId()).get("result"))) {
                 as.setExpires(EXTEND_MINUTES);
             }
         } catch (NgException e) {
@@ -103,21 +101,31 @@ public class MediaRelayListener implements ServletContextListener, SipApplicatio
     @Override
     public void sessionDestroyed(SipApplicationSessionEvent ev) {
         SipApplicationSession as = ev.getApplicationSession();
-        MediaRuntime r = rt;
-        NgInstance on = r == null ? null : CallMedia.instance(as, r.engine().instances());
-        String callId = CallMedia.callId(as);
-        if (on == null || callId == null) {
+        Held h = held(as);
+        if (h == null) {
             return;
         }
         String fromTag = CallMedia.fromTag(as);
         CallMedia.closed(as);
         try {
-            r.engine().delete(on, callId, fromTag);
+            h.engine().delete(h.on(), h.callId(), fromTag);
         } catch (NgException e) {
             ServletContext c = ctx;
             if (c != null) {
-                c.log("media-relay: media session of ended call " + callId + " not deleted: " + e.getMessage());
+                c.log("media-relay: media session of ended call " + h.callId() + " not deleted: " + e.getMessage());
             }
         }
+    }
+
+    /** The media session a call's application session still holds. */
+    private record Held(RtpEngine engine, NgInstance on, String callId) {
+    }
+
+    /** What {@code as} still holds at rtpengine, or null. */
+    private Held held(SipApplicationSession as) {
+        MediaRuntime r = rt;
+        NgInstance on = r == null ? null : CallMedia.instance(as, r.engine().instances());
+        String callId = CallMedia.callId(as);
+        return on == null || callId == null ? null : new Held(r.engine(), on, callId);
     }
 }

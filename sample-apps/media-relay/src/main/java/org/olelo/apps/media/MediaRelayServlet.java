@@ -31,6 +31,10 @@ import org.olelo.apps.media.ng.NgInstance;
  * an answer rtpengine refuses leaves the response's SDP as it is (the response cannot be refused
  * any more).
  *
+ * <p>A failed command writes no log line per call (a dead rtpengine would flood the log): it is
+ * counted in the instance's {@code failures}, and an instance that stops or starts answering is
+ * logged once ({@link RtpEngine}).
+ *
  * <p>Runs on the container's application-session threads (virtual), one message at a time per
  * call; each offer, answer and delete blocks on one UDP exchange with rtpengine.
  */
@@ -131,8 +135,7 @@ public class MediaRelayServlet extends SipServlet {
             replace(req, p.sdp());
             return null;
         } catch (NgException e) {
-            log("media-relay: offer of call " + req.getCallId() + " not relayed: " + e.getMessage());
-            return e;
+            return e; // counted per instance (failures); no line per call
         }
     }
 
@@ -171,8 +174,7 @@ public class MediaRelayServlet extends SipServlet {
                 replace(resp, p.sdp());
             }
         } catch (NgException e) {
-            log("media-relay: SDP of a " + resp.getStatus() + " of call " + resp.getCallId() + " not relayed: "
-                    + e.getMessage());
+            // the response goes on with its own SDP; counted per instance (failures)
         }
     }
 
@@ -193,7 +195,7 @@ public class MediaRelayServlet extends SipServlet {
         try {
             replace(ack, rt.engine().answer(on, ack.getCallId(), offerer, other, sdp));
         } catch (NgException e) {
-            log("media-relay: SDP of the ACK of call " + ack.getCallId() + " not relayed: " + e.getMessage());
+            // the ACK goes on with its own SDP; counted per instance (failures)
         }
     }
 
@@ -207,7 +209,7 @@ public class MediaRelayServlet extends SipServlet {
         try {
             rt.engine().delete(on, callId, fromTag);
         } catch (NgException e) {
-            log("media-relay: media session of call " + callId + " not deleted: " + e.getMessage());
+            // left to rtpengine's own timeout; counted per instance (failures)
         }
     }
 

@@ -158,10 +158,11 @@ class MediaRelayCallTest {
 
     /**
      * An INVITE without SDP: the callee's 2xx carries the offer and the caller's ACK the answer;
-     * then the callee re-INVITEs with new ports. Every SDP either party receives is rtpengine's.
+     * then the callee re-INVITEs and the caller UPDATEs with new ports. Every SDP either party
+     * receives is rtpengine's.
      */
     @Test
-    void lateOfferAndReInviteFromTheCalleeAreRelayedToo() throws Exception {
+    void lateOfferReInviteAndUpdateAreRelayedToo() throws Exception {
         rtp = RtpengineProcess.start(folder);
         start(rtp.instance());
         String callId = callId();
@@ -184,6 +185,13 @@ class MediaRelayCallTest {
         assertRelayed(reOk.body(), CALLER_MEDIA, 23_458, "callee (answer to the re-INVITE)");
         callee.send(SdpUa.fromCallee("ACK", 1, inviteIn, "b1", callee, null), olelo.port());
         caller.await(SdpUa.request("ACK"), WAIT);
+
+        caller.send(SdpUa.inDialog("UPDATE", 2, ok, caller, SdpUa.sdp("alice", CALLER_MEDIA, 23_460)), olelo.port());
+        SdpUa.Message update = callee.await(SdpUa.request("UPDATE"), WAIT);
+        assertRelayed(update.body(), CALLER_MEDIA, 23_460, "callee (UPDATE)");
+        callee.send(SdpUa.answer(update, 200, "OK", null, callee, SdpUa.sdp("bob", CALLEE_MEDIA, 34_572)), olelo.port());
+        SdpUa.Message updated = caller.await(SdpUa.response(200, "UPDATE"), WAIT);
+        assertRelayed(updated.body(), CALLEE_MEDIA, 34_572, "caller (answer to the UPDATE)");
 
         callee.send(SdpUa.fromCallee("BYE", 2, inviteIn, "b1", callee, null), olelo.port());
         SdpUa.Message bye = caller.await(SdpUa.request("BYE"), WAIT);

@@ -134,7 +134,7 @@ final class SdpUa implements AutoCloseable {
                 .append("To: ").append(to.contains(";tag=") || toTag == null ? to : to + ";tag=" + toTag).append("\r\n")
                 .append("Call-ID: ").append(req.header("call-id")).append("\r\n")
                 .append("CSeq: ").append(req.header("cseq")).append("\r\n");
-        if (status < 300 && req.method().equals("INVITE")) {
+        if (status < 300 && (req.method().equals("INVITE") || req.method().equals("UPDATE"))) {
             b.append("Contact: ").append(from.contact()).append("\r\n");
         }
         return b.append(body(sdp)).toString();
@@ -159,6 +159,7 @@ final class SdpUa implements AutoCloseable {
                 .append("To: ").append(ok.header("to")).append("\r\n")
                 .append("Call-ID: ").append(ok.header("call-id")).append("\r\n")
                 .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
+                .append(method.equals("UPDATE") ? "Contact: " + from.contact() + "\r\n" : "")
                 .append(body(sdp)).toString();
     }
 

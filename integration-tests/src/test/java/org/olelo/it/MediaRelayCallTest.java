@@ -275,6 +275,7 @@ class MediaRelayCallTest {
             assertTrue(list.matches("(?s).*\\{\"instance\":\"" + rtp.instance()
                     + "\",\"weight\":1,\"state\":\"active\",\"disabled_until\":null,\"sessions\":0,\"offers\":1,"
                     + "\"answers\":0,\"deletes\":1,\"failures\":0\\}.*"), list);
+            assertTrue(list.matches("(?s).*\"stray_datagrams\":\\d+.*"), list); // late answers to retransmissions count
             String ping = rpc("rtpengine.ping");
             assertTrue(ping.contains("{\"instance\":\"" + rtp.instance() + "\",\"result\":\"pong\"}"), ping);
             assertTrue(ping.contains("{\"instance\":\"" + deadName + "\",\"result\":\"" + deadName + " did not answer"), ping);

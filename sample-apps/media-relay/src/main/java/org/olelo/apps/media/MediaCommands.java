@@ -13,7 +13,8 @@ import org.olelo.apps.media.ng.NgInstance;
  * <ul>
  * <li>{@code rtpengine.list}: {@code {"instances": [{"instance", "weight", "state" ("active" or
  *     "disabled"), "disabled_until" (ISO-8601 or null), "sessions", "offers", "answers", "deletes",
- *     "failures"}]}};</li>
+ *     "failures"}], "stray_datagrams"}} (datagrams dropped by the control socket: no answer to a
+ *     pending command, from another address, or malformed);</li>
  * <li>{@code rtpengine.ping [instance]}: pings every instance, or the one named
  *     ({@code udp:HOST:PORT}); {@code {"instances": [{"instance", "result" ("pong" or the
  *     failure)}]}}; an instance that answers takes new calls again;</li>
@@ -32,7 +33,7 @@ final class MediaCommands {
     static List<RpcCommand> of(RtpEngine engine) {
         return List.of(
                 new RpcCommand("rtpengine.list", List.of(), "lists the rtpengine instances with their state and counters",
-                        p -> Map.of("instances", engine.describe())),
+                        p -> Map.of("instances", engine.describe(), "stray_datagrams", engine.strayDatagrams())),
                 new RpcCommand("rtpengine.ping", List.of("instance"), "pings every rtpengine instance, or the one named",
                         p -> Map.of("instances", ping(engine, p.optionalText("instance").orElse(null)))),
                 new RpcCommand("rtpengine.query", List.of("call_id", "instance"),

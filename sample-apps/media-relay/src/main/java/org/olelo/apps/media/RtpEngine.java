@@ -191,6 +191,11 @@ final class RtpEngine implements AutoCloseable {
         }).toList();
     }
 
+    /** Datagrams the control socket dropped: not an answer to a pending command of ours. */
+    long strayDatagrams() {
+        return client.dropped();
+    }
+
     @Override
     public void close() {
         client.close();

@@ -71,7 +71,7 @@ class MediaRelayCallTest {
     private void start(String instances) throws Exception {
         olelo = processes.create(ROUTING, "media-relay", "proxy");
         olelo.appProperties("media-relay", "rtpengine.instances=" + instances + "\n"
-                + "rtpengine.retransmit.millis=200\nrtpengine.tries=2\nrtpengine.flags=replace-origin replace-session-connection\n");
+                + "rtpengine.retransmit.millis=300\nrtpengine.tries=3\nrtpengine.flags=replace-origin replace-session-connection\n");
         olelo.start();
         caller = new SdpUa("alice");
         callee = new SdpUa("bob");

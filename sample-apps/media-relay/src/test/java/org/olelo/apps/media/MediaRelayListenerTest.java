@@ -39,8 +39,8 @@ class MediaRelayListenerTest {
             case "query" -> knowsCall ? Map.of("result", "ok", "created", 1L) : Map.of("result", "error", "error-reason", "Unknown call-id");
             default -> Map.of("result", "ok", "sdp", "v=0 relayed");
         });
-        Map<String, String> params = Map.of("rtpengine.instances", ng.spec(1), "rtpengine.retransmit.millis", "100",
-                "rtpengine.tries", "2");
+        Map<String, String> params = Map.of("rtpengine.instances", ng.spec(1), "rtpengine.retransmit.millis", "250",
+                "rtpengine.tries", "3");
         ctx = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServletContext.class},
                 (p, m, a) -> switch (m.getName()) {
                     case "getInitParameter" -> params.get((String) a[0]);

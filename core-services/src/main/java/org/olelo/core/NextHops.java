@@ -136,11 +136,31 @@ final class NextHops {
     private Target target(SipURI su, String defaultTransport) {
         String transport = su.getTransportParam();
         if (transport == null) {
-            transport = su.isSecure() ? "TLS" : defaultTransport != null && hasTransport(defaultTransport) ? defaultTransport : "UDP";
+            transport = su.isSecure() ? "TLS" : usableDefault(defaultTransport) ? defaultTransport : "UDP";
         }
         String host = stripBrackets(su.getMAddrParam() != null ? su.getMAddrParam() : su.getHost());
-        int port = su.getPort() > 0 ? su.getPort() : (su.isSecure() ? 5061 : 5060);
-        return new Target(transport.toUpperCase(Locale.ROOT), host, port);
+        transport = transport.toUpperCase(Locale.ROOT);
+        int port = su.getPort() > 0 ? su.getPort() : defaultPort(transport, su.isSecure());
+        return new Target(transport, host, port);
+    }
+
+    /**
+     * Whether a URI without a transport may go over the transport its request came in on: when this
+     * server listens on it, and it is no WebSocket (a WebSocket listening point only answers the
+     * browsers connected to it; a URI meant for one says {@code transport=ws}).
+     */
+    private boolean usableDefault(String defaultTransport) {
+        return defaultTransport != null && !defaultTransport.equalsIgnoreCase("WS") && !defaultTransport.equalsIgnoreCase("WSS")
+                && hasTransport(defaultTransport);
+    }
+
+    /** RFC 7118 §4.1: a WebSocket URI without a port means the HTTP ports; RFC 3261 §19.1.2 otherwise. */
+    private static int defaultPort(String transport, boolean secure) {
+        return switch (transport) {
+            case "WS" -> 80;
+            case "WSS" -> 443;
+            default -> secure ? 5061 : 5060;
+        };
     }
 
     private Hop hop(Target target, InetAddress addr) throws UnknownHostException {

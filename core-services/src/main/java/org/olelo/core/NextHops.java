@@ -134,6 +134,10 @@ final class NextHops {
     }
 
     private Target target(SipURI su, String defaultTransport) {
+        String[] alias = WebSocketContacts.target(su);
+        if (alias != null) {
+            return new Target(alias[0], stripBrackets(alias[1]), Integer.parseInt(alias[2]));
+        }
         String transport = su.getTransportParam();
         if (transport == null) {
             transport = su.isSecure() ? "TLS" : usableDefault(defaultTransport) ? defaultTransport : "UDP";

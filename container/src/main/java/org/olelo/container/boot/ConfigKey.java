@@ -144,6 +144,13 @@ public enum ConfigKey {
     /** Capture agent id of HEP packets. */
     TRACE_HEP_ID("trace.hep.id", "capture agent id written in each HEP packet, 0 to 4294967295",
             d -> Long.toString(d.log().trace().hepId())),
+    /** The only request path a WebSocket listening point upgrades. */
+    WS_PATH("ws.path", "request path a ws: listening point upgrades, e.g. /sip (empty: any path)",
+            d -> d.core().extensions().getOrDefault("ws.path", "")),
+    /** The origins a WebSocket handshake may come from. */
+    WS_ORIGINS("ws.origins", "origins whose pages may open a ws: connection, comma-separated, e.g."
+            + " https://phone.example.com (empty: any, and handshakes without Origin)",
+            d -> d.core().extensions().getOrDefault("ws.origins", "")),
     /** Address of the HTTP listener (management endpoints); empty turns it off. */
     HTTP_LISTEN("http.listen", "host:port of the HTTP listener serving the management endpoints (/rpc ...);"
             + " empty: no HTTP listener; a non-loopback address needs management.token",

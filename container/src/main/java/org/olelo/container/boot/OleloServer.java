@@ -13,6 +13,7 @@ import org.olelo.container.internal.deploy.AppDeployer;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.log.CallLog;
+import org.olelo.container.internal.net.AppConnectionsHook;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.router.DefaultApplicationRouter;
 import org.olelo.container.internal.router.LoadedRouter;
@@ -57,6 +58,7 @@ public final class OleloServer implements AutoCloseable {
     private final ConfiguredTrace configuredTrace;
     private final OperationsPlane operations;
     private final CallTracking calls;
+    private final AppConnectionsHook connections;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -86,8 +88,9 @@ public final class OleloServer implements AutoCloseable {
         container.setCallLog(new CallLog(config.log().calls()));
         calls = CallTracking.start(config.calls(), runtime, database.defaultPool());
         operations = new OperationsPlane(config.management());
+        connections = new AppConnectionsHook(operations.appServices(container, registry), core.connectionEvents());
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
-                operations.appServices(container, registry), registry, config.pollMillis());
+                connections, registry, config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
         // the container's commands first: applications cannot take their names
         operations.addContainerCommands(this, container.versionWork(), java.time.Instant.now());
@@ -268,6 +271,7 @@ public final class OleloServer implements AutoCloseable {
         // applications first, while the listening points still send: what a servlet's destroy() or
         // a contextDestroyed sends (goodbye messages) leaves before the sockets close
         deployer.stop();
+        connections.close();
         trace.close();
         core.close();
         calls.close();

@@ -1,0 +1,135 @@
+package org.olelo.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.UdpPeer;
+
+/**
+ * A browser's SIP stack (a WebSocket client with the {@code sip} subprotocol, RFC 7118) against the
+ * default deployment with a {@code ws:} listening point: it registers with digest over its
+ * WebSocket, a UDP phone calls it through the registrar's location service, it answers, the ACK
+ * and BYE of the UDP phone reach it over the same WebSocket; when it closes the WebSocket, its
+ * binding goes and the user is offline at once. Handshakes without the subprotocol are refused.
+ */
+class WebSocketCallTest {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int WS_PORT = FreePorts.tcp();
+    private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 40000 RTP/AVP 0\r\n";
+    @RegisterExtension
+    static final OleloExtension OLELO = OleloExtension.started(null).setup(p -> {
+        assertEquals(0, p.subscriber("add", "alice@127.0.0.1", "--password", "w3bRTC"));
+        p.listen("ws:127.0.0.1:" + WS_PORT);
+    });
+
+    private static URI ws() {
+        return URI.create("ws://127.0.0.1:" + WS_PORT + "/");
+    }
+
+    private static String contact() {
+        return "<sip:alice@" + WsPeer.VIA_HOST + ";transport=ws>";
+    }
+
+    private static SipBuilder register(int cseq, String callId) {
+        return SipBuilder.request("REGISTER", "sip:127.0.0.1").viaValue("SIP/2.0/WS " + WsPeer.VIA_HOST
+                        + ";branch=z9hG4bK-ws" + SipBuilder.next()).from("<sip:alice@127.0.0.1>;tag=reg1")
+                .to("<sip:alice@127.0.0.1>").callId(callId).cseq(cseq).contact(contact()).header("Expires", "600");
+    }
+
+    /** Registers alice over the WebSocket, answering the digest challenge. */
+    private static void registerWithDigest(WsPeer alice) throws Exception {
+        String callId = "ws-reg-" + SipBuilder.next();
+        String challenge = alice.finalResponseTo(register(1, callId));
+        assertEquals(401, SipText.status(challenge), challenge);
+        String ok = alice.finalResponseTo(register(2, callId).header("Authorization",
+                DigestAnswer.of(SipText.header(challenge, "WWW-Authenticate"), "alice", "w3bRTC", "REGISTER", "sip:127.0.0.1")));
+        assertEquals(200, SipText.status(ok), ok);
+        assertTrue(ok.contains(WsPeer.VIA_HOST), ok);
+    }
+
+    private static String lookup(String aor) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(OLELO.process().httpBase() + "/rpc"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"ul.lookup\",\"params\":{\"aor\":\""
+                        + aor + "\"},\"id\":1}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aUdpPhoneCallsAUserRegisteredOverAWebSocketWhichAnswersAndIsHungUpOn() throws Exception {
+        try (WsPeer alice = WsPeer.connect(ws());
+             UdpPeer carol = new UdpPeer(new InetSocketAddress(HOST, OLELO.port()))) {
+            registerWithDigest(alice);
+
+            carol.send(SipBuilder.request("INVITE", "sip:alice@127.0.0.1").via(carol).from("<sip:carol@127.0.0.1>;tag=c1")
+                    .contact("carol", carol).body("application/sdp", SDP));
+            String invite = alice.receiveUntil(5000, m -> "INVITE".equals(SipText.method(m)));
+            assertNotNull(invite, "the INVITE reaches the WebSocket");
+            assertTrue(SipText.headers(invite, "Via").get(0).startsWith("SIP/2.0/WS "), invite);
+            alice.send(SipBuilder.response(invite, 180, "Ringing").toTag("w1").contact(contact()));
+            alice.send(SipBuilder.response(invite, 200, "OK").toTag("w1").contact(contact()).body("application/sdp", SDP));
+
+            String ok = carol.finalResponse(5000);
+            assertNotNull(ok, "carol gets the answer");
+            assertEquals(200, SipText.status(ok), ok);
+
+            carol.send(SipBuilder.inDialog("ACK", ok).via(carol).cseq(1));
+            String ack = alice.receiveUntil(5000, m -> "ACK".equals(SipText.method(m)));
+            assertNotNull(ack, "the ACK reaches the WebSocket");
+
+            carol.send(SipBuilder.inDialog("BYE", ok).via(carol).cseq(2));
+            String bye = alice.receiveUntil(5000, m -> "BYE".equals(SipText.method(m)));
+            assertNotNull(bye, "the BYE reaches the WebSocket");
+            alice.send(SipBuilder.response(bye, 200, "OK"));
+            String byeOk = carol.finalResponse(5000);
+            assertNotNull(byeOk, "carol gets the answer to her BYE");
+            assertEquals(200, SipText.status(byeOk), byeOk);
+            assertTrue(SipText.contactUri(ok).contains(";alias=127.0.0.1~"), "the browser's Contact leads back to its"
+                    + " WebSocket: " + ok);
+        }
+    }
+
+    @Test
+    void closingTheWebSocketRemovesTheBindingAndTheUserIsOffline() throws Exception {
+        WsPeer alice = WsPeer.connect(ws());
+        registerWithDigest(alice);
+        assertTrue(lookup("sip:alice@127.0.0.1").contains("\"result\""), lookup("sip:alice@127.0.0.1"));
+        alice.close();
+        assertEquals(1000, alice.closed.get());
+
+        String found = null;
+        for (int i = 0; i < 50; i++) {
+            found = lookup("sip:alice@127.0.0.1");
+            if (found.contains("no contact for")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(found.contains("no contact for"), "the binding is gone: " + found);
+        try (UdpPeer carol = new UdpPeer(new InetSocketAddress(HOST, OLELO.port()))) {
+            String r = carol.finalResponseTo(SipBuilder.request("INVITE", "sip:alice@127.0.0.1").via(carol)
+                    .contact("carol", carol).body("application/sdp", SDP));
+            assertTrue(SipText.status(r) == 404 || SipText.status(r) == 480, r);
+        }
+    }
+
+    @Test
+    void aHandshakeWithoutTheSipSubprotocolIsRefused() {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> WsPeer.connectOffering(ws(), "chat"));
+        assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.toString());
+        assertEquals(400, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
+    }
+}

@@ -15,6 +15,7 @@ import org.olelo.core.internal.net.IpLiterals;
 import org.olelo.core.internal.resolve.HostLookups;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
+import org.olelo.core.routing.NoSecureTransport;
 import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.Transport;
 
@@ -133,14 +134,16 @@ final class NextHops {
         return null;
     }
 
-    private Target target(SipURI su, String defaultTransport) {
+    private Target target(SipURI su, String defaultTransport) throws NoSecureTransport {
         String[] alias = WebSocketContacts.target(su);
         if (alias != null) {
             return new Target(alias[0], stripBrackets(alias[1]), Integer.parseInt(alias[2]));
         }
         String transport = su.getTransportParam();
-        if (transport == null) {
-            transport = su.isSecure() ? "TLS" : usableDefault(defaultTransport) ? defaultTransport : "UDP";
+        if (su.isSecure()) {
+            transport = secureTransport(transport);
+        } else if (transport == null) {
+            transport = usableDefault(defaultTransport) ? defaultTransport : "UDP";
         }
         String host = stripBrackets(su.getMAddrParam() != null ? su.getMAddrParam() : su.getHost());
         transport = transport.toUpperCase(Locale.ROOT);
@@ -167,8 +170,25 @@ final class NextHops {
         };
     }
 
+    /**
+     * The transport of a {@code sips:} URI (RFC 3261 §26.2.2, RFC 5630 §3.1.3): TLS, also for
+     * {@code transport=tcp} (TLS runs over TCP); WSS when named; never an insecure one.
+     */
+    private static String secureTransport(String param) throws NoSecureTransport {
+        if (param == null || param.equalsIgnoreCase("tcp") || param.equalsIgnoreCase("tls")) {
+            return "TLS";
+        }
+        if (NoSecureTransport.secure(param)) {
+            return param;
+        }
+        throw new NoSecureTransport("a sips: URI is not sent over " + param.toLowerCase(Locale.ROOT));
+    }
+
     private Hop hop(Target target, InetAddress addr) throws UnknownHostException {
         Transport t = transport(target.transport(), addr);
+        if (t == null && NoSecureTransport.secure(target.transport())) {
+            throw new NoSecureTransport("no " + target.transport() + " listening point for a sips: target");
+        }
         if (t == null) {
             throw new UnknownHostException("no " + target.transport() + " listening point for " + addr.getHostAddress());
         }

@@ -23,6 +23,7 @@ import org.olelo.container.internal.router.RoutingNameCheck;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.security.DigestAuthenticator;
 import org.olelo.container.internal.security.InitialRequestGuard;
+import org.olelo.container.internal.tls.SelfSignedTls;
 import org.olelo.container.internal.trace.ConfiguredTrace;
 import org.olelo.container.internal.trace.SipTrace;
 import org.olelo.container.internal.trace.TraceSettings;
@@ -66,7 +67,7 @@ public final class OleloServer implements AutoCloseable {
                         long t0) throws Exception {
         this.config = config;
         this.database = database;
-        core = new SipCore(config.core(), resolver);
+        core = new SipCore(SelfSignedTls.apply(config.core(), config.dataDir()), resolver);
         core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());

@@ -21,8 +21,13 @@ final class WsClient implements WebSocket.Listener {
 
     /** Connects with the given subprotocols (none when empty) and extra headers (name, value...). */
     static WsClient connect(URI uri, String[] subprotocols, String... headers) throws Exception {
+        return connect(HttpClient.newHttpClient(), uri, subprotocols, headers);
+    }
+
+    /** Like {@link #connect(URI, String[], String...)} with a client of the test's (e.g. trusting a test CA). */
+    static WsClient connect(HttpClient http, URI uri, String[] subprotocols, String... headers) throws Exception {
         WsClient c = new WsClient();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
             b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }

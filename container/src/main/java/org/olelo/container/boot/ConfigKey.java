@@ -170,10 +170,10 @@ public enum ConfigKey {
             + " into the data folder (development only; logged as a warning at each start)",
             d -> d.core().extensions().getOrDefault("tls.self.signed", "false")),
     /** The only request path a WebSocket listening point upgrades. */
-    WS_PATH("ws.path", "request path a ws: listening point upgrades, e.g. /sip (empty: any path)",
+    WS_PATH("ws.path", "request path a ws: or wss: listening point upgrades, e.g. /sip (empty: any path)",
             d -> d.core().extensions().getOrDefault("ws.path", "")),
     /** The origins a WebSocket handshake may come from. */
-    WS_ORIGINS("ws.origins", "origins whose pages may open a ws: connection, comma-separated, e.g."
+    WS_ORIGINS("ws.origins", "origins whose pages may open a ws: or wss: connection, comma-separated, e.g."
             + " https://phone.example.com (empty: any, and handshakes without Origin)",
             d -> d.core().extensions().getOrDefault("ws.origins", "")),
     /** Address of the HTTP listener (management endpoints); empty turns it off. */

@@ -75,12 +75,12 @@ final class FrameReader {
     }
 
     /**
-     * Waits up to {@code millis} for the first byte of the next frame.
+     * Waits up to {@code millis} (0: for ever) for the first byte of the next frame.
      *
      * @return the byte, -1 at the end of the stream, -2 when the wait ran out
      */
     int awaitFrame(long millis) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+        socket.setSoTimeout(millis == 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
         try {
             return in.read();
         } catch (SocketTimeoutException e) {

@@ -14,6 +14,7 @@ final class Frames {
     static final int TEXT = 0x1;
     static final int BINARY = 0x2;
     static final int CLOSE = 0x8;
+    static final int PING = 0x9;
     static final int PONG = 0xA;
 
     private Frames() {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * ({@link FrameReader}) that hands each message to the core's sink, answers pings and closes.
  *
  * <p>Threads: {@link #run} is the connection's virtual reader thread; it blocks only in socket
- * reads, each with a timeout (idle timeout between messages, what is left of the message timeout
- * inside the handshake or a message). {@link #send} runs on any thread and blocks on the write lock
+ * reads, each with a timeout (the idle deadline between messages, what is left of the message
+ * timeout inside the handshake or a message). {@link #send} runs on any thread and blocks on the write lock
  * and the socket's send buffer. {@link #close} runs on any thread, once.
  */
 final class WsConnection {
@@ -34,8 +34,6 @@ final class WsConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile OutputStream out;
     private volatile boolean upgraded;
-    /** System.nanoTime() of the last byte read or written. */
-    private volatile long lastActivity = System.nanoTime();
 
     WsConnection(WsTransport owner, Socket socket) {
         this.owner = owner;
@@ -85,25 +83,40 @@ final class WsConnection {
         }
     }
 
+    /**
+     * Reads messages until the end. Idle means nothing read: half-way through the idle timeout a
+     * ping is sent (browsers answer it on their own), and only a connection that has not even
+     * answered it by the end of the timeout is closed, so a browser that registers every 10 minutes
+     * keeps its connection while a vanished one is noticed.
+     */
     private void readMessages(FrameReader reader) throws IOException {
         long idleNanos = TimeUnit.SECONDS.toNanos(owner.limits().idleTimeoutSeconds());
+        long lastRead = System.nanoTime();
+        boolean pinged = false;
         while (true) {
-            long wait = idleNanos == 0 ? 0 : lastActivity + idleNanos - System.nanoTime();
-            if (idleNanos > 0 && wait <= 0) {
+            long now = System.nanoTime();
+            if (idleNanos > 0 && now - lastRead >= idleNanos) {
                 owner.context().statistics().count(CoreStatistics.Event.TCP_IDLE_CLOSED);
-                LOG.debug("{}: closing the WebSocket of {}: idle for {} s", owner, peer, owner.limits().idleTimeoutSeconds());
+                LOG.debug("{}: closing the WebSocket of {}: nothing read for {} s, not even a pong",
+                        owner, peer, owner.limits().idleTimeoutSeconds());
                 close(FrameReader.GOING_AWAY);
                 return;
             }
+            if (idleNanos > 0 && !pinged && now - lastRead >= idleNanos / 2) {
+                write(Frames.frame(Frames.PING, new byte[0]));
+                pinged = true;
+            }
+            long wait = idleNanos == 0 ? 0 : lastRead + (pinged ? idleNanos : idleNanos / 2) - now;
             int first = reader.awaitFrame(idleNanos == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(wait) + 1);
             if (first == -1) {
                 return;
             }
             if (first == -2) {
-                continue; // the idle deadline is checked again (a write may have kept the connection alive)
+                continue; // the deadlines are checked again above
             }
             byte[] message = reader.message(first);
-            lastActivity = System.nanoTime();
+            lastRead = System.nanoTime();
+            pinged = false;
             if (message != null) {
                 deliver(message);
             }
@@ -137,7 +150,6 @@ final class WsConnection {
         try {
             out.write(bytes);
             out.flush();
-            lastActivity = System.nanoTime();
         } finally {
             writeLock.unlock();
         }

@@ -153,11 +153,25 @@ class WsTransportTest {
         }
         try (Socket s = handshake(uri)) {
             s.setSoTimeout(5000);
+            byte[] ping = s.getInputStream().readNBytes(2);
+            assertEquals((byte) 0x89, ping[0], "pinged half-way through the idle timeout");
             byte[] close = s.getInputStream().readNBytes(4);
-            assertEquals((byte) 0x88, close[0], "closed after the idle timeout");
+            assertEquals((byte) 0x88, close[0], "closed after the idle timeout: the ping was not answered");
             assertEquals(1001, ((close[2] & 0xFF) << 8) | (close[3] & 0xFF));
         }
         assertTrue(context.statistics.get(CoreStatistics.Event.TCP_IDLE_CLOSED) >= 1);
+    }
+
+    @Test
+    void aClientThatAnswersPingsOutlivesTheIdleTimeout() throws Exception {
+        TestContext context = new TestContext(Map.of(), 65535, new TcpLimits(10, 10, 1, 2));
+        WsClient client = WsClient.sip(start(context));
+        client.send(OPTIONS);
+        InetSocketAddress peer = context.received.poll(5, TimeUnit.SECONDS).source();
+        Thread.sleep(3000);
+        assertTrue(context.closed.isEmpty(), "still open after three idle timeouts");
+        transport.send("SIP/2.0 200 OK\r\n\r\n".getBytes(StandardCharsets.UTF_8), peer);
+        assertEquals("SIP/2.0 200 OK\r\n\r\n", client.next());
     }
 
     @Test

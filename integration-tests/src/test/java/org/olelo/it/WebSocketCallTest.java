@@ -23,7 +23,8 @@ import org.olelo.core.testkit.UdpPeer;
  * default deployment with a {@code ws:} listening point: it registers with digest over its
  * WebSocket, a UDP phone calls it through the registrar's location service, it answers, the ACK
  * and BYE of the UDP phone reach it over the same WebSocket; when it closes the WebSocket, its
- * binding goes and the user is offline at once. Handshakes without the subprotocol are refused.
+ * binding goes and the user is offline at once. The other way round, the browser calls a UDP phone,
+ * whose BYE reaches the browser. Handshakes without the subprotocol are refused.
  */
 class WebSocketCallTest {
 
@@ -34,6 +35,7 @@ class WebSocketCallTest {
     @RegisterExtension
     static final OleloExtension OLELO = OleloExtension.started(null).setup(p -> {
         assertEquals(0, p.subscriber("add", "alice@127.0.0.1", "--password", "w3bRTC"));
+        assertEquals(0, p.subscriber("add", "bob@127.0.0.1", "--password", "b0bUdp"));
         p.listen("ws:127.0.0.1:" + WS_PORT);
     });
 
@@ -99,6 +101,50 @@ class WebSocketCallTest {
             assertEquals(200, SipText.status(byeOk), byeOk);
             assertTrue(SipText.contactUri(ok).contains(";alias=127.0.0.1~"), "the browser's Contact leads back to its"
                     + " WebSocket: " + ok);
+        }
+    }
+
+    @Test
+    void aBrowserCallsARegisteredUdpPhoneWhichAnswersAndHangsUp() throws Exception {
+        try (WsPeer alice = WsPeer.connect(ws());
+             UdpPeer bob = new UdpPeer(new InetSocketAddress(HOST, OLELO.port()))) {
+            registerWithDigest(alice);
+            SipBuilder reg = SipBuilder.request("REGISTER", "sip:127.0.0.1").via(bob).from("<sip:bob@127.0.0.1>")
+                    .to("<sip:bob@127.0.0.1>").callId("udp-reg-bob").contact("bob", bob);
+            String challenge = bob.finalResponseTo(reg);
+            assertEquals(401, SipText.status(challenge), challenge);
+            String registered = bob.finalResponseTo(SipBuilder.request("REGISTER", "sip:127.0.0.1").via(bob)
+                    .from("<sip:bob@127.0.0.1>").to("<sip:bob@127.0.0.1>").callId("udp-reg-bob").cseq(2)
+                    .contact("bob", bob).header("Authorization", DigestAnswer.of(SipText.header(challenge,
+                            "WWW-Authenticate"), "bob", "b0bUdp", "REGISTER", "sip:127.0.0.1")));
+            assertEquals(200, SipText.status(registered), registered);
+
+            alice.send(SipBuilder.request("INVITE", "sip:bob@127.0.0.1").viaValue("SIP/2.0/WS " + WsPeer.VIA_HOST
+                    + ";branch=z9hG4bK-ws" + SipBuilder.next()).from("<sip:alice@127.0.0.1>;tag=a7")
+                    .contact(contact()).body("application/sdp", SDP));
+            String invite = bob.receiveUntil(5000, m -> "INVITE".equals(SipText.method(m)));
+            assertNotNull(invite, "the browser's INVITE reaches the UDP phone over UDP");
+            bob.send(SipBuilder.response(invite, 200, "OK").toTag("b7").contact("bob", bob).body("application/sdp", SDP));
+            String ok = alice.finalResponse(5000);
+            assertNotNull(ok, "the browser gets the answer");
+            assertEquals(200, SipText.status(ok), ok);
+            alice.send(SipBuilder.inDialog("ACK", ok).viaValue("SIP/2.0/WS " + WsPeer.VIA_HOST + ";branch=z9hG4bK-ws"
+                    + SipBuilder.next()).cseq(1));
+            assertNotNull(bob.receiveUntil(5000, m -> "ACK".equals(SipText.method(m))), "the ACK reaches the phone");
+
+            // the phone hangs up: its BYE goes to the browser's Contact along the Record-Route it was given
+            String browser = SipText.contactUri(invite);
+            assertTrue(browser.contains(";alias=127.0.0.1~"), invite);
+            SipBuilder bye = SipBuilder.request("BYE", browser).via(bob).fromValue(SipText.header(ok, "To"))
+                    .to(SipText.header(ok, "From")).callId(SipText.header(ok, "Call-ID")).cseq(1);
+            SipText.entries(invite, "Record-Route").forEach(bye::route);
+            bob.send(bye);
+            String byeIn = alice.receiveUntil(5000, m -> "BYE".equals(SipText.method(m)));
+            assertNotNull(byeIn, "the phone's BYE reaches the browser over its WebSocket");
+            alice.send(SipBuilder.response(byeIn, 200, "OK"));
+            String byeOk = bob.finalResponse(5000);
+            assertNotNull(byeOk);
+            assertEquals(200, SipText.status(byeOk), byeOk);
         }
     }
 

@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.core.testkit.UdpPeer;
@@ -169,6 +177,57 @@ class WebSocketCallTest {
             String r = carol.finalResponseTo(SipBuilder.request("INVITE", "sip:alice@127.0.0.1").via(carol)
                     .contact("carol", carol).body("application/sdp", SDP));
             assertTrue(SipText.status(r) == 404 || SipText.status(r) == 480, r);
+        }
+    }
+
+    /** A page that opens a WebSocket offering {@code protocol}, sends a REGISTER and shows what comes back. */
+    private static String browserPage(String protocol, int holdPort) {
+        String register = "REGISTER sip:127.0.0.1 SIP/2.0\\r\\nVia: SIP/2.0/WS " + WsPeer.VIA_HOST
+                + ";branch=z9hG4bK-chromium\\r\\nMax-Forwards: 70\\r\\nFrom: <sip:alice@127.0.0.1>;tag=c1\\r\\n"
+                + "To: <sip:alice@127.0.0.1>\\r\\nCall-ID: chromium-reg\\r\\nCSeq: 1 REGISTER\\r\\n"
+                + "Contact: " + contact() + "\\r\\nExpires: 60\\r\\nContent-Length: 0\\r\\n\\r\\n";
+        return "<!DOCTYPE html><html><body><pre id=\"out\">waiting</pre><script>\n"
+                + "const out = document.getElementById('out');\n"
+                + "const ws = new WebSocket('ws://127.0.0.1:" + WS_PORT + "/', '" + protocol + "');\n"
+                // a request in flight stops headless Chromium's virtual clock, so the answer has time to come
+                + "fetch('http://127.0.0.1:" + holdPort + "/', {mode: 'no-cors'}).catch(() => {});\n"
+                + "ws.onopen = () => { out.textContent = 'open ' + ws.protocol; ws.send('" + register + "'); };\n"
+                + "ws.onmessage = e => { if (!e.data.startsWith('SIP/2.0 100')) out.textContent = 'answer: '"
+                + " + e.data.split('\\r\\n')[0] + ' / ' + (typeof e.data); };\n"
+                + "ws.onclose = e => { if (out.textContent === 'waiting') out.textContent = 'refused'; };\n"
+                + "</script></body></html>\n";
+    }
+
+    /** Answers each HTTP request after two seconds (holds a page's virtual clock while SIP flows). */
+    private static ServerSocket slowHttp() throws IOException {
+        ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    Thread.sleep(2000);
+                    s.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        return server;
+    }
+
+    @Test
+    void chromiumSpeaksSipOverItsWebSocket(@TempDir Path dir) throws Exception {
+        Chromium.assumeInstalled();
+        try (ServerSocket hold = slowHttp()) {
+            Path sip = dir.resolve("sip.html");
+            Files.writeString(sip, browserPage("sip", hold.getLocalPort()));
+            String dom = Chromium.dumpDom(sip.toUri().toString(), 5000, dir.resolve("chromium-sip"));
+            assertTrue(dom.contains("answer: SIP/2.0 401 Unauthorized / string"), "the browser's REGISTER is challenged: "
+                    + dom);
+
+            Path chat = dir.resolve("chat.html");
+            Files.writeString(chat, browserPage("chat", hold.getLocalPort()));
+            dom = Chromium.dumpDom(chat.toUri().toString(), 5000, dir.resolve("chromium-chat"));
+            assertTrue(dom.contains(">refused<"), "a WebSocket without the sip subprotocol is refused: " + dom);
         }
     }
 

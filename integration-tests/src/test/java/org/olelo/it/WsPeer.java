@@ -77,20 +77,19 @@ final class WsPeer implements SipPeer, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            received.add(partial.toString());
-            partial.setLength(0);
-        }
-        ws.request(1);
-        return null;
+        return add(ws, data, last);
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
         byte[] b = new byte[data.remaining()];
         data.get(b);
-        partial.append(new String(b, StandardCharsets.UTF_8));
+        return add(ws, new String(b, StandardCharsets.UTF_8), last);
+    }
+
+    /** One more part of a message; the last part completes it. */
+    private CompletionStage<?> add(WebSocket ws, CharSequence part, boolean last) {
+        partial.append(part);
         if (last) {
             received.add(partial.toString());
             partial.setLength(0);

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ServerSocketFactory;
@@ -50,7 +52,7 @@ final class WsTransport implements Transport {
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     /** Every accepted connection not yet closed, handshakes included (closed with the listening point). */
-    private final java.util.Set<WsConnection> live = ConcurrentHashMap.newKeySet();
+    private final Set<WsConnection> live = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile InetSocketAddress bound;
     private volatile String advertisedHost;
@@ -116,7 +118,7 @@ final class WsTransport implements Transport {
         String host = a.getHostAddress();
         advertisedHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         running = true;
-        acceptThread = Thread.ofVirtual().name("sip-" + name().toLowerCase() + "-accept-" + bound.getPort()).start(this::acceptLoop);
+        acceptThread = Thread.ofVirtual().name("sip-" + name().toLowerCase(Locale.ROOT) + "-accept-" + bound.getPort()).start(this::acceptLoop);
     }
 
     private void acceptLoop() {
@@ -147,7 +149,7 @@ final class WsTransport implements Transport {
             }
             WsConnection c = new WsConnection(this, s);
             live.add(c);
-            Thread.ofVirtual().name("sip-" + name().toLowerCase() + "-" + c.peer()).start(c::run);
+            Thread.ofVirtual().name("sip-" + name().toLowerCase(Locale.ROOT) + "-" + c.peer()).start(c::run);
         }
     }
 
@@ -251,6 +253,6 @@ final class WsTransport implements Transport {
 
     @Override
     public String toString() {
-        return name().toLowerCase() + ":" + advertisedHost + ":" + (bound == null ? listen.port() : bound.getPort());
+        return name().toLowerCase(Locale.ROOT) + ":" + advertisedHost + ":" + (bound == null ? listen.port() : bound.getPort());
     }
 }

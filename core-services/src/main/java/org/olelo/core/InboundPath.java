@@ -92,6 +92,7 @@ final class InboundPath implements InboundSink {
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
             case ParseOutcome.Parsed p -> {
+                WebSocketContacts.addAlias(p.message(), via, source);
                 if (p.message() instanceof SIPRequest r) {
                     onRequest(r, via, source);
                 } else {

@@ -24,6 +24,7 @@ import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.RouteTokens;
+import org.olelo.core.spi.ConnectionEvents;
 import org.olelo.core.spi.Resolver;
 import org.olelo.core.spi.TransportContext;
 import org.olelo.core.spi.TransportFactory;
@@ -91,6 +92,7 @@ public final class SipCore implements AutoCloseable {
     private final StatelessForwarding stateless;
     private final InboundPath inbound;
     private volatile StatisticsReporters reporters;
+    private final ConnectionEvents connections = new ConnectionEvents();
 
     /**
      * @param config   the configuration
@@ -126,7 +128,7 @@ public final class SipCore implements AutoCloseable {
         inbound.setHandler(h);
         TransportFactories factories = TransportFactories.installed();
         TransportContext context = new CoreTransportContext(inbound, config.maxMessageBytes(), config.connectTimeoutMillis(),
-                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics, config.extensions());
+                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics, config.extensions(), connections);
         for (ListenAddress la : config.listen()) {
             TransportFactory factory;
             try {
@@ -212,6 +214,14 @@ public final class SipCore implements AutoCloseable {
     /** Uses the given tokens (the key of the data folder); call before {@link #start}. */
     public void useRouteTokens(RouteTokens tokens) {
         this.routeTokens = tokens;
+    }
+
+    /**
+     * Where the listening points report the connections they lose: add a
+     * {@link org.olelo.core.spi.ConnectionListener} here to drop what depended on one.
+     */
+    public ConnectionEvents connectionEvents() {
+        return connections;
     }
 
     /** The counters. */

@@ -25,6 +25,7 @@ import org.olelo.container.internal.shutdown.GracefulShutdown;
 import org.olelo.container.internal.shutdown.ShutdownGate;
 import org.olelo.container.internal.stats.MetricsEndpoint;
 import org.olelo.container.internal.stats.StatisticsCommands;
+import org.olelo.container.internal.tls.TlsCommands;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 
@@ -81,7 +82,8 @@ public final class OperationsPlane implements AutoCloseable {
                 RouterCommands.commands(server.router(), server::routingWarnings),
                 SubscriberCommands.commands(new SubscriberStore(server.database().defaultPool())),
                 new StatisticsCommands(server.runtime().statistics()).commands(),
-                server.calls().dialogCommands().commands());
+                server.calls().dialogCommands().commands(),
+                TlsCommands.commands(() -> server.core().transports()));
         all.forEach(list -> list.forEach(commands::addContainer));
         MetricsEndpoint metrics = new MetricsEndpoint(server.runtime().statistics());
         routes.managementText("/metrics", metrics.contentType(), metrics::scrape);

@@ -64,6 +64,8 @@ public final class CoreMeters {
                 Event.TCP_IDLE_CLOSED);
         event(stats, "tcp_message_timeouts", "TCP connections closed because a message did not arrive whole in time", c,
                 Event.TCP_MESSAGE_TIMEOUT);
+        event(stats, "tls_handshakes_failed", "TLS connections closed because their handshake failed", c,
+                Event.TLS_HANDSHAKE_FAILED);
     }
 
     private static void dropped(OwnedStatistics stats, String reason, java.util.function.LongSupplier total) {

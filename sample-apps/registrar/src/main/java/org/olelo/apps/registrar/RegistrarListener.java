@@ -21,7 +21,8 @@ import java.util.List;
  * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
  * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), registers the management
  * commands {@code ul.dump}, {@code ul.lookup} and {@code ul.rm} when the container offers them
- * ({@link RegistrarCommands}), then the offline message store ({@link SiloWiring}).
+ * ({@link RegistrarCommands}), listens for closed WebSocket connections to remove their bindings
+ * ({@link ConnectionsWiring}), then the offline message store ({@link SiloWiring}).
  *
  * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
  * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
@@ -63,6 +64,7 @@ public class RegistrarListener implements ServletContextListener {
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         RegistrarCommands.registerIfOffered(ctx, runtime);
+        ConnectionsWiring.listenIfOffered(ctx, runtime);
         ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
                 + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
     }

@@ -51,10 +51,13 @@ public final class Request {
         body = r.body;
     }
 
-    /** Adds a header field (or replaces From, To, Call-ID, Contact, Expires and Event when given). */
+    /**
+     * Adds a header field, or replaces From (a tag is added when it has none), To, Call-ID,
+     * Contact, Expires and Event.
+     */
     public Request header(String name, String value) {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "from" -> from = value;
+            case "from" -> from = SipAddress.param(value, "tag") == null ? value + ";tag=" + SipTestClient.token() : value;
             case "to" -> to = value;
             case "call-id" -> callId = value;
             default -> {

@@ -197,6 +197,16 @@ public final class SipTestClient implements AutoCloseable {
         return new IncomingRequest(serverTransaction(r));
     }
 
+    /**
+     * Waits at most {@code wait} for a request of that method outside any dialog this client knows.
+     *
+     * @return the request to answer, or null when none came (to check that nothing arrives)
+     */
+    public IncomingRequest pollRequest(String method, Duration wait) {
+        SipMessage r = incoming.poll(m -> m.method().equals(method), wait);
+        return r == null ? null : new IncomingRequest(serverTransaction(r));
+    }
+
     /** Sends a MESSAGE with a text/plain body; returns the final response. */
     public SipMessage message(String uri, String text) {
         return request("MESSAGE", uri).body("text/plain;charset=utf-8", text).send();

@@ -232,8 +232,11 @@ public final class SipTestClient implements AutoCloseable {
     // --- dispatch (reader threads) ---
 
     private void dispatch(SipMessage m, InetSocketAddress from) {
+        if (m.callId() == null || m.header("CSeq") == null || m.branch() == null) {
+            return; // not a message of RFC 3261 (its transaction cannot be found): dropped
+        }
         if (!m.isRequest()) {
-            ClientTransaction t = m.branch() == null ? null : clientTransactions.get(m.branch() + " " + m.method());
+            ClientTransaction t = clientTransactions.get(m.branch() + " " + m.method());
             if (t != null) {
                 t.received(m);
             }

@@ -27,13 +27,11 @@ final class UdpWire extends Wire {
             } catch (IOException e) {
                 return;
             }
-            SipMessage m;
             try {
-                m = SipMessage.parse(p.getData(), p.getLength());
+                sink.accept(SipMessage.parse(p.getData(), p.getLength()), (InetSocketAddress) p.getSocketAddress());
             } catch (RuntimeException e) {
-                continue; // keep-alives and garbage
+                // keep-alives, garbage and messages the client cannot use are dropped; the reader goes on
             }
-            sink.accept(m, (InetSocketAddress) p.getSocketAddress());
         }
     }
 

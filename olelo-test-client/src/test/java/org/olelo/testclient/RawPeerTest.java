@@ -116,4 +116,63 @@ class RawPeerTest {
             result.get().assertStatus(200);
         }
     }
+
+    @Test
+    void aSubscriptionGetsItsNotifyAnsweredAndIsRefreshedInsideItsDialog() throws Exception {
+        try (SipTestClient alice = SipTestClient.udp();
+             DatagramSocket raw = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            raw.setSoTimeout(3000);
+            String server = "sip:presence@127.0.0.1:" + raw.getLocalPort();
+            Subscription sub = alice.subscribe("sip:bob@127.0.0.1:" + raw.getLocalPort(), "presence", 600);
+            SipMessage subscribe = receive(raw);
+            assertEquals("presence", subscribe.header("Event"));
+            assertEquals("600", subscribe.header("Expires"));
+            send(raw, Responses.of(subscribe, 200, "srv", "<" + server + ">", null, null, "Expires: 600"), alice.address());
+            sub.response().assertStatus(200);
+            String notify = """
+                    NOTIFY %s SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:%d;branch=z9hG4bKnotify1
+                    Max-Forwards: 70
+                    From: <sip:bob@127.0.0.1>;tag=srv
+                    To: %s
+                    Call-ID: %s
+                    CSeq: 1 NOTIFY
+                    Contact: <%s>
+                    Event: presence
+                    Subscription-State: active;expires=600
+                    Content-Type: application/pidf+xml
+                    Content-Length: 6
+
+                    <pidf>""".formatted(alice.contact().replaceAll("[<>]", ""), raw.getLocalPort(), subscribe.header("From"),
+                    subscribe.callId(), server);
+            send(raw, notify, alice.address());
+            receive(raw).assertStatus(200);
+            assertEquals("<pidf>", sub.expectNotify().bodyText());
+            CompletableFuture<SipMessage> ended = CompletableFuture.supplyAsync(() -> sub.refresh(0));
+            SipMessage refresh = receive(raw);
+            assertEquals("SUBSCRIBE " + server + " SIP/2.0", refresh.startLine(), "sent to the notifier's Contact");
+            assertEquals("srv", refresh.toTag());
+            assertEquals(subscribe.callId(), refresh.callId());
+            assertEquals(subscribe.cseq() + 1, refresh.cseq());
+            assertEquals("0", refresh.header("Expires"));
+            send(raw, Responses.of(refresh, 200, null, null, null, null), alice.address());
+            ended.get().assertStatus(200);
+        }
+    }
+
+    @Test
+    void garbageAndMessagesWithoutTransactionAreDroppedAndTheClientGoesOn() throws Exception {
+        try (SipTestClient bob = SipTestClient.udp();
+             DatagramSocket raw = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            raw.setSoTimeout(3000);
+            send(raw, "\r\n\r\n", bob.address());
+            send(raw, "NOT SIP AT ALL\n\n", bob.address());
+            send(raw, "MESSAGE sip:bob@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:1;branch=z9hG4bKx\nCSeq: 1 MESSAGE\n\n", bob.address());
+            send(raw, "SIP/2.0 200 OK\nCall-ID: c\nCSeq: x MESSAGE\nVia: SIP/2.0/UDP 127.0.0.1:1;branch=z9hG4bKy\n\n", bob.address());
+            send(raw, "MESSAGE sip:bob@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:%d;branch=z9hG4bKok\nFrom: <sip:raw@127.0.0.1>;tag=1\nTo: <sip:bob@127.0.0.1>\nCall-ID: ok\nCSeq: 1 MESSAGE\nContent-Length: 0\n\n"
+                    .formatted(raw.getLocalPort()), bob.address());
+            assertEquals("ok", bob.expectRequest("MESSAGE").respond(200).request().callId(), "only the well-formed MESSAGE reaches the test");
+            receive(raw).assertStatus(200);
+        }
+    }
 }

@@ -131,7 +131,10 @@ public final class OleloDeployableContainer implements DeployableContainer<Olelo
             endpoints.set(e);
             return new ProtocolMetaData().addContext(new HTTPContext(e.host(), e.httpPort())).addContext(e);
         } catch (IOException e) {
-            throw new DeploymentException("cannot deploy " + archive.getName() + ": " + e.getMessage(), e);
+            // the server's refusal is the cause, itself a DeploymentException, so that a test's
+            // @ShouldThrowException(DeploymentException.class) finds it where Arquillian looks
+            throw new DeploymentException("cannot deploy " + archive.getName() + ": " + e.getMessage(),
+                    new DeploymentException(e.getMessage(), e));
         }
     }
 

@@ -14,9 +14,25 @@ import org.olelo.core.transport.Transport;
  */
 public final class FakeWsTransportFactory implements TransportFactory {
 
+    /**
+     * Whether the real WebSocket module is on the class path too: the tests of other modules run
+     * with these test classes (a reactor build up to {@code test} uses the folder, not the test jar
+     * that leaves the test plug-ins out), and two factories for one kind stop a start.
+     */
+    private static final boolean REAL_WS = present("org.olelo.transport.ws.WsTransportFactory");
+
     @Override
     public String kind() {
-        return "WS";
+        return REAL_WS ? "FAKEWS" : "WS";
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, FakeWsTransportFactory.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

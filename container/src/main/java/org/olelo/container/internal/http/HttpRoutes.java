@@ -77,6 +77,26 @@ public final class HttpRoutes {
         mount(path, handler, false);
     }
 
+    /**
+     * Removes a path mounted with {@link #open}; requests to it get 404 from then on. Management
+     * paths stay.
+     *
+     * @param path the path as it was mounted
+     * @return whether it was mounted (and is now removed)
+     */
+    public synchronized boolean unmount(String path) {
+        if (!Boolean.FALSE.equals(mounted.get(path))) {
+            return false;
+        }
+        if (path.endsWith("/")) {
+            paths.removePrefixPath(path);
+        } else {
+            paths.removeExactPath(path);
+        }
+        mounted.remove(path);
+        return true;
+    }
+
     /** @return the mounted paths, sorted, each with whether it is a management path */
     public synchronized Map<String, Boolean> mounted() {
         return Map.copyOf(mounted);

@@ -26,7 +26,8 @@ public final class HttpRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
 
-    private final PathHandler paths = new PathHandler(16);
+    /** No look-up cache: Undertow's is not cleared when a path is added or removed (applications come and go). */
+    private final PathHandler paths = new PathHandler(0);
     private final String token;
     private final Map<String, Boolean> mounted = new TreeMap<>();
 

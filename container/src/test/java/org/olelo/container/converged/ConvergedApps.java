@@ -76,6 +76,29 @@ final class ConvergedApps {
                         resp.getWriter().print(as.getId());
                     }
                 }
+                """).java("c.Encode", """
+                package c;
+                import jakarta.servlet.annotation.WebServlet;
+                import jakarta.servlet.http.*;
+                import jakarta.servlet.sip.*;
+                @WebServlet("/encode")
+                public class Encode extends HttpServlet {
+                    @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
+                        ConvergedHttpSession s = (ConvergedHttpSession) req.getSession();
+                        s.getApplicationSession().setAttribute("fromSip", "encoded");
+                        resp.getWriter().print(s.encodeURL("/state", "http") + " " + s.encodeURL("state?x=1"));
+                    }
+                }
+                """).java("c.Boom", """
+                package c;
+                import jakarta.servlet.annotation.WebServlet;
+                import jakarta.servlet.http.*;
+                @WebServlet("/boom")
+                public class Boom extends HttpServlet {
+                    @Override protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+                        throw new IllegalStateException("secret-detail");
+                    }
+                }
                 """).java("c.Ends", """
                 package c;
                 import jakarta.servlet.http.*;

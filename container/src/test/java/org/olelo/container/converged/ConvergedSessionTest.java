@@ -103,6 +103,24 @@ class ConvergedSessionTest {
     }
 
     @Test
+    void anUrlEncodedWithTheHttpSessionIdJoinsThatSessionWithoutCookies() throws Exception {
+        String[] urls = send(client(), "GET", base + "/conv/encode").body().split(" ");
+        assertTrue(urls[0].startsWith(base + "/conv/state;jsessionid="), urls[0]);
+        assertTrue(urls[1].startsWith("state;jsessionid=") && urls[1].endsWith("?x=1"), urls[1]);
+        HttpClient noCookies = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        assertTrue(send(noCookies, "GET", urls[0]).body().startsWith("fromSip=encoded as="),
+                "the encoded URL carries the HTTP session, hence its application session");
+    }
+
+    @Test
+    void anExceptionOfAnHttpServletBecomesABare500() throws Exception {
+        HttpResponse<String> boom = send(client(), "GET", base + "/conv/boom");
+        assertEquals(500, boom.statusCode());
+        assertTrue(!boom.body().contains("secret-detail") && !boom.body().contains("Exception")
+                && !boom.body().contains("c.Boom"), boom.body());
+    }
+
+    @Test
     void bothSidesShareTheContextAttributesInitParametersAndBeans() throws Exception {
         HttpResponse<String> ctx = send(client(), "GET", base + "/conv/context");
         assertEquals("sip.context=sip-side factory=true util=true timers=true greeting=aloha shared=sip-init", ctx.body());

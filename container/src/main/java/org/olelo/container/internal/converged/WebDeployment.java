@@ -9,6 +9,7 @@ import io.undertow.servlet.api.FilterInfo;
 import io.undertow.servlet.api.ListenerInfo;
 import io.undertow.servlet.api.ServletContainer;
 import io.undertow.servlet.api.ServletSessionConfig;
+import io.undertow.servlet.api.ServletStackTraces;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * application's context path, with the application's class loader, its CDI container creating the
  * servlets, filters and listeners ({@link CdiInstances}), its SIP context's attribute map and init
  * parameters, its static files (outside {@code WEB-INF} and {@code META-INF}), and
- * {@link ConvergedFilter} in front of its own filters. Started and closed on the deployer thread
+ * {@link ConvergedFilter} in front of its own filters. An exception of the application's code is
+ * answered with a bare 500 page (no stack trace, even to loopback clients) and logged. Started and closed on the deployer thread
  * with the application's class loader as context class loader.
  */
 final class WebDeployment implements AutoCloseable {
@@ -73,7 +75,9 @@ final class WebDeployment implements AutoCloseable {
                 .setResourceManager(new PathResourceManager(app.app().workDir()))
                 .setServletSessionConfig(new ServletSessionConfig()
                         .setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE, SessionTrackingMode.URL)))
-                .setEagerFilterInit(true);
+                .setEagerFilterInit(true)
+                // an exception of the application's code becomes a bare 500, even for a loopback client
+                .setServletStackTraces(ServletStackTraces.NONE);
         if (app.web().sessionTimeoutMinutes() > 0) {
             info.setDefaultSessionTimeout(app.web().sessionTimeoutMinutes() * 60);
         }

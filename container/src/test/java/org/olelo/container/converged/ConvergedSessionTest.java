@@ -91,6 +91,8 @@ class ConvergedSessionTest {
         String asId = java.net.URLDecoder.decode(query.substring("olas=".length()), java.nio.charset.StandardCharsets.UTF_8);
         HttpClient bob = client();
         assertEquals("no-session", send(bob, "GET", base + "/conv/state").body());
+        assertEquals("no-session", send(bob, "GET", base + "/conv/state?olas=conv.unknown").body(),
+                "an unknown application session id makes no HTTP session");
         HttpResponse<String> joined = send(bob, "GET", base + "/conv/state?" + query);
         assertEquals("fromSip=world as=" + asId + " listed=true", joined.body());
         assertEquals("fromSip=world as=" + asId + " listed=true", send(bob, "GET", base + "/conv/state").body(),

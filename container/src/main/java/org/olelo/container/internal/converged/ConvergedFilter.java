@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.sip.SipApplicationSession;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,11 @@ final class ConvergedFilter implements Filter {
         Request wrapped = new Request(http, links);
         String id = queryParameter(http.getQueryString(), SessionManager.ENCODED_URI_PARAM);
         if (id != null && !id.isEmpty()) {
-            links.join(wrapped.getSession(true), id);
+            // an HTTP session is made only for an application session that exists
+            SipApplicationSession as = links.lookUp(id);
+            if (as != null) {
+                links.join(wrapped.getSession(true), as);
+            }
         }
         chain.doFilter(wrapped, response);
     }

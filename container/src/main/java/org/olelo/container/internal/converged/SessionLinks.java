@@ -66,37 +66,39 @@ final class SessionLinks implements HttpSessionListener {
             SipApplicationSession as = find(http.raw());
             if (as == null) {
                 as = ((SipFactory) sip.getAttribute(SipServlet.SIP_FACTORY)).createApplicationSession();
-                join(http, as);
+                link(http, as);
             }
             return as;
         }
     }
 
     /**
+     * @param applicationSessionId an id an encoded URL carried
+     * @return the valid application session of this application with that id, or null
+     */
+    SipApplicationSession lookUp(String applicationSessionId) {
+        return util().getApplicationSessionById(applicationSessionId);
+    }
+
+    /**
      * Joins an HTTP session to the application session of an encoded URL, leaving the one it had.
      *
-     * @param http            the request's HTTP session
-     * @param applicationSessionId the id the URL carried
-     * @return whether such an application session of this application exists (and was joined)
+     * @param http the request's HTTP session
+     * @param as   the application session the URL named ({@link #lookUp})
      */
-    boolean join(ConvergedSession http, String applicationSessionId) {
-        SipApplicationSession as = util().getApplicationSessionById(applicationSessionId);
-        if (as == null) {
-            return false;
-        }
+    void join(ConvergedSession http, SipApplicationSession as) {
         synchronized (lock(http)) {
             SipApplicationSession old = find(http.raw());
             if (old != as) {
                 if (old instanceof SipApplicationSessionImpl o) {
                     o.removeHttpSession(http.getId());
                 }
-                join(http, as);
+                link(http, as);
             }
         }
-        return true;
     }
 
-    private void join(ConvergedSession http, SipApplicationSession as) {
+    private static void link(ConvergedSession http, SipApplicationSession as) {
         http.raw().setAttribute(ATTRIBUTE, as.getId());
         if (as instanceof SipApplicationSessionImpl impl) {
             impl.addHttpSession(http);

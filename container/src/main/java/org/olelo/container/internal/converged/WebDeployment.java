@@ -6,6 +6,7 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.api.FilterInfo;
+import io.undertow.servlet.core.InMemorySessionManagerFactory;
 import io.undertow.servlet.api.ListenerInfo;
 import io.undertow.servlet.api.ServletContainer;
 import io.undertow.servlet.api.ServletSessionConfig;
@@ -35,6 +36,8 @@ final class WebDeployment implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebDeployment.class);
     private static final String FILTER = "olelo-converged-session";
+    /** HTTP sessions one application version keeps at most (the least recently used one goes first). */
+    static final int MAX_HTTP_SESSIONS = 100_000;
 
     private final ServletContainer container;
     private final DeploymentManager manager;
@@ -78,6 +81,8 @@ final class WebDeployment implements AutoCloseable {
                 .setEagerFilterInit(true)
                 // an exception of the application's code becomes a bare 500, even for a loopback client
                 .setServletStackTraces(ServletStackTraces.NONE);
+        // HTTP sessions held in memory at most; past it the least recently used one is expired
+        info.setSessionManagerFactory(new InMemorySessionManagerFactory(MAX_HTTP_SESSIONS));
         if (app.web().sessionTimeoutMinutes() > 0) {
             info.setDefaultSessionTimeout(app.web().sessionTimeoutMinutes() * 60);
         }

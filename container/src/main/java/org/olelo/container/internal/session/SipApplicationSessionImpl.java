@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -57,8 +58,11 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private final AttributeMap attributes = new AttributeMap();
     private final AttributeEvents events = new Events();
     private final ConcurrentHashMap<String, SipSessionImpl> sessions = new ConcurrentHashMap<>(4);
-    /** HTTP sessions of a converged application joined to this one, by HTTP session id. */
-    private final ConcurrentHashMap<String, HttpSession> httpSessions = new ConcurrentHashMap<>(1);
+    /**
+     * HTTP sessions of a converged application joined to this one, by HTTP session id; null until
+     * the first joins (a SIP-only session never pays for the map).
+     */
+    private volatile ConcurrentHashMap<String, HttpSession> httpSessions;
     private final ConcurrentHashMap<String, ServletTimer> timers = new ConcurrentHashMap<>(2);
     private final ConcurrentHashMap<String, Future<?>> tasks = new ConcurrentHashMap<>(2);
     private final Set<String> indexKeys = ConcurrentHashMap.newKeySet();
@@ -250,7 +254,9 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     private boolean readyNow() {
-        return timers.isEmpty() && tasks.isEmpty() && sessions.isEmpty() && httpSessions.isEmpty() && joining.get() == 0;
+        Map<String, HttpSession> http = httpSessions;
+        return timers.isEmpty() && tasks.isEmpty() && sessions.isEmpty() && (http == null || http.isEmpty())
+                && joining.get() == 0;
     }
 
     private boolean shouldInvalidate() {
@@ -291,10 +297,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         for (SipSessionImpl s : List.copyOf(sessions.values())) {
             s.invalidateFromParent();
         }
-        for (HttpSession h : List.copyOf(httpSessions.values())) {
-            invalidateHttp(h);
+        Map<String, HttpSession> http = httpSessions;
+        if (http != null) {
+            for (HttpSession h : List.copyOf(http.values())) {
+                invalidateHttp(h);
+            }
+            http.clear();
         }
-        httpSessions.clear();
         for (ServletTimer t : List.copyOf(timers.values())) {
             t.cancel();
         }
@@ -361,8 +370,12 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public Set<?> getSessionSet() {
         checkValid();
+        Map<String, HttpSession> http = httpSessions;
+        if (http == null) {
+            return Set.copyOf(sessions.values());
+        }
         Set<Object> all = new HashSet<>(sessions.values());
-        all.addAll(httpSessions.values());
+        all.addAll(http.values());
         return Set.copyOf(all);
     }
 
@@ -381,7 +394,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
             return Set.copyOf(sessions.values());
         }
         if (protocol.equalsIgnoreCase("HTTP")) {
-            return Set.copyOf(httpSessions.values());
+            Map<String, HttpSession> http = httpSessions;
+            return http == null ? Set.of() : Set.copyOf(http.values());
         }
         throw new IllegalArgumentException("unknown protocol " + protocol + ": expected SIP or HTTP");
     }
@@ -398,7 +412,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         if (sid == null || protocol == null) {
             return null;
         }
-        return protocol == Protocol.SIP ? sessions.get(sid) : httpSessions.get(sid);
+        Map<String, HttpSession> http = httpSessions;
+        return protocol == Protocol.SIP ? sessions.get(sid) : http == null ? null : http.get(sid);
     }
 
     /**
@@ -440,7 +455,17 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      */
     public void addHttpSession(HttpSession http) {
         checkValid();
-        httpSessions.put(http.getId(), http);
+        ConcurrentHashMap<String, HttpSession> map = httpSessions;
+        if (map == null) {
+            synchronized (this) {
+                map = httpSessions;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>(2);
+                    httpSessions = map;
+                }
+            }
+        }
+        map.put(http.getId(), http);
         access();
     }
 
@@ -451,7 +476,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      * @param httpSessionId the HTTP session's id
      */
     public void removeHttpSession(String httpSessionId) {
-        if (httpSessions.remove(httpSessionId) != null) {
+        Map<String, HttpSession> http = httpSessions;
+        if (http != null && http.remove(httpSessionId) != null) {
             checkReadyLater();
         }
     }

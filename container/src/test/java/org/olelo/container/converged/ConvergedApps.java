@@ -146,7 +146,7 @@ final class ConvergedApps {
                 <sip-app><app-name>conv</app-name>
                   <servlet><servlet-name>sip</servlet-name><servlet-class>c.Sip</servlet-class></servlet>
                 </sip-app>
-                """).file("WEB-INF/web.xml", """
+                """).file("hello.txt", "static file").file("WEB-INF/web.xml", """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <context-param><param-name>greeting</param-name><param-value>aloha</param-value></context-param>
                   <servlet><servlet-name>ends</servlet-name><servlet-class>c.Ends</servlet-class></servlet>

@@ -130,10 +130,16 @@ class ConvergedSessionTest {
     }
 
     @Test
-    void unknownPathsOfTheApplicationAnd404AndManagementPathsStay() throws Exception {
+    void staticFilesAreServedButNotWebInfAndUnknownPathsAre404() throws Exception {
         assertEquals("v1", send(client(), "GET", base + "/conv/version").body());
         assertEquals(404, send(client(), "GET", base + "/conv/nothing-here").statusCode());
         assertEquals(404, send(client(), "GET", base + "/convx/state").statusCode());
+        HttpResponse<String> file = send(client(), "GET", base + "/conv/hello.txt");
+        assertEquals(200, file.statusCode());
+        assertEquals("static file", file.body());
+        assertEquals(404, send(client(), "GET", base + "/conv/WEB-INF/web.xml").statusCode());
+        assertEquals(404, send(client(), "GET", base + "/conv/web-inf/web.xml").statusCode());
+        assertEquals(404, send(client(), "GET", base + "/conv/WEB-INF/classes/c/Sip.class").statusCode());
         HttpResponse<String> metrics = send(client(), "GET", base + "/metrics");
         assertEquals(200, metrics.statusCode());
         assertNotNull(metrics.body());

@@ -3,6 +3,7 @@ package org.olelo.container.boot;
 import java.time.Instant;
 import java.util.List;
 import org.olelo.api.rpc.RpcCommand;
+import org.olelo.container.internal.converged.ConvergedHttp;
 import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServicesFactory;
@@ -58,11 +59,16 @@ public final class OperationsPlane implements AutoCloseable {
         SystemCommands.commands(commands).forEach(commands::addContainer);
     }
 
-    /** Wraps the container's factory so that each application gets its commands object. */
+    /** Wraps the container's factory so that each application gets its commands object and its HTTP side. */
     AppServicesFactory appServices(AppServicesFactory container, AppRegistry apps) {
         AppRpcHook hook = new AppRpcHook(container, commands);
         apps.addListener(hook, false);
-        return hook;
+        ConvergedHttp converged = new ConvergedHttp(hook, routes, () -> {
+            HttpServer h = http;
+            return h == null ? null : h.baseUri();
+        });
+        apps.addListener(converged, false);
+        return converged;
     }
 
     /** Puts the shutdown gate in front of the container; {@code stop} stops the server. */

@@ -59,6 +59,12 @@ public final class AppConnectionsHook implements AppServicesFactory, ConnectionL
     }
 
     @Override
+    public AutoCloseable startHttp(org.olelo.container.internal.deploy.HttpApp app)
+            throws org.olelo.container.internal.deploy.DeploymentException {
+        return next.startHttp(app);
+    }
+
+    @Override
     public void release(String appName, AppServices services) {
         AppConnections c;
         synchronized (byServices) {

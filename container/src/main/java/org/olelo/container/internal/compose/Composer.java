@@ -184,7 +184,7 @@ public final class Composer implements NextApplication {
     @Override
     public InternalHop beforeSendInitial(SIPRequest wire, SipApplicationRoutingDirective directive,
                                          SipServletRequestImpl origRequest) {
-        return select(wire, directive, origRequest, origRequest == null ? null : origRequest.initialSender());
+        return select(wire, directive, origRequest, origRequest == null ? null : origRequest.initialSender(), null);
     }
 
     /**
@@ -196,12 +196,15 @@ public final class Composer implements NextApplication {
     public InternalHop beforeSendInitial(SipServletRequestImpl appRequest) {
         SipApplicationRoutingDirective d = appRequest.isInitial() ? appRequest.getRoutingDirective()
                 : SipApplicationRoutingDirective.NEW;
-        return select(appRequest.jainRequest(), d, appRequest.routingOrigin(), null);
+        return select(appRequest.jainRequest(), d, appRequest.routingOrigin(), null, appRequest);
     }
 
-    /** @param sender who sent the request to this server first, or null when an application made it */
+    /**
+     * @param sender  who sent the request to this server first, or null when an application made it
+     * @param created the request an application created and sends, or null for a proxy's branch
+     */
     private InternalHop select(SIPRequest wire, SipApplicationRoutingDirective directive,
-                               SipServletRequestImpl origRequest, InitialSender sender) {
+                               SipServletRequestImpl origRequest, InitialSender sender, SipServletRequestImpl created) {
         InternalTransport self = core.internalTransport();
         if (self == null) {
             return null;
@@ -209,8 +212,12 @@ public final class Composer implements NextApplication {
         boolean fresh = origRequest == null || directive == null || directive == SipApplicationRoutingDirective.NEW;
         SipApplicationRoutingDirective d = fresh ? SipApplicationRoutingDirective.NEW : directive;
         SessionTargets.Target target = fresh ? targets.of(wire) : null;
-        SipApplicationRouterInfo info = router.getNextApplication(view(wire), fresh ? null : origRequest.getRegion(), d,
+        SipServletRequestImpl view = view(wire, fresh && created != null);
+        SipApplicationRouterInfo info = router.getNextApplication(view, fresh ? null : origRequest.getRegion(), d,
                 target == null ? null : target.info(), fresh ? null : origRequest.routerState());
+        if (fresh && created != null) {
+            info = notBackToSender(view, info, created);
+        }
         if (info == null) {
             return null;
         }
@@ -239,11 +246,33 @@ public final class Composer implements NextApplication {
         return new InternalHop(new Hop(self, self.localAddress()), branch);
     }
 
-    /** The request as the router sees it: initial, with the container's attributes. */
-    private SipServletRequestImpl view(SIPRequest wire) {
+    /**
+     * The request as the router sees it: initial, with the container's attributes. For a new
+     * request an application made, a Request-URI naming one of our addresses with a port we do not
+     * listen on is not local (it names a peer beside us, e.g. a gateway an application probes).
+     */
+    private SipServletRequestImpl view(SIPRequest wire, boolean appNew) {
         SipServletRequestImpl v = SipServletRequestImpl.created(wire, null, true);
-        v.setAttribute(Condition.LOCAL_ATTRIBUTE, wire.getRequestURI() instanceof SipURI u && rt.isLocalDomain(u.getHost()));
+        boolean local = wire.getRequestURI() instanceof SipURI u
+                && (appNew ? rt.isLocalTarget(u.getHost(), u.getPort()) : rt.isLocalDomain(u.getHost()));
+        v.setAttribute(Condition.LOCAL_ATTRIBUTE, local);
         return v;
+    }
+
+    /**
+     * A new request an application made is not given back to that application as the first of its
+     * chain (it would loop through it): while the router names the sender, it is asked for the next
+     * one, as if the sender had continued the request. At most a few rounds.
+     */
+    private SipApplicationRouterInfo notBackToSender(SipServletRequestImpl view, SipApplicationRouterInfo info,
+                                                    SipServletRequestImpl created) {
+        jakarta.servlet.sip.SipApplicationSession as = created.getApplicationSession();
+        String self = as == null ? null : as.getApplicationName();
+        for (int i = 0; i < 8 && info != null && self != null && self.equals(info.getNextApplicationName()); i++) {
+            info = router.getNextApplication(view, info.getRoutingRegion(), SipApplicationRoutingDirective.CONTINUE,
+                    null, info.getStateInfo());
+        }
+        return info;
     }
 
     /** Decisions still waiting for their request (for tests and statistics). */

@@ -104,6 +104,22 @@ public final class ContainerRuntime implements AutoCloseable {
         return localDomains.contains(h) || core.localAddresses().isLocalHost(h);
     }
 
+    /**
+     * Whether a URI's host and port address this server's domains: as {@link #isLocalDomain}, except
+     * that one of our own addresses with an explicit port we do not listen on names another server
+     * on this host (a gateway or phone beside us), not our domain.
+     */
+    public boolean isLocalTarget(String host, int port) {
+        if (!isLocalDomain(host)) {
+            return false;
+        }
+        String h = host.toLowerCase();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return port <= 0 || localDomains.contains(h) || core.localAddresses().isLocal(h, port, null);
+    }
+
     @Override
     public void close() {
         timers.close();

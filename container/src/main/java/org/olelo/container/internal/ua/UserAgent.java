@@ -330,9 +330,9 @@ public final class UserAgent {
         }
         r.removeHeader(Via.NAME);
         InternalHop internal = null;
-        if (req.isInitial()
-                && req.getRoutingDirective() != jakarta.servlet.sip.ar.SipApplicationRoutingDirective.NEW) {
-            internal = composer.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
+        if (req.isInitial()) {
+            // JSR 289 §15: the application router picks the next application, for a new request too
+            internal = composer.beforeSendInitial(req);
         }
         Hop hop = internal != null ? internal.hop()
                 : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());

@@ -19,6 +19,7 @@ import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
 import org.olelo.transport.tls.testkit.TestPki;
 import org.olelo.transport.tls.testkit.TlsPeer;
+import org.olelo.transport.tls.testkit.TlsV1Probe;
 
 /**
  * SIP over {@code tls:} listening points of a whole server: a REGISTER with digest over TLS 1.3,
@@ -95,6 +96,17 @@ class TlsRegisterTest {
         }
         assertTrue(sip.server().core().statistics().get(
                 org.olelo.core.stats.CoreStatistics.Event.TLS_HANDSHAKE_FAILED) >= 1, "the refused handshake is counted");
+    }
+
+    @Test
+    void aClientOfferingOnlyTls10IsRefused() throws Exception {
+        start(TestServer.builder().app("reg", TlsFlowApps.constrained()).routing(TlsFlowApps.ROUTING),
+                TlsServers.serverSettings(serverLeaf));
+        int port = TlsServers.tlsAddress(sip).getPort();
+        String old = TlsV1Probe.run(tmp, "127.0.0.1", port, "TLSv1");
+        assertTrue(old.startsWith("FAILED") && old.contains("protocol_version"), old);
+        // the same client, allowed TLS 1.2 as well, gets through: the refusal is the server's
+        assertEquals("OK TLSv1.2", TlsV1Probe.run(tmp, "127.0.0.1", port, "TLSv1,TLSv1.2"));
     }
 
     private static SipBuilder options(TlsPeer from) {

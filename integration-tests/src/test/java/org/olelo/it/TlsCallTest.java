@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.TcpPeer;
 import org.olelo.transport.tls.TlsContexts;
 import org.olelo.transport.tls.TlsSettings;
 import org.olelo.transport.tls.testkit.TestPki;
-import org.olelo.transport.tls.testkit.TlsPeer;
+import org.olelo.transport.tls.testkit.TlsPeers;
 
 /**
  * The default deployment (registrar and proxy in {@code olelo.jar}) with a {@code tls:} listening
@@ -45,11 +46,11 @@ class TlsCallTest {
         return TlsContexts.clientContext(TlsSettings.from(k -> Optional.ofNullable(m.get(k))));
     }
 
-    private static String contact(String user, TlsPeer p) {
+    private static String contact(String user, TcpPeer p) {
         return "<sip:" + user + "@" + SipBuilder.hostPort(p.address()) + ";transport=tls>";
     }
 
-    private static void register(TlsPeer p, String user, String password) throws Exception {
+    private static void register(TcpPeer p, String user, String password) throws Exception {
         SipBuilder r = SipBuilder.request("REGISTER", "sip:" + HOST).via(p).from("<sip:" + user + "@" + HOST + ">")
                 .to("<sip:" + user + "@" + HOST + ">").contact(contact(user, p)).header("Expires", "600");
         String challenge = p.finalResponseTo(r);
@@ -62,8 +63,8 @@ class TlsCallTest {
     @Test
     void twoPhonesRegisteredOverTlsCallEachOther() throws Exception {
         InetSocketAddress server = new InetSocketAddress(HOST, tlsPort);
-        try (TlsPeer alice = new TlsPeer(client(), server); TlsPeer bob = new TlsPeer(client(), server)) {
-            assertEquals("TLSv1.3", alice.protocol());
+        try (TcpPeer alice = TlsPeers.connect(client(), server); TcpPeer bob = TlsPeers.connect(client(), server)) {
+            assertEquals("TLSv1.3", TlsPeers.protocol(alice));
             register(alice, "alice", "secretA");
             register(bob, "bob", "secretB");
 

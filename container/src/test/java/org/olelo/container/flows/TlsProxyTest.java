@@ -1,4 +1,4 @@
-package org.olelo.container.tls;
+package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,8 +16,9 @@ import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.TcpServerPeer;
 import org.olelo.transport.tls.testkit.TestPki;
-import org.olelo.transport.tls.testkit.TlsServerPeer;
+import org.olelo.transport.tls.testkit.TlsPeers;
 
 /**
  * Proxying to TLS targets: the server checks the certificate of the UAS it connects to against
@@ -70,7 +71,7 @@ class TlsProxyTest {
     @Test
     void aUasWithAnUntrustedCertificateIsNotCalled() throws Exception {
         start(true);
-        try (SipPeer caller = sip.caller(); TlsServerPeer uas = new TlsServerPeer(TlsServers.server(untrustedUas))) {
+        try (SipPeer caller = sip.caller(); TcpServerPeer uas = TlsPeers.listen(TlsServers.server(untrustedUas))) {
             String target = "sips:bob@127.0.0.1:" + uas.address().getPort();
             String answer = caller.finalResponseTo(invite(caller, target));
             int status = SipText.status(answer);
@@ -82,7 +83,7 @@ class TlsProxyTest {
     @Test
     void aUasSignedByTheConfiguredCaGetsTheCallOverTls() throws Exception {
         start(true);
-        try (SipPeer caller = sip.caller(); TlsServerPeer uas = new TlsServerPeer(TlsServers.server(trustedUas))) {
+        try (SipPeer caller = sip.caller(); TcpServerPeer uas = TlsPeers.listen(TlsServers.server(trustedUas))) {
             String target = "sips:bob@127.0.0.1:" + uas.address().getPort();
             caller.send(invite(caller, target));
             String got = uas.receiveUntil(5000, m -> "INVITE".equals(SipText.method(m)));

@@ -1,4 +1,4 @@
-package org.olelo.container.tls;
+package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -29,7 +29,8 @@ final class OleloProcess implements AutoCloseable {
     private int starts;
     private List<String> jvmOptions = List.of();
     private List<Path> classPath = List.of();
-    private List<String> listen = List.of();
+    private List<String> extraListen = List.of();
+    private List<String> extraSettings = List.of();
 
     /**
      * Prepares the folders with some of the sample applications and a routing descriptor of the
@@ -104,11 +105,6 @@ final class OleloProcess implements AutoCloseable {
         return deploy;
     }
 
-    /** Further listening points for the next starts ({@code --listen}, e.g. {@code ws:127.0.0.1:PORT}). */
-    void listen(String... points) {
-        listen = List.of(points);
-    }
-
     /** JVM options for the next starts, e.g. a {@code -D} system property. */
     void jvmOptions(String... options) {
         jvmOptions = List.of(options);
@@ -139,13 +135,29 @@ final class OleloProcess implements AutoCloseable {
         return cmd;
     }
 
+    /** Further listening points for the next starts, e.g. {@code tls:127.0.0.1:PORT} or {@code ws:...}, beside UDP and TCP. */
+    void listen(String... addresses) {
+        extraListen = List.of(addresses);
+    }
+
+    /** {@code key=value} settings for the next starts, before those {@link #start} is given. */
+    void extraSettings(String... keyValues) {
+        extraSettings = List.of(keyValues);
+    }
+
     /** Starts the server and waits for its ready line. */
     void start(String... settings) throws IOException, InterruptedException {
         List<String> cmd = java();
         cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
                 "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port,
                 "--set", "http.listen=127.0.0.1:" + httpPort));
-        listen.forEach(l -> cmd.addAll(List.of("--listen", l)));
+        for (String l : extraListen) {
+            cmd.addAll(List.of("--listen", l));
+        }
+        for (String s : extraSettings) {
+            cmd.add("--set");
+            cmd.add(s);
+        }
         for (String s : settings) {
             cmd.add("--set");
             cmd.add(s);

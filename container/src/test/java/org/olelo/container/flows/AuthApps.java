@@ -11,10 +11,11 @@ import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
- * The applications and requests the authentication tests share: a registrar-like servlet that
- * reports who the container says sent the request, protected by sip.xml (REGISTER for any
- * authenticated user, MESSAGE with proxy authentication for role {@code a}, OPTIONS open), and
- * subscribers provisioned the way the command line does it.
+ * The applications and requests the authentication and TLS tests share: a registrar-like servlet
+ * that reports who the container says sent the request (and, in {@code X-Cert}, the subject of the
+ * TLS client certificate in the request attribute {@code jakarta.servlet.request.X509Certificate}),
+ * protected by sip.xml (REGISTER for any authenticated user, MESSAGE with proxy authentication for
+ * role {@code a}, OPTIONS open), and subscribers provisioned the way the command line does it.
  */
 final class AuthApps {
 
@@ -35,6 +36,13 @@ final class AuthApps {
                     r.setHeader("X-User", req.getUserPrincipal() == null ? "none" : req.getUserPrincipal().getName());
                     r.setHeader("X-Remote-User", String.valueOf(req.getRemoteUser()));
                     r.setHeader("X-In-Role-A", String.valueOf(req.isUserInRole("a")));
+                    Object chain = req.getAttribute("jakarta.servlet.request.X509Certificate");
+                    if (chain instanceof java.security.cert.X509Certificate[] c && c.length > 0) {
+                        r.setHeader("X-Cert", c[0].getSubjectX500Principal().getName());
+                        r.setHeader("X-Cert-Chain", Integer.toString(c.length));
+                    } else {
+                        r.setHeader("X-Cert", "none");
+                    }
                     r.send();
                 }
                 @Override protected void doRegister(SipServletRequest req) throws IOException { who(req); }

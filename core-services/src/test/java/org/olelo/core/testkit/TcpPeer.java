@@ -7,16 +7,40 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import org.olelo.core.internal.transport.StreamFramer;
 
-/** A peer on one TCP connection to the server; messages are framed by Content-Length. */
+/**
+ * A peer on one stream connection to the server (TCP, or TLS over a connected {@code SSLSocket});
+ * messages are framed by Content-Length.
+ */
 public final class TcpPeer implements SipPeer {
 
     private final Socket socket;
     private final StreamFramer framer;
+    private final String transport;
 
     public TcpPeer(InetSocketAddress server) throws IOException {
-        socket = new Socket();
-        socket.connect(server, 2000);
+        this(connect(server), "TCP");
+    }
+
+    /**
+     * A peer on a connection made already, e.g. a TLS socket after its handshake.
+     *
+     * @param transport the Via transport token, e.g. {@code TLS}
+     */
+    public TcpPeer(Socket connected, String transport) throws IOException {
+        this.socket = connected;
+        this.transport = transport;
         framer = new StreamFramer(socket.getInputStream(), 1 << 20);
+    }
+
+    private static Socket connect(InetSocketAddress server) throws IOException {
+        Socket s = new Socket();
+        s.connect(server, 2000);
+        return s;
+    }
+
+    /** The connection (a TLS test reads its session). */
+    public Socket socket() {
+        return socket;
     }
 
     @Override
@@ -55,7 +79,7 @@ public final class TcpPeer implements SipPeer {
 
     @Override
     public String transport() {
-        return "TCP";
+        return transport;
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.olelo.core.SipCore;
 import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
+import org.olelo.core.routing.NoSecureTransport;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transport.Transport;
 
@@ -367,13 +368,18 @@ public final class UserAgent {
         }
     }
 
-    /** The next hop of a request: its top Route, else its Request-URI. */
+    /**
+     * The next hop of a request: its top Route, else its Request-URI; a {@code sips:} Request-URI
+     * leaves only over TLS, whatever the Route says (RFC 3261 §26.2.2).
+     */
     Hop resolve(SIPRequest r, String preferredTransport) throws IOException {
         RouteHeader top = r.getRouteHeaders() == null || r.getRouteHeaders().isEmpty() ? null
                 : (RouteHeader) r.getRouteHeaders().getFirst();
         URI target = top != null ? top.getAddress().getURI() : r.getRequestURI();
         try {
-            return core.resolve(target, preferredTransport);
+            Hop hop = core.resolve(target, preferredTransport);
+            NoSecureTransport.require(r.getRequestURI(), hop);
+            return hop;
         } catch (UnknownHostException e) {
             throw new IOException("cannot send " + r.getMethod() + " to " + target + ": " + e.getMessage(), e);
         }

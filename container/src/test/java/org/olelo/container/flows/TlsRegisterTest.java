@@ -1,4 +1,4 @@
-package org.olelo.container.tls;
+package org.olelo.container.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,8 +17,10 @@ import org.olelo.container.testkit.DigestClient;
 import org.olelo.container.testkit.TestServer;
 import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.TcpPeer;
 import org.olelo.transport.tls.testkit.TestPki;
-import org.olelo.transport.tls.testkit.TlsPeer;
+import org.olelo.transport.tls.testkit.TlsPeers;
+import org.olelo.transport.tls.testkit.TlsV1Probe;
 
 /**
  * SIP over {@code tls:} listening points of a whole server: a REGISTER with digest over TLS 1.3,
@@ -57,17 +59,19 @@ class TlsRegisterTest {
 
     @Test
     void registerWithDigestOverTls13GetsItsOk() throws Exception {
-        start(TestServer.builder().app("reg", TlsFlowApps.constrained()).routing(TlsFlowApps.ROUTING),
+        start(TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING),
                 TlsServers.serverSettings(serverLeaf));
-        TlsFlowApps.subscriber(sip.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret");
-        try (TlsPeer bob = new TlsPeer(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
-            assertEquals("TLSv1.3", bob.protocol());
+        AuthApps.subscriber(sip.server().database().defaultPool(), "bob", "127.0.0.1", "s3cret");
+        try (TcpPeer bob = TlsPeers.connect(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
+            assertEquals("TLSv1.3", TlsPeers.protocol(bob));
             SipBuilder register = SipBuilder.request("REGISTER", "sip:127.0.0.1").via(bob).from("<sip:bob@127.0.0.1>")
                     .to("<sip:bob@127.0.0.1>").contact("<sip:bob@" + SipBuilder.hostPort(bob.address()) + ";transport=tls>");
             String challenge = bob.finalResponseTo(register);
             assertEquals(401, SipText.status(challenge));
             String c = DigestClient.withAlgorithm(SipText.headers(challenge, "WWW-Authenticate"), "MD5");
-            String ok = bob.finalResponseTo(register.via(bob).cseq(2).header("Authorization",
+            // a new transaction: a new branch in the same Via (a second Via would make it look like a retransmission)
+            register.branch("z9hG4bK-r" + SipBuilder.next()).cseq(2);
+            String ok = bob.finalResponseTo(register.header("Authorization",
                     DigestClient.answer(c, "bob", "s3cret", "REGISTER", "sip:127.0.0.1", "00000001")));
             assertEquals(200, SipText.status(ok), ok);
             assertEquals("bob", SipText.header(ok, "X-User"));
@@ -78,16 +82,16 @@ class TlsRegisterTest {
 
     @Test
     void clientAuthNeedRefusesAClientWithoutCertificateAndShowsTheChainOfOneWithIt() throws Exception {
-        start(TestServer.builder().app("reg", TlsFlowApps.constrained()).routing(TlsFlowApps.ROUTING),
+        start(TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING),
                 TlsServers.serverSettings(serverLeaf, "tls.client.auth", "need", "tls.ca", pki.caPem().toString()));
         // TLS 1.3: the client learns of the refusal when it reads (the server checks after the client's Finished)
         assertThrows(IOException.class, () -> {
-            try (TlsPeer anonymous = new TlsPeer(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
+            try (TcpPeer anonymous = TlsPeers.connect(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
                 anonymous.send(options(anonymous));
                 anonymous.receive(5000);
             }
         });
-        try (TlsPeer alice = new TlsPeer(TlsServers.client(pki.caPem(), phone), TlsServers.tlsAddress(sip))) {
+        try (TcpPeer alice = TlsPeers.connect(TlsServers.client(pki.caPem(), phone), TlsServers.tlsAddress(sip))) {
             String ok = alice.finalResponseTo(options(alice));
             assertEquals(200, SipText.status(ok), ok);
             assertEquals("CN=phone-alice", SipText.header(ok, "X-Cert"));
@@ -97,7 +101,18 @@ class TlsRegisterTest {
                 org.olelo.core.stats.CoreStatistics.Event.TLS_HANDSHAKE_FAILED) >= 1, "the refused handshake is counted");
     }
 
-    private static SipBuilder options(TlsPeer from) {
+    @Test
+    void aClientOfferingOnlyTls10IsRefused() throws Exception {
+        start(TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING),
+                TlsServers.serverSettings(serverLeaf));
+        int port = TlsServers.tlsAddress(sip).getPort();
+        String old = TlsV1Probe.run(tmp, "127.0.0.1", port, "TLSv1");
+        assertTrue(old.startsWith("FAILED") && old.contains("protocol_version"), old);
+        // the same client, allowed TLS 1.2 as well, gets through: the refusal is the server's
+        assertEquals("OK TLSv1.2", TlsV1Probe.run(tmp, "127.0.0.1", port, "TLSv1,TLSv1.2"));
+    }
+
+    private static SipBuilder options(TcpPeer from) {
         return SipBuilder.request("OPTIONS", "sip:echo@127.0.0.1").via(from).from("<sip:alice@127.0.0.1>")
                 .to("<sip:echo@127.0.0.1>").contact("<sip:alice@" + SipBuilder.hostPort(from.address()) + ";transport=tls>");
     }
@@ -108,24 +123,24 @@ class TlsRegisterTest {
         Path key = tmp.resolve("live-key.pem");
         java.nio.file.Files.copy(serverLeaf.chainPem(), chain);
         java.nio.file.Files.copy(serverLeaf.keyPem(), key);
-        start(TestServer.builder().app("reg", TlsFlowApps.constrained()).routing(TlsFlowApps.ROUTING),
+        start(TestServer.builder().app("reg", AuthApps.constrained()).routing(AuthApps.ROUTING),
                 Map.of("tls.certificate", chain.toString(), "tls.private.key", key.toString()));
         TestPki.Leaf renewed = pki.leaf("server-renewed");
-        try (TlsPeer before = new TlsPeer(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
-            assertEquals("CN=server", before.serverSubject());
+        try (TcpPeer before = TlsPeers.connect(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
+            assertEquals("CN=server", TlsPeers.serverSubject(before));
             java.nio.file.Files.copy(renewed.chainPem(), chain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             java.nio.file.Files.copy(renewed.keyPem(), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Object result = reload();
             assertTrue(String.valueOf(result).contains("tls:127.0.0.1:"), String.valueOf(result));
-            try (TlsPeer after = new TlsPeer(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
-                assertEquals("CN=server-renewed", after.serverSubject());
+            try (TcpPeer after = TlsPeers.connect(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
+                assertEquals("CN=server-renewed", TlsPeers.serverSubject(after));
             }
             assertEquals(200, SipText.status(before.finalResponseTo(options(before))), "the open connection still works");
         }
         java.nio.file.Files.writeString(key, "not a key");
         assertThrows(Exception.class, () -> reload());
-        try (TlsPeer still = new TlsPeer(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
-            assertEquals("CN=server-renewed", still.serverSubject(), "a failed reload keeps the certificate in use");
+        try (TcpPeer still = TlsPeers.connect(TlsServers.client(pki.caPem(), null), TlsServers.tlsAddress(sip))) {
+            assertEquals("CN=server-renewed", TlsPeers.serverSubject(still), "a failed reload keeps the certificate in use");
         }
     }
 

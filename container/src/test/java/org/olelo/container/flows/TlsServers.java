@@ -1,4 +1,4 @@
-package org.olelo.container.tls;
+package org.olelo.container.flows;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

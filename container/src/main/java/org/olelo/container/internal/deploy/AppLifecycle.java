@@ -142,7 +142,8 @@ final class AppLifecycle {
                     ContainerObjects.beans(context, services), names);
             context.setAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName(), cdi.beanManager());
             instantiate(d, servlets, listeners);
-            app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this);
+            app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this,
+                    cdi.invocations());
             context.setServletLookup(servlets::get);
             AppRegistrations registrations = new AppRegistrations(servlets, app, this::create, source);
             context.setRegistrations(registrations);

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.olelo.container.internal.invoke.SerialExecutor;
 
 /**
@@ -66,6 +67,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
     private ScheduledFuture<?> expiryTimer;
+    /** The CDI beans of the session's scope, created with the first one; null for most sessions. */
+    private volatile SessionBeans beans;
 
     SipApplicationSessionImpl(SessionManager manager, AppContext app, String id, SerialExecutor executor) {
         this.manager = manager;
@@ -114,7 +117,36 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     void fireCreated() {
-        Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionCreated(new SipApplicationSessionEvent(this)));
+        SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
+        try {
+            Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionCreated(new SipApplicationSessionEvent(this)));
+        } finally {
+            CurrentApplicationSession.restore(previous);
+        }
+    }
+
+    /** The CDI beans kept with this session, or null when none was created. Any thread. */
+    public SessionBeans beans() {
+        return beans;
+    }
+
+    /**
+     * The CDI beans kept with this session, created by {@code create} the first time. Any thread.
+     *
+     * @return them, or null when the session is invalid or being invalidated past the point where
+     *         its beans were destroyed
+     */
+    public SessionBeans beans(Supplier<? extends SessionBeans> create) {
+        SessionBeans b = beans;
+        if (b != null) {
+            return b;
+        }
+        synchronized (this) {
+            if (beans == null && valid) {
+                beans = create.get();
+            }
+            return beans;
+        }
     }
 
     // ------------------------------------------------------------------ expiry
@@ -284,17 +316,26 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
                 expiryTimer = null;
             }
         }
-        Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
-        for (SipSessionImpl s : List.copyOf(sessions.values())) {
-            s.invalidateFromParent();
+        SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
+        try {
+            Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
+            for (SipSessionImpl s : List.copyOf(sessions.values())) {
+                s.invalidateFromParent();
+            }
+            for (ServletTimer t : List.copyOf(timers.values())) {
+                t.cancel();
+            }
+            for (Future<?> f : List.copyOf(tasks.values())) {
+                f.cancel(false);
+            }
+            attributes.removeAll(events);
+            SessionBeans b = beans;
+            if (b != null) {
+                Callbacks.run(app, "destruction of the CDI beans of " + id, b::destroyAll);
+            }
+        } finally {
+            CurrentApplicationSession.restore(previous);
         }
-        for (ServletTimer t : List.copyOf(timers.values())) {
-            t.cancel();
-        }
-        for (Future<?> f : List.copyOf(tasks.values())) {
-            f.cancel(false);
-        }
-        attributes.removeAll(events);
         valid = false;
         manager.removed(this);
     }

@@ -26,11 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Runs Maven twice, both times with a local repository in a temporary folder (never the
  * user's): first {@code install} on a copy of the parent, the BOM and the two API modules, then
  * {@code package} on a small application. Plugins and third-party libraries are read from the
- * local repository of the build running this test, given to Maven as a read-only file mirror;
- * that repository holds no Olelo artifact, so the application's Olelo dependencies can only come
- * from what the first run installed. Needs the build to have run the {@code verify} phase of the
- * API modules before (so the sources and javadoc plugins are in that repository), as
- * {@code mvn verify} does.
+ * local repository of the build running this test, given to Maven as a read-only file repository
+ * that comes before Maven Central (which is only asked for what that one lacks, so the test runs
+ * offline after a full build); that repository holds no Olelo artifact, so the application's
+ * Olelo dependencies can only come from what the first run installed.
  */
 class ApiArtifactsTest {
 
@@ -52,8 +51,10 @@ class ApiArtifactsTest {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Path settings = tmp.resolve("settings.xml");
         Files.writeString(settings, """
-                <settings><mirrors><mirror><id>build-repository</id><mirrorOf>*</mirrorOf>
-                <url>%s</url></mirror></mirrors></settings>
+                <settings><profiles><profile><id>build-repository</id>
+                  <repositories><repository><id>build-repository</id><url>%1$s</url></repository></repositories>
+                  <pluginRepositories><pluginRepository><id>build-repository</id><url>%1$s</url></pluginRepository></pluginRepositories>
+                </profile></profiles><activeProfiles><activeProfile>build-repository</activeProfile></activeProfiles></settings>
                 """.formatted(userRepo.toUri()));
 
         Path project = copyApiModules(root, tmp.resolve("olelo"));

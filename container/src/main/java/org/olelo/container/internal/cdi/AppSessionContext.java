@@ -58,25 +58,28 @@ final class AppSessionContext implements AlterableContext {
         return s;
     }
 
-    @Override
-    public <T> T get(Contextual<T> bean, CreationalContext<T> cc) {
+    /** The current session's beans, made when the session first uses a bean of the scope. */
+    private static ScopedInstances store() {
         SipApplicationSessionImpl s = required();
         SessionBeans b = s.beans(() -> new ScopedInstances("application session " + s.getId()));
         if (!(b instanceof ScopedInstances store)) {
             throw new ContextNotActiveException("application session " + s.getId() + " was invalidated");
         }
-        return store.get(bean, cc);
+        return store;
+    }
+
+    @Override
+    public <T> T get(Contextual<T> bean, CreationalContext<T> cc) {
+        return store().get(bean, cc);
     }
 
     @Override
     public <T> T get(Contextual<T> bean) {
-        return required().beans() instanceof ScopedInstances store ? store.get(bean) : null;
+        return store().get(bean);
     }
 
     @Override
     public void destroy(Contextual<?> bean) {
-        if (required().beans() instanceof ScopedInstances store) {
-            store.destroy(bean);
-        }
+        store().destroy(bean);
     }
 }

@@ -108,34 +108,25 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      * application's class loader; what it throws is logged under {@code what}.
      */
     public void runAsCurrent(String what, Runnable work) {
+        asCurrent(() -> Callbacks.run(app, what + " of " + id, work));
+    }
+
+    /** Runs container work with this session current, so its listeners and CDI beans find it. */
+    private void asCurrent(Runnable work) {
         SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
         try {
-            Callbacks.run(app, what + " of " + id, work);
+            work.run();
         } finally {
             CurrentApplicationSession.restore(previous);
         }
     }
 
     void fireCreated() {
-        SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
-        try {
-            Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionCreated(new SipApplicationSessionEvent(this)));
-        } finally {
-            CurrentApplicationSession.restore(previous);
-        }
+        asCurrent(() -> Callbacks.each(app, SipApplicationSessionListener.class,
+                l -> l.sessionCreated(new SipApplicationSessionEvent(this))));
     }
 
-    /** The CDI beans kept with this session, or null when none was created. Any thread. */
-    public SessionBeans beans() {
-        return beans;
-    }
-
-    /**
-     * The CDI beans kept with this session, created by {@code create} the first time. Any thread.
-     *
-     * @return them, or null when the session is invalid or being invalidated past the point where
-     *         its beans were destroyed
-     */
+    /** The CDI beans kept with this session, made by {@code create} the first time; null once invalid. Any thread. */
     public SessionBeans beans(Supplier<? extends SessionBeans> create) {
         SessionBeans b = beans;
         if (b != null) {
@@ -316,28 +307,28 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
                 expiryTimer = null;
             }
         }
-        SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
-        try {
-            Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
-            for (SipSessionImpl s : List.copyOf(sessions.values())) {
-                s.invalidateFromParent();
-            }
-            for (ServletTimer t : List.copyOf(timers.values())) {
-                t.cancel();
-            }
-            for (Future<?> f : List.copyOf(tasks.values())) {
-                f.cancel(false);
-            }
-            attributes.removeAll(events);
-            SessionBeans b = beans;
-            if (b != null) {
-                Callbacks.run(app, "destruction of the CDI beans of " + id, b::destroyAll);
-            }
-        } finally {
-            CurrentApplicationSession.restore(previous);
-        }
+        asCurrent(this::releaseAll);
         valid = false;
         manager.removed(this);
+    }
+
+    /** What invalidation ends, the session still valid: listeners, children, attributes, CDI beans. */
+    private void releaseAll() {
+        Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
+        for (SipSessionImpl s : List.copyOf(sessions.values())) {
+            s.invalidateFromParent();
+        }
+        for (ServletTimer t : List.copyOf(timers.values())) {
+            t.cancel();
+        }
+        for (Future<?> f : List.copyOf(tasks.values())) {
+            f.cancel(false);
+        }
+        attributes.removeAll(events);
+        SessionBeans b = beans;
+        if (b != null) {
+            Callbacks.run(app, "destruction of the CDI beans of " + id, b::destroyAll);
+        }
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.olelo.container.internal.cdi;
 
 import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.servlet.sip.annotation.SipInvocationScoped;
 import org.jboss.weld.config.ConfigurationKey;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -29,10 +31,12 @@ public final class AppCdiContainer implements AutoCloseable {
 
     private final WeldContainer weld;
     private final String id;
+    private final InvocationContext invocations;
 
-    private AppCdiContainer(WeldContainer weld, String id) {
+    private AppCdiContainer(WeldContainer weld, String id, InvocationContext invocations) {
         this.weld = weld;
         this.id = id;
+        this.invocations = invocations;
     }
 
     /**
@@ -53,12 +57,14 @@ public final class AppCdiContainer implements AutoCloseable {
                                         Map<Class<?>, Object> objects, Map<String, Object> named) {
         String id = appName + "-" + COUNTER.incrementAndGet();
         long t0 = System.nanoTime();
+        SipScopesExtension scopes = new SipScopesExtension();
         Weld weld = new Weld(id)
                 .disableDiscovery()
                 .skipShutdownHook()
                 .setClassLoader(appLoader)
                 .property(ConfigurationKey.CONCURRENT_DEPLOYMENT.get(), false)
                 .addExtension(new SyntheticBeansExtension(objects))
+                .addExtension(scopes)
                 .addServices(new ContainerResources(objects, named));
         weld.addBeanClasses(beanClasses.toArray(Class<?>[]::new));
         if (beanClasses.isEmpty()) {
@@ -69,12 +75,23 @@ public final class AppCdiContainer implements AutoCloseable {
         WeldContainer container = weld.initialize();
         LOG.debug("CDI container {} started in {} ms with {} candidate classes", id,
                 (System.nanoTime() - t0) / 1_000_000, beanClasses.size());
-        return new AppCdiContainer(container, id);
+        boolean invocationBeans = container.getBeanManager().getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .anyMatch(b -> b.getScope() == SipInvocationScoped.class);
+        return new AppCdiContainer(container, id, invocationBeans ? scopes.invocations() : null);
     }
 
     /** @return the container id */
     public String id() {
         return id;
+    }
+
+    /**
+     * @return the context the container must begin and end around each invocation of the
+     *         application's code, or null when the application has no {@code @SipInvocationScoped}
+     *         bean (so its invocations cost nothing)
+     */
+    public InvocationContext invocations() {
+        return invocations;
     }
 
     /** @return the container's bean manager */

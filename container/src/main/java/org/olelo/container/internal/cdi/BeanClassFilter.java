@@ -8,14 +8,17 @@ import java.util.Collection;
  * beans (or interceptors, decorators, stereotypes) without loading them. A class
  * can only carry a bean-defining annotation if its constant pool names a type
  * under {@code jakarta/enterprise/}, {@code jakarta/inject/},
- * {@code jakarta/interceptor/} or {@code jakarta/decorator/}, or one of the
+ * {@code jakarta/interceptor/} or {@code jakarta/decorator/}, one of the two scopes of
+ * JSR 359 ({@code @SipApplicationSessionScoped}, {@code @SipInvocationScoped}), or one of the
  * application's own stereotypes. Weld filters the survivors again. Stateless;
  * any thread.
  */
 public final class BeanClassFilter {
 
     private static final String[] MARKERS = {
-        "Ljakarta/enterprise/", "Ljakarta/inject/", "Ljakarta/interceptor/", "Ljakarta/decorator/"};
+        "Ljakarta/enterprise/", "Ljakarta/inject/", "Ljakarta/interceptor/", "Ljakarta/decorator/",
+        "Ljakarta/servlet/sip/annotation/SipApplicationSessionScoped;",
+        "Ljakarta/servlet/sip/annotation/SipInvocationScoped;"};
     private static final String STEREOTYPE = "Ljakarta/enterprise/inject/Stereotype;";
 
     private BeanClassFilter() {

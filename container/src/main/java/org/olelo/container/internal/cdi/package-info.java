@@ -16,5 +16,14 @@
  * {@code @Dependent} beans, and {@code @Resource} fields receive the same objects
  * through Weld's resource injection service
  * ({@link org.olelo.container.internal.cdi.ContainerResources}).
+ *
+ * <p>The two scopes of JSR 359 ({@link org.olelo.container.internal.cdi.SipScopesExtension}):
+ * {@code @SipApplicationSessionScoped} beans live in the application session whose work the
+ * thread runs and are destroyed when it is invalidated
+ * ({@link org.olelo.container.internal.cdi.AppSessionContext}); {@code @SipInvocationScoped}
+ * beans live for one invocation of the application's code, which the deployed application
+ * brackets in {@code DeployedApp.runInContext}, only when the application has such a bean
+ * ({@link org.olelo.container.internal.cdi.InvocationContext}). The current
+ * {@code SipApplicationSession} is a bean too.
  */
 package org.olelo.container.internal.cdi;

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Brings one application up and down: copy, descriptor, class loader, context,
@@ -145,7 +147,8 @@ final class AppLifecycle {
                     ContainerObjects.beans(context, services), names);
             context.setAttribute(jakarta.enterprise.inject.spi.BeanManager.class.getName(), cdi.beanManager());
             instantiate(d, servlets, listeners);
-            app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this);
+            app = new DeployedApp(source, work, deployment, d, loader, context, servlets, listeners, keyMethod, this,
+                    cdi.invocations());
             context.setServletLookup(servlets::get);
             AppRegistrations registrations = new AppRegistrations(servlets, app, this::create, source);
             context.setRegistrations(registrations);
@@ -341,6 +344,25 @@ final class AppLifecycle {
     static String describe(Throwable e) {
         String m = e.getMessage();
         String first = m == null ? "" : m.lines().findFirst().orElse("");
+        Matcher several = SEVERAL.matcher(first);
+        if (several.matches()) {
+            // Weld lists every problem with its stack trace; the first one names the class at fault
+            List<String> lines = m.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (l.contains("WELD-")) {
+                    String where = i + 1 < lines.size() && lines.get(i + 1).contains("injection point")
+                            ? " " + lines.get(i + 1).strip() : "";
+                    int n = Integer.parseInt(several.group(1)) - 1;
+                    first = l.substring(l.indexOf("WELD-")).strip() + where
+                            + (n > 0 ? " (and " + n + " more problem" + (n == 1 ? ")" : "s)") : "");
+                    break;
+                }
+            }
+        }
         return e.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
     }
+
+    /** The first line of Weld's exception that gathers several deployment problems. */
+    private static final Pattern SEVERAL = Pattern.compile("Exception List with (\\d+) exceptions:");
 }

@@ -3,6 +3,7 @@ package org.olelo.container.internal.deploy;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.sip.SipServletRequest;
+import org.olelo.container.internal.cdi.InvocationContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +41,14 @@ public final class DeployedApp {
     private final ApplicationKeyMethod keyMethod;
     private final AppLifecycle lifecycle;
     private final int deployment;
+    /** Begun and ended around each invocation; null when the application has no {@code @SipInvocationScoped} bean. */
+    private final InvocationContext invocations;
 
     DeployedApp(Path source, Path workDir, int deployment, AppDescriptor descriptor, AppClassLoader loader,
                 ServletContext context, Map<String, Servlet> servlets, List<Object> listeners,
-                ApplicationKeyMethod keyMethod, AppLifecycle lifecycle) {
+                ApplicationKeyMethod keyMethod, AppLifecycle lifecycle, InvocationContext invocations) {
         this.lifecycle = lifecycle;
+        this.invocations = invocations;
         this.deployment = deployment;
         this.keyMethod = keyMethod;
         this.source = source;
@@ -199,7 +203,9 @@ public final class DeployedApp {
 
     /**
      * Runs application code with the application's class loader as the thread
-     * context class loader, restoring the previous one afterwards.
+     * context class loader, restoring the previous one afterwards. This is the boundary of one
+     * invocation of the application: a {@code @SipInvocationScoped} bean lives until it returns
+     * (a call nested in another one shares the outer one's beans).
      *
      * @param task the code
      * @param <T>  its result type
@@ -210,9 +216,14 @@ public final class DeployedApp {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(loader);
+        InvocationContext scope = invocations;
+        boolean started = scope != null && scope.begin();
         try {
             return task.call();
         } finally {
+            if (started) {
+                scope.end(true);
+            }
             t.setContextClassLoader(previous);
         }
     }
@@ -226,9 +237,14 @@ public final class DeployedApp {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(loader);
+        InvocationContext scope = invocations;
+        boolean started = scope != null && scope.begin();
         try {
             task.run();
         } finally {
+            if (started) {
+                scope.end(true);
+            }
             t.setContextClassLoader(previous);
         }
     }

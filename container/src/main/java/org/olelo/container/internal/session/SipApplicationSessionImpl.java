@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.olelo.container.internal.invoke.SerialExecutor;
 
 /**
@@ -73,6 +74,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
     private ScheduledFuture<?> expiryTimer;
+    /** The CDI beans of the session's scope, created with the first one; null for most sessions. */
+    private volatile SessionBeans beans;
 
     SipApplicationSessionImpl(SessionManager manager, AppContext app, String id, SerialExecutor executor) {
         this.manager = manager;
@@ -112,16 +115,36 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      * application's class loader; what it throws is logged under {@code what}.
      */
     public void runAsCurrent(String what, Runnable work) {
+        asCurrent(() -> Callbacks.run(app, what + " of " + id, work));
+    }
+
+    /** Runs container work with this session current, so its listeners and CDI beans find it. */
+    private void asCurrent(Runnable work) {
         SipApplicationSessionImpl previous = CurrentApplicationSession.enter(this);
         try {
-            Callbacks.run(app, what + " of " + id, work);
+            work.run();
         } finally {
             CurrentApplicationSession.restore(previous);
         }
     }
 
     void fireCreated() {
-        Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionCreated(new SipApplicationSessionEvent(this)));
+        asCurrent(() -> Callbacks.each(app, SipApplicationSessionListener.class,
+                l -> l.sessionCreated(new SipApplicationSessionEvent(this))));
+    }
+
+    /** The CDI beans kept with this session, made by {@code create} the first time; null once invalid. Any thread. */
+    public SessionBeans beans(Supplier<? extends SessionBeans> create) {
+        SessionBeans b = beans;
+        if (b != null) {
+            return b;
+        }
+        synchronized (this) {
+            if (beans == null && valid) {
+                beans = create.get();
+            }
+            return beans;
+        }
     }
 
     // ------------------------------------------------------------------ expiry
@@ -293,6 +316,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
                 expiryTimer = null;
             }
         }
+        asCurrent(this::releaseAll);
+        valid = false;
+        manager.removed(this);
+    }
+
+    /** What invalidation ends, the session still valid: listeners, children, attributes, CDI beans. */
+    private void releaseAll() {
         Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
         for (SipSessionImpl s : List.copyOf(sessions.values())) {
             s.invalidateFromParent();
@@ -311,8 +341,10 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
             f.cancel(false);
         }
         attributes.removeAll(events);
-        valid = false;
-        manager.removed(this);
+        SessionBeans b = beans;
+        if (b != null) {
+            Callbacks.run(app, "destruction of the CDI beans of " + id, b::destroyAll);
+        }
     }
 
     @Override

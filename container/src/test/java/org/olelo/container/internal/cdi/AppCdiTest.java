@@ -185,6 +185,36 @@ class AppCdiTest {
     }
 
     @Test
+    void severalDeploymentProblemsAreReportedByTheFirstOneAndTheirNumber() throws Exception {
+        Path apps = tmp.resolve("apps");
+        TestApps.app().java("u.NeedsTwo", """
+                package u;
+                @jakarta.enterprise.context.Dependent
+                public class NeedsTwo {
+                    @jakarta.inject.Inject Runnable nothingProvidesThis;
+                }
+                """).java("u.NeedsThread", """
+                package u;
+                @jakarta.enterprise.context.Dependent
+                public class NeedsThread { @jakarta.inject.Inject Thread nothingProvidesThis; }
+                """).java("u.NeedsNumber", """
+                package u;
+                @jakarta.enterprise.context.Dependent
+                public class NeedsNumber { @jakarta.inject.Inject Number nothingProvidesThis; }
+                """).java("u.Plain", """
+                package u;
+                @jakarta.servlet.sip.annotation.SipServlet
+                public class Plain extends jakarta.servlet.sip.SipServlet { }
+                """).writeFolder(apps.resolve("several"));
+        deployer.scanNow();
+        deployer.scanNow();
+        var problem = deployer.failures().get(apps.resolve("several"));
+        assertNotNull(problem, () -> "failures: " + deployer.failures());
+        assertTrue(problem.reason().matches(".*WELD-\\d+: .*u\\.(NeedsThread|NeedsNumber|NeedsTwo).* \\(and 2 more problems\\)"),
+                problem::toString);
+    }
+
+    @Test
     void anUndeployedApplicationCanBeGarbageCollected() throws Exception {
         java.lang.ref.WeakReference<ClassLoader> loader = new java.lang.ref.WeakReference<>(registry.get("one").classLoader());
         deployer.stop();

@@ -25,6 +25,7 @@ import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.spi.Resolver;
+import org.olelo.core.spi.SipServerLocator;
 import org.olelo.core.spi.TransportContext;
 import org.olelo.core.spi.TransportFactory;
 import org.olelo.core.stats.CoreStatistics;
@@ -105,6 +106,20 @@ public final class SipCore implements AutoCloseable {
         this.stateless = new StatelessForwarding(statistics, transactions, local, hops);
         FloodGuard flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
         this.inbound = new InboundPath(statistics, transactions, local, config.proxyRequireSupported(), flood, stateless);
+    }
+
+    /**
+     * Locates the SIP servers of host names with {@code locator} (RFC 3263: NAPTR, SRV, A/AAAA)
+     * instead of the A/AAAA look-ups of the {@link Resolver}; call before {@link #start}. The
+     * core closes it when it closes.
+     */
+    public void useLocator(SipServerLocator locator) {
+        hops.useLocator(locator);
+    }
+
+    /** The locator installed by {@link #useLocator}, or null. */
+    public SipServerLocator locator() {
+        return hops.locator();
     }
 
     /** Adds an in-memory connector; call before {@link #start}. */
@@ -283,9 +298,9 @@ public final class SipCore implements AutoCloseable {
 
     /**
      * Resolves where a request for {@code target} goes (the top Route's URI or the Request-URI):
-     * maddr, host, port and transport of a SIP URI (RFC 3263 §4 for literal addresses and A/AAAA
-     * records; NAPTR/SRV are not used yet). An IP literal is read at once; a host name is looked
-     * up, or taken from the look-ups of the last 30 s.
+     * maddr, host, port and transport of a SIP URI (RFC 3263 §4). An IP literal is read at once; a
+     * host name goes to the {@link SipServerLocator} when one is installed (its first target),
+     * else is looked up (A/AAAA), or taken from the look-ups of the last 30 s.
      *
      * <p>May block for a look-up: call it on a thread that may block (an application's), never on
      * a transport reader thread; there, use {@link #resolve(URI, String, Consumer, Consumer)}.
@@ -303,6 +318,18 @@ public final class SipCore implements AutoCloseable {
      */
     public Hop resolve(URI target, String defaultTransport) throws UnknownHostException {
         return hops.resolve(target, defaultTransport);
+    }
+
+    /**
+     * Every next hop for {@code target}, in the order to try them: with a {@link SipServerLocator}
+     * installed, each RFC 3263 target of a host name this server can send to; otherwise the one
+     * hop of {@link #resolve(URI, String)}. A sender fails over to the next hop when one does not
+     * answer (RFC 3263 §4.3). Blocks like {@link #resolve(URI, String)}; never empty.
+     *
+     * @throws UnknownHostException when there is no hop
+     */
+    public List<Hop> resolveAll(URI target, String defaultTransport) throws UnknownHostException {
+        return hops.resolveAll(target, defaultTransport);
     }
 
     /**
@@ -344,6 +371,10 @@ public final class SipCore implements AutoCloseable {
             r.stop();
         }
         transports.forEach(Transport::close);
+        SipServerLocator l = hops.locator();
+        if (l != null) {
+            l.close();
+        }
         InternalTransport self = internal;
         if (self != null) {
             self.close();

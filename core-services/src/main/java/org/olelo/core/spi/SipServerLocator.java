@@ -62,8 +62,9 @@ public interface SipServerLocator extends AutoCloseable {
      * The targets for a URI, in the order to try them (RFC 3263 §4: NAPTR order and preference,
      * SRV priority and weight, then the addresses of each host).
      *
-     * @throws UnknownHostException when there is none, or the look-ups failed or timed out (the
-     *                              message says which name, never a server's internals)
+     * @throws UnknownHostException when there is none (the message says which name, never a
+     *                              server's internals); a {@link LookupFailedException} when a
+     *                              look-up failed or timed out
      */
     List<Target> locate(Query query) throws UnknownHostException;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.olelo.core.spi.LookupFailedException;
 import org.olelo.core.spi.SipServerLocator.Query;
 import org.olelo.core.spi.SipServerLocator.Target;
 import org.xbill.DNS.ARecord;
@@ -81,7 +82,7 @@ final class ServerSelection {
             if (e instanceof UnknownHostException u) {
                 throw u;
             }
-            throw new UnknownHostException(e.getMessage());
+            throw new LookupFailedException(e.getMessage());
         }
     }
 

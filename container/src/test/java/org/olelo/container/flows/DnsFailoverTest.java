@@ -66,6 +66,10 @@ class DnsFailoverTest {
     }
 
     private void proxy(Map<String, String> dnsSettings) throws Exception {
+        proxy(dnsSettings, org.olelo.core.transaction.TimerSettings.DEFAULT);
+    }
+
+    private void proxy(Map<String, String> dnsSettings, org.olelo.core.transaction.TimerSettings timers) throws Exception {
         server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy")
                 .transport(SipPeer.Kind.UDP).listen("tcp:127.0.0.1:0")
                 // no resolver may answer for example.test but the DNS server
@@ -75,7 +79,7 @@ class DnsFailoverTest {
                 .settings(c -> {
                     Map<String, String> e = new HashMap<>(c.core().extensions());
                     e.putAll(dnsSettings);
-                    return c.withCore(c.core().withExtensions(e));
+                    return c.withCore(c.core().withExtensions(e).withTimers(timers));
                 })
                 .start(tmp);
     }
@@ -123,6 +127,25 @@ class DnsFailoverTest {
                 assertNotEquals(header(inv1, "Via"), header(inv2, "Via"), "a new branch");
                 second.sendTo(ProxyFlowsTest.answer(inv2, 200, "OK", "b2").contact("bob", second).bytes(), server.address());
                 assertEquals(200, status(c.next(WAIT)), "the caller sees only the answer of the second target");
+                assertEquals(1, counter(Event.DNS_FAILOVER));
+            }
+        }
+    }
+
+    @Test
+    void aTargetThatNeverAnswersIsLeftAtTimerB() throws Exception {
+        Dnsmasq.assumeInstalled();
+        try (UdpPeer first = new UdpPeer(null); UdpPeer second = new UdpPeer(null)) {
+            zone("SIP+D2U", "_sip._udp", first.address().getPort(), second.address().getPort());
+            // T1 of 50 ms: Timer B fires after 3.2 s
+            proxy(Map.of("dns.servers", dns.server()), new org.olelo.core.transaction.TimerSettings(50, 4000, 5000));
+            try (SipPeer c = server.caller()) {
+                c.send(ProxyFlowsTest.invite(c, "sip:bob@example.test"));
+                assertNotNull(first.receive(WAIT), "sent to the first target, which stays silent");
+                String inv = second.receiveUntil(WAIT, m -> "INVITE".equals(method(m)));
+                assertNotNull(inv, "sent to the second target after Timer B");
+                second.sendTo(ProxyFlowsTest.answer(inv, 200, "OK", "b2").contact("bob", second).bytes(), server.address());
+                assertEquals(200, status(c.next(WAIT)));
                 assertEquals(1, counter(Event.DNS_FAILOVER));
             }
         }

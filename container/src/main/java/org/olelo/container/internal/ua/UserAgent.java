@@ -334,8 +334,8 @@ public final class UserAgent {
                 && req.getRoutingDirective() != jakarta.servlet.sip.ar.SipApplicationRoutingDirective.NEW) {
             internal = composer.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
         }
-        Hop hop = internal != null ? internal.hop()
-                : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
+        List<Hop> hops = internal != null ? List.of(internal.hop()) : resolveAll(r, d.transport);
+        Hop hop = internal != null ? internal.hop() : OutboundInterfaces.apply(core, hops.get(0), s.outboundInterface());
         if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();
         }
@@ -354,7 +354,28 @@ public final class UserAgent {
         req.commit();
         subscriptions.sending(s, d, req);
         d.pendingOut.add(req);
-        ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req));
+        ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req, UacFailover.of(hops)));
+        ct.setApplicationData(req);
+        req.sentThrough(ct);
+    }
+
+    /**
+     * RFC 3263 §4.3: sends an application's request again, to the next target of its URI, in a
+     * new client transaction with a new branch, after the one before failed. Runs on the
+     * application session's executor.
+     */
+    void failOver(SipServletRequestImpl req, Hop next, UacFailover rest) {
+        SipSessionImpl s = SipSessionImpl.of(req);
+        SIPRequest again = (SIPRequest) req.jainRequest().clone();
+        Hop hop = OutboundInterfaces.apply(core, next, s.outboundInterface());
+        again.removeFirst(Via.NAME);
+        try {
+            again.addFirst(core.newVia(hop.transport(), SipCore.branch(null)));
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException(e);
+        }
+        core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.DNS_FAILOVER);
+        ClientTransaction ct = core.transactions().sendRequest(again, hop, new UacListener(this, req, rest));
         ct.setApplicationData(req);
         req.sentThrough(ct);
     }
@@ -364,6 +385,18 @@ public final class UserAgent {
             r.addFirst(core.newVia(hop.transport(), SipCore.branch(null)));
         } catch (javax.sip.SipException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every RFC 3263 target of a request's next hop (its top Route, else its Request-URI), best first. */
+    private List<Hop> resolveAll(SIPRequest r, String preferredTransport) throws IOException {
+        RouteHeader top = r.getRouteHeaders() == null || r.getRouteHeaders().isEmpty() ? null
+                : (RouteHeader) r.getRouteHeaders().getFirst();
+        URI target = top != null ? top.getAddress().getURI() : r.getRequestURI();
+        try {
+            return core.resolveAll(target, preferredTransport);
+        } catch (UnknownHostException e) {
+            throw new IOException("cannot send " + r.getMethod() + " to " + target + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.olelo.core.internal.net.IpLiterals;
 import org.olelo.core.internal.resolve.HostLookups;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
+import org.olelo.core.spi.LookupFailedException;
 import org.olelo.core.spi.SipServerLocator;
 import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.Transport;
@@ -23,7 +24,9 @@ import org.olelo.core.transport.Transport;
  * The next-hop stage: where a message goes, as a listening point to send from and a peer address
  * (RFC 3263 §4). A target that names this server is the {@link InternalTransport}. A host name goes
  * to the installed {@link SipServerLocator} ({@link LocatedHops}: NAPTR, SRV, A/AAAA, several
- * targets), or without one to the A/AAAA look-ups of {@link HostLookups} (one target).
+ * targets), or without one to the A/AAAA look-ups of {@link HostLookups} (one target); a name DNS
+ * has no record of goes there too (the system resolver knows search domains and other sources),
+ * a DNS failure does not.
  *
  * <p>An IP literal is read on the calling thread, without a look-up and without a thread hop; a
  * host name goes to {@link HostLookups}. Threads: the callback forms never block and serve reader
@@ -82,7 +85,13 @@ final class NextHops {
         }
         LocatedHops l = located;
         if (l != null) {
-            return l.hops((SipURI) target, t.host(), defaultTransport);
+            try {
+                return l.hops((SipURI) target, t.host(), defaultTransport);
+            } catch (LookupFailedException e) {
+                throw e;
+            } catch (UnknownHostException e) {
+                // DNS has no record of it: the system resolver may still know it (search domains, nsswitch)
+            }
         }
         return List.of(hop(t, lookups.lookup(t.host())[0]));
     }
@@ -109,9 +118,19 @@ final class NextHops {
         }
         LocatedHops l = located;
         if (l != null) {
-            l.hops((SipURI) target, t.host(), defaultTransport, then, failed);
+            l.hops((SipURI) target, t.host(), defaultTransport, then, e -> {
+                if (e instanceof LookupFailedException) {
+                    failed.accept(e);
+                } else {
+                    systemLookup(t, then, failed); // as the blocking form does
+                }
+            });
             return;
         }
+        systemLookup(t, then, failed);
+    }
+
+    private void systemLookup(Target t, Consumer<Hop> then, Consumer<UnknownHostException> failed) {
         lookups.lookup(t.host(), (found, e) -> {
             if (e != null) {
                 failed.accept(e);

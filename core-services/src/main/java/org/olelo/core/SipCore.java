@@ -335,8 +335,9 @@ public final class SipCore implements AutoCloseable {
     /**
      * Like {@link #resolve(URI, String)}, without ever blocking the calling thread: for code on a
      * transport reader thread. {@code then} gets the hop at once, on this thread, when the target
-     * needs no look-up (an IP literal, this server, a name looked up in the last 30 s), else later
-     * on a look-up's virtual thread; {@code failed} gets the reason when there is no hop (unknown
+     * needs no look-up (an IP literal, this server, a name looked up in the last 30 s when no
+     * {@link SipServerLocator} is installed), else later on a look-up's virtual thread (with a
+     * locator: its first target); {@code failed} gets the reason when there is no hop (unknown
      * host, no listening point for it, too many look-ups in progress), on one of those threads too.
      * Either callback runs once, and may send.
      */

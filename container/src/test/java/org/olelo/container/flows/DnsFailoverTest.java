@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -70,18 +69,20 @@ class DnsFailoverTest {
     }
 
     private void proxy(Map<String, String> dnsSettings, org.olelo.core.transaction.TimerSettings timers) throws Exception {
-        server = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy")
+        // no resolver may answer for example.test but the DNS server
+        proxy(dnsSettings, timers, host -> {
+            throw new java.net.UnknownHostException(host + ": not in this test's DNS");
+        });
+    }
+
+    private void proxy(Map<String, String> dnsSettings, org.olelo.core.transaction.TimerSettings timers,
+                       org.olelo.core.spi.Resolver system) throws Exception {
+        TestServer.Builder b = TestServer.builder().app("proxy", CommonApps.forkingProxy()).routeAllTo("proxy")
                 .transport(SipPeer.Kind.UDP).listen("tcp:127.0.0.1:0")
-                // no resolver may answer for example.test but the DNS server
-                .resolver(host -> {
-                    throw new java.net.UnknownHostException(host + ": not in this test's DNS");
-                })
-                .settings(c -> {
-                    Map<String, String> e = new HashMap<>(c.core().extensions());
-                    e.putAll(dnsSettings);
-                    return c.withCore(c.core().withExtensions(e).withTimers(timers));
-                })
-                .start(tmp);
+                .resolver(system)
+                .settings(c -> c.withCore(c.core().withTimers(timers)));
+        dnsSettings.forEach(b::extension);
+        server = b.start(tmp);
     }
 
     private long counter(Event e) {
@@ -147,6 +148,27 @@ class DnsFailoverTest {
                 second.sendTo(ProxyFlowsTest.answer(inv, 200, "OK", "b2").contact("bob", second).bytes(), server.address());
                 assertEquals(200, status(c.next(WAIT)));
                 assertEquals(1, counter(Event.DNS_FAILOVER));
+            }
+        }
+    }
+
+    @Test
+    void aNameDnsDoesNotKnowIsAskedOfTheSystemResolver() throws Exception {
+        Dnsmasq.assumeInstalled();
+        try (UdpPeer first = new UdpPeer(null); UdpPeer second = new UdpPeer(null)) {
+            zone("SIP+D2U", "_sip._udp", first.address().getPort(), second.address().getPort());
+            proxy(Map.of("dns.servers", dns.server()), org.olelo.core.transaction.TimerSettings.DEFAULT, host -> {
+                if (host.equals("legacy.example.test")) {
+                    return new InetAddress[] {InetAddress.getLoopbackAddress()};
+                }
+                throw new java.net.UnknownHostException(host);
+            });
+            try (SipPeer c = server.caller()) {
+                c.send(ProxyFlowsTest.invite(c, "sip:bob@legacy.example.test:" + second.address().getPort()));
+                String inv = second.receive(WAIT);
+                assertNotNull(inv, "DNS says NXDOMAIN; the system resolver's address is used");
+                second.sendTo(ProxyFlowsTest.answer(inv, 200, "OK", "b2").contact("bob", second).bytes(), server.address());
+                assertEquals(200, status(c.next(WAIT)));
             }
         }
     }

@@ -7,7 +7,6 @@ import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -84,12 +83,7 @@ class EnumRoutingTest {
                 "host-record=uas.example.test,127.0.0.1"));
         server = TestServer.builder().app("enum", CommonApps.servlet("enum", "t.Enum", Map.of("t.Enum", APP)))
                 .routeAllTo("enum").transport(SipPeer.Kind.UDP)
-                .settings(c -> {
-                    Map<String, String> e = new HashMap<>(c.core().extensions());
-                    e.put("dns.servers", dns.server());
-                    return c.withCore(c.core().withExtensions(e));
-                })
-                .start(tmp);
+                .extension("dns.servers", dns.server()).start(tmp);
     }
 
     @Test

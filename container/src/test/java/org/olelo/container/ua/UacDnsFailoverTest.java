@@ -9,7 +9,6 @@ import static org.olelo.core.testkit.SipText.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,13 +77,9 @@ class UacDnsFailoverTest {
                 "host-record=uas2.example.test,127.0.0.1"));
         server = TestServer.builder().app("sender", CommonApps.servlet("sender", "t.Sender", Map.of("t.Sender", APP)))
                 .routeAllTo("sender").transport(SipPeer.Kind.UDP)
-                .settings(c -> {
-                    Map<String, String> e = new HashMap<>(c.core().extensions());
-                    e.put("dns.servers", dns.server());
-                    // T1 of 50 ms: Timer F fires after 3.2 s
-                    return c.withCore(c.core().withExtensions(e).withTimers(new TimerSettings(50, 4000, 5000)));
-                })
-                .start(tmp);
+                .extension("dns.servers", dns.server())
+                // T1 of 50 ms: Timer F fires after 3.2 s
+                .settings(c -> c.withCore(c.core().withTimers(new TimerSettings(50, 4000, 5000)))).start(tmp);
     }
 
     private SipBuilder message(SipPeer c) {

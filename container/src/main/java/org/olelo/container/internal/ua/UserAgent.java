@@ -390,23 +390,20 @@ public final class UserAgent {
 
     /** Every RFC 3263 target of a request's next hop (its top Route, else its Request-URI), best first. */
     private List<Hop> resolveAll(SIPRequest r, String preferredTransport) throws IOException {
-        RouteHeader top = r.getRouteHeaders() == null || r.getRouteHeaders().isEmpty() ? null
-                : (RouteHeader) r.getRouteHeaders().getFirst();
-        URI target = top != null ? top.getAddress().getURI() : r.getRequestURI();
-        try {
-            return core.resolveAll(target, preferredTransport);
-        } catch (UnknownHostException e) {
-            throw new IOException("cannot send " + r.getMethod() + " to " + target + ": " + e.getMessage(), e);
-        }
+        return resolveAll(r, preferredTransport, false);
     }
 
     /** The next hop of a request: its top Route, else its Request-URI. */
     Hop resolve(SIPRequest r, String preferredTransport) throws IOException {
+        return resolveAll(r, preferredTransport, true).get(0);
+    }
+
+    private List<Hop> resolveAll(SIPRequest r, String preferredTransport, boolean firstOnly) throws IOException {
         RouteHeader top = r.getRouteHeaders() == null || r.getRouteHeaders().isEmpty() ? null
                 : (RouteHeader) r.getRouteHeaders().getFirst();
         URI target = top != null ? top.getAddress().getURI() : r.getRequestURI();
         try {
-            return core.resolve(target, preferredTransport);
+            return firstOnly ? List.of(core.resolve(target, preferredTransport)) : core.resolveAll(target, preferredTransport);
         } catch (UnknownHostException e) {
             throw new IOException("cannot send " + r.getMethod() + " to " + target + ": " + e.getMessage(), e);
         }

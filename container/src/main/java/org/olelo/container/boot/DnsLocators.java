@@ -3,7 +3,6 @@ package org.olelo.container.boot;
 import java.io.IOException;
 import java.util.Map;
 import org.olelo.core.SipCore;
-import org.olelo.core.spi.SipServerLocator;
 import org.olelo.core.spi.SipServerLocatorFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +24,13 @@ final class DnsLocators {
 
     /**
      * @param systemResolver whether the core resolves with the operating system's resolver
-     * @throws IOException when a {@code dns.} setting is wrong (the message names the key)
+     * @throws ConfigException when a {@code dns.} setting is wrong (the message names the key), as
+     *                         for any other setting: the start stops with a configuration error
      */
-    static void install(SipCore core, Map<String, String> settings, boolean systemResolver) throws IOException {
+    static void install(SipCore core, Map<String, String> settings, boolean systemResolver) throws ConfigException {
         String on = settings.getOrDefault("dns.rfc3263", "").trim();
         if (!on.isEmpty() && !on.equals("true") && !on.equals("false")) {
-            throw new IOException("dns.rfc3263: " + on + " is neither true nor false");
+            throw new ConfigException("the configuration", null, 0, "dns.rfc3263", "expected true or false but found '" + on + "'");
         }
         boolean servers = !settings.getOrDefault("dns.servers", "").isBlank();
         if (on.equals("false") || (!systemResolver && !servers)) {
@@ -42,7 +42,10 @@ final class DnsLocators {
                     + " SRV are not used)");
             return;
         }
-        SipServerLocator l = f.create(settings, core.statistics());
-        core.useLocator(l);
+        try {
+            core.useLocator(f.create(settings, core.statistics()));
+        } catch (IOException e) {
+            throw new ConfigException("the configuration", null, 0, null, e.getMessage());
+        }
     }
 }

@@ -174,6 +174,17 @@ class DnsFailoverTest {
     }
 
     @Test
+    void aWrongDnsSettingStopsTheStartNamingTheKey() {
+        org.olelo.container.boot.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.olelo.container.boot.ConfigException.class, () -> proxy(Map.of("dns.servers", "dns.example.com")));
+        assertEquals("the configuration: dns.servers: dns.example.com is not an IP address (a DNS server must be given by"
+                + " address)", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.olelo.container.boot.ConfigException.class,
+                () -> proxy(Map.of("dns.rfc3263", "yes")));
+        assertEquals("the configuration: dns.rfc3263: expected true or false but found 'yes'", e.getMessage());
+    }
+
+    @Test
     void a503WithRetryAfterIsTheAnswer() throws Exception {
         Dnsmasq.assumeInstalled();
         try (UdpPeer first = new UdpPeer(null); UdpPeer second = new UdpPeer(null)) {

@@ -8,6 +8,8 @@ import java.util.random.RandomGenerator;
 import org.olelo.core.spi.SipServerLocator;
 import org.olelo.core.spi.SipServerLocatorFactory;
 import org.olelo.core.stats.CoreStatistics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ResolverConfig;
 
 /**
@@ -18,6 +20,8 @@ import org.xbill.DNS.ResolverConfig;
  * <p>Threads: called once on the starting thread.
  */
 public final class DnsLocatorFactory implements SipServerLocatorFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DnsLocatorFactory.class);
 
     /** Public for {@link java.util.ServiceLoader}. */
     public DnsLocatorFactory() {
@@ -35,6 +39,10 @@ public final class DnsLocatorFactory implements SipServerLocatorFactory {
                 throw new IOException("dns.servers: none given and the operating system names no DNS server");
             }
         }
+        LOG.info("SIP servers of host names are located with NAPTR, SRV and A/AAAA records (RFC 3263) through the DNS"
+                + " servers {} ({}), {} ms per query and server, {} retries", servers.stream().map(a -> a.getAddress()
+                .getHostAddress() + ":" + a.getPort()).toList(), s.servers().isEmpty() ? "of the operating system, after the"
+                + " hosts file" : "dns.servers", s.timeoutMillis(), s.retries());
         DnsQueries q = new DnsQueries(s, servers, statistics, System::nanoTime);
         return new DnsLocator(s, q, new ServerSelection(q, hosts, RandomGenerator.getDefault()));
     }

@@ -16,13 +16,18 @@ import org.olelo.core.internal.resolve.HostLookups;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.NoSecureTransport;
+import org.olelo.core.spi.LookupFailedException;
+import org.olelo.core.spi.SipServerLocator;
 import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.Transport;
 
 /**
  * The next-hop stage: where a message goes, as a listening point to send from and a peer address
- * (RFC 3263 §4 for literal addresses and A/AAAA records; NAPTR/SRV are not used yet). A target
- * that names this server is the {@link InternalTransport}.
+ * (RFC 3263 §4). A target that names this server is the {@link InternalTransport}. A host name goes
+ * to the installed {@link SipServerLocator} ({@link LocatedHops}: NAPTR, SRV, A/AAAA, several
+ * targets), or without one to the A/AAAA look-ups of {@link HostLookups} (one target); a name DNS
+ * has no record of goes there too (the system resolver knows search domains and other sources),
+ * a DNS failure does not.
  *
  * <p>An IP literal is read on the calling thread, without a look-up and without a thread hop; a
  * host name goes to {@link HostLookups}. Threads: the callback forms never block and serve reader
@@ -39,6 +44,7 @@ final class NextHops {
     private final LocalAddresses local;
     private final Supplier<InternalTransport> internal;
     private final HostLookups lookups;
+    private volatile LocatedHops located;
 
     /**
      * @param transports the started listening points (a live list)
@@ -51,15 +57,44 @@ final class NextHops {
         this.lookups = lookups;
     }
 
+    /** Uses the locator for host names from now on (null: A/AAAA look-ups only). */
+    void useLocator(SipServerLocator locator) {
+        this.located = locator == null ? null : new LocatedHops(locator, this, transports);
+    }
+
+    /** The installed locator, or null. */
+    SipServerLocator locator() {
+        LocatedHops l = located;
+        return l == null ? null : l.locator();
+    }
+
     /** See {@link SipCore#resolve(URI, String)}; blocks for a name that is not in the cache. */
     Hop resolve(URI target, String defaultTransport) throws UnknownHostException {
+        return resolveAll(target, defaultTransport).get(0);
+    }
+
+    /** See {@link SipCore#resolveAll(URI, String)}; blocks for a name that is not in the cache. */
+    List<Hop> resolveAll(URI target, String defaultTransport) throws UnknownHostException {
         Hop self = selfHop(target);
         if (self != null) {
-            return self;
+            return List.of(self);
         }
         Target t = target((SipURI) target, defaultTransport);
         InetAddress a = IpLiterals.parse(t.host());
-        return hop(t, a != null ? a : lookups.lookup(t.host())[0]);
+        if (a != null) {
+            return List.of(hop(t, a));
+        }
+        LocatedHops l = located;
+        if (l != null) {
+            try {
+                return l.hops((SipURI) target, t.host(), defaultTransport);
+            } catch (LookupFailedException e) {
+                throw e;
+            } catch (UnknownHostException e) {
+                // DNS has no record of it: the system resolver may still know it (search domains, nsswitch)
+            }
+        }
+        return List.of(hop(t, lookups.lookup(t.host())[0]));
     }
 
     /** See {@link SipCore#resolve(URI, String, Consumer, Consumer)}; never blocks. */
@@ -82,6 +117,21 @@ final class NextHops {
             deliver(t, literal, then, failed);
             return;
         }
+        LocatedHops l = located;
+        if (l != null) {
+            l.hops((SipURI) target, t.host(), defaultTransport, then, e -> {
+                if (e instanceof LookupFailedException) {
+                    failed.accept(e);
+                } else {
+                    systemLookup(t, then, failed); // as the blocking form does
+                }
+            });
+            return;
+        }
+        systemLookup(t, then, failed);
+    }
+
+    private void systemLookup(Target t, Consumer<Hop> then, Consumer<UnknownHostException> failed) {
         lookups.lookup(t.host(), (found, e) -> {
             if (e != null) {
                 failed.accept(e);

@@ -26,6 +26,7 @@ import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.spi.ConnectionEvents;
 import org.olelo.core.spi.Resolver;
+import org.olelo.core.spi.SipServerLocator;
 import org.olelo.core.spi.TransportContext;
 import org.olelo.core.spi.TransportFactory;
 import org.olelo.core.stats.CoreStatistics;
@@ -107,6 +108,20 @@ public final class SipCore implements AutoCloseable {
         this.stateless = new StatelessForwarding(statistics, transactions, local, hops);
         FloodGuard flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
         this.inbound = new InboundPath(statistics, transactions, local, config.proxyRequireSupported(), flood, stateless);
+    }
+
+    /**
+     * Locates the SIP servers of host names with {@code locator} (RFC 3263: NAPTR, SRV, A/AAAA)
+     * instead of the A/AAAA look-ups of the {@link Resolver}; call before {@link #start}. The
+     * core closes it when it closes.
+     */
+    public void useLocator(SipServerLocator locator) {
+        hops.useLocator(locator);
+    }
+
+    /** The locator installed by {@link #useLocator}, or null. */
+    public SipServerLocator locator() {
+        return hops.locator();
     }
 
     /** Adds an in-memory connector; call before {@link #start}. */
@@ -293,9 +308,9 @@ public final class SipCore implements AutoCloseable {
 
     /**
      * Resolves where a request for {@code target} goes (the top Route's URI or the Request-URI):
-     * maddr, host, port and transport of a SIP URI (RFC 3263 §4 for literal addresses and A/AAAA
-     * records; NAPTR/SRV are not used yet). An IP literal is read at once; a host name is looked
-     * up, or taken from the look-ups of the last 30 s.
+     * maddr, host, port and transport of a SIP URI (RFC 3263 §4). An IP literal is read at once; a
+     * host name goes to the {@link SipServerLocator} when one is installed (its first target),
+     * else is looked up (A/AAAA), or taken from the look-ups of the last 30 s.
      *
      * <p>May block for a look-up: call it on a thread that may block (an application's), never on
      * a transport reader thread; there, use {@link #resolve(URI, String, Consumer, Consumer)}.
@@ -316,10 +331,23 @@ public final class SipCore implements AutoCloseable {
     }
 
     /**
+     * Every next hop for {@code target}, in the order to try them: with a {@link SipServerLocator}
+     * installed, each RFC 3263 target of a host name this server can send to; otherwise the one
+     * hop of {@link #resolve(URI, String)}. A sender fails over to the next hop when one does not
+     * answer (RFC 3263 §4.3). Blocks like {@link #resolve(URI, String)}; never empty.
+     *
+     * @throws UnknownHostException when there is no hop
+     */
+    public List<Hop> resolveAll(URI target, String defaultTransport) throws UnknownHostException {
+        return hops.resolveAll(target, defaultTransport);
+    }
+
+    /**
      * Like {@link #resolve(URI, String)}, without ever blocking the calling thread: for code on a
      * transport reader thread. {@code then} gets the hop at once, on this thread, when the target
-     * needs no look-up (an IP literal, this server, a name looked up in the last 30 s), else later
-     * on a look-up's virtual thread; {@code failed} gets the reason when there is no hop (unknown
+     * needs no look-up (an IP literal, this server, a name looked up in the last 30 s when no
+     * {@link SipServerLocator} is installed), else later on a look-up's virtual thread (with a
+     * locator: its first target); {@code failed} gets the reason when there is no hop (unknown
      * host, no listening point for it, too many look-ups in progress), on one of those threads too.
      * Either callback runs once, and may send.
      */
@@ -354,6 +382,10 @@ public final class SipCore implements AutoCloseable {
             r.stop();
         }
         transports.forEach(Transport::close);
+        SipServerLocator l = hops.locator();
+        if (l != null) {
+            l.close();
+        }
         InternalTransport self = internal;
         if (self != null) {
             self.close();

@@ -176,6 +176,29 @@ public enum ConfigKey {
     WS_ORIGINS("ws.origins", "origins whose pages may open a ws: or wss: connection, comma-separated, e.g."
             + " https://phone.example.com (empty: any, and handshakes without Origin)",
             d -> d.core().extensions().getOrDefault("ws.origins", "")),
+    /** Whether host names are located with NAPTR and SRV (RFC 3263), with failover. */
+    DNS_RFC3263("dns.rfc3263", "locate the SIP servers of host names with NAPTR, SRV and A/AAAA (RFC 3263) and fail"
+            + " over from one to the next; false: the system's A/AAAA look-up only, one target",
+            d -> d.core().extensions().getOrDefault("dns.rfc3263", "true")),
+    /** DNS servers of the RFC 3263 locator. */
+    DNS_SERVERS("dns.servers", "DNS servers asked for NAPTR, SRV, A/AAAA and ENUM, comma-separated ip[:port];"
+            + " empty: those of the operating system (then the hosts file first)",
+            d -> d.core().extensions().getOrDefault("dns.servers", "")),
+    /** How long one DNS query waits for one server. */
+    DNS_TIMEOUT_MS("dns.timeout.ms", "milliseconds one DNS query waits for one server before it is sent again or to"
+            + " the next", d -> d.core().extensions().getOrDefault("dns.timeout.ms", "2000")),
+    /** How many times a DNS query is sent again. */
+    DNS_RETRIES("dns.retries", "times a DNS query is sent again before it fails",
+            d -> d.core().extensions().getOrDefault("dns.retries", "1")),
+    /** Size of the DNS cache. */
+    DNS_CACHE_ENTRIES("dns.cache.entries", "DNS answers kept at most (each for its records' TTL)",
+            d -> d.core().extensions().getOrDefault("dns.cache.entries", "4096")),
+    /** How long a DNS "no such name" is kept at most. */
+    DNS_NEGATIVE_TTL_SECONDS("dns.negative.ttl.seconds", "seconds a DNS answer \"no such name or record\" is kept"
+            + " at most", d -> d.core().extensions().getOrDefault("dns.negative.ttl.seconds", "30")),
+    /** The ENUM domain. */
+    DNS_ENUM_SUFFIX("dns.enum.suffix", "domain under which telephone numbers are looked up (ENUM, RFC 6116)",
+            d -> d.core().extensions().getOrDefault("dns.enum.suffix", "e164.arpa")),
     /** Address of the HTTP listener (management endpoints); empty turns it off. */
     HTTP_LISTEN("http.listen", "host:port of the HTTP listener serving the management endpoints (/rpc ...);"
             + " empty: no HTTP listener; a non-loopback address needs management.token",

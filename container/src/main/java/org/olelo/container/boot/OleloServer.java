@@ -63,11 +63,12 @@ public final class OleloServer implements AutoCloseable {
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
-    private OleloServer(ServerConfig config, DatabaseService database, Resolver resolver, List<InMemoryTransport> memory,
-                        long t0) throws Exception {
+    private OleloServer(ServerConfig config, DatabaseService database, Resolver resolver, boolean systemResolver,
+                        List<InMemoryTransport> memory, long t0) throws Exception {
         this.config = config;
         this.database = database;
         core = new SipCore(SelfSignedTls.apply(config.core(), config.dataDir()), resolver);
+        DnsLocators.install(core, config.core().extensions(), systemResolver);
         core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
@@ -140,20 +141,26 @@ public final class OleloServer implements AutoCloseable {
 
     /** Starts a server with the operating system's resolver and socket transports only. */
     public static OleloServer start(ServerConfig config) throws Exception {
-        return start(config, Resolver.system(), List.of());
+        return start(config, Resolver.system(), true, List.of());
     }
 
     /**
      * Starts a server with a given resolver and extra in-memory connectors (protocol tests run the
-     * whole server path on them without sockets).
+     * whole server path on them without sockets). RFC 3263 location (NAPTR, SRV) is used only when
+     * {@code dns.servers} names a DNS server, so that such a server never asks the system's DNS.
      */
     public static OleloServer start(ServerConfig config, Resolver resolver, List<InMemoryTransport> memory) throws Exception {
+        return start(config, resolver, false, memory);
+    }
+
+    private static OleloServer start(ServerConfig config, Resolver resolver, boolean systemResolver,
+                                     List<InMemoryTransport> memory) throws Exception {
         long t0 = System.nanoTime();
         DataFolder.prepare(config.dataDir());
         DeployFolderCheck.run(config);
         DatabaseService database = DatabaseService.open(config.db(), config.dataDir());
         try {
-            return new OleloServer(config, database, resolver, memory, t0);
+            return new OleloServer(config, database, resolver, systemResolver, memory, t0);
         } catch (Exception | Error e) {
             database.close();
             throw e;

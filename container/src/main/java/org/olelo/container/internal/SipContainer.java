@@ -92,6 +92,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     private final AppRegistry registry;
     private final boolean relayUnrouted;
     private final TimerServiceImpl timerService;
+    private final org.olelo.container.internal.dns.ContainerDnsResolver dnsResolver;
     private final javax.sql.DataSource dataSource;
     private final InitialRequestGuard guard;
     private final Composer composer;
@@ -123,6 +124,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.registry = registry;
         this.relayUnrouted = relayUnrouted;
         this.timerService = new TimerServiceImpl(rt.timers());
+        this.dnsResolver = new org.olelo.container.internal.dns.ContainerDnsResolver(core);
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new ServletCalls(), this::newProxy);
         this.composer = new Composer(rt, router, ua.dialogs());
         this.relays = new Relays(rt);
@@ -174,6 +176,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 dataSource == null ? null : new AppDataSource(appName, dataSource),
                 new AppTaskExecutor(appName, version, rt.sessions(), rt.timers(), rt.virtualThreads()),
                 AppMeters.open(rt.statistics(), appName, () -> versions.liveSessions(appName)));
+    }
+
+    /** JSR 359 {@code DNS_RESOLVER}: the container's DNS look-ups, the same for every application. */
+    @Override
+    public void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
+        context.setAttribute(jakarta.servlet.sip.SipServlet.DNS_RESOLVER, dnsResolver);
     }
 
     @Override

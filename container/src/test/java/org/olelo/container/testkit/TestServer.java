@@ -223,6 +223,15 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** One setting of a plug-in of the core ({@code dns.servers}, {@code tls.certificate}...), unparsed. */
+        public Builder extension(String key, String value) {
+            return settings(c -> {
+                Map<String, String> e = new java.util.HashMap<>(c.core().extensions());
+                e.put(key, value);
+                return c.withCore(c.core().withExtensions(e));
+            });
+        }
+
         /** The resolver for host names. */
         public Builder resolver(Resolver r) {
             resolver = r;

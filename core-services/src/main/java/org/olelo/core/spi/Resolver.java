@@ -6,8 +6,9 @@ import java.net.UnknownHostException;
 /**
  * Turns a host name of a SIP URI or Via into addresses: the step of next-hop resolution that may
  * ask the network. The default asks the operating system; tests that run messages naming other
- * hosts use a resolver that never touches the network; a DNS plugin (RFC 3263 NAPTR and SRV) would
- * implement it too.
+ * hosts use a resolver that never touches the network. RFC 3263 (NAPTR, SRV, several targets) is
+ * the {@link SipServerLocator}'s: when one is installed, the core asks this resolver only for names
+ * DNS has no record of.
  *
  * <p>Threads: it may block for as long as a look-up takes, so the core never calls it on a
  * transport reader thread. It is called on a virtual thread of the core's look-ups when the

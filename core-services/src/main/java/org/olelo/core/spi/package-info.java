@@ -7,6 +7,9 @@
  *       for the listening points of its kind.</li>
  *   <li>{@link org.olelo.core.spi.Resolver}: host names to addresses. It may block, so the core
  *       never calls it on a transport reader thread.</li>
+ *   <li>{@link org.olelo.core.spi.SipServerLocatorFactory}: makes the
+ *       {@link org.olelo.core.spi.SipServerLocator} (RFC 3263 NAPTR, SRV and A/AAAA; ENUM), found
+ *       with {@link java.util.ServiceLoader}; it may block, so never on a reader thread.</li>
  *   <li>{@link org.olelo.core.spi.StatisticsReporter}: publishes the core's counters
  *       ({@link org.olelo.core.spi.CoreCounters}) elsewhere, e.g. as metrics; found with
  *       {@link java.util.ServiceLoader}; it reads, so nothing is added per message.</li>

@@ -39,7 +39,15 @@ public final class CoreStatistics {
         /** A request inside a dialog was refused relaying (not a dialog this server record-routed). */
         RELAY_REFUSED("relay_refused"),
         /** A host look-up was not started because the most allowed were in progress; what needed it was not sent. */
-        LOOKUP_REFUSED("dns_lookups_refused");
+        LOOKUP_REFUSED("dns_lookups_refused"),
+        /** A DNS query was sent by the RFC 3263 locator (NAPTR, SRV, A, AAAA or ENUM). */
+        DNS_LOOKUP("dns_lookups"),
+        /** A DNS question of the RFC 3263 locator was answered from its cache. */
+        DNS_CACHE_HIT("dns_cache_hits"),
+        /** A DNS query of the RFC 3263 locator failed: timeout, server failure, or no server answered. */
+        DNS_FAILURE("dns_failures"),
+        /** A request was sent again to the next RFC 3263 target after the one before failed. */
+        DNS_FAILOVER("dns_failovers");
 
         private final String counterName;
 

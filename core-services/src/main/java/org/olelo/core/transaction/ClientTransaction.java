@@ -64,6 +64,11 @@ public final class ClientTransaction extends AbstractTransaction {
         return state;
     }
 
+    /** True once {@link #cancel} was called (a transaction user does not send the request elsewhere then). */
+    public synchronized boolean cancelRequested() {
+        return cancelWanted;
+    }
+
     /** Object the transaction user attaches (a proxy branch, a UAC request). */
     public Object applicationData() {
         return applicationData;

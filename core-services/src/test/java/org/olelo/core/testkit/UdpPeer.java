@@ -29,6 +29,11 @@ public final class UdpPeer implements SipPeer {
         socket.send(new DatagramPacket(message, message.length, server));
     }
 
+    /** Sends to another address than the one given at construction (a peer made before the server's port was known). */
+    public void sendTo(byte[] message, InetSocketAddress to) throws IOException {
+        socket.send(new DatagramPacket(message, message.length, to));
+    }
+
     @Override
     public String receive(long timeoutMillis) throws IOException {
         byte[] buf = new byte[65_536];

@@ -74,6 +74,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private ClientTransaction transaction;
     private ScheduledFuture<?> timerC;
     private Hop hop;
+    /** The other RFC 3263 targets of the branch's URI, or null when it has one. */
+    private BranchFailover failover;
+    private boolean cancelled;
 
     /** A branch the application asked for, with the proxy's settings. */
     ProxyBranchImpl(ProxyImpl proxy, URI target) {
@@ -152,28 +155,19 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 hop = composed.hop();
                 branch = composed.branch();
             } else {
-                hop = core.resolve(nextHopUri(copy), proxy.defaultTransport());
-                hop = OutboundInterfaces.apply(core, hop,
+                List<Hop> all = core.resolveAll(nextHopUri(copy), proxy.defaultTransport());
+                hop = OutboundInterfaces.apply(core, all.get(0),
                         outbound != null ? outbound : proxy.outboundInterface());
                 NoSecureTransport.require(copy.getRequestURI(), hop);
                 branch = SipCore.branch(proxy.transaction().loopHash());
+                failover = BranchFailover.of(all, copy);
             }
-            if (!MaxForwardsRule.forHop(copy, hop)) {
-                failLocally(483, "Too Many Hops");
-                return;
-            }
-            if (recordRoute) {
-                addRecordRoute(copy, hop.transport());
-            }
-            if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
-                // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
-                gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(), pathParams()));
-                core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
-                copy.addFirst(path);
-            }
-            copy.addFirst(core.newVia(hop.transport(), branch));
+            send(copy, branch);
         } catch (NoSecureTransport e) {
             failWithDetail(416, "Unsupported URI Scheme", "no secure route to the next hop: " + e.getMessage(), null);
+            return;
+        } catch (org.olelo.core.spi.LookupFailedException e) {
+            failWithDetail(504, "Server Time-out", "the next hop could not be looked up: " + e.getMessage(), null);
             return;
         } catch (UnknownHostException e) {
             failWithDetail(502, "Bad Gateway", "no route to the next hop: " + e.getMessage(), null);
@@ -182,10 +176,59 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             failWithDetail(500, "Server Internal Error", "cannot forward: " + e, e);
             return;
         }
+    }
+
+    /**
+     * Adds what depends on the hop (Max-Forwards, Record-Route, Path, our Via) and sends the copy
+     * in a new client transaction (or fails the branch with 483 when no hop is left).
+     */
+    private void send(SIPRequest copy, String branch) throws ParseException, javax.sip.SipException {
+        SipCore core = proxy.runtime().core();
+        if (!MaxForwardsRule.forHop(copy, hop)) {
+            failLocally(483, "Too Many Hops");
+            return;
+        }
+        if (recordRoute) {
+            addRecordRoute(copy, hop.transport());
+        }
+        if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
+            // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
+            gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(), pathParams()));
+            core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
+            copy.addFirst(path);
+        }
+        copy.addFirst(core.newVia(hop.transport(), branch));
         if (proxy.isInvite()) {
             armTimerC();
         }
         transaction = core.transactions().sendRequest(copy, hop, this);
+    }
+
+    /**
+     * RFC 3263 §4.3: after the current target failed (no connection, no answer, or 503 without
+     * Retry-After), sends the request to the next target of the same URI in a new client
+     * transaction with a new branch. False when there is none left, or the branch was cancelled.
+     */
+    private boolean failOver(String why) {
+        if (failover == null || cancelled || done) {
+            return false;
+        }
+        Hop next = failover.next();
+        if (next == null) {
+            return false;
+        }
+        SipCore core = proxy.runtime().core();
+        String detail = "next hop " + hop + " " + why + "; trying " + next;
+        LOG.debug("proxy branch to {}: {}", target, detail);
+        CallLog.note(proxy.transaction(), detail);
+        core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.DNS_FAILOVER);
+        hop = OutboundInterfaces.apply(core, next, outbound != null ? outbound : proxy.outboundInterface());
+        try {
+            send(failover.request(), SipCore.branch(proxy.transaction().loopHash()));
+        } catch (ParseException | javax.sip.SipException | RuntimeException e) {
+            failWithDetail(500, "Server Internal Error", "cannot forward: " + e, e);
+        }
+        return true;
     }
 
     /**
@@ -352,6 +395,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         if (!started || done || transaction == null) {
             return;
         }
+        cancelled = true;
         if (reasons.isEmpty() || sent == null) {
             transaction.cancel();
             return;
@@ -384,6 +428,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
 
     private void handle(SIPResponse r) {
         int status = r.getStatusCode();
+        if (status == 503 && r.getHeader("Retry-After") == null && failOver("answered 503")) {
+            return;
+        }
         lastResponse = r;
         if (status < 200) {
             if (status > 100) {
@@ -412,7 +459,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     @Override
     public void onTimeout(ClientTransaction tx) {
         proxy.executor().execute(() -> {
-            if (!done) {
+            if (tx == transaction && !done && !failOver("did not answer")) {
                 failLocally(408, "Request Timeout");
             }
         });
@@ -421,7 +468,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     @Override
     public void onTransportError(ClientTransaction tx, IOException error) {
         proxy.executor().execute(() -> {
-            if (!done) {
+            if (tx == transaction && !done && !failOver("cannot be reached (" + error.getMessage() + ")")) {
                 failWithDetail(503, "Service Unavailable", "cannot send to " + hopAddress() + ": " + error.getMessage(), null);
             }
         });

@@ -62,6 +62,13 @@ public final class CoreMeters {
                 Event.TCP_CONNECTION_EVICTED);
         event(stats, "tcp_connections_idle_closed", "TCP connections closed after tcp.idle.timeout.seconds", c,
                 Event.TCP_IDLE_CLOSED);
+        event(stats, "dns_lookups", "DNS queries sent by the RFC 3263 locator (NAPTR, SRV, A, AAAA, ENUM)", c,
+                Event.DNS_LOOKUP);
+        event(stats, "dns_cache_hits", "DNS questions answered from the locator's cache", c, Event.DNS_CACHE_HIT);
+        event(stats, "dns_failures", "DNS queries that failed (no server answered in time, or a server failure)", c,
+                Event.DNS_FAILURE);
+        event(stats, "dns_failovers", "requests sent again to the next RFC 3263 target after one failed", c,
+                Event.DNS_FAILOVER);
         event(stats, "tcp_message_timeouts", "TCP connections closed because a message did not arrive whole in time", c,
                 Event.TCP_MESSAGE_TIMEOUT);
         event(stats, "tls_handshakes_failed", "TLS connections closed because their handshake failed", c,

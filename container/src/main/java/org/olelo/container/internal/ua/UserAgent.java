@@ -335,8 +335,8 @@ public final class UserAgent {
             // JSR 289 §15: the application router picks the next application, for a new request too
             internal = composer.beforeSendInitial(req);
         }
-        Hop hop = internal != null ? internal.hop()
-                : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
+        List<Hop> hops = internal != null ? List.of(internal.hop()) : resolveAll(r, d.transport);
+        Hop hop = internal != null ? internal.hop() : OutboundInterfaces.apply(core, hops.get(0), s.outboundInterface());
         if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();
         }
@@ -355,7 +355,28 @@ public final class UserAgent {
         req.commit();
         subscriptions.sending(s, d, req);
         d.pendingOut.add(req);
-        ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req));
+        ClientTransaction ct = core.transactions().sendRequest(r, hop, new UacListener(this, req, UacFailover.of(hops)));
+        ct.setApplicationData(req);
+        req.sentThrough(ct);
+    }
+
+    /**
+     * RFC 3263 §4.3: sends an application's request again, to the next target of its URI, in a
+     * new client transaction with a new branch, after the one before failed. Runs on the
+     * application session's executor.
+     */
+    void failOver(SipServletRequestImpl req, Hop next, UacFailover rest) {
+        SipSessionImpl s = SipSessionImpl.of(req);
+        SIPRequest again = (SIPRequest) req.jainRequest().clone();
+        Hop hop = OutboundInterfaces.apply(core, next, s.outboundInterface());
+        again.removeFirst(Via.NAME);
+        try {
+            again.addFirst(core.newVia(hop.transport(), SipCore.branch(null)));
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException(e);
+        }
+        core.statistics().count(org.olelo.core.stats.CoreStatistics.Event.DNS_FAILOVER);
+        ClientTransaction ct = core.transactions().sendRequest(again, hop, new UacListener(this, req, rest));
         ct.setApplicationData(req);
         req.sentThrough(ct);
     }
@@ -368,18 +389,30 @@ public final class UserAgent {
         }
     }
 
+    /** Every RFC 3263 target of a request's next hop (its top Route, else its Request-URI), best first. */
+    private List<Hop> resolveAll(SIPRequest r, String preferredTransport) throws IOException {
+        return resolveAll(r, preferredTransport, false);
+    }
+
     /**
      * The next hop of a request: its top Route, else its Request-URI; a {@code sips:} Request-URI
      * leaves only over TLS, whatever the Route says (RFC 3261 §26.2.2).
      */
     Hop resolve(SIPRequest r, String preferredTransport) throws IOException {
+        return resolveAll(r, preferredTransport, true).get(0);
+    }
+
+    private List<Hop> resolveAll(SIPRequest r, String preferredTransport, boolean firstOnly) throws IOException {
         RouteHeader top = r.getRouteHeaders() == null || r.getRouteHeaders().isEmpty() ? null
                 : (RouteHeader) r.getRouteHeaders().getFirst();
         URI target = top != null ? top.getAddress().getURI() : r.getRequestURI();
         try {
-            Hop hop = core.resolve(target, preferredTransport);
-            NoSecureTransport.require(r.getRequestURI(), hop);
-            return hop;
+            List<Hop> hops = firstOnly ? List.of(core.resolve(target, preferredTransport))
+                    : core.resolveAll(target, preferredTransport);
+            for (Hop hop : hops) {
+                NoSecureTransport.require(r.getRequestURI(), hop);
+            }
+            return hops;
         } catch (UnknownHostException e) {
             throw new IOException("cannot send " + r.getMethod() + " to " + target + ": " + e.getMessage(), e);
         }

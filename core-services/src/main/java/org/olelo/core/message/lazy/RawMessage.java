@@ -1,0 +1,284 @@
+package org.olelo.core.message.lazy;
+
+/**
+ * One received message framed in a single pass over its bytes: the start line, an index of its
+ * header lines (where each name, value and line begins and ends, and which {@link HeaderId} it is)
+ * and the body as Content-Length delimits it. Nothing is copied and no String is made: the index is
+ * one int array and one byte array, grown by doubling, so bounded by the message's size.
+ *
+ * <p>Framing follows RFC 3261 §7: CRLF (or a bare LF, which JAIN-SIP accepts too) ends a line;
+ * CRLFs before the start line are skipped (§7.5); a line starting with SP or HT continues the
+ * header above (§7.3.1), whose value then spans the folded lines; a header line needs a token
+ * name and a colon; Content-Length, when present, must be one decimal number no larger than the
+ * bytes that follow the header section (§18.3); bytes past it are ignored. Without an empty line
+ * ending the header section, the headers run to the end and the body is empty.
+ *
+ * <p>Not thread-safe once handed on; made and read by one transport reader thread, never blocks.
+ */
+public final class RawMessage {
+
+    static final int LINE_START = 0;
+    static final int NAME_END = 1;
+    static final int VALUE_START = 2;
+    static final int VALUE_END = 3;
+    static final int LINE_END = 4;
+    static final int STRIDE = 5;
+
+    final byte[] data;
+    int startLineStart;
+    int startLineEnd;
+    int headersStart;
+    int headersEnd;
+    int bodyStart;
+    int bodyEnd;
+    int count;
+    int[] index = new int[16 * STRIDE];
+    byte[] ids = new byte[16];
+
+    private RawMessage(byte[] data) {
+        this.data = data;
+    }
+
+    /**
+     * Frames a complete message (a datagram, or one message cut from a stream).
+     *
+     * @throws MalformedMessage when the bytes cannot be a SIP message
+     */
+    public static RawMessage frame(byte[] data) throws MalformedMessage {
+        RawMessage m = new RawMessage(data);
+        m.scan();
+        return m;
+    }
+
+    private void scan() throws MalformedMessage {
+        byte[] d = data;
+        int n = d.length;
+        int i = 0;
+        while (i < n && (d[i] == '\r' || d[i] == '\n')) {
+            i++;
+        }
+        startLineStart = i;
+        int lf = lineFeed(i);
+        startLineEnd = contentEnd(i, lf);
+        if (startLineEnd == startLineStart) {
+            throw new MalformedMessage("no start line");
+        }
+        i = lf + 1;
+        headersStart = Math.min(i, n);
+        int contentLength = -1;
+        while (i < n) {
+            lf = lineFeed(i);
+            int end = contentEnd(i, lf);
+            if (end == i) {
+                headersEnd = i;
+                bodyStart = Math.min(lf + 1, n);
+                bodyEnd = body(contentLength);
+                return;
+            }
+            if (d[i] == ' ' || d[i] == '\t') {
+                if (count == 0) {
+                    throw new MalformedMessage("continuation line before any header");
+                }
+                int at = (count - 1) * STRIDE;
+                index[at + VALUE_END] = trimEnd(i, end, index[at + VALUE_START]);
+                index[at + LINE_END] = Math.min(lf + 1, n);
+            } else {
+                contentLength = header(i, end, Math.min(lf + 1, n), contentLength);
+            }
+            i = lf + 1;
+        }
+        headersEnd = n;
+        bodyStart = n;
+        bodyEnd = body(contentLength);
+    }
+
+    /** Indexes one header line; returns the Content-Length seen so far. */
+    private int header(int s, int end, int lineEnd, int contentLength) throws MalformedMessage {
+        byte[] d = data;
+        int k = s;
+        while (k < end && isTokenChar(d[k])) {
+            k++;
+        }
+        int nameEnd = k;
+        while (k < end && (d[k] == ' ' || d[k] == '\t')) {
+            k++;
+        }
+        if (nameEnd == s || k == end || d[k] != ':') {
+            throw new MalformedMessage("malformed header line");
+        }
+        k++;
+        while (k < end && (d[k] == ' ' || d[k] == '\t')) {
+            k++;
+        }
+        if (count * STRIDE == index.length) {
+            index = java.util.Arrays.copyOf(index, index.length * 2);
+            ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+        }
+        HeaderId id = HeaderId.of(d, s, nameEnd);
+        int at = count * STRIDE;
+        index[at + LINE_START] = s;
+        index[at + NAME_END] = nameEnd;
+        index[at + VALUE_START] = k;
+        index[at + VALUE_END] = trimEnd(k, end, k);
+        index[at + LINE_END] = lineEnd;
+        ids[count] = (byte) id.ordinal();
+        count++;
+        if (id != HeaderId.CONTENT_LENGTH) {
+            return contentLength;
+        }
+        if (contentLength >= 0) {
+            throw new MalformedMessage("more than one Content-Length header");
+        }
+        return decimal(k, index[at + VALUE_END]);
+    }
+
+    private int body(int contentLength) throws MalformedMessage {
+        int available = data.length - bodyStart;
+        if (contentLength < 0) {
+            return data.length;
+        }
+        if (contentLength > available) {
+            throw new MalformedMessage("Content-Length larger than the message");
+        }
+        return bodyStart + contentLength;
+    }
+
+    private int decimal(int s, int e) throws MalformedMessage {
+        if (s == e || e - s > 9) {
+            throw new MalformedMessage("malformed Content-Length header");
+        }
+        int v = 0;
+        for (int k = s; k < e; k++) {
+            int c = data[k] - '0';
+            if (c < 0 || c > 9) {
+                throw new MalformedMessage("malformed Content-Length header");
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
+    private int lineFeed(int from) {
+        int k = from;
+        while (k < data.length && data[k] != '\n') {
+            k++;
+        }
+        return k;
+    }
+
+    private int contentEnd(int s, int lf) {
+        return lf > s && data[lf - 1] == '\r' ? lf - 1 : lf;
+    }
+
+    private int trimEnd(int s, int e, int floor) {
+        int k = e;
+        while (k > Math.max(s, floor) && (data[k - 1] == ' ' || data[k - 1] == '\t')) {
+            k--;
+        }
+        return k;
+    }
+
+    /** RFC 3261 §25.1 token characters. */
+    private static boolean isTokenChar(byte b) {
+        int c = b & 0xff;
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-.!%*_+`'~".indexOf(c) >= 0;
+    }
+
+    /** True for a response (the start line begins with {@code SIP/}). */
+    public boolean isResponse() {
+        return startLineEnd - startLineStart >= 4 && data[startLineStart] == 'S' && data[startLineStart + 1] == 'I'
+                && data[startLineStart + 2] == 'P' && data[startLineStart + 3] == '/';
+    }
+
+    /** The bytes as received. */
+    public byte[] bytes() {
+        return data;
+    }
+
+    /** How many header lines (folded lines count as one). */
+    public int headerCount() {
+        return count;
+    }
+
+    /** What the {@code i}-th header is. */
+    public HeaderId id(int i) {
+        return HeaderId.values()[ids[checked(i)]];
+    }
+
+    /** The index of the first header that is {@code id}, at or after {@code from}; -1 if none. */
+    public int find(HeaderId id, int from) {
+        byte o = (byte) id.ordinal();
+        for (int i = Math.max(0, from); i < count; i++) {
+            if (ids[i] == o) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The name of the {@code i}-th header as written (compact or not). */
+    public String name(int i) {
+        int at = checked(i) * STRIDE;
+        return new String(data, index[at + LINE_START], index[at + NAME_END] - index[at + LINE_START],
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The value of the {@code i}-th header, UTF-8 decoded, a folded value's line breaks and the
+     * white space around them replaced by one SP (RFC 3261 §7.3.1).
+     */
+    public String value(int i) {
+        int at = checked(i) * STRIDE;
+        int s = index[at + VALUE_START];
+        int e = index[at + VALUE_END];
+        byte[] out = null;
+        int len = 0;
+        for (int k = s; k < e; k++) {
+            byte b = data[k];
+            if (b == '\r' || b == '\n') {
+                if (out == null) {
+                    out = new byte[e - s];
+                    System.arraycopy(data, s, out, 0, k - s);
+                    len = k - s;
+                }
+                while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == '\t')) {
+                    len--;
+                }
+                while (k + 1 < e && (data[k + 1] == '\r' || data[k + 1] == '\n' || data[k + 1] == ' ' || data[k + 1] == '\t')) {
+                    k++;
+                }
+                out[len++] = ' ';
+            } else if (out != null) {
+                out[len++] = b;
+            }
+        }
+        return out == null ? new String(data, s, e - s, java.nio.charset.StandardCharsets.UTF_8)
+                : new String(out, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The start line, without its line end. */
+    public String startLine() {
+        return new String(data, startLineStart, startLineEnd - startLineStart, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Where the body starts in {@link #bytes()}. */
+    public int bodyOffset() {
+        return bodyStart;
+    }
+
+    /** The body's length, as Content-Length says (or the rest of the bytes without one). */
+    public int bodyLength() {
+        return bodyEnd - bodyStart;
+    }
+
+    int at(int i, int field) {
+        return index[i * STRIDE + field];
+    }
+
+    private int checked(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return i;
+    }
+}

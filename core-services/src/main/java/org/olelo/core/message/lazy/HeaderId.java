@@ -37,6 +37,10 @@ public enum HeaderId {
         this.critical = critical;
     }
 
+    static HeaderId byOrdinal(int ordinal) {
+        return VALUES[ordinal];
+    }
+
     /** The name as RFC 3261 writes it; null for {@link #OTHER}. */
     public String fullName() {
         return fullName;

@@ -99,9 +99,16 @@ public final class LazyMessage {
         if (h != null || failed[i] != 0) {
             return h;
         }
-        String name = raw.id(i) == HeaderId.OTHER ? raw.name(i) : raw.id(i).fullName();
+        String line;
+        if (raw.folded(i)) {
+            // folds joined with one SP here: JAIN-SIP would join some of them with nothing
+            String name = raw.id(i) == HeaderId.OTHER ? raw.name(i) : raw.id(i).fullName();
+            line = name + ":" + raw.value(i) + "\n";
+        } else {
+            line = raw.line(i); // JAIN-SIP's parser table knows the compact names
+        }
         try {
-            h = ParserFactory.createParser(name + ":" + raw.value(i) + "\n").parse();
+            h = ParserFactory.createParser(line).parse();
         } catch (ParseException | RuntimeException e) {
             failed[i] = 1;
             return null;

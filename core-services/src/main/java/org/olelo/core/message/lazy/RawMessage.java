@@ -23,6 +23,8 @@ public final class RawMessage {
     static final int VALUE_END = 3;
     static final int LINE_END = 4;
     static final int STRIDE = 5;
+    /** Set in {@link #ids} on a header that spans folded lines. */
+    private static final int FOLDED = 0x40;
 
     final byte[] data;
     int startLineStart;
@@ -82,6 +84,7 @@ public final class RawMessage {
                 int at = (count - 1) * STRIDE;
                 index[at + VALUE_END] = trimEnd(i, end, index[at + VALUE_START]);
                 index[at + LINE_END] = Math.min(lf + 1, n);
+                ids[count - 1] |= FOLDED;
             } else {
                 contentLength = header(i, end, Math.min(lf + 1, n), contentLength);
             }
@@ -202,14 +205,33 @@ public final class RawMessage {
 
     /** What the {@code i}-th header is. */
     public HeaderId id(int i) {
-        return HeaderId.values()[ids[checked(i)]];
+        return HeaderId.byOrdinal(ids[checked(i)] & ~FOLDED);
+    }
+
+    /** True when the {@code i}-th header spans folded lines. */
+    public boolean folded(int i) {
+        return (ids[checked(i)] & FOLDED) != 0;
+    }
+
+    /**
+     * The {@code i}-th header line as received, its name as written, ending in one line feed: what
+     * JAIN-SIP's header parsers take (they read no CR). Only for a header that is not folded.
+     */
+    String line(int i) {
+        int at = checked(i) * STRIDE;
+        int s = index[at + LINE_START];
+        int e = index[at + VALUE_END];
+        if (e < data.length && data[e] == '\n') {
+            return new String(data, s, e + 1 - s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return new String(data, s, e - s, java.nio.charset.StandardCharsets.UTF_8) + "\n";
     }
 
     /** The index of the first header that is {@code id}, at or after {@code from}; -1 if none. */
     public int find(HeaderId id, int from) {
-        byte o = (byte) id.ordinal();
+        int o = id.ordinal();
         for (int i = Math.max(0, from); i < count; i++) {
-            if (ids[i] == o) {
+            if ((ids[i] & ~FOLDED) == o) {
                 return i;
             }
         }

@@ -53,6 +53,8 @@ class RawMessageTest {
         RawMessage m = frame(HEAD + "Subject: one  \r\n   two\r\n\tthree\r\nTo: <sip:b@x>\r\n\r\n");
         assertEquals(2, m.headerCount());
         assertEquals("one two three", m.value(0));
+        assertTrue(m.folded(0));
+        assertFalse(m.folded(1));
         assertEquals(HeaderId.TO, m.id(1));
         assertEquals(0, m.bodyLength(), "no Content-Length: the rest, here nothing");
     }

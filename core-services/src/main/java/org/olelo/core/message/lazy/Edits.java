@@ -10,7 +10,8 @@ import java.util.Arrays;
  * pushed on top of the Vias (or the top one popped from a response), the top Route value popped,
  * a Record-Route added above the existing ones, Max-Forwards decremented (or added as 70).
  *
- * <p>What is written starts at the start line (CRLFs before it are dropped) and ends where
+ * <p>What is written starts at the start line (CRLFs before it are dropped), leaves out lines that
+ * are no header lines, and ends where
  * Content-Length ends the body (bytes past it are dropped, RFC 3261 §18.3). The body is never
  * edited, so Content-Length stays right. Added lines end in CRLF. Popping removes only the first
  * value: the whole line when it holds one, else the value and its comma.
@@ -28,9 +29,17 @@ public final class Edits {
     private int n;
     private int popped;
 
-    /** Edits over {@code raw}, none yet. */
+    /**
+     * Edits over {@code raw}: none yet but the removal of any line that is no header line
+     * ({@link RawMessage#broken}), which JAIN-SIP's message would not have carried on either.
+     */
     public Edits(RawMessage raw) {
         this.raw = raw;
+        for (int i = 0; i < raw.count; i++) {
+            if (raw.broken(i)) {
+                add(raw.at(i, RawMessage.LINE_START), raw.at(i, RawMessage.LINE_END), null, RANK_OTHER);
+            }
+        }
     }
 
     /** Replaces the Request-URI of a request. */

@@ -16,7 +16,8 @@ import org.olelo.core.message.SipParser;
  * ({@link HeaderId#critical()}) are parsed at once, a request with one that does not parse is
  * refused naming it, and the same raw checks run (single-valued headers given twice, display names,
  * Digest parameters, the version, bracketless IPv6 in the Request-URI). Any other header that does
- * not parse reads as absent, as JAIN-SIP leaves such a header out of its message.
+ * not parse reads as absent, as JAIN-SIP leaves such a header out of its message, and so does a
+ * line that is no header line ({@link RawMessage#broken}).
  *
  * <p>Not thread-safe: made and read by the thread that handles the message; never blocks.
  */
@@ -96,7 +97,7 @@ public final class LazyMessage {
      */
     public SIPHeader header(int i) {
         SIPHeader h = parsed[i];
-        if (h != null || failed[i] != 0) {
+        if (h != null || failed[i] != 0 || raw.broken(i)) {
             return h;
         }
         String line;

@@ -6,10 +6,11 @@ package org.olelo.core.message.lazy;
  * and the body as Content-Length delimits it. Nothing is copied and no String is made: the index is
  * one int array and one byte array, grown by doubling, so bounded by the message's size.
  *
- * <p>Framing follows RFC 3261 §7: CRLF (or a bare LF, which JAIN-SIP accepts too) ends a line;
- * CRLFs before the start line are skipped (§7.5); a line starting with SP or HT continues the
- * header above (§7.3.1), whose value then spans the folded lines; a header line needs a token
- * name and a colon; Content-Length, when present, must be one decimal number no larger than the
+ * <p>Framing follows RFC 3261 §7, as leniently as JAIN-SIP where it is lenient: CRLF, a bare LF or
+ * a lone CR ends a line; white space and control characters end no value (JAIN-SIP trims them);
+ * CRLFs (and, as JAIN-SIP does, any control characters) before the start line are skipped (§7.5);
+ * a line starting with SP or HT continues the header above (§7.3.1), whose value then spans the
+ * folded lines; a line without a token name and a colon is marked {@link #broken}; Content-Length, when present, must be one decimal number no larger than the
  * bytes that follow the header section (§18.3); bytes past it are ignored. Without an empty line
  * ending the header section, the headers run to the end and the body is empty.
  *
@@ -25,6 +26,9 @@ public final class RawMessage {
     static final int STRIDE = 5;
     /** Set in {@link #ids} on a header that spans folded lines. */
     private static final int FOLDED = 0x40;
+    /** Set in {@link #ids} on a line that is no header line (no token name, or no colon). */
+    private static final int BROKEN = 0x20;
+    private static final int FLAGS = FOLDED | BROKEN;
 
     final byte[] data;
     int startLineStart;
@@ -56,24 +60,24 @@ public final class RawMessage {
         byte[] d = data;
         int n = d.length;
         int i = 0;
-        while (i < n && (d[i] == '\r' || d[i] == '\n')) {
+        while (i < n && (d[i] & 0xff) < 0x20) {
             i++;
         }
         startLineStart = i;
-        int lf = lineFeed(i);
-        startLineEnd = contentEnd(i, lf);
+        int end = lineEnd(i);
+        startLineEnd = end;
         if (startLineEnd == startLineStart) {
             throw new MalformedMessage("no start line");
         }
-        i = lf + 1;
-        headersStart = Math.min(i, n);
+        i = nextLine(end);
+        headersStart = i;
         int contentLength = -1;
         while (i < n) {
-            lf = lineFeed(i);
-            int end = contentEnd(i, lf);
+            end = lineEnd(i);
+            int next = nextLine(end);
             if (end == i) {
                 headersEnd = i;
-                bodyStart = Math.min(lf + 1, n);
+                bodyStart = next;
                 bodyEnd = body(contentLength);
                 return;
             }
@@ -83,12 +87,12 @@ public final class RawMessage {
                 }
                 int at = (count - 1) * STRIDE;
                 index[at + VALUE_END] = trimEnd(i, end, index[at + VALUE_START]);
-                index[at + LINE_END] = Math.min(lf + 1, n);
+                index[at + LINE_END] = next;
                 ids[count - 1] |= FOLDED;
             } else {
-                contentLength = header(i, end, Math.min(lf + 1, n), contentLength);
+                contentLength = header(i, end, next, contentLength);
             }
-            i = lf + 1;
+            i = next;
         }
         headersEnd = n;
         bodyStart = n;
@@ -106,25 +110,28 @@ public final class RawMessage {
         while (k < end && (d[k] == ' ' || d[k] == '\t')) {
             k++;
         }
-        if (nameEnd == s || k == end || d[k] != ':') {
-            throw new MalformedMessage("malformed header line");
-        }
-        k++;
-        while (k < end && (d[k] == ' ' || d[k] == '\t')) {
+        boolean broken = nameEnd == s || k == end || d[k] != ':';
+        if (broken) {
+            nameEnd = s;
+            k = end;
+        } else {
             k++;
+            while (k < end && (d[k] == ' ' || d[k] == '\t')) {
+                k++;
+            }
         }
         if (count * STRIDE == index.length) {
             index = java.util.Arrays.copyOf(index, index.length * 2);
             ids = java.util.Arrays.copyOf(ids, ids.length * 2);
         }
-        HeaderId id = HeaderId.of(d, s, nameEnd);
+        HeaderId id = broken ? HeaderId.OTHER : HeaderId.of(d, s, nameEnd);
         int at = count * STRIDE;
         index[at + LINE_START] = s;
         index[at + NAME_END] = nameEnd;
         index[at + VALUE_START] = k;
         index[at + VALUE_END] = trimEnd(k, end, k);
         index[at + LINE_END] = lineEnd;
-        ids[count] = (byte) id.ordinal();
+        ids[count] = (byte) (id.ordinal() | (broken ? BROKEN : 0));
         count++;
         if (id != HeaderId.CONTENT_LENGTH) {
             return contentLength;
@@ -161,21 +168,26 @@ public final class RawMessage {
         return v;
     }
 
-    private int lineFeed(int from) {
+    /** Where the line starting at {@code from} ends: its first CR or LF, or the end of the bytes. */
+    private int lineEnd(int from) {
         int k = from;
-        while (k < data.length && data[k] != '\n') {
+        while (k < data.length && data[k] != '\n' && data[k] != '\r') {
             k++;
         }
         return k;
     }
 
-    private int contentEnd(int s, int lf) {
-        return lf > s && data[lf - 1] == '\r' ? lf - 1 : lf;
+    /** Where the next line starts after the line end at {@code end}: past CRLF, LF or a lone CR. */
+    private int nextLine(int end) {
+        if (end >= data.length) {
+            return data.length;
+        }
+        return data[end] == '\r' && end + 1 < data.length && data[end + 1] == '\n' ? end + 2 : end + 1;
     }
 
     private int trimEnd(int s, int e, int floor) {
         int k = e;
-        while (k > Math.max(s, floor) && (data[k - 1] == ' ' || data[k - 1] == '\t')) {
+        while (k > Math.max(s, floor) && (data[k - 1] & 0xff) <= ' ') {
             k--;
         }
         return k;
@@ -205,7 +217,16 @@ public final class RawMessage {
 
     /** What the {@code i}-th header is. */
     public HeaderId id(int i) {
-        return HeaderId.byOrdinal(ids[checked(i)] & ~FOLDED);
+        return HeaderId.byOrdinal(ids[checked(i)] & ~FLAGS);
+    }
+
+    /**
+     * True when the {@code i}-th line is no header line: no name made of token characters, or no
+     * colon after it. JAIN-SIP leaves such a line out of its message; it is indexed (as
+     * {@link HeaderId#OTHER}, with an empty name and value) so that forwarding can leave it out too.
+     */
+    public boolean broken(int i) {
+        return (ids[checked(i)] & BROKEN) != 0;
     }
 
     /** True when the {@code i}-th header spans folded lines. */
@@ -231,7 +252,7 @@ public final class RawMessage {
     public int find(HeaderId id, int from) {
         int o = id.ordinal();
         for (int i = Math.max(0, from); i < count; i++) {
-            if ((ids[i] & ~FOLDED) == o) {
+            if ((ids[i] & ~FLAGS) == o) {
                 return i;
             }
         }

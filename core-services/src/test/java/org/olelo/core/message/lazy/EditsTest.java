@@ -154,6 +154,14 @@ class EditsTest {
     }
 
     @Test
+    void linesThatAreNoHeaderLinesAreNotForwarded() throws Exception {
+        String in = "OPTIONS sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKa\r\nFrom 880 <sip:a@x>;tag=1\r\n"
+                + ": nameless\r\n\tfolded\r\nl: 0\r\n\r\n";
+        assertEquals("OPTIONS sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKa\r\nl: 0\r\n\r\n",
+                text(new Edits(RawMessage.frame(in.getBytes(StandardCharsets.ISO_8859_1))).write()));
+    }
+
+    @Test
     void aResponseLosesItsTopViaAndAMissingMaxForwardsIsAdded() throws Exception {
         String resp = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP p;branch=z9hG4bKp\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKa\r\n"
                 + "To: <sip:b@x>;tag=1\r\nl: 2\r\n\r\nhi";

@@ -71,15 +71,27 @@ class RawMessageTest {
     @Test
     void framingFaultsAreNamed() {
         assertEquals("no start line", fault("\r\n\r\n"));
-        assertEquals("malformed header line", fault(HEAD + "Via SIP/2.0/UDP h\r\n\r\n"));
-        assertEquals("malformed header line", fault(HEAD + "V<ia: x\r\n\r\n"));
-        assertEquals("malformed header line", fault(HEAD + ": x\r\n\r\n"));
         assertEquals("continuation line before any header", fault(HEAD + " Via: x\r\n\r\n"));
         assertEquals("malformed Content-Length header", fault(HEAD + "l: -1\r\n\r\n"));
         assertEquals("malformed Content-Length header", fault(HEAD + "Content-Length: 9999999999\r\n\r\n"));
         assertEquals("malformed Content-Length header", fault(HEAD + "Content-Length: \r\n\r\n"));
         assertEquals("more than one Content-Length header", fault(HEAD + "l: 0\r\nContent-Length: 0\r\n\r\n"));
         assertEquals("Content-Length larger than the message", fault(HEAD + "l: 5\r\n\r\nabcd"));
+    }
+
+    @Test
+    void linesThatAreNoHeaderLinesAreMarkedBrokenAndControlCharactersBeforeTheStartLineSkipped() throws Exception {
+        RawMessage m = frame("\0\r\n" + HEAD + "Via SIP/2.0/UDP h\r\nV<ia: x\r\n: x\r\n\u00e5: x\r\nTo: <sip:b@x>\r\n\r\n");
+        assertEquals(HEAD.trim(), m.startLine());
+        assertEquals(5, m.headerCount());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(m.broken(i), "line " + i);
+            assertEquals(HeaderId.OTHER, m.id(i));
+            assertEquals("", m.name(i));
+        }
+        assertFalse(m.broken(4));
+        assertEquals(4, m.find(HeaderId.TO, 0));
+        assertEquals(-1, m.find(HeaderId.VIA, 0), "a Via without a colon is no Via");
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class SipParser {
      * proxy must not pass on), and a Digest parameter given twice in credentials. Returns the fault,
      * or null.
      */
-    static String rawHeaderFault(byte[] d) {
+    public static String rawHeaderFault(byte[] d) {
         int seen = 0;
         int i = 0;
         while (i < d.length && d[i] != '\n') {
@@ -234,7 +234,7 @@ public final class SipParser {
      * so the raw Request-URI is checked: a host part (after any user info, before parameters) with
      * more than one colon and no bracket is refused.
      */
-    static boolean unbracketedIpv6RequestUri(byte[] d) {
+    public static boolean unbracketedIpv6RequestUri(byte[] d) {
         int sp = 0;
         while (sp < d.length && d[sp] != ' ' && d[sp] != '\r' && d[sp] != '\n') {
             sp++;
@@ -265,7 +265,7 @@ public final class SipParser {
     }
 
     /** JAIN-SIP normalises the version of the Request-Line, so it is read from the raw bytes. */
-    private static boolean versionIs20(byte[] d) {
+    public static boolean versionIs20(byte[] d) {
         int end = 0;
         while (end < d.length && d[end] != '\r' && d[end] != '\n') {
             end++;

@@ -82,8 +82,11 @@ final class InboundPath implements InboundSink {
     @Override
     public void onMessage(byte[] data, Transport via, InetSocketAddress source) {
         MessageTap t = tap;
-        if (t != null && !(via instanceof InternalTransport)) {
-            t.received(data, via, source);
+        if (!(via instanceof InternalTransport)) {
+            statistics.transportReceived(via.name(), data.length);
+            if (t != null) {
+                t.received(data, via, source);
+            }
         }
         FloodGuard f = flood;
         if (f != null && via != internal && SipMessages.isRequest(data) && !f.admit(source.getAddress())) {
@@ -120,6 +123,9 @@ final class InboundPath implements InboundSink {
 
     @Override
     public void onSending(byte[] data, Transport via, InetSocketAddress to) {
+        if (!(via instanceof InternalTransport)) {
+            statistics.transportSent(via.name(), data.length);
+        }
         MessageTap t = tap;
         if (t != null) {
             t.sent(data, via, to);

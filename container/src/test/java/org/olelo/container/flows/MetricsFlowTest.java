@@ -104,6 +104,9 @@ class MetricsFlowTest {
             assertEquals(3.0, sample(after, "olelo_demo_handled_total{method=\"OPTIONS\"}"), after);
             assertEquals(2.0, sample(after, "olelo_demo_handled_total{method=\"MESSAGE\"}"), after);
             assertTrue(sample(after, "olelo_sip_transactions{kind=\"server\"}") >= 0, after);
+            assertTrue(sample(after, "olelo_sip_transport_messages_received_total{transport=\"udp\"}") >= 7, after);
+            assertEquals(5.0, sample(after, "olelo_sip_transport_messages_sent_total{transport=\"udp\"}"), after);
+            assertTrue(sample(after, "olelo_sip_transport_bytes_sent_total{transport=\"udp\"}") > 5 * 100, after);
             assertTrue(after.contains("olelo_jvm_memory_used_bytes{"), after);
 
             Map<String, RpcCommand> commands = new java.util.HashMap<>();

@@ -73,6 +73,13 @@ public final class CoreStatistics {
     private final LongAdder uacTransactions = new LongAdder();
     private final LongAdder[] events = adders(Event.values().length);
 
+    /**
+     * Messages and bytes in and out per transport kind (UDP, TCP, TLS, WS...): four adders per kind.
+     * The kinds are those of the listening points, a handful, never taken from a message.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder[]> byTransport =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static LongAdder[] adders(int n) {
         LongAdder[] a = new LongAdder[n];
         for (int i = 0; i < n; i++) {
@@ -139,6 +146,41 @@ public final class CoreStatistics {
     /** One defensive event happened. */
     public void count(Event e) {
         events[e.ordinal()].increment();
+    }
+
+    /** A message of {@code bytes} bytes read by a listening point of the transport kind (e.g. {@code UDP}). */
+    public void transportReceived(String kind, int bytes) {
+        LongAdder[] a = transport(kind);
+        a[0].increment();
+        a[1].add(bytes);
+    }
+
+    /** A message of {@code bytes} bytes written by a listening point of the transport kind (retransmissions included). */
+    public void transportSent(String kind, int bytes) {
+        LongAdder[] a = transport(kind);
+        a[2].increment();
+        a[3].add(bytes);
+    }
+
+    private LongAdder[] transport(String kind) {
+        LongAdder[] a = byTransport.get(kind);
+        return a != null ? a : byTransport.computeIfAbsent(kind, k -> adders(4));
+    }
+
+    /**
+     * @param kind     a transport kind as its listening points name it ({@code UDP}, {@code TLS}...)
+     * @param received true for what was read, false for what was written
+     * @return messages read or written over that kind since the start
+     */
+    public long transportMessages(String kind, boolean received) {
+        LongAdder[] a = byTransport.get(kind);
+        return a == null ? 0 : a[received ? 0 : 2].sum();
+    }
+
+    /** Bytes read or written over a transport kind since the start; see {@link #transportMessages}. */
+    public long transportBytes(String kind, boolean received) {
+        LongAdder[] a = byTransport.get(kind);
+        return a == null ? 0 : a[received ? 1 : 3].sum();
     }
 
     /** Current value of an event counter. */
@@ -231,6 +273,13 @@ public final class CoreStatistics {
         for (Event e : Event.values()) {
             m.put(e.counterName(), events[e.ordinal()].sum());
         }
+        byTransport.forEach((kind, a) -> {
+            String k = kind.toLowerCase(java.util.Locale.ROOT);
+            m.put("net_" + k + "_messages_received", a[0].sum());
+            m.put("net_" + k + "_bytes_received", a[1].sum());
+            m.put("net_" + k + "_messages_sent", a[2].sum());
+            m.put("net_" + k + "_bytes_sent", a[3].sum());
+        });
         return m;
     }
 }

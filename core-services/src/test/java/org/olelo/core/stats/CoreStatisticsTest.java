@@ -45,4 +45,20 @@ class CoreStatisticsTest {
         assertEquals(1, s.responsesSent(4));
         assertEquals(1, s.responsesReceived(1));
     }
+
+    @Test
+    void messagesAndBytesAreCountedPerTransportKind() {
+        CoreStatistics s = new CoreStatistics();
+        s.transportReceived("UDP", 500);
+        s.transportReceived("UDP", 300);
+        s.transportSent("TLS", 1200);
+        assertEquals(2, s.transportMessages("UDP", true));
+        assertEquals(800, s.transportBytes("UDP", true));
+        assertEquals(0, s.transportMessages("UDP", false));
+        assertEquals(1, s.transportMessages("TLS", false));
+        assertEquals(1200, s.transportBytes("TLS", false));
+        assertEquals(0, s.transportMessages("WS", true), "a kind without traffic reads as 0");
+        assertEquals(2L, s.snapshot().get("net_udp_messages_received"));
+        assertEquals(1200L, s.snapshot().get("net_tls_bytes_sent"));
+    }
 }

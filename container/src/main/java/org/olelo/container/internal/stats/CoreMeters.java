@@ -71,8 +71,23 @@ public final class CoreMeters {
                 Event.DNS_FAILOVER);
         event(stats, "tcp_message_timeouts", "TCP connections closed because a message did not arrive whole in time", c,
                 Event.TCP_MESSAGE_TIMEOUT);
+        core.config().listen().stream().map(l -> l.transport().toUpperCase(java.util.Locale.ROOT)).distinct()
+                .forEach(kind -> transport(stats, c, kind));
         event(stats, "tls_handshakes_failed", "TLS connections closed because their handshake failed", c,
                 Event.TLS_HANDSHAKE_FAILED);
+    }
+
+    /** Messages and bytes in and out of one transport kind of the listening points. */
+    private static void transport(OwnedStatistics stats, CoreStatistics c, String kind) {
+        String label = kind.toLowerCase(java.util.Locale.ROOT);
+        stats.counterOf(G, "transport_messages_received", "messages read by the listening points, by transport",
+                () -> c.transportMessages(kind, true), "transport", label);
+        stats.counterOf(G, "transport_messages_sent", "messages written by the listening points (retransmissions"
+                + " included), by transport", () -> c.transportMessages(kind, false), "transport", label);
+        stats.counterOf(G, "transport_bytes_received", "bytes of the messages read, by transport",
+                () -> c.transportBytes(kind, true), "transport", label);
+        stats.counterOf(G, "transport_bytes_sent", "bytes of the messages written, by transport",
+                () -> c.transportBytes(kind, false), "transport", label);
     }
 
     private static void dropped(OwnedStatistics stats, String reason, java.util.function.LongSupplier total) {

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The application's HTTP side: {@code GET /${artifactId}/hello} on Olelo's HTTP listener, once the
- * server serves converged applications' HTTP servlets.
+ * The application's HTTP side: {@code GET /${artifactId}/hello} on Olelo's HTTP listener (a converged
+ * application: its HTTP and SIP servlets share the application's context and sessions).
  */
 @WebServlet("/hello")
 public class HelloHttpServlet extends HttpServlet {

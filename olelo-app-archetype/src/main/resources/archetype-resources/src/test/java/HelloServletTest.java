@@ -2,6 +2,10 @@ package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -15,7 +19,7 @@ import org.olelo.testclient.SipTestClient;
 
 /**
  * The application deployed into a real Olelo (embedded, or an olelo.jar process with the
- * {@code managed} profile) and called over SIP with the test client. The routing comes from
+ * {@code managed} profile), called over SIP with the test client and over HTTP with the JDK's client. The routing comes from
  * {@code src/test/resources/arquillian.xml}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -46,5 +50,13 @@ class HelloServletTest {
             call.ack();
             call.bye().assertStatus(200);
         }
+    }
+
+    @Test
+    void theHttpSideAnswersUnderTheApplicationsPath() throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(olelo.httpUrl() + olelo.application() + "/hello")).build();
+        HttpResponse<String> resp = HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, resp.statusCode());
+        assertEquals("Hello from ${artifactId}", resp.body());
     }
 }

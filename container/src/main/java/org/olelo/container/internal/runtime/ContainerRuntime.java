@@ -106,18 +106,22 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /**
      * Whether a URI's host and port address this server's domains: as {@link #isLocalDomain}, except
-     * that one of our own addresses with an explicit port we do not listen on names another server
-     * on this host (a gateway or phone beside us), not our domain.
+     * that an explicit port none of our listening points has names another server (a gateway or a
+     * phone beside us on this host, RFC 3261 §16.4), not our domain.
      */
     public boolean isLocalTarget(String host, int port) {
         if (!isLocalDomain(host)) {
             return false;
         }
-        String h = host.toLowerCase();
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
+        if (port <= 0) {
+            return true;
         }
-        return port <= 0 || localDomains.contains(h) || core.localAddresses().isLocal(h, port, null);
+        for (org.olelo.core.transport.Transport t : core.transports()) {
+            if (t.advertisedPort() == port || t.localAddress().getPort() == port) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -49,6 +49,8 @@ final class InboundPath implements InboundSink {
     private volatile RequestHandler handler;
     private volatile MessageTap tap;
     private volatile InternalTransport internal;
+    private final java.util.List<org.olelo.core.spi.ConnectionListener> connectionListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param flood     the flood guard, or null when flood detection is off
@@ -113,6 +115,22 @@ final class InboundPath implements InboundSink {
                     statistics.dropped(DropReason.UNPARSABLE);
                 }
                 LOG.debug("dropped message from {}: {}", source, d.why());
+            }
+        }
+    }
+
+    /** Adds a listener told of every stream connection that ends (RFC 5626 flow failure). */
+    void addConnectionListener(org.olelo.core.spi.ConnectionListener l) {
+        connectionListeners.add(l);
+    }
+
+    @Override
+    public void onConnectionClosed(Transport via, InetSocketAddress peer) {
+        for (org.olelo.core.spi.ConnectionListener l : connectionListeners) {
+            try {
+                l.connectionClosed(via.name(), via.localAddress(), peer);
+            } catch (RuntimeException e) {
+                LOG.error("a connection listener failed", e);
             }
         }
     }

@@ -219,6 +219,14 @@ public final class SipCore implements AutoCloseable {
         return statistics;
     }
 
+    /**
+     * Adds a listener told when a stream connection ends (the failure of an RFC 5626 flow); call
+     * before or after start, from any thread.
+     */
+    public void addConnectionListener(org.olelo.core.spi.ConnectionListener l) {
+        inbound.addConnectionListener(l);
+    }
+
     /** Installs the tap that sees every message read or written by a listening point; null removes it. */
     public void setTap(MessageTap t) {
         inbound.setTap(t);

@@ -29,4 +29,15 @@ public interface InboundSink {
      */
     default void onSending(byte[] data, Transport via, InetSocketAddress to) {
     }
+
+    /**
+     * Called by a stream listening point once a connection that was in its table has closed (see
+     * {@link org.olelo.core.spi.ConnectionListener}); on the closing thread; does nothing unless
+     * overridden.
+     *
+     * @param via  the transport the connection belonged to
+     * @param peer the peer's address
+     */
+    default void onConnectionClosed(Transport via, InetSocketAddress peer) {
+    }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * block in {@code receive}, copy the datagram and hand it to the sink on the same thread: parsing and
  * transaction matching run there, application code never does. Each reader has a socket of its own
  * on the shared port ({@link UdpSockets}), so the datagrams of one peer are always read by the same
- * thread, in order. Sending is a single {@code DatagramChannel.send}, safe from any thread.
+ * thread, in order. Sending is a single {@code DatagramChannel.send}, safe from any thread. A
+ * datagram whose first byte is 0x00 or 0x01 is STUN, not SIP: a Binding Request is answered on the
+ * reader thread with the sender's address ({@link StunBinding}, RFC 5626 §4.4.2), the rest dropped.
  */
 final class UdpTransport extends AbstractTransport {
 
@@ -81,6 +83,10 @@ final class UdpTransport extends AbstractTransport {
                 }
                 byte[] data = new byte[n];
                 buf.get(data);
+                if (StunBinding.looksLikeStun(data, n)) {
+                    answerStun(socket, data, from);
+                    continue;
+                }
                 sink.onMessage(data, this, from);
             } catch (ClosedChannelException e) {
                 return;
@@ -92,6 +98,14 @@ final class UdpTransport extends AbstractTransport {
                 // A bug in message handling must not kill the listener.
                 LOG.error("{}: message handling failed", this, e);
             }
+        }
+    }
+
+    /** A STUN Binding Request (RFC 5626 §4.4.2 keep-alive): answered from the socket it came in on. */
+    private void answerStun(DatagramChannel socket, byte[] data, InetSocketAddress from) throws IOException {
+        byte[] answer = StunBinding.answer(data, data.length, from);
+        if (answer != null) {
+            socket.send(ByteBuffer.wrap(answer), from);
         }
     }
 

@@ -130,6 +130,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.ua.setComposer(composer);
         this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
         registry.addListener(versions, true);
+        FlowFailures flowFailures = new FlowFailures(versions::newestAll, rt.virtualThreads());
+        rt.sessions().flows().onFailure(flowFailures::failed);
     }
 
     /** What each deployed version still holds, for the deployer to drain retired versions. */
@@ -174,6 +176,13 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 dataSource == null ? null : new AppDataSource(appName, dataSource),
                 new AppTaskExecutor(appName, version, rt.sessions(), rt.timers(), rt.virtualThreads()),
                 AppMeters.open(rt.statistics(), appName, () -> versions.liveSessions(appName)));
+    }
+
+    @Override
+    public void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
+        if (context instanceof org.olelo.container.internal.context.SipServletContextImpl c) {
+            c.setFlowLookup(rt.sessions().flows()::find); // JSR 359 SipServletContext.getFlow
+        }
     }
 
     @Override
@@ -310,6 +319,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         RequestRouting routing = RequestRouting.selected(sel.region(), subscriber, sel.stateInfo(), sel.internallyRouted(),
                 sel.poppedRoute(), sel.initialPoppedRoute(), sel.initialSender());
         s.setup(jain.getTo(), jain.getFrom(), routing);
+        s.receivedOver(st.transport(), st.source());
         s.takeRole(new UndecidedRole(ua, s, req));
         req.bind(s, routing);
         st.attachIfPending(req); // when a CANCEL was answered first, the task below sees its 487

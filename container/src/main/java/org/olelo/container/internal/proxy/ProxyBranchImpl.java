@@ -62,6 +62,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private boolean recurse;
     private Boolean addToPath;
     private java.net.InetSocketAddress outbound;
+    private org.olelo.container.internal.flow.FlowImpl flow;
     private boolean started;
     private boolean provisional;
     private boolean done;
@@ -94,7 +95,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         this.recurse = parent.recurse;
         this.addToPath = parent.addToPath;
         this.outbound = parent.outbound;
-        parent.recursed.add(this);
+        parent.recursed.add(this); // a recursed branch goes where its Contact says, not over the parent's flow
     }
 
     URI target() {
@@ -150,6 +151,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             if (composed != null) {
                 hop = composed.hop();
                 branch = composed.branch();
+            } else if (flow != null || topLevel() && proxy.flow() != null) {
+                hop = (flow != null ? flow : proxy.flow()).hop(); // RFC 5626 §5.3: over the flow, not by routing
+                branch = SipCore.branch(proxy.transaction().loopHash());
             } else {
                 hop = core.resolve(nextHopUri(copy), proxy.defaultTransport());
                 hop = OutboundInterfaces.apply(core, hop,
@@ -518,14 +522,15 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         this.outbound = OutboundInterfaces.check(proxy.runtime().core(), address);
     }
 
+    /** Sends this branch over {@code flow} (one of this container's) instead of routing it; null routes it. */
     @Override
     public void setFlow(Flow flow) {
-        throw new UnsupportedOperationException("ProxyBranch.setFlow (RFC 5626) is not implemented yet");
+        this.flow = org.olelo.container.internal.flow.FlowImpl.require(flow);
     }
 
     @Override
     public Flow getFlow() {
-        return null;
+        return flow;
     }
 
     @Override

@@ -335,6 +335,7 @@ public final class UserAgent {
             internal = composer.beforeSendInitial(req); // JSR 289 §15: the next application of the chain, if any
         }
         Hop hop = internal != null ? internal.hop()
+                : s.chosenFlow() != null ? s.chosenFlow().hop() // RFC 5626: over the flow the application chose
                 : OutboundInterfaces.apply(core, resolve(r, d.transport), s.outboundInterface());
         if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.sip.SipServlet;
+import jakarta.servlet.sip.FlowFailedEvent;
+import jakarta.servlet.sip.FlowListener;
 import jakarta.servlet.sip.SipURI;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
 import org.olelo.api.stats.Statistics;
@@ -33,7 +35,7 @@ import java.util.List;
  * (bad context-param, database needed but absent, migration failed) fails the deployment with
  * the reason; the other applications are not affected.
  */
-public class RegistrarListener implements ServletContextListener {
+public class RegistrarListener implements ServletContextListener, FlowListener {
 
     /** The ServletContext attribute under which the container publishes its default DataSource. */
     public static final String DATA_SOURCE_ATTRIBUTE = "org.olelo.DataSource";
@@ -79,6 +81,24 @@ public class RegistrarListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(RegistrarRuntime.ATTRIBUTE);
         event.getServletContext().removeAttribute(RegistrarStatistics.ATTRIBUTE);
+    }
+
+    /**
+     * An RFC 5626 flow failed (its connection ended): the outbound bindings registered over it are
+     * removed. Runs on a thread the container gives each listener call; blocks on the store.
+     */
+    @Override
+    public void flowFailed(FlowFailedEvent event) {
+        RegistrarRuntime r = runtime;
+        SipURI remote = event.getFlow().getRemoteURI();
+        if (r == null || remote == null) {
+            return;
+        }
+        String host = remote.getHost();
+        String received = "sip:" + host + ":" + remote.getPort();
+        String transport = remote.getTransportParam() == null ? "udp"
+                : remote.getTransportParam().toLowerCase(java.util.Locale.ROOT);
+        r.flowFailed(event.getFlow().getToken(), received, transport);
     }
 
     /** The container's statistics, or null when it offers none (the counters are then the application's own). */

@@ -27,7 +27,9 @@ import org.olelo.core.testkit.UdpPeer;
  * (UDP) or over the very connection it came on (TCP); an outbound registration over TCP gets
  * {@code Require: outbound}, is called over its connection and is gone once that connection
  * closes; a public or temporary GRUU reaches one instance of two; the oldest binding makes room
- * for a new one. Authentication is off so that the agents send plain REGISTERs.
+ * for a new one; a contact behind NAT gets OPTIONS keep-alives through its REGISTER's source and is
+ * removed once it stops answering them. Authentication is off so that the agents send plain
+ * REGISTERs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NatOutboundTest {
@@ -36,9 +38,10 @@ class NatOutboundTest {
     private static final long WAIT = 5000;
 
     @RegisterExtension
-    static final OleloExtension OLELO = OleloExtension.started(null, "registrar").settings("auth.enabled=false")
-            .setup(p -> p.appProperties("registrar",
-                    "max.contacts=2\nmax.contacts.policy=replace-oldest\nmsilo.enabled=false\nmin.expires=1\n"));
+    static final OleloExtension OLELO = OleloExtension.started(null, "registrar")
+            .settings("auth.enabled=false", "sip.t1.millis=100") // an unanswered ping fails after 6.4 s
+            .setup(p -> p.appProperties("registrar", "max.contacts=2\nmax.contacts.policy=replace-oldest\n"
+                    + "msilo.enabled=false\nnat.ping.seconds=1\nnat.ping.remove=true\n"));
 
     private static InetSocketAddress server() {
         return new InetSocketAddress(HOST, OLELO.port());
@@ -181,5 +184,30 @@ class NatOutboundTest {
             assertTrue(all.contains(":" + b.address().getPort() + ">") && all.contains(":" + c.address().getPort() + ">"),
                     "the newer ones stay: " + all);
         }
+    }
+
+    @Test
+    @Order(6)
+    void aContactBehindNatIsPingedAndRemovedWhenItStopsAnswering() throws Exception {
+        try (UdpPeer ua = new UdpPeer(server())) {
+            registered(ua, register(ua, "np", "<sip:np@10.0.0.8:5060>"));
+            for (int i = 0; i < 2; i++) {
+                String ping = ua.receiveUntil(4000, m -> m.startsWith("OPTIONS "));
+                assertNotNull(ping, "a keep-alive OPTIONS came to the REGISTER's source port");
+                assertTrue(ping.startsWith("OPTIONS sip:np@10.0.0.8:5060 "), ping);
+                ua.send(SipBuilder.response(ping, 200, "OK").toTag("np"));
+            }
+            try (UdpPeer caller = message("sip:np@" + HOST)) {
+                delivered(ua, caller);
+            }
+        }
+        int status = 0;
+        for (int i = 0; i < 30 && status != 404; i++) { // the next ping goes unanswered: 408 after 64*T1
+            Thread.sleep(500);
+            try (UdpPeer caller = message("sip:np@" + HOST)) {
+                status = SipText.status(caller.finalResponse(WAIT));
+            }
+        }
+        assertEquals(404, status, "the contact that stopped answering its pings is gone");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.sip.SipServlet;
 import jakarta.servlet.sip.FlowFailedEvent;
 import jakarta.servlet.sip.FlowListener;
 import jakarta.servlet.sip.SipURI;
+import org.olelo.apps.registrar.service.ContextParams;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
 import org.olelo.api.stats.Statistics;
 import org.olelo.apps.registrar.spi.StoreException;
@@ -23,7 +24,9 @@ import java.util.List;
  * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
  * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), registers the management
  * commands {@code ul.dump}, {@code ul.lookup} and {@code ul.rm} when the container offers them
- * ({@link RegistrarCommands}), then the offline message store ({@link SiloWiring}).
+ * ({@link RegistrarCommands}), then the offline message store ({@link SiloWiring}) and, with
+ * {@value #NAT_PING_SECONDS} above 0, the NAT keep-alive pings ({@link NatPinger}). As the
+ * application's {@link FlowListener} it removes the outbound bindings of a flow that failed.
  *
  * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
  * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
@@ -43,8 +46,14 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
     @Inject
     private Instance<DataSource> injectedDataSource;
 
+    /** Context-param: seconds between NAT keep-alive OPTIONS to contacts behind NAT (0: none). */
+    public static final String NAT_PING_SECONDS = "nat.ping.seconds";
+    /** Context-param: whether a contact that does not answer its NAT ping is removed. */
+    public static final String NAT_PING_REMOVE = "nat.ping.remove";
+
     private RegistrarRuntime runtime;
     private SiloWiring silo;
+    private NatPinger pinger;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -62,6 +71,13 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
             runtime.close();
             throw new IllegalStateException("registrar: msilo: " + e.getMessage(), e);
         }
+        pinger = NatPinger.start((jakarta.servlet.sip.SipFactory) ctx.getAttribute(SipServlet.SIP_FACTORY), runtime,
+                ContextParams.value(ctx::getInitParameter, NAT_PING_SECONDS, 0, t -> ContextParams.integer(t, 0, 86400)),
+                ContextParams.value(ctx::getInitParameter, NAT_PING_REMOVE, false, RegistrarListener::bool),
+                ctx::log, ctx::log);
+        if (pinger != null) {
+            ctx.setAttribute(NatPinger.ATTRIBUTE, pinger);
+        }
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         RegistrarCommands.registerIfOffered(ctx, runtime);
@@ -71,6 +87,10 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (pinger != null) {
+            pinger.close();
+            pinger = null;
+        }
         if (silo != null) {
             silo.close();
             silo = null;
@@ -99,6 +119,14 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
         String transport = remote.getTransportParam() == null ? "udp"
                 : remote.getTransportParam().toLowerCase(java.util.Locale.ROOT);
         r.flowFailed(event.getFlow().getToken(), received, transport);
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false but found '" + text + "'");
+        };
     }
 
     /** The container's statistics, or null when it offers none (the counters are then the application's own). */

@@ -118,6 +118,21 @@ public final class LocationService {
     }
 
     /**
+     * @param b a binding
+     * @return where a NAT keep-alive for it goes: its contact through the source of its REGISTER,
+     *         when it is reached that way (behind NAT, or outbound), else empty (also for a contact
+     *         reached through Path: the edge proxy keeps that NAT binding open)
+     */
+    public Optional<Target> natTarget(Binding b) {
+        UriParts contact = UriParts.parse(b.contact());
+        if (!contact.isSip() || !b.path().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> routes = routes(b, contact, nat);
+        return routes.isEmpty() ? Optional.empty() : Optional.of(new Target(b.contact(), routes));
+    }
+
+    /**
      * @param b       a binding
      * @param contact its contact URI, parsed
      * @return the routes that reach it, first hop first

@@ -242,13 +242,31 @@ public final class Registrar {
      * @throws StoreException when the store fails
      */
     public int removeFlow(String aorKey, String received, String transport, long now) throws StoreException {
+        return removeWhere(aorKey, b -> b.regId() != Binding.NO_REG_ID
+                && received.equalsIgnoreCase(String.valueOf(b.received())) && transport.equals(b.transport()), now);
+    }
+
+    /**
+     * Removes one binding of an AOR (a NAT keep-alive ping to it failed), unless it was written
+     * again after {@code writtenBefore} (the user agent registered anew meanwhile).
+     *
+     * @param aorKey        the AOR's key
+     * @param contact       the binding's contact URI
+     * @param writtenBefore epoch milliseconds: a binding updated at or after it stays
+     * @param now           the current time, epoch milliseconds
+     * @return whether it was removed
+     * @throws StoreException when the store fails
+     */
+    public boolean removeContact(String aorKey, String contact, long writtenBefore, long now) throws StoreException {
+        return removeWhere(aorKey, b -> b.contact().equals(contact) && b.updated() < writtenBefore, now) > 0;
+    }
+
+    private int removeWhere(String aorKey, java.util.function.Predicate<Binding> gone, long now) throws StoreException {
         ReentrantLock lock = locks[Math.floorMod(aorKey.hashCode(), STRIPES)];
         lock.lock();
         try {
             List<Binding> current = store.get(aorKey).stream().filter(b -> !b.expired(now)).toList();
-            List<Binding> next = current.stream().filter(b -> !(b.regId() != Binding.NO_REG_ID
-                    && received.equalsIgnoreCase(String.valueOf(b.received())) && transport.equals(b.transport())))
-                    .toList();
+            List<Binding> next = current.stream().filter(gone.negate()).toList();
             if (next.size() != current.size()) {
                 store.put(aorKey, next);
             }

@@ -133,6 +133,15 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         return hop == null ? proxy.transaction().transport() : hop.transport();
     }
 
+    /** {@code nat.fix.contact}: the Contact of a user agent behind NAT becomes where it sent from. */
+    private void fixContact(gov.nist.javax.sip.message.SIPMessage m, Transport from, InetSocketAddress source) {
+        org.olelo.container.internal.nat.ContactFix fix = proxy.runtime().contactFix();
+        if (fix != org.olelo.container.internal.nat.ContactFix.OFF
+                && !(from instanceof org.olelo.core.transport.InternalTransport)) {
+            fix.apply(m, source);
+        }
+    }
+
     /** Builds the branch request and sends it (RFC 3261 §16.6). */
     void start() {
         started = true;
@@ -142,6 +151,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             copy = prepared();
             if (branchRequest != null) {
                 branchRequest.commit();
+            }
+            if (recordRoute || copy.getToTag() != null) {
+                fixContact(copy, proxy.transaction().transport(), proxy.transaction().source());
             }
             if (copy.getHeader(MaxForwardsHeader.NAME) == null) {
                 copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(MaxForwardsRule.ABSENT));
@@ -382,6 +394,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     }
 
     private void handle(SIPResponse r) {
+        if (hop != null && (recordRoute || proxy.originalRequest().getToTag() != null)) {
+            fixContact(r, hop.transport(), hop.address());
+        }
         int status = r.getStatusCode();
         lastResponse = r;
         if (status < 200) {

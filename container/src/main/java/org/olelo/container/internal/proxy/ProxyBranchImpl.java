@@ -160,11 +160,20 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             }
             InternalHop composed = proxy.compose(copy);
             String branch;
+            String edgeFlow;
             if (composed != null) {
                 hop = composed.hop();
                 branch = composed.branch();
             } else if (flow != null || topLevel() && proxy.flow() != null) {
                 hop = (flow != null ? flow : proxy.flow()).hop(); // RFC 5626 §5.3: over the flow, not by routing
+                branch = SipCore.branch(proxy.transaction().loopHash());
+            } else if ((edgeFlow = EdgeFlows.pathFlowToken(proxy, copy)) != null) {
+                org.olelo.container.internal.flow.FlowImpl f = proxy.runtime().sessions().flows().find(edgeFlow);
+                if (f == null) {
+                    failLocally(430, "Flow Failed"); // RFC 5626 §5.3: the edge's flow to the UA is gone
+                    return;
+                }
+                hop = f.hop();
                 branch = SipCore.branch(proxy.transaction().loopHash());
             } else {
                 hop = core.resolve(nextHopUri(copy), proxy.defaultTransport());
@@ -181,7 +190,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             }
             if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
                 // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
-                gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(), pathParams()));
+                gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(),
+                        pathParams() + EdgeFlows.obParams(proxy)));
                 core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
                 copy.addFirst(path);
             }

@@ -76,28 +76,27 @@ class NatOutboundTest {
         return m;
     }
 
-    @Test
-    @Order(1)
-    void aPrivateContactOverUdpIsReachedAtTheSourcePort() throws Exception {
-        try (UdpPeer ua = new UdpPeer(server())) {
-            registered(ua, register(ua, "natu", "<sip:natu@10.0.0.5:5060>"));
-            try (UdpPeer caller = message("sip:natu@" + HOST)) {
+    /** Registers {@code contact} for {@code user} from {@code ua}, then a MESSAGE for the user must reach {@code ua}. */
+    private static void privateContactReached(SipPeer ua, String user, String contact) throws Exception {
+        try (ua) {
+            registered(ua, register(ua, user, "<" + contact + ">"));
+            try (UdpPeer caller = message("sip:" + user + "@" + HOST)) {
                 String m = delivered(ua, caller);
-                assertTrue(m.startsWith("MESSAGE sip:natu@10.0.0.5:5060 "), m);
+                assertTrue(m.startsWith("MESSAGE " + contact + " "), m);
             }
         }
     }
 
     @Test
+    @Order(1)
+    void aPrivateContactOverUdpIsReachedAtTheSourcePort() throws Exception {
+        privateContactReached(new UdpPeer(server()), "natu", "sip:natu@10.0.0.5:5060");
+    }
+
+    @Test
     @Order(2)
     void aPrivateContactOverTcpIsReachedOverItsConnection() throws Exception {
-        try (TcpPeer ua = new TcpPeer(server())) {
-            registered(ua, register(ua, "natt", "<sip:natt@10.0.0.5:5060;transport=tcp>"));
-            try (UdpPeer caller = message("sip:natt@" + HOST)) {
-                String m = delivered(ua, caller);
-                assertTrue(m.startsWith("MESSAGE sip:natt@10.0.0.5:5060;transport=tcp "), m);
-            }
-        }
+        privateContactReached(new TcpPeer(server()), "natt", "sip:natt@10.0.0.5:5060;transport=tcp");
     }
 
     @Test

@@ -32,11 +32,15 @@ final class Outbound {
         if (!SipRequests.supports(req, "outbound")) {
             return false;
         }
-        for (String value : req.getHeaderList("Contact")) {
-            String v = value.toLowerCase(java.util.Locale.ROOT);
-            if (v.contains("+sip.instance") && v.contains("reg-id")) {
-                return true;
+        try {
+            for (java.util.ListIterator<jakarta.servlet.sip.Address> it = req.getAddressHeaders("Contact"); it.hasNext(); ) {
+                jakarta.servlet.sip.Address a = it.next();
+                if (!a.isWildcard() && a.getParameter("+sip.instance") != null && a.getParameter("reg-id") != null) {
+                    return true;
+                }
             }
+        } catch (jakarta.servlet.sip.ServletParseException e) {
+            return false; // a malformed Contact: the registrar has answered 400 already
         }
         return false;
     }

@@ -21,9 +21,10 @@ import org.olelo.core.testkit.TcpPeer;
 /**
  * JSR 359 flows (RFC 5626) over real TCP connections: the session of a REGISTER reports the flow
  * it came over; its token, kept by the application, gives the flow back from the context while the
- * connection is open; a proxy (or one of its branches) set to that flow sends over that very
- * connection whatever the Request-URI says; when the connection ends the token finds nothing any
- * more and the application's {@code FlowListener} is told, naming the peer.
+ * connection is open; a proxy (or one of its branches), and a session of the application's own,
+ * set to that flow send over that very connection whatever the Request-URI says; when the
+ * connection ends the token finds nothing any more and the application's {@code FlowListener} is
+ * told, naming the peer.
  */
 class OutboundFlowsTest {
 
@@ -53,6 +54,15 @@ class OutboundFlowsTest {
                             .getFlow((String) getServletContext().getAttribute("token"));
                     if (f == null) {
                         req.createResponse(430, "Flow Failed").send();
+                        return;
+                    }
+                    if ("session".equals(req.getHeader("X-Mode"))) {
+                        SipFactory sf = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+                        SipServletRequest out = sf.createRequest(sf.createApplicationSession(), "MESSAGE",
+                                "sip:flows@127.0.0.1", req.getRequestURI().toString());
+                        out.getSession().setFlow(f);
+                        out.send();
+                        req.createResponse(202).send();
                         return;
                     }
                     Proxy p = req.getProxy();
@@ -125,6 +135,13 @@ class OutboundFlowsTest {
 
             deliveredOverTheFlow(ua, sender, "proxy");
             deliveredOverTheFlow(ua, sender, "branch");
+
+            sender.send(message(sender, "session")); // a request of the application's own session, set to the flow
+            assertEquals(202, status(sender.receive(WAIT)));
+            String own = ua.receive(WAIT);
+            assertNotNull(own, "the application's MESSAGE came over the UA's connection");
+            assertTrue(own.startsWith("MESSAGE sip:ua@10.0.0.5:5060") && own.contains("sip:flows@"), own);
+            ua.send(SipBuilder.response(own, 200, "OK").toTag("ua2").build());
 
             sender.send(SipBuilder.request("OPTIONS", "sip:127.0.0.1;transport=tcp").via(sender).build());
             assertEquals("null", header(sender.receive(WAIT), "X-Failed"), "no failure while the connection is open");

@@ -37,7 +37,11 @@ public final class CoreStatistics {
         /** A request inside a dialog was refused relaying (not a dialog this server record-routed). */
         RELAY_REFUSED("relay_refused"),
         /** A host look-up was not started because the most allowed were in progress; what needed it was not sent. */
-        LOOKUP_REFUSED("dns_lookups_refused");
+        LOOKUP_REFUSED("dns_lookups_refused"),
+        /** A double-CRLF keep-alive on a stream was answered with a CRLF (RFC 5626 §4.4.1). */
+        CRLF_PING("keepalive_crlf_pings"),
+        /** A STUN Binding Request on a datagram listening point was answered (RFC 5626 §4.4.2). */
+        STUN_BINDING("keepalive_stun_requests");
 
         private final String counterName;
 

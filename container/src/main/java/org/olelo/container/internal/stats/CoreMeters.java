@@ -64,6 +64,9 @@ public final class CoreMeters {
                 Event.TCP_IDLE_CLOSED);
         event(stats, "tcp_message_timeouts", "TCP connections closed because a message did not arrive whole in time", c,
                 Event.TCP_MESSAGE_TIMEOUT);
+        event(stats, "keepalive_crlf_pings", "double-CRLF keep-alives on TCP answered with a CRLF", c, Event.CRLF_PING);
+        event(stats, "keepalive_stun_requests", "STUN Binding Requests on UDP answered with the sender's address", c,
+                Event.STUN_BINDING);
     }
 
     private static void dropped(OwnedStatistics stats, String reason, java.util.function.LongSupplier total) {

@@ -352,6 +352,7 @@ final class TcpTransport extends AbstractTransport {
                     }
                     for (int p = framer.takePings(); p > 0; p--) {
                         write(PONG);
+                        statistics.count(CoreStatistics.Event.CRLF_PING);
                     }
                     long now = System.nanoTime();
                     if (!framer.inMessage()) {

@@ -33,6 +33,8 @@ final class UdpTransport extends AbstractTransport {
     /** The socket sends go out of (any of them would do: they share address and port). */
     private DatagramChannel channel;
     private volatile boolean running;
+    /** Where answered STUN requests are counted; null: not counted. */
+    private org.olelo.core.stats.CoreStatistics statistics;
 
     /**
      * @param readers            number of reader threads
@@ -40,6 +42,13 @@ final class UdpTransport extends AbstractTransport {
      */
     UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes) {
         this(listen, sink, maxMessageBytes, readers, receiveBufferBytes, InetAddress::getLocalHost);
+    }
+
+    /** As above, counting the STUN keep-alives it answers in {@code statistics}. */
+    UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes,
+                 org.olelo.core.stats.CoreStatistics statistics) {
+        this(listen, sink, maxMessageBytes, readers, receiveBufferBytes, InetAddress::getLocalHost);
+        this.statistics = statistics;
     }
 
     UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes,
@@ -106,6 +115,9 @@ final class UdpTransport extends AbstractTransport {
         byte[] answer = StunBinding.answer(data, data.length, from);
         if (answer != null) {
             socket.send(ByteBuffer.wrap(answer), from);
+            if (statistics != null) {
+                statistics.count(org.olelo.core.stats.CoreStatistics.Event.STUN_BINDING);
+            }
         }
     }
 

@@ -104,6 +104,7 @@ class NatKeepaliveTest {
             assertEquals(s.getLocalPort(), port);
             assertEquals(InetAddress.getByName("127.0.0.1"),
                     InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(ip).array()));
+            assertEquals(1, core.statistics().get(org.olelo.core.stats.CoreStatistics.Event.STUN_BINDING));
 
             // no magic cookie: not a STUN request of RFC 5389, not answered; SIP still served after it
             s.send(new DatagramPacket(bindingRequest(tid, 0x01020304), 20, server));
@@ -127,6 +128,7 @@ class NatKeepaliveTest {
             s.getOutputStream().write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals('\r', in.read());
             assertEquals('\n', in.read());
+            assertEquals(1, core.statistics().get(org.olelo.core.stats.CoreStatistics.Event.CRLF_PING));
             s.getOutputStream().write((SipBuilder.request("OPTIONS", "sip:127.0.0.1;transport=tcp")
                     .via("TCP", "127.0.0.1:" + s.getLocalPort(), "z9hG4bK-crlf" + SipBuilder.next()).build())
                     .getBytes(StandardCharsets.UTF_8));
@@ -149,6 +151,7 @@ class NatKeepaliveTest {
             }
             String tail = new String(rest, 0, n, StandardCharsets.UTF_8);
             assertTrue(tail.endsWith("\r\n\r\n") && !tail.endsWith("\r\n\r\n\r\n"), "no pong for a single CRLF: " + tail);
+            assertEquals(1, core.statistics().get(org.olelo.core.stats.CoreStatistics.Event.CRLF_PING));
         }
     }
 

@@ -49,8 +49,7 @@ final class InboundPath implements InboundSink {
     private volatile RequestHandler handler;
     private volatile MessageTap tap;
     private volatile InternalTransport internal;
-    private final java.util.List<org.olelo.core.spi.ConnectionListener> connectionListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile org.olelo.core.spi.ConnectionEvents connectionEvents;
 
     /**
      * @param flood     the flood guard, or null when flood detection is off
@@ -94,6 +93,7 @@ final class InboundPath implements InboundSink {
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
             case ParseOutcome.Parsed p -> {
+                WebSocketContacts.addAlias(p.message(), via, source);
                 if (p.message() instanceof SIPRequest r) {
                     onRequest(r, via, source);
                 } else {
@@ -119,19 +119,16 @@ final class InboundPath implements InboundSink {
         }
     }
 
-    /** Adds a listener told of every stream connection that ends (RFC 5626 flow failure). */
-    void addConnectionListener(org.olelo.core.spi.ConnectionListener l) {
-        connectionListeners.add(l);
+    /** Where the connections a stream listening point reports through its sink go (the core's). */
+    void setConnectionEvents(org.olelo.core.spi.ConnectionEvents events) {
+        this.connectionEvents = events;
     }
 
     @Override
     public void onConnectionClosed(Transport via, InetSocketAddress peer) {
-        for (org.olelo.core.spi.ConnectionListener l : connectionListeners) {
-            try {
-                l.connectionClosed(via.name(), via.localAddress(), peer);
-            } catch (RuntimeException e) {
-                LOG.error("a connection listener failed", e);
-            }
+        org.olelo.core.spi.ConnectionEvents e = connectionEvents;
+        if (e != null) {
+            e.closed(via, peer);
         }
     }
 

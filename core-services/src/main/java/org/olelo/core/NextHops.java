@@ -15,6 +15,7 @@ import org.olelo.core.internal.net.IpLiterals;
 import org.olelo.core.internal.resolve.HostLookups;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
+import org.olelo.core.routing.NoSecureTransport;
 import org.olelo.core.transport.InternalTransport;
 import org.olelo.core.transport.Transport;
 
@@ -133,18 +134,61 @@ final class NextHops {
         return null;
     }
 
-    private Target target(SipURI su, String defaultTransport) {
+    private Target target(SipURI su, String defaultTransport) throws NoSecureTransport {
+        String[] alias = WebSocketContacts.target(su);
+        if (alias != null) {
+            return new Target(alias[0], stripBrackets(alias[1]), Integer.parseInt(alias[2]));
+        }
         String transport = su.getTransportParam();
-        if (transport == null) {
-            transport = su.isSecure() ? "TLS" : defaultTransport != null && hasTransport(defaultTransport) ? defaultTransport : "UDP";
+        if (su.isSecure()) {
+            transport = secureTransport(transport);
+        } else if (transport == null) {
+            transport = usableDefault(defaultTransport) ? defaultTransport : "UDP";
         }
         String host = stripBrackets(su.getMAddrParam() != null ? su.getMAddrParam() : su.getHost());
-        int port = su.getPort() > 0 ? su.getPort() : (su.isSecure() ? 5061 : 5060);
-        return new Target(transport.toUpperCase(Locale.ROOT), host, port);
+        transport = transport.toUpperCase(Locale.ROOT);
+        int port = su.getPort() > 0 ? su.getPort() : defaultPort(transport, su.isSecure());
+        return new Target(transport, host, port);
+    }
+
+    /**
+     * Whether a URI without a transport may go over the transport its request came in on: when this
+     * server listens on it, and it is no WebSocket (a WebSocket listening point only answers the
+     * browsers connected to it; a URI meant for one says {@code transport=ws}).
+     */
+    private boolean usableDefault(String defaultTransport) {
+        return defaultTransport != null && !defaultTransport.equalsIgnoreCase("WS") && !defaultTransport.equalsIgnoreCase("WSS")
+                && hasTransport(defaultTransport);
+    }
+
+    /** RFC 7118 §4.1: a WebSocket URI without a port means the HTTP ports; RFC 3261 §19.1.2 otherwise. */
+    private static int defaultPort(String transport, boolean secure) {
+        return switch (transport) {
+            case "WS" -> 80;
+            case "WSS" -> 443;
+            default -> secure ? 5061 : 5060;
+        };
+    }
+
+    /**
+     * The transport of a {@code sips:} URI (RFC 3261 §26.2.2, RFC 5630 §3.1.3): TLS, also for
+     * {@code transport=tcp} (TLS runs over TCP); WSS when named; never an insecure one.
+     */
+    private static String secureTransport(String param) throws NoSecureTransport {
+        if (param == null || param.equalsIgnoreCase("tcp") || param.equalsIgnoreCase("tls")) {
+            return "TLS";
+        }
+        if (NoSecureTransport.secure(param)) {
+            return param;
+        }
+        throw new NoSecureTransport("a sips: URI is not sent over " + param.toLowerCase(Locale.ROOT));
     }
 
     private Hop hop(Target target, InetAddress addr) throws UnknownHostException {
         Transport t = transport(target.transport(), addr);
+        if (t == null && NoSecureTransport.secure(target.transport())) {
+            throw new NoSecureTransport("no " + target.transport() + " listening point for a sips: target");
+        }
         if (t == null) {
             throw new UnknownHostException("no " + target.transport() + " listening point for " + addr.getHostAddress());
         }

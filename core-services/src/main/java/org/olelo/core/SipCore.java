@@ -24,6 +24,7 @@ import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.routing.RouteTokens;
+import org.olelo.core.spi.ConnectionEvents;
 import org.olelo.core.spi.Resolver;
 import org.olelo.core.spi.TransportContext;
 import org.olelo.core.spi.TransportFactory;
@@ -91,6 +92,7 @@ public final class SipCore implements AutoCloseable {
     private final StatelessForwarding stateless;
     private final InboundPath inbound;
     private volatile StatisticsReporters reporters;
+    private final ConnectionEvents connections = new ConnectionEvents();
 
     /**
      * @param config   the configuration
@@ -105,6 +107,7 @@ public final class SipCore implements AutoCloseable {
         this.stateless = new StatelessForwarding(statistics, transactions, local, hops);
         FloodGuard flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
         this.inbound = new InboundPath(statistics, transactions, local, config.proxyRequireSupported(), flood, stateless);
+        this.inbound.setConnectionEvents(connections); // the TCP listening points report through their sink
     }
 
     /** Adds an in-memory connector; call before {@link #start}. */
@@ -126,7 +129,7 @@ public final class SipCore implements AutoCloseable {
         inbound.setHandler(h);
         TransportFactories factories = TransportFactories.installed();
         TransportContext context = new CoreTransportContext(inbound, config.maxMessageBytes(), config.connectTimeoutMillis(),
-                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics, config.extensions());
+                config.udpReaders(), config.udpBufferBytes(), config.tcp(), statistics, config.extensions(), connections);
         for (ListenAddress la : config.listen()) {
             TransportFactory factory;
             try {
@@ -214,17 +217,17 @@ public final class SipCore implements AutoCloseable {
         this.routeTokens = tokens;
     }
 
+    /**
+     * Where the listening points report the connections they lose: add a
+     * {@link org.olelo.core.spi.ConnectionListener} here to drop what depended on one.
+     */
+    public ConnectionEvents connectionEvents() {
+        return connections;
+    }
+
     /** The counters. */
     public CoreStatistics statistics() {
         return statistics;
-    }
-
-    /**
-     * Adds a listener told when a stream connection ends (the failure of an RFC 5626 flow); call
-     * before or after start, from any thread.
-     */
-    public void addConnectionListener(org.olelo.core.spi.ConnectionListener l) {
-        inbound.addConnectionListener(l);
     }
 
     /** Installs the tap that sees every message read or written by a listening point; null removes it. */

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.olelo.core.testkit.SipBuilder;
-import org.olelo.core.testkit.SipText;
-import org.olelo.core.testkit.UdpPeer;
+import org.olelo.testclient.IncomingRequest;
+import org.olelo.testclient.SipMessage;
+import org.olelo.testclient.SipTestClient;
 
 /**
  * Instant messages (RFC 3428) through the default deployment, and the registrar's offline store
@@ -41,46 +40,37 @@ class OfflineMessagesTest {
         olelo.start("auth.enabled=false");
     }
 
-    private UdpPeer peer() throws Exception {
-        return new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()));
+    private SipTestClient client() {
+        return SipTestClient.udp().proxy("127.0.0.1:" + olelo.port());
     }
 
     /** Alice's MESSAGE to {@code user}; returns the final answer. */
-    private int message(String user, String body) throws Exception {
-        try (UdpPeer alice = peer()) {
-            return SipText.status(alice.finalResponseTo(SipBuilder.request("MESSAGE", "sip:" + user + "@127.0.0.1")
-                    .via(alice).from("\"Alice\" <sip:alice@127.0.0.1>").body("text/plain;charset=utf-8", body)));
+    private int message(String user, String body) {
+        try (SipTestClient alice = client()) {
+            return alice.request("MESSAGE", "sip:" + user + "@127.0.0.1").header("From", "\"Alice\" <sip:alice@127.0.0.1>")
+                    .body("text/plain;charset=utf-8", body).send().status();
         }
     }
 
-    private void register(UdpPeer ua, String user, int expires) throws Exception {
-        String r = ua.finalResponseTo(SipBuilder.request("REGISTER", "sip:127.0.0.1").via(ua)
-                .from("<sip:" + user + "@127.0.0.1>").to("<sip:" + user + "@127.0.0.1>").contact(user, ua)
-                .header("Expires", Integer.toString(expires)));
-        assertEquals(200, SipText.status(r), r);
+    private static void register(SipTestClient ua, String user) {
+        ua.register("sip:" + user + "@127.0.0.1", null, null, 60).assertStatus(200);
     }
 
     /** The next MESSAGE the UA gets within {@code millis}, answered with {@code status}; null when none. */
-    private static String nextMessage(UdpPeer ua, long millis, int status) throws Exception {
-        String m = ua.receiveUntil(millis, s -> SipText.status(s) == -1 && SipText.method(s).equals("MESSAGE"));
-        if (m != null) {
-            ua.send(SipBuilder.response(m, status, status == 200 ? "OK" : "Error").toTag("bob" + SipBuilder.next()));
-        }
-        return m;
+    private static SipMessage nextMessage(SipTestClient ua, long millis, int status) {
+        IncomingRequest m = ua.pollRequest("MESSAGE", Duration.ofMillis(millis));
+        return m == null ? null : m.respond(status).request();
     }
 
     @Test
     void aMessageToARegisteredUserIsRelayedToTheContact() throws Exception {
         start(null);
-        try (UdpPeer bob = peer(); UdpPeer alice = peer()) {
-            register(bob, "bob", 60);
-            String request = SipBuilder.request("MESSAGE", "sip:bob@127.0.0.1").via(alice)
-                    .from("<sip:alice@127.0.0.1>").body("text/plain", "hi").build();
-            alice.send(request);
-            String m = nextMessage(bob, 5000, 200);
-            assertNotNull(m, "bob got no MESSAGE");
-            assertEquals("hi", SipText.body(m));
-            assertEquals(200, SipText.status(alice.finalResponse(5000)));
+        try (SipTestClient bob = client(); SipTestClient alice = client()) {
+            register(bob, "bob");
+            Thread answer = new Thread(() -> bob.expectRequest("MESSAGE").assertBodyContains("hi").respond(200));
+            answer.start();
+            alice.identity("sip:alice@127.0.0.1").message("sip:bob@127.0.0.1", "hi").assertStatus(200);
+            answer.join();
         }
     }
 
@@ -93,21 +83,21 @@ class OfflineMessagesTest {
         assertEquals(404, message("nobody", "lost"), "an unknown user gets what other requests get");
         olelo.kill9();
         olelo.start("auth.enabled=false");
-        try (UdpPeer bob = peer()) {
-            register(bob, "bob", 60);
-            String first = nextMessage(bob, 10_000, 200);
+        try (SipTestClient bob = client()) {
+            register(bob, "bob");
+            SipMessage first = nextMessage(bob, 10_000, 200);
             assertNotNull(first, "the stored MESSAGE was not delivered after the restart");
-            assertEquals(TEXT, SipText.body(first));
-            assertTrue(SipText.header(first, "From").startsWith("\"Alice\" <sip:alice@127.0.0.1>"), first);
-            assertTrue(SipText.header(first, "To").contains("sip:bob@127.0.0.1"), first);
-            assertEquals("text/plain;charset=utf-8", SipText.header(first, "Content-Type").replace(" ", ""), first);
-            Instant date = ZonedDateTime.parse(SipText.header(first, "Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertEquals(TEXT, first.bodyText());
+            assertTrue(first.header("From").startsWith("\"Alice\" <sip:alice@127.0.0.1>"), first.toString());
+            assertTrue(first.header("To").contains("sip:bob@127.0.0.1"), first.toString());
+            assertEquals("text/plain;charset=utf-8", first.header("Content-Type").replace(" ", ""), first.toString());
+            Instant date = ZonedDateTime.parse(first.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             assertTrue(!date.isBefore(before) && date.isBefore(Instant.now().minus(Duration.ofMillis(500))),
                     "Date is when the message was accepted, before the restart: " + date);
-            String second = nextMessage(bob, 10_000, 200);
+            SipMessage second = nextMessage(bob, 10_000, 200);
             assertNotNull(second, "the second stored MESSAGE was not delivered");
-            assertEquals("second", SipText.body(second), "in the order they arrived");
-            register(bob, "bob", 60);
+            assertEquals("second", second.bodyText(), "in the order they arrived");
+            register(bob, "bob");
             assertNull(nextMessage(bob, 2000, 200), "a delivered message is not delivered again");
         }
     }
@@ -116,14 +106,14 @@ class OfflineMessagesTest {
     void aFailedDeliveryIsKeptAndTriedAgainAtTheNextRegistration() throws Exception {
         start(null);
         assertEquals(202, message("bob", "persistent"));
-        try (UdpPeer bob = peer()) {
-            register(bob, "bob", 60);
+        try (SipTestClient bob = client()) {
+            register(bob, "bob");
             assertNotNull(nextMessage(bob, 10_000, 486), "first delivery");
             assertNull(nextMessage(bob, 1500, 200), "no second attempt before the next registration or the backoff");
-            register(bob, "bob", 60);
-            String again = nextMessage(bob, 10_000, 200);
+            register(bob, "bob");
+            SipMessage again = nextMessage(bob, 10_000, 200);
             assertNotNull(again, "kept after the failure and delivered at the next registration");
-            assertEquals("persistent", SipText.body(again));
+            assertEquals("persistent", again.bodyText());
         }
     }
 
@@ -146,8 +136,8 @@ class OfflineMessagesTest {
             Thread.sleep(100);
         }
         assertTrue(olelo.log().contains("removed 1 expired"), olelo.log());
-        try (UdpPeer bob = peer()) {
-            register(bob, "bob", 60);
+        try (SipTestClient bob = client()) {
+            register(bob, "bob");
             assertNull(nextMessage(bob, 2000, 200), "an expired message is not delivered");
         }
     }

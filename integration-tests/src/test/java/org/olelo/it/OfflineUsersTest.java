@@ -2,13 +2,10 @@ package org.olelo.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.olelo.core.testkit.SipBuilder;
-import org.olelo.core.testkit.SipText;
-import org.olelo.core.testkit.UdpPeer;
+import org.olelo.testclient.SipTestClient;
 
 /**
  * No user enumeration through the location service: with the default deployment an unknown name,
@@ -30,26 +27,21 @@ class OfflineUsersTest {
         assertEquals(0, olelo.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
         olelo.appProperties("registrar", registrarProperties);
         olelo.start("auth.enabled=false");
-        String contact = "Contact: <sip:dave@127.0.0.1:5995>\r\nExpires: ";
-        assertEquals(200, SipText.status(send("REGISTER", "sip:127.0.0.1", "dave", contact + "60\r\n")));
-        assertEquals(200, SipText.status(send("REGISTER", "sip:127.0.0.1", "dave", contact + "0\r\n")));
-    }
-
-    /** Sends a request from a fresh socket; returns the final response (an INVITE's is acknowledged). */
-    private String send(String method, String ruri, String toUser, String extra) throws Exception {
-        try (UdpPeer peer = new UdpPeer(new InetSocketAddress("127.0.0.1", olelo.port()))) {
-            String request = SipBuilder.request(method, ruri).via(peer).from("<sip:dave@127.0.0.1>")
-                    .to("<sip:" + toUser + "@127.0.0.1>").lines(extra).build();
-            String r = peer.finalResponseTo(request);
-            if (method.equals("INVITE")) {
-                peer.send(SipBuilder.ack(request, r));
-            }
-            return r;
+        try (SipTestClient dave = dave()) {
+            dave.register("sip:dave@127.0.0.1", null, null, 60).assertStatus(200);
+            dave.register("sip:dave@127.0.0.1", null, null, 0).assertStatus(200);
         }
     }
 
-    private String statusLine(String method, String user) throws Exception {
-        return send(method, "sip:" + user + "@127.0.0.1", user, "").lines().findFirst().orElseThrow();
+    private SipTestClient dave() {
+        return SipTestClient.udp().proxy("127.0.0.1:" + olelo.port()).identity("sip:dave@127.0.0.1");
+    }
+
+    /** The status line of the final response to a request from a fresh client (an INVITE's is acknowledged). */
+    private String statusLine(String method, String user) {
+        try (SipTestClient dave = dave()) {
+            return dave.request(method, "sip:" + user + "@127.0.0.1").send().startLine();
+        }
     }
 
     @Test

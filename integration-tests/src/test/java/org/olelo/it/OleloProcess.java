@@ -29,6 +29,7 @@ final class OleloProcess implements AutoCloseable {
     private int starts;
     private List<String> jvmOptions = List.of();
     private List<Path> classPath = List.of();
+    private List<String> listen = List.of();
 
     /**
      * Prepares the folders with some of the sample applications and a routing descriptor of the
@@ -103,6 +104,11 @@ final class OleloProcess implements AutoCloseable {
         return deploy;
     }
 
+    /** Further listening points for the next starts ({@code --listen}, e.g. {@code ws:127.0.0.1:PORT}). */
+    void listen(String... points) {
+        listen = List.of(points);
+    }
+
     /** JVM options for the next starts, e.g. a {@code -D} system property. */
     void jvmOptions(String... options) {
         jvmOptions = List.of(options);
@@ -139,6 +145,7 @@ final class OleloProcess implements AutoCloseable {
         cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
                 "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port,
                 "--set", "http.listen=127.0.0.1:" + httpPort));
+        listen.forEach(l -> cmd.addAll(List.of("--listen", l)));
         for (String s : settings) {
             cmd.add("--set");
             cmd.add(s);

@@ -9,6 +9,8 @@
  *     JSON-RPC interface (and so to {@code olelo ctl} and the console);</li>
  * <li>{@link org.olelo.api.stats}: counters, gauges and timers an application registers, read by
  *     the statistics commands and exported as metrics.</li>
+ * <li>{@link org.olelo.api.net}: the connections of the server's stream listening points, as
+ *     far as an application keeps state reached through one (closed WebSocket connections).</li>
  * </ul>
  *
  * <p>Each service is found as a {@code ServletContext} attribute named by the {@code ATTRIBUTE}

@@ -144,6 +144,38 @@ public enum ConfigKey {
     /** Capture agent id of HEP packets. */
     TRACE_HEP_ID("trace.hep.id", "capture agent id written in each HEP packet, 0 to 4294967295",
             d -> Long.toString(d.log().trace().hepId())),
+    /** PEM certificate chain of the TLS listening points. */
+    TLS_CERTIFICATE("tls.certificate", "PEM file with the certificate of the tls: (and wss:) listening points, followed"
+            + " by its chain; with tls.private.key", d -> ext(d, "tls.certificate")),
+    /** PEM private key of that certificate. */
+    TLS_PRIVATE_KEY("tls.private.key", "PEM file with the unencrypted PKCS#8 private key of tls.certificate",
+            d -> ext(d, "tls.private.key")),
+    /** PKCS#12 key store instead of the PEM pair. */
+    TLS_KEYSTORE("tls.keystore", "PKCS#12 key store with the certificate and key, instead of the PEM files",
+            d -> ext(d, "tls.keystore")),
+    /** Its password. */
+    TLS_KEYSTORE_PASSWORD("tls.keystore.password", "password of tls.keystore", d -> ext(d, "tls.keystore.password")),
+    /** Whether TLS clients are asked for a certificate. */
+    TLS_CLIENT_AUTH("tls.client.auth", "none, want (asked for, and checked when given) or need (a client without one"
+            + " signed by tls.ca is refused)", d -> d.core().extensions().getOrDefault("tls.client.auth", "none")),
+    /** CAs trusted for client certificates and for servers we connect to. */
+    TLS_CA("tls.ca", "PEM bundle of the CAs trusted for client certificates and for the servers this server connects"
+            + " to over TLS; empty: the JDK's trust store", d -> ext(d, "tls.ca")),
+    /** Whether the certificates of servers we connect to are checked. */
+    TLS_VERIFY_SERVER("tls.verify.server", "check the certificate and host name of servers this server connects to over"
+            + " TLS; false only for tests (logged as a warning)",
+            d -> d.core().extensions().getOrDefault("tls.verify.server", "true")),
+    /** A self-signed certificate for development. */
+    TLS_SELF_SIGNED("tls.self.signed", "true: without tls.certificate and tls.keystore, make a self-signed certificate"
+            + " into the data folder (development only; logged as a warning at each start)",
+            d -> d.core().extensions().getOrDefault("tls.self.signed", "false")),
+    /** The only request path a WebSocket listening point upgrades. */
+    WS_PATH("ws.path", "request path a ws: or wss: listening point upgrades, e.g. /sip (empty: any path)",
+            d -> d.core().extensions().getOrDefault("ws.path", "")),
+    /** The origins a WebSocket handshake may come from. */
+    WS_ORIGINS("ws.origins", "origins whose pages may open a ws: or wss: connection, comma-separated, e.g."
+            + " https://phone.example.com (empty: any, and handshakes without Origin)",
+            d -> d.core().extensions().getOrDefault("ws.origins", "")),
     /** Address of the HTTP listener (management endpoints); empty turns it off. */
     HTTP_LISTEN("http.listen", "host:port of the HTTP listener serving the management endpoints (/rpc ...);"
             + " empty: no HTTP listener; a non-loopback address needs management.token",
@@ -223,6 +255,11 @@ public enum ConfigKey {
      */
     public static boolean isRouterKey(String key) {
         return key.startsWith(ROUTER_PREFIX) && key.length() > ROUTER_PREFIX.length();
+    }
+
+    /** The raw value of an extension key, empty when not set. */
+    private static String ext(ServerConfig d, String key) {
+        return d.core().extensions().getOrDefault(key, "");
     }
 
     /** @return all keys, comma-separated, for error messages */

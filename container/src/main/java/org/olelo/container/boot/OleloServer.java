@@ -13,6 +13,7 @@ import org.olelo.container.internal.deploy.AppDeployer;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.DeployedApp;
 import org.olelo.container.internal.log.CallLog;
+import org.olelo.container.internal.net.AppConnectionsHook;
 import org.olelo.container.internal.router.ApplicationRouterNotifier;
 import org.olelo.container.internal.router.DefaultApplicationRouter;
 import org.olelo.container.internal.router.LoadedRouter;
@@ -22,6 +23,7 @@ import org.olelo.container.internal.router.RoutingNameCheck;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.security.DigestAuthenticator;
 import org.olelo.container.internal.security.InitialRequestGuard;
+import org.olelo.container.internal.tls.SelfSignedTls;
 import org.olelo.container.internal.trace.ConfiguredTrace;
 import org.olelo.container.internal.trace.SipTrace;
 import org.olelo.container.internal.trace.TraceSettings;
@@ -57,6 +59,7 @@ public final class OleloServer implements AutoCloseable {
     private final ConfiguredTrace configuredTrace;
     private final OperationsPlane operations;
     private final CallTracking calls;
+    private final AppConnectionsHook connections;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -66,7 +69,7 @@ public final class OleloServer implements AutoCloseable {
         this.database = database;
         org.olelo.container.internal.nat.ContactFix contactFix = org.olelo.container.internal.nat.ContactFix.parse(
                 config.core().extensions().get(org.olelo.container.internal.nat.ContactFix.KEY)); // fails before anything opens
-        core = new SipCore(config.core(), resolver);
+        core = new SipCore(SelfSignedTls.apply(config.core(), config.dataDir()), resolver);
         core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
@@ -89,8 +92,9 @@ public final class OleloServer implements AutoCloseable {
         container.setCallLog(new CallLog(config.log().calls()));
         calls = CallTracking.start(config.calls(), runtime, database.defaultPool());
         operations = new OperationsPlane(config.management());
+        connections = new AppConnectionsHook(operations.appServices(container, registry), core.connectionEvents());
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
-                operations.appServices(container, registry), registry, config.pollMillis());
+                connections, registry, config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
         // the container's commands first: applications cannot take their names
         operations.addContainerCommands(this, container.versionWork(), java.time.Instant.now());
@@ -271,6 +275,7 @@ public final class OleloServer implements AutoCloseable {
         // applications first, while the listening points still send: what a servlet's destroy() or
         // a contextDestroyed sends (goodbye messages) leaves before the sockets close
         deployer.stop();
+        connections.close();
         trace.close();
         core.close();
         calls.close();

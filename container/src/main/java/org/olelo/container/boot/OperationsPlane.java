@@ -3,6 +3,7 @@ package org.olelo.container.boot;
 import java.time.Instant;
 import java.util.List;
 import org.olelo.api.rpc.RpcCommand;
+import org.olelo.container.internal.converged.ConvergedHttp;
 import org.olelo.container.internal.db.SubscriberStore;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServicesFactory;
@@ -25,6 +26,7 @@ import org.olelo.container.internal.shutdown.GracefulShutdown;
 import org.olelo.container.internal.shutdown.ShutdownGate;
 import org.olelo.container.internal.stats.MetricsEndpoint;
 import org.olelo.container.internal.stats.StatisticsCommands;
+import org.olelo.container.internal.tls.TlsCommands;
 import org.olelo.core.RequestHandler;
 import org.olelo.core.SipCore;
 
@@ -57,11 +59,16 @@ public final class OperationsPlane implements AutoCloseable {
         SystemCommands.commands(commands).forEach(commands::addContainer);
     }
 
-    /** Wraps the container's factory so that each application gets its commands object. */
+    /** Wraps the container's factory so that each application gets its commands object and its HTTP side. */
     AppServicesFactory appServices(AppServicesFactory container, AppRegistry apps) {
         AppRpcHook hook = new AppRpcHook(container, commands);
         apps.addListener(hook, false);
-        return hook;
+        ConvergedHttp converged = new ConvergedHttp(hook, routes, () -> {
+            HttpServer h = http;
+            return h == null ? null : h.baseUri();
+        });
+        apps.addListener(converged, false);
+        return converged;
     }
 
     /** Puts the shutdown gate in front of the container; {@code stop} stops the server. */
@@ -81,7 +88,8 @@ public final class OperationsPlane implements AutoCloseable {
                 RouterCommands.commands(server.router(), server::routingWarnings),
                 SubscriberCommands.commands(new SubscriberStore(server.database().defaultPool())),
                 new StatisticsCommands(server.runtime().statistics()).commands(),
-                server.calls().dialogCommands().commands());
+                server.calls().dialogCommands().commands(),
+                TlsCommands.commands(() -> server.core().transports()));
         all.forEach(list -> list.forEach(commands::addContainer));
         MetricsEndpoint metrics = new MetricsEndpoint(server.runtime().statistics());
         routes.managementText("/metrics", metrics.contentType(), metrics::scrape);

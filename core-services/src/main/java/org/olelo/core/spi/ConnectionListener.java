@@ -1,23 +1,28 @@
 package org.olelo.core.spi;
 
 import java.net.InetSocketAddress;
+import org.olelo.core.transport.Transport;
 
 /**
- * Told when a stream connection (TCP, and the stream kinds of plug-ins) that carried SIP ends, for
- * whatever reason: the peer closed it, it failed, it idled out or was closed to make room. Flows of
- * RFC 5626 are bound to such connections, so their users learn here that the flow failed.
+ * Told when a connection of a stream listening point has closed, for state that depends on that
+ * connection (registrations reached through it: a WebSocket client cannot be reached any other
+ * way, nor can an RFC 5626 flow). Added to {@link ConnectionEvents}.
  *
- * <p>Registered with {@code SipCore.addConnectionListener}. Threads: called on the thread that
- * closed the connection (its reader, or a sender whose write failed), after the connection left the
- * transport's table; an implementation must return quickly and must not block on the network.
+ * <p>Threads: called on the thread that closed the connection (a transport's reader thread, or a
+ * sending thread whose write failed). It must not block: hand anything that waits (a database, an
+ * application) to another thread.
  */
 @FunctionalInterface
 public interface ConnectionListener {
 
     /**
-     * @param transport the transport kind in upper case as written in Via ({@code TCP}, {@code TLS}...)
-     * @param local     the local address of the listening point the connection belonged to
-     * @param peer      the peer's address and port (where messages to it went)
+     * A connection is gone: nothing more is read from it, and a send to its peer over this
+     * listening point now fails unless the transport can open a new connection.
+     *
+     * @param transport the listening point the connection belonged to ({@link Transport#name()}
+     *                  is the Via transport, e.g. {@code WS})
+     * @param peer      the peer's address as the core saw it in each message (the
+     *                  {@code received}/{@code rport} of the requests that came over it)
      */
-    void connectionClosed(String transport, InetSocketAddress local, InetSocketAddress peer);
+    void connectionClosed(Transport transport, InetSocketAddress peer);
 }

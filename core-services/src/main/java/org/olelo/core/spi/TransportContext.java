@@ -1,10 +1,12 @@
 package org.olelo.core.spi;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.transport.InboundSink;
 import org.olelo.core.transport.TcpLimits;
+import org.olelo.core.transport.Transport;
 
 /**
  * What the core gives a {@link TransportFactory} for each listening point: the inbound path,
@@ -43,4 +45,16 @@ public interface TransportContext {
      * @return the value, or empty when the key is not set
      */
     Optional<String> setting(String key);
+
+    /**
+     * Reports a connection of a stream listening point that has closed, so that what depends on
+     * it (see {@link ConnectionListener}) can be dropped. Call it once per connection, on the
+     * thread that closed it, without holding locks; the default does nothing (a context without
+     * listeners).
+     *
+     * @param transport the listening point
+     * @param peer      the peer's address, as handed to the sink with each message
+     */
+    default void connectionClosed(Transport transport, InetSocketAddress peer) {
+    }
 }

@@ -10,6 +10,9 @@
  *   <li>{@link org.olelo.core.spi.StatisticsReporter}: publishes the core's counters
  *       ({@link org.olelo.core.spi.CoreCounters}) elsewhere, e.g. as metrics; found with
  *       {@link java.util.ServiceLoader}; it reads, so nothing is added per message.</li>
+ *   <li>{@link org.olelo.core.spi.ConnectionListener}: told when a stream listening point loses a
+ *       connection (through {@link org.olelo.core.spi.ConnectionEvents}), to drop what could
+ *       only be reached over it.</li>
  * </ul>
  * Types here depend only on the public packages of the core, never on its implementation
  * ({@code org.olelo.core.internal}).

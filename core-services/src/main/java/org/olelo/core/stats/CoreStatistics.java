@@ -28,6 +28,8 @@ public final class CoreStatistics {
         TCP_IDLE_CLOSED("tcp_connections_idle_closed"),
         /** A TCP connection was closed because a message did not complete within {@code tcp.message.timeout.seconds}. */
         TCP_MESSAGE_TIMEOUT("tcp_message_timeouts"),
+        /** A TLS connection was closed because its handshake failed (old protocol, untrusted or missing certificate...). */
+        TLS_HANDSHAKE_FAILED("tls_handshakes_failed"),
         /** A message to this server itself was dropped: no Max-Forwards left, or the internal queue was full. */
         INTERNAL_DROPPED("internal_messages_dropped"),
         /** A request was dropped because its source address is blocked for flooding. */

@@ -31,8 +31,9 @@ public interface InboundSink {
     }
 
     /**
-     * Called by a stream listening point once a connection that was in its table has closed (see
-     * {@link org.olelo.core.spi.ConnectionListener}); on the closing thread; does nothing unless
+     * Called by the core's TCP listening point (and the TLS one built on it) once a connection that
+     * was in its table has closed; the core passes it to its
+     * {@link org.olelo.core.spi.ConnectionEvents}. On the closing thread; does nothing unless
      * overridden.
      *
      * @param via  the transport the connection belonged to

@@ -2,6 +2,7 @@ package org.olelo.core.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
 
 /**
  * A bound listening point that reads SIP messages and sends them. Implementations: UDP and TCP
@@ -34,6 +35,27 @@ public interface Transport extends AutoCloseable {
      * @throws IOException when the message could not be handed to the operating system
      */
     void send(byte[] message, InetSocketAddress to) throws IOException;
+
+    /**
+     * The certificate chain the peer of an open connection proved it holds (a TLS client
+     * certificate, leaf first); null when there is none, or no such connection.
+     *
+     * @param peer the peer's address, as the message from it was handed to the sink
+     */
+    default Certificate[] peerCertificates(InetSocketAddress peer) {
+        return null;
+    }
+
+    /**
+     * Reads the listening point's credentials (TLS certificate, key, trusted CAs) again from their
+     * files: new connections use them, open ones keep theirs. May block on reading files.
+     *
+     * @return true when this listening point has credentials (and reloaded them), false when it has none
+     * @throws IOException when a file is missing or wrong; the credentials in use stay
+     */
+    default boolean reloadCredentials() throws IOException {
+        return false;
+    }
 
     /** Starts reading; messages go to the sink given at construction. */
     void start() throws IOException;

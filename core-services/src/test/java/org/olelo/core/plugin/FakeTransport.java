@@ -18,14 +18,22 @@ final class FakeTransport implements Transport {
     private volatile boolean running;
     private Thread reader;
 
+    private final String name;
+
     FakeTransport(InetSocketAddress wanted, InboundSink sink) {
+        this(wanted, sink, "FAKE");
+    }
+
+    /** A fake listening point that calls itself {@code name} in Via (e.g. "WS", to route as one). */
+    FakeTransport(InetSocketAddress wanted, InboundSink sink, String name) {
         this.wanted = wanted;
         this.sink = sink;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "FAKE";
+        return name;
     }
 
     @Override

@@ -7,10 +7,10 @@ import jakarta.servlet.ServletContextAttributeListener;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class ContextAttributes {
 
     private final ServletContext owner;
-    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> values = new ConcurrentHashMap<>();
     private volatile Supplier<List<ServletContextAttributeListener>> listeners = List::of;
 
     ContextAttributes(ServletContext owner) {
@@ -30,6 +30,11 @@ final class ContextAttributes {
 
     void setListeners(Supplier<List<ServletContextAttributeListener>> listeners) {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+    }
+
+    /** @return the live map of the values (changes through it notify no listener) */
+    ConcurrentMap<String, Object> map() {
+        return values;
     }
 
     Object get(String name) {

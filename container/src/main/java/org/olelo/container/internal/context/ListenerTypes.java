@@ -23,7 +23,8 @@ import java.util.List;
  * ({@code ServletContext.addListener}, {@code createListener}): those implementing a SIP listener
  * interface the container calls, or {@link ServletContextAttributeListener}. The HTTP listener
  * types the Servlet specification also allows are refused with
- * {@link UnsupportedOperationException}, as Olelo serves no HTTP yet; a
+ * {@link UnsupportedOperationException}: the HTTP side of a converged application is declared
+ * (web.xml, {@code @WebListener}) and cannot be added to at run time; a
  * {@link ServletContextListener} may be added only from a {@code ServletContainerInitializer}
  *, which Olelo does not run, so it is refused like a class that is no
  * listener, with {@link IllegalArgumentException}.
@@ -60,7 +61,7 @@ final class ListenerTypes {
         }
         if (HTTP.stream().anyMatch(t -> t.isAssignableFrom(c))) {
             throw new UnsupportedOperationException("ServletContext." + method + ": " + c.getName()
-                    + " listens to HTTP requests or sessions, which Olelo does not serve yet");
+                    + " listens to HTTP requests or sessions: declare it in web.xml or with @WebListener");
         }
         if (ServletContextListener.class.isAssignableFrom(c)) {
             throw new IllegalArgumentException("ServletContext." + method + ": " + c.getName()

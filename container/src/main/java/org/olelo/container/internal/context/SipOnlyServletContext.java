@@ -32,7 +32,8 @@ abstract class SipOnlyServletContext implements SipServletContext {
         this.app = Objects.requireNonNull(appName, "appName");
     }
 
-    private static final String HTTP = "it belongs to HTTP, which Olelo does not serve yet";
+    private static final String HTTP = "it belongs to HTTP, whose servlets, filters and listeners are declared"
+            + " in web.xml or with @WebServlet, @WebFilter and @WebListener";
     private static final String WEBSOCKET = "it needs SIP over WebSocket (RFC 7118), which Olelo does not offer yet";
 
     final UnsupportedOperationException unsupported(String method, String reason) {

@@ -120,6 +120,17 @@ public final class SipServletContextImpl extends RegisteringServletContext {
         return resources.root();
     }
 
+    /**
+     * The live map of this context's attributes, for the HTTP side of a converged application,
+     * whose servlet context keeps its attributes in the same map: an attribute set on either side
+     * is seen by the other. Listeners of each side hear only the changes made on their side.
+     *
+     * @return the attribute map
+     */
+    public java.util.concurrent.ConcurrentMap<String, Object> attributeMap() {
+        return attributes.map();
+    }
+
     @Override
     public SipApplicationConfiguration getSipApplicationConfiguration() {
         return config;

@@ -26,14 +26,18 @@ import java.util.zip.ZipFile;
  *
  * @param sipAnnotated   classes mentioning {@code jakarta.servlet.sip.annotation.Sip*}
  * @param beanCandidates classes that may be CDI beans (see {@link BeanClassFilter})
+ * @param webAnnotated   classes mentioning {@code jakarta.servlet.annotation.Web*} (HTTP servlets,
+ *                       filters and listeners)
  */
-record AppClassIndex(List<String> sipAnnotated, List<String> beanCandidates) {
+record AppClassIndex(List<String> sipAnnotated, List<String> beanCandidates, List<String> webAnnotated) {
 
     private static final String SIP_ANNOTATION = "Ljakarta/servlet/sip/annotation/Sip";
+    private static final String WEB_ANNOTATION = "Ljakarta/servlet/annotation/Web";
 
     /** Reads the class files under an application root. */
     static AppClassIndex scan(Path root) throws IOException {
         List<String> sip = new ArrayList<>();
+        List<String> web = new ArrayList<>();
         Set<String> beans = new LinkedHashSet<>();
         Set<String> stereotypes = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -44,6 +48,9 @@ record AppClassIndex(List<String> sipAnnotated, List<String> beanCandidates) {
             String latin = new String(bytes, StandardCharsets.ISO_8859_1);
             if (latin.contains(SIP_ANNOTATION)) {
                 sip.add(name);
+            }
+            if (latin.contains(WEB_ANNOTATION)) {
+                web.add(name);
             }
             if (!name.endsWith("package-info") && BeanClassFilter.mentionsCdi(bytes)) {
                 beans.add(name);
@@ -60,7 +67,7 @@ record AppClassIndex(List<String> sipAnnotated, List<String> beanCandidates) {
                 }
             });
         }
-        return new AppClassIndex(List.copyOf(sip), List.copyOf(beans));
+        return new AppClassIndex(List.copyOf(sip), List.copyOf(beans), List.copyOf(web));
     }
 
     /** Receives one class file. */

@@ -50,6 +50,7 @@ final class AppLifecycle {
     private AppServices services;
     private AppCdiContainer cdi;
     private SipServletContextImpl context;
+    private AutoCloseable http;
     private final List<AppCdiContainer.Managed<?>> managed = new ArrayList<>();
     private final List<ServletContextListener> startedListeners = new ArrayList<>();
     private final List<Servlet> initialized = new ArrayList<>();
@@ -123,8 +124,10 @@ final class AppLifecycle {
         name = d.appName();
         ApplicationKeyMethod keyMethod = ApplicationKeyMethod.find(index.sipAnnotated(), loader, name, source);
         services = factory.create(name, loader);
-        Map<String, String> params = ContextParamOverrides.apply(d.contextParams(),
-                source.resolveSibling(name + ".properties"));
+        WebDescriptor web = WebXmlParser.parse(work);
+        Map<String, String> declared = new LinkedHashMap<>(web.contextParams());
+        declared.putAll(d.contextParams());
+        Map<String, String> params = ContextParamOverrides.apply(declared, source.resolveSibling(name + ".properties"));
         context = new SipServletContextImpl(new SipServletContextImpl.Settings(name, d.displayName(), loader, work,
                 params, d.mainServlet(), d.effectiveProxyTimeoutSeconds(),
                 d.effectiveSessionTimeoutMinutes(), d.distributable()));
@@ -148,6 +151,10 @@ final class AppLifecycle {
             context.setRegistrations(registrations);
             context.setAttributeListeners(() -> app.listeners(ServletContextAttributeListener.class));
             initialise(servlets, app, registrations);
+            HttpApp httpApp = new HttpApp(app, context, web, index.webAnnotated(), this::create);
+            if (httpApp.hasHttpParts()) {
+                http = factory.startHttp(httpApp);
+            }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -263,6 +270,17 @@ final class AppLifecycle {
             for (int i = startedListeners.size() - 1; i >= 0; i--) {
                 ServletContextListener l = startedListeners.get(i);
                 quietly("contextDestroyed of " + l.getClass().getName(), () -> l.contextDestroyed(event));
+            }
+            AutoCloseable h = http;
+            if (h != null) {
+                // after the SIP side: stopping the HTTP side clears the shared context attributes
+                quietly("stop of the HTTP side", () -> {
+                    try {
+                        h.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
             }
             List<AppCdiContainer.Managed<?>> created;
             synchronized (this) {

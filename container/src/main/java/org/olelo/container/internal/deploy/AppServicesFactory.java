@@ -28,6 +28,20 @@ public interface AppServicesFactory {
     }
 
     /**
+     * Starts the HTTP side of an application that has one ({@link HttpApp#hasHttpParts()}), once
+     * its SIP servlets are initialised and before it is registered. Returns what stops it, which
+     * the application's shutdown calls after its SIP servlets are destroyed. The default serves
+     * no HTTP.
+     *
+     * @param app what the HTTP side is built from
+     * @return what stops the HTTP side, or null when none was started
+     * @throws DeploymentException when the HTTP side cannot be started; the deployment fails
+     */
+    default AutoCloseable startHttp(HttpApp app) throws DeploymentException {
+        return null;
+    }
+
+    /**
      * Releases what {@link #create} made, once the application is undeployed or its
      * deployment failed. Does nothing by default.
      *

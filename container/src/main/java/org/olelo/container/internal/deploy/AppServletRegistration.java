@@ -17,8 +17,8 @@ import java.util.Set;
  * added while its context was initialised ({@code addServlet}, {@code addServletPOJO}): its name
  * and class, its init parameters (handed to the servlet's {@code init}), load-on-startup and
  * run-as role, which can be set until the application's servlets are initialised. The URL
- * mappings, security, multipart and asynchronous settings of HTTP servlets are refused: Olelo
- * serves no HTTP yet.
+ * mappings, security, multipart and asynchronous settings of HTTP servlets are refused: a SIP
+ * servlet has none, and HTTP servlets are declared in web.xml or with {@code @WebServlet}.
  *
  * <p>Changed on the deployer thread only; read from any thread once frozen.
  */
@@ -50,8 +50,8 @@ final class AppServletRegistration implements ServletRegistration.Dynamic {
 
     private static UnsupportedOperationException http(String method) {
         return new UnsupportedOperationException("ServletRegistration." + method
-                + " configures HTTP, which Olelo does not serve yet (SIP servlets are chosen by sip.xml"
-                + " mappings or as the main servlet)");
+                + " configures HTTP, which a SIP servlet has not (SIP servlets are chosen by sip.xml"
+                + " mappings or as the main servlet; HTTP servlets are declared in web.xml or with @WebServlet)");
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class Flows implements ConnectionListener {
     /** Takes the core whose listening points flows run over, and listens to its connections. */
     public void attach(SipCore c) {
         this.core = c;
-        c.addConnectionListener(this);
+        c.connectionEvents().add(this);
     }
 
     /** Sets what is done with a failed flow (the container tells the applications' FlowListeners). */
@@ -94,11 +94,11 @@ public final class Flows implements ConnectionListener {
     }
 
     @Override
-    public void connectionClosed(String transport, InetSocketAddress local, InetSocketAddress peer) {
-        if (watched.isEmpty()) {
+    public void connectionClosed(Transport transport, InetSocketAddress peer) {
+        if (watched.isEmpty() || transport.localAddress() == null) {
             return;
         }
-        FlowImpl f = watched.remove(FlowTokens.encode(transport, local, peer));
+        FlowImpl f = watched.remove(FlowTokens.encode(transport.name(), transport.localAddress(), peer));
         if (f != null) {
             f.failed();
             onFailure.accept(f);

@@ -26,7 +26,8 @@ public final class HttpRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
 
-    private final PathHandler paths = new PathHandler(16);
+    /** No look-up cache: Undertow's is not cleared when a path is added or removed (applications come and go). */
+    private final PathHandler paths = new PathHandler(0);
     private final String token;
     private final Map<String, Boolean> mounted = new TreeMap<>();
 
@@ -75,6 +76,26 @@ public final class HttpRoutes {
      */
     public void open(String path, HttpHandler handler) {
         mount(path, handler, false);
+    }
+
+    /**
+     * Removes a path mounted with {@link #open}; requests to it get 404 from then on. Management
+     * paths stay.
+     *
+     * @param path the path as it was mounted
+     * @return whether it was mounted (and is now removed)
+     */
+    public synchronized boolean unmount(String path) {
+        if (!Boolean.FALSE.equals(mounted.get(path))) {
+            return false;
+        }
+        if (path.endsWith("/")) {
+            paths.removePrefixPath(path);
+        } else {
+            paths.removeExactPath(path);
+        }
+        mounted.remove(path);
+        return true;
     }
 
     /** @return the mounted paths, sorted, each with whether it is a management path */

@@ -1,7 +1,8 @@
 /**
  * The HTTP listener (Undertow): one server on {@code http.listen} that carries the management
  * endpoints ({@code /rpc} and whatever other parts mount, such as {@code /metrics} or
- * {@code /console/}) and, later, the HTTP side of converged applications.
+ * {@code /console/}) and the HTTP side of converged applications (mounted by
+ * {@code org.olelo.container.internal.converged}).
  *
  * <p>{@link org.olelo.container.internal.http.HttpServer} owns the server;
  * {@link org.olelo.container.internal.http.HttpRoutes} is the registry of paths other parts mount

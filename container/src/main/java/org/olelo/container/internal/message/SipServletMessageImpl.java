@@ -67,7 +67,14 @@ public abstract class SipServletMessageImpl extends MessageText {
             throw new NullPointerException("attribute name");
         }
         java.util.Map<String, Object> m = attributes;
-        return m == null ? null : m.get(name);
+        Object v = m == null ? null : m.get(name);
+        if (v == null && name.equals(PeerCertificates.ATTRIBUTE)) {
+            v = PeerCertificates.of(transport, remote);
+            if (v != null) {
+                setAttribute(name, v);
+            }
+        }
+        return v;
     }
 
     @Override

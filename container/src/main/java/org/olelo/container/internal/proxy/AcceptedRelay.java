@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an unsupervised proxy leaves to an INVITE branch's client transaction in the Accepted state
- * (RFC 6026): further 2xx responses (retransmissions, other forks) go upstream through the server
- * transaction without our Via, as the proxy itself would forward them. It holds nothing else, so
- * the proxy, its branches and the application's session are not kept alive by the transaction for
- * the 64*T1 of Timer M.
+ * What a proxy leaves to an INVITE branch's client transaction in the Accepted state (RFC 6026):
+ * further 2xx responses (retransmissions, other forks) go upstream through the server transaction
+ * without our Via, as the proxy itself would forward them. A supervised proxy's branch sees them
+ * first while its session lives (the application is shown every 2xx); once the session is
+ * invalidated the branch is let go ({@link #release}). Either way the transaction does not keep
+ * the proxy, its branches, their messages and the application's session alive for the 64*T1 of
+ * Timer M: at a thousand calls a second that would be tens of thousands of finished calls.
  *
  * <p>Runs on the transport reader thread that received the response; never blocks.
  */
@@ -23,13 +25,32 @@ final class AcceptedRelay implements ClientTransactionListener {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptedRelay.class);
 
     private final ServerTransaction upstream;
+    /** The supervised proxy's branch, until its session is invalidated; null for an unsupervised proxy. */
+    private volatile ClientTransactionListener branch;
 
+    /** A relay for an unsupervised proxy. */
     AcceptedRelay(ServerTransaction upstream) {
+        this(upstream, null);
+    }
+
+    /** A relay that hands 2xx to a supervised proxy's branch until {@link #release}. */
+    AcceptedRelay(ServerTransaction upstream, ClientTransactionListener branch) {
         this.upstream = upstream;
+        this.branch = branch;
+    }
+
+    /** Lets the branch go: from now on 2xx are only relayed. Any thread. */
+    void release() {
+        branch = null;
     }
 
     @Override
     public void onResponse(ClientTransaction tx, SIPResponse r) {
+        ClientTransactionListener b = branch;
+        if (b != null) {
+            b.onResponse(tx, r);
+            return;
+        }
         if (r.getStatusCode() / 100 != 2) {
             return;
         }

@@ -36,6 +36,7 @@ import org.olelo.core.SipCore;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.MaxForwardsRule;
+import org.olelo.core.routing.NoSecureTransport;
 import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
@@ -179,6 +180,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 hop = core.resolve(nextHopUri(copy), proxy.defaultTransport());
                 hop = OutboundInterfaces.apply(core, hop,
                         outbound != null ? outbound : proxy.outboundInterface());
+                NoSecureTransport.require(copy.getRequestURI(), hop);
                 branch = SipCore.branch(proxy.transaction().loopHash());
             }
             if (!MaxForwardsRule.forHop(copy, hop)) {
@@ -196,6 +198,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 copy.addFirst(path);
             }
             copy.addFirst(core.newVia(hop.transport(), branch));
+        } catch (NoSecureTransport e) {
+            failWithDetail(416, "Unsupported URI Scheme", "no secure route to the next hop: " + e.getMessage(), null);
+            return;
         } catch (UnknownHostException e) {
             failWithDetail(502, "Bad Gateway", "no route to the next hop: " + e.getMessage(), null);
             return;

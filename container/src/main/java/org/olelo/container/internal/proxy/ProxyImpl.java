@@ -129,12 +129,17 @@ public final class ProxyImpl extends ProxySettings {
     }
 
     /**
-     * The listener an INVITE branch's client transaction keeps for its Accepted state: this proxy's
-     * branch while the application supervises the proxy (it sees every 2xx), else only a relay of
-     * further 2xx upstream.
+     * The listener an INVITE branch's client transaction keeps for its Accepted state: a relay of
+     * further 2xx upstream, which hands them to this branch first while the application supervises
+     * the proxy and the session lives (the application sees every 2xx).
      */
     org.olelo.core.transaction.ClientTransactionListener acceptedListener(ProxyBranchImpl branch) {
-        return supervised() ? branch : new AcceptedRelay(transaction);
+        if (!supervised() || role == null) {
+            return new AcceptedRelay(transaction);
+        }
+        AcceptedRelay relay = new AcceptedRelay(transaction, branch);
+        role.accepted(relay);
+        return relay;
     }
 
     /** True once a branch was started (the request can no longer be answered by the application). */

@@ -40,6 +40,10 @@ public final class ProxyRole implements SessionRole {
     /** The parties of the record-routed INVITE dialog, from the last response with a To tag. */
     private volatile org.olelo.container.internal.session.DialogParties parties;
 
+    /** Accepted-state relays that still hand 2xx to a branch of this session's proxy; let go at invalidation. */
+    private final java.util.List<AcceptedRelay> accepted = new java.util.ArrayList<>(1);
+    private boolean released;
+
     /** The role of {@code session} from now on; {@link #proxying} names its proxy. */
     public ProxyRole(SipSessionImpl session) {
         this.session = session;
@@ -53,6 +57,30 @@ public final class ProxyRole implements SessionRole {
     /** Records the proxy of the session's initial request. */
     public void proxying(ProxyImpl p) {
         this.initial = p;
+    }
+
+    /**
+     * Keeps a relay that hands further 2xx to a branch until the session is invalidated; one made
+     * after that is let go at once. Any thread.
+     */
+    void accepted(AcceptedRelay relay) {
+        synchronized (accepted) {
+            if (!released) {
+                accepted.add(relay);
+                return;
+            }
+        }
+        relay.release();
+    }
+
+    /** The session is gone: the transactions still in their Accepted state keep only a relay. */
+    @Override
+    public void invalidated() {
+        synchronized (accepted) {
+            released = true;
+            accepted.forEach(AcceptedRelay::release);
+            accepted.clear();
+        }
     }
 
     /** Whether the application wants to see the responses to requests proxied in this dialog. */

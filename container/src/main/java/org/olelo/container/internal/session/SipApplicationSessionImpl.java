@@ -1,5 +1,6 @@
 package org.olelo.container.internal.session;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.sip.ServletTimer;
 import jakarta.servlet.sip.SipApplicationSession;
 import jakarta.servlet.sip.SipApplicationSessionAttributeListener;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -56,6 +58,11 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private final AttributeMap attributes = new AttributeMap();
     private final AttributeEvents events = new Events();
     private final ConcurrentHashMap<String, SipSessionImpl> sessions = new ConcurrentHashMap<>(4);
+    /**
+     * HTTP sessions of a converged application joined to this one, by HTTP session id; null until
+     * the first joins (a SIP-only session never pays for the map).
+     */
+    private volatile ConcurrentHashMap<String, HttpSession> httpSessions;
     private final ConcurrentHashMap<String, ServletTimer> timers = new ConcurrentHashMap<>(2);
     private final ConcurrentHashMap<String, Future<?>> tasks = new ConcurrentHashMap<>(2);
     private final Set<String> indexKeys = ConcurrentHashMap.newKeySet();
@@ -247,7 +254,9 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     private boolean readyNow() {
-        return timers.isEmpty() && tasks.isEmpty() && sessions.isEmpty() && joining.get() == 0;
+        Map<String, HttpSession> http = httpSessions;
+        return timers.isEmpty() && tasks.isEmpty() && sessions.isEmpty() && (http == null || http.isEmpty())
+                && joining.get() == 0;
     }
 
     private boolean shouldInvalidate() {
@@ -287,6 +296,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
         for (SipSessionImpl s : List.copyOf(sessions.values())) {
             s.invalidateFromParent();
+        }
+        Map<String, HttpSession> http = httpSessions;
+        if (http != null) {
+            for (HttpSession h : List.copyOf(http.values())) {
+                invalidateHttp(h);
+            }
+            http.clear();
         }
         for (ServletTimer t : List.copyOf(timers.values())) {
             t.cancel();
@@ -354,7 +370,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public Set<?> getSessionSet() {
         checkValid();
-        return Set.copyOf(sessions.values());
+        Map<String, HttpSession> http = httpSessions;
+        if (http == null) {
+            return Set.copyOf(sessions.values());
+        }
+        Set<Object> all = new HashSet<>(sessions.values());
+        all.addAll(http.values());
+        return Set.copyOf(all);
     }
 
     @Override
@@ -372,7 +394,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
             return Set.copyOf(sessions.values());
         }
         if (protocol.equalsIgnoreCase("HTTP")) {
-            return Set.of();
+            Map<String, HttpSession> http = httpSessions;
+            return http == null ? Set.of() : Set.copyOf(http.values());
         }
         throw new IllegalArgumentException("unknown protocol " + protocol + ": expected SIP or HTTP");
     }
@@ -386,7 +409,11 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public Object getSession(String sid, Protocol protocol) {
         checkValid();
-        return protocol == Protocol.SIP && sid != null ? sessions.get(sid) : null;
+        if (sid == null || protocol == null) {
+            return null;
+        }
+        Map<String, HttpSession> http = httpSessions;
+        return protocol == Protocol.SIP ? sessions.get(sid) : http == null ? null : http.get(sid);
     }
 
     /**
@@ -399,9 +426,68 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         uri.setParameter(SessionManager.ENCODED_URI_PARAM, id);
     }
 
+    /**
+     * Adds the query parameter {@value SessionManager#ENCODED_URI_PARAM} naming this session; an
+     * HTTP request of this application to the returned URL joins its HTTP session to this one.
+     */
     @Override
     public URL encodeURL(URL url) {
-        throw new UnsupportedOperationException("SipApplicationSession.encodeURL is not implemented yet: HTTP is not served");
+        checkValid();
+        String s = url.toString();
+        int hash = s.indexOf('#');
+        String fragment = hash < 0 ? "" : s.substring(hash);
+        String base = hash < 0 ? s : s.substring(0, hash);
+        String sep = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+        try {
+            return java.net.URI.create(base + sep + SessionManager.ENCODED_URI_PARAM + "="
+                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + fragment).toURL();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot encode URL " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Joins an HTTP session of this application to this application session (a converged
+     * application's HTTP request). Any thread.
+     *
+     * @param http the HTTP session, as the application sees it
+     * @throws IllegalStateException when this session is invalid
+     */
+    public void addHttpSession(HttpSession http) {
+        checkValid();
+        ConcurrentHashMap<String, HttpSession> map = httpSessions;
+        if (map == null) {
+            synchronized (this) {
+                map = httpSessions;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>(2);
+                    httpSessions = map;
+                }
+            }
+        }
+        map.put(http.getId(), http);
+        access();
+    }
+
+    /**
+     * Forgets an HTTP session that ended or joined another application session; this session may
+     * then be ready to invalidate. Any thread.
+     *
+     * @param httpSessionId the HTTP session's id
+     */
+    public void removeHttpSession(String httpSessionId) {
+        Map<String, HttpSession> http = httpSessions;
+        if (http != null && http.remove(httpSessionId) != null) {
+            checkReadyLater();
+        }
+    }
+
+    private static void invalidateHttp(HttpSession h) {
+        try {
+            h.invalidate();
+        } catch (IllegalStateException e) {
+            // already invalid
+        }
     }
 
     @Override

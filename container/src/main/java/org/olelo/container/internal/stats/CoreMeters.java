@@ -67,6 +67,8 @@ public final class CoreMeters {
         event(stats, "keepalive_crlf_pings", "double-CRLF keep-alives on TCP answered with a CRLF", c, Event.CRLF_PING);
         event(stats, "keepalive_stun_requests", "STUN Binding Requests on UDP answered with the sender's address", c,
                 Event.STUN_BINDING);
+        event(stats, "tls_handshakes_failed", "TLS connections closed because their handshake failed", c,
+                Event.TLS_HANDSHAKE_FAILED);
     }
 
     private static void dropped(OwnedStatistics stats, String reason, java.util.function.LongSupplier total) {

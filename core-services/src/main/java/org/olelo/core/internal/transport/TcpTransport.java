@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.cert.Certificate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.olelo.core.internal.log.LogThrottle;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.transport.InboundSink;
 import org.olelo.core.transport.ListenAddress;
+import org.olelo.core.transport.StreamSockets;
 import org.olelo.core.transport.TcpLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * accepting fails (out of file descriptors), the accept thread backs off, 10 ms doubling up to 1 s,
  * instead of spinning. Each of these events is counted in {@link CoreStatistics} and logged at most
  * once per {@value #LOG_INTERVAL_SECONDS} s.
+ *
+ * <p>The socket layer ({@link StreamSockets}) is plain TCP for {@code tcp:}; a plug-in (TLS) wraps
+ * each accepted socket in it, sets the connection up on its reader thread before the first read
+ * (within the message timeout) and opens outgoing connections through it.
  *
  * <p>Threads: the reader of a connection blocks only in its socket read, with a timeout set before
  * each read to the nearer of its two deadlines; {@link #send} may block on the connection's write
@@ -66,6 +72,7 @@ final class TcpTransport extends AbstractTransport {
     private final int connectTimeoutMillis;
     private final TcpLimits limits;
     private final CoreStatistics statistics;
+    private final StreamSockets sockets;
     private final LogThrottle refusedLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private final LogThrottle acceptLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
     private final LogThrottle framingLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
@@ -78,13 +85,15 @@ final class TcpTransport extends AbstractTransport {
     /**
      * @param limits     connection cap and timeouts
      * @param statistics where refused and timed-out connections are counted
+     * @param sockets    the socket layer: plain TCP, or one that wraps each connection (TLS)
      */
     TcpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int connectTimeoutMillis,
-                 TcpLimits limits, CoreStatistics statistics) {
+                 TcpLimits limits, CoreStatistics statistics, StreamSockets sockets) {
         super(listen, sink, maxMessageBytes, InetAddress::getLocalHost);
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.limits = limits;
         this.statistics = statistics;
+        this.sockets = sockets;
     }
 
     @Override
@@ -133,7 +142,7 @@ final class TcpTransport extends AbstractTransport {
                 continue;
             }
             try {
-                register(s, from);
+                register(sockets.accepted(s), from);
             } catch (IOException e) {
                 release(from);
                 closeQuietly(s);
@@ -240,7 +249,7 @@ final class TcpTransport extends AbstractTransport {
         if (old != null && old != c) {
             old.close();
         }
-        Thread.ofVirtual().name("sip-tcp-" + c.peer).start(c::readLoop);
+        Thread.ofVirtual().name("sip-" + name().toLowerCase(java.util.Locale.ROOT) + "-" + c.peer).start(c::readLoop);
         return c;
     }
 
@@ -260,14 +269,24 @@ final class TcpTransport extends AbstractTransport {
     }
 
     private Connection connect(InetSocketAddress to) throws IOException {
-        Socket s = new Socket();
+        Socket s = sockets.connect(to, connectTimeoutMillis);
         try {
-            s.connect(to, connectTimeoutMillis);
             return register(s, null);
         } catch (IOException e) {
             closeQuietly(s);
             throw e;
         }
+    }
+
+    @Override
+    public boolean reloadCredentials() throws IOException {
+        return sockets.reloadCredentials();
+    }
+
+    @Override
+    public Certificate[] peerCertificates(InetSocketAddress peer) {
+        Connection c = connections.get(peer);
+        return c == null ? null : sockets.peerCertificates(c.socket);
     }
 
     /** Number of open connections (statistics and tests). */
@@ -339,6 +358,10 @@ final class TcpTransport extends AbstractTransport {
 
         void readLoop() {
             try {
+                if (accepted != null) {
+                    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limits.messageTimeoutSeconds() * 1000L));
+                    sockets.handshake(socket);
+                }
                 StreamFramer framer = new StreamFramer(socket.getInputStream(), maxMessageBytes);
                 long messageStart = -1;
                 long idleNanos = TimeUnit.SECONDS.toNanos(limits.idleTimeoutSeconds());

@@ -34,7 +34,7 @@ import org.olelo.core.transport.Transport;
  * NAT keep-alives and symmetric response routing over real loopback sockets: STUN Binding Requests
  * on the UDP port (RFC 5626 §4.4.2), CRLF ping/pong on TCP (§4.4.1), responses to the rport
  * (RFC 3581) whatever port the Via names, and the end of a TCP connection reported to a
- * {@link org.olelo.core.spi.ConnectionListener}.
+ * {@link org.olelo.core.spi.ConnectionListener} of the core's {@code connectionEvents()}.
  */
 class NatKeepaliveTest {
 
@@ -199,7 +199,8 @@ class NatKeepaliveTest {
     void theEndOfATcpConnectionIsReportedWithItsPeer() throws Exception {
         start();
         LinkedBlockingQueue<String> closed = new LinkedBlockingQueue<>();
-        core.addConnectionListener((transport, local, peer) -> closed.add(transport + " " + local + " " + peer));
+        core.connectionEvents().add((transport, peer) -> closed.add(transport.name() + " " + transport.localAddress()
+                + " " + peer));
         InetSocketAddress server = address("TCP");
         int clientPort;
         try (Socket s = new Socket()) {

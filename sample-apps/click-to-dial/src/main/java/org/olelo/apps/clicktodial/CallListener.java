@@ -9,7 +9,7 @@ import jakarta.servlet.sip.TimerListener;
 import java.util.Iterator;
 
 /**
- * The answer timer (B did not answer within {@code answer.seconds}: B's INVITE is cancelled, and
+ * The hang-up timer of the REST API's DELETE ({@link Dialer#hangUp}), the answer timer (B did not answer within {@code answer.seconds}: B's INVITE is cancelled, and
  * the 487 ends A's dialog) and the lifetime of a call's application session (extended while a
  * dialog is up, so a long call outlives {@code session-timeout}).
  *
@@ -23,11 +23,29 @@ public class CallListener implements TimerListener, SipApplicationSessionListene
     @Override
     public void timeout(ServletTimer timer) {
         ThirdPartyCall call = ThirdPartyCall.of(timer.getApplicationSession());
+        if (Dialer.HANG_UP.equals(timer.getInfo())) {
+            hangUp(call);
+            return;
+        }
         if (call == null || call.answerTimer != timer) {
             return;
         }
         call.answerTimer = null;
         if (call.inviteB != null && call.legB == null) {
+            ThirdPartyCall.end(call.inviteB.getSession());
+        }
+    }
+
+    /** The REST API's DELETE: both dialogs end, whatever their state. */
+    private static void hangUp(ThirdPartyCall call) {
+        if (call == null || call.ended) {
+            return;
+        }
+        call.hungUp = true;
+        call.ended = true;
+        call.stopTimer();
+        ThirdPartyCall.end(call.inviteA.getSession());
+        if (call.inviteB != null) {
             ThirdPartyCall.end(call.inviteB.getSession());
         }
     }

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * Click-to-dial, third-party call control as in RFC 3725 flow I:
  *
  * <pre>
- * MESSAGE "A\nB" ─▶ 202
+ * MESSAGE "A\nB" ─▶ 202        (or POST /calls, see {@link CallsServlet})
  *   INVITE (no SDP) ─────────▶ A
  *   ◀──────────────── 200 offer A
  *   INVITE (offer A) ─────────────────────────▶ B
@@ -43,6 +43,7 @@ public class ClickToDialServlet extends SipServlet {
     private transient TimerService timers;
     private int answerSeconds;
     private final ClickToDialStatistics stats = new ClickToDialStatistics();
+    private transient Dialer dialer;
 
     @Override
     public void init() throws ServletException {
@@ -58,6 +59,8 @@ public class ClickToDialServlet extends SipServlet {
             throw new ServletException("context parameter answer.seconds: expected a number from 1 to 3600, got '" + v + "'");
         }
         getServletContext().setAttribute(ClickToDialStatistics.ATTRIBUTE, stats);
+        dialer = new Dialer(factory, timers, stats, new Calls());
+        getServletContext().setAttribute(Dialer.ATTRIBUTE, dialer);
     }
 
     /** Dispatches every request; a MESSAGE outside a dialog asks for a call. */
@@ -91,20 +94,9 @@ public class ClickToDialServlet extends SipServlet {
             req.createResponse(SipServletResponse.SC_BAD_REQUEST, "Bad Request - " + e.getMessage()).send();
             return;
         }
-        stats.requests.increment();
-        SipApplicationSession as = req.getApplicationSession();
-        ThirdPartyCall call = new ThirdPartyCall(parties);
-        call.store(as);
-        // A's session exists before the MESSAGE is answered: the answered MESSAGE alone would
-        // leave the application session ready to be invalidated
-        call.inviteA = factory.createRequest(as, "INVITE", parties.b(), parties.a());
+        ThirdPartyCall call = dialer.prepare(req.getApplicationSession(), parties);
         req.createResponse(SipServletResponse.SC_ACCEPTED).send();
-        try {
-            call.inviteA.send();
-        } catch (IOException e) {
-            stats.failed.increment();
-            call.ended = true;
-        }
+        dialer.send(call);
     }
 
     @Override
@@ -173,6 +165,7 @@ public class ClickToDialServlet extends SipServlet {
         ackA.setContent(answer, resp.getContentType());
         ackA.send();
         resp.getRequest().getB2buaHelper().linkSipSessions(call.answerOfA.getSession(), call.legB);
+        call.connected = true;
         stats.connected.increment();
     }
 

@@ -7,14 +7,16 @@ import jakarta.servlet.sip.SipServletResponse;
 import jakarta.servlet.sip.SipSession;
 
 /**
- * One click-to-dial call, kept as an attribute of its application session: the two INVITEs, A's
- * answer (unacknowledged until B answers), the answer timer. Touched only on the application
- * session's executor, one message or timer at a time.
+ * One click-to-dial call, kept as an attribute of its application session and in {@link Calls}:
+ * the two INVITEs, A's answer (unacknowledged until B answers), the answer timer. Touched only on
+ * the application session's executor, one message or timer at a time, except {@link #state()},
+ * which the REST API reads from HTTP threads (its flags are volatile).
  */
 final class ThirdPartyCall {
 
     private static final String ATTRIBUTE = "org.olelo.apps.clicktodial.call";
 
+    final String id;
     final DialRequest parties;
     SipServletRequest inviteA;
     SipServletRequest inviteB;
@@ -24,10 +26,27 @@ final class ThirdPartyCall {
     SipSession legB;
     ServletTimer answerTimer;
     /** Set once one side hung up or failed: late answers are ended at once. */
-    boolean ended;
+    volatile boolean ended;
+    /** Set once both parties answered and the dialogs are linked. */
+    volatile boolean connected;
+    /** Set when the REST API ended the call. */
+    volatile boolean hungUp;
 
-    ThirdPartyCall(DialRequest parties) {
+    /**
+     * @param id      the call's id (its application session's id)
+     * @param parties A and B
+     */
+    ThirdPartyCall(String id, DialRequest parties) {
+        this.id = id;
         this.parties = parties;
+    }
+
+    /** @return {@code calling}, {@code connected}, {@code ended} (after connecting, or hung up by request) or {@code failed} */
+    String state() {
+        if (!ended) {
+            return connected ? "connected" : "calling";
+        }
+        return connected || hungUp ? "ended" : "failed";
     }
 
     void store(SipApplicationSession as) {

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * period ends, with a fresh count. Kept across reloads, by gateway id; the ids come from the
  * database, so the map is as large as {@code lcr_gw}.
  *
- * <p>Thread-safe, lock-free; called on the application's threads and by management commands.
+ * <p>Thread-safe (a failure locks its gateway's state briefly); called on the application's threads and by management commands.
  */
 final class GatewayHealth {
 
@@ -51,19 +51,26 @@ final class GatewayHealth {
     }
 
     /**
-     * Counts a failure.
+     * Counts a failure. A failure while the gateway is out (a call sent to it before it was taken
+     * out) is not counted: it neither extends the period nor takes the gateway out again.
      *
-     * @return true when this failure took the gateway out
+     * @return true when this failure took the gateway out (once per period)
      */
     boolean failed(int gatewayId) {
         if (failures <= 0) {
             return false;
         }
         State s = states.computeIfAbsent(gatewayId, k -> new State());
-        if (s.inARow.incrementAndGet() >= failures) {
-            s.inARow.set(0);
-            s.defunctUntil = clock.getAsLong() + defunctMillis;
-            return true;
+        long now = clock.getAsLong();
+        synchronized (s) {
+            if (s.defunctUntil > now) {
+                return false;
+            }
+            if (s.inARow.incrementAndGet() >= failures) {
+                s.inARow.set(0);
+                s.defunctUntil = now + defunctMillis;
+                return true;
+            }
         }
         return false;
     }

@@ -30,6 +30,19 @@ class GatewayHealthTest {
     }
 
     @Test
+    void failuresWhileOutNeitherExtendNorRepeatTheTakingOut() {
+        health.failed(1);
+        health.failed(1);
+        assertTrue(health.failed(1));
+        now.addAndGet(1_000);
+        for (int i = 0; i < 7; i++) {
+            assertFalse(health.failed(1), "calls sent before it was taken out fail later: not counted");
+        }
+        assertEquals(1_060_000, health.defunctUntil(1), "the period is not extended");
+        assertEquals(0, health.failuresInARow(1));
+    }
+
+    @Test
     void anAnswerResetsTheCount() {
         health.failed(1);
         health.failed(1);

@@ -24,7 +24,8 @@ import java.util.List;
  * {@link RegistrarRuntime} and publishes it (attribute {@value RegistrarRuntime#ATTRIBUTE}) with
  * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), registers the management
  * commands {@code ul.dump}, {@code ul.lookup} and {@code ul.rm} when the container offers them
- * ({@link RegistrarCommands}), then the offline message store ({@link SiloWiring}) and, with
+ * ({@link RegistrarCommands}), listens for closed WebSocket connections to remove their bindings
+ * ({@link ConnectionsWiring}), then the offline message store ({@link SiloWiring}) and, with
  * {@value #NAT_PING_SECONDS} above 0, the NAT keep-alive pings ({@link NatPinger}). As the
  * application's {@link FlowListener} it removes the outbound bindings of a flow that failed.
  *
@@ -81,6 +82,7 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         RegistrarCommands.registerIfOffered(ctx, runtime);
+        ConnectionsWiring.listenIfOffered(ctx, runtime);
         ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
                 + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
     }

@@ -107,6 +107,7 @@ public final class Registrar {
     private final RegistrarStatistics stats;
     private final KnownAors known;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final ConnectionBindings connections;
 
     /**
      * @param store   where bindings are kept
@@ -125,6 +126,16 @@ public final class Registrar {
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
+        this.connections = new ConnectionBindings(store, this::lock);
+    }
+
+    /** @return the bindings that go with their connection (registered over a WebSocket) */
+    public ConnectionBindings connections() {
+        return connections;
+    }
+
+    private ReentrantLock lock(String aorKey) {
+        return locks[Math.floorMod(aorKey.hashCode(), STRIPES)];
     }
 
     /**
@@ -189,7 +200,7 @@ public final class Registrar {
         }
         List<Update> updates = r.wildcard() ? List.of() : updates(r.contacts(), headerExpires);
         String key = aor.key();
-        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), STRIPES)];
+        ReentrantLock lock = lock(key);
         lock.lock();
         try {
             List<Binding> current = store.get(key).stream().filter(b -> !b.expired(now)).toList();
@@ -204,6 +215,7 @@ public final class Registrar {
                             + ", max.contacts is " + policy.maxContacts());
                 }
                 store.put(key, next);
+                connections.stored(key, next);
             }
             if (!next.isEmpty()) {
                 known.add(key);

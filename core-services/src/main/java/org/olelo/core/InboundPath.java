@@ -49,6 +49,7 @@ final class InboundPath implements InboundSink {
     private volatile RequestHandler handler;
     private volatile MessageTap tap;
     private volatile InternalTransport internal;
+    private volatile org.olelo.core.spi.ConnectionEvents connectionEvents;
 
     /**
      * @param flood     the flood guard, or null when flood detection is off
@@ -118,6 +119,19 @@ final class InboundPath implements InboundSink {
                 }
                 LOG.debug("dropped message from {}: {}", source, d.why());
             }
+        }
+    }
+
+    /** Where the connections a stream listening point reports through its sink go (the core's). */
+    void setConnectionEvents(org.olelo.core.spi.ConnectionEvents events) {
+        this.connectionEvents = events;
+    }
+
+    @Override
+    public void onConnectionClosed(Transport via, InetSocketAddress peer) {
+        org.olelo.core.spi.ConnectionEvents e = connectionEvents;
+        if (e != null) {
+            e.closed(via, peer);
         }
     }
 

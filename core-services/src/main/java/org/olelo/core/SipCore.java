@@ -108,6 +108,7 @@ public final class SipCore implements AutoCloseable {
         this.stateless = new StatelessForwarding(statistics, transactions, local, hops);
         FloodGuard flood = config.flood().enabled() ? new FloodGuard(config.flood(), statistics) : null;
         this.inbound = new InboundPath(statistics, transactions, local, config.proxyRequireSupported(), flood, stateless);
+        this.inbound.setConnectionEvents(connections); // the TCP listening points report through their sink
     }
 
     /**

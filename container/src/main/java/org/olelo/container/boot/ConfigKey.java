@@ -209,7 +209,12 @@ public enum ConfigKey {
     /** How long a shutdown requested over the management interface lets transactions finish. */
     SHUTDOWN_DRAIN_SECONDS("shutdown.drain.seconds", "seconds core.shutdown lets transactions in progress finish"
             + " (new initial requests get 503) before the server stops",
-            d -> Long.toString(d.management().shutdownDrainSeconds()));
+            d -> Long.toString(d.management().shutdownDrainSeconds())),
+    /** How proxies rewrite the Contact of user agents behind NAT (read by the container, see ContactFix). */
+    NAT_FIX_CONTACT("nat.fix.contact", "Contact of proxied requests and responses from user agents behind NAT:"
+            + " off, private (a private or link-local Contact address becomes the source address and port), always"
+            + " (every Contact that is not the source)",
+            d -> d.core().extensions().getOrDefault("nat.fix.contact", "off"));
 
     /**
      * Prefixes of the keys that belong to plug-ins of the core (transports, resolvers): such a key

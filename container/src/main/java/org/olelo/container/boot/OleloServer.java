@@ -67,11 +67,14 @@ public final class OleloServer implements AutoCloseable {
                         List<InMemoryTransport> memory, long t0) throws Exception {
         this.config = config;
         this.database = database;
+        org.olelo.container.internal.nat.ContactFix contactFix = org.olelo.container.internal.nat.ContactFix.parse(
+                config.core().extensions().get(org.olelo.container.internal.nat.ContactFix.KEY)); // fails before anything opens
         core = new SipCore(SelfSignedTls.apply(config.core(), config.dataDir()), resolver);
         DnsLocators.install(core, config.core().extensions(), systemResolver);
         core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
+        runtime.setContactFix(contactFix);
         try {
             loadedRouter = RouterLoader.load(System.getProperty(RouterLoader.PROVIDER_PROPERTY), config.libDir(),
                     config.routingFile(), RouterLoader.properties(config.deployDir(), config.routingFile(), config.router()),

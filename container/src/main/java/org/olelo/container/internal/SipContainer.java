@@ -132,6 +132,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.ua.setComposer(composer);
         this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
         registry.addListener(versions, true);
+        FlowFailures flowFailures = new FlowFailures(versions::newestAll, rt.virtualThreads());
+        rt.sessions().flows().onFailure(flowFailures::failed);
     }
 
     /** What each deployed version still holds, for the deployer to drain retired versions. */
@@ -182,6 +184,13 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     @Override
     public void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
         context.setAttribute(jakarta.servlet.sip.SipServlet.DNS_RESOLVER, dnsResolver);
+    }
+
+    @Override
+    public void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
+        if (context instanceof org.olelo.container.internal.context.SipServletContextImpl c) {
+            c.setFlowLookup(rt.sessions().flows()::find); // JSR 359 SipServletContext.getFlow
+        }
     }
 
     @Override
@@ -318,6 +327,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         RequestRouting routing = RequestRouting.selected(sel.region(), subscriber, sel.stateInfo(), sel.internallyRouted(),
                 sel.poppedRoute(), sel.initialPoppedRoute(), sel.initialSender());
         s.setup(jain.getTo(), jain.getFrom(), routing);
+        s.receivedOver(st.transport(), st.source());
         s.takeRole(new UndecidedRole(ua, s, req));
         req.bind(s, routing);
         st.attachIfPending(req); // when a CANCEL was answered first, the task below sees its 487

@@ -150,6 +150,16 @@ public final class RouteTokens {
         setToken(uri, mac("path", uri, "", ""));
     }
 
+    /**
+     * Whether a Route entry a request carried is a Path entry this server wrote ({@link #signPath}):
+     * its token matches its parameters.
+     */
+    public boolean verifiesPath(SipURI uri) {
+        String token = uri.getParameter(PARAM);
+        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
+                mac("path", uri, "", "").getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Sets the token parameter of a URI (one computed for another entry of the same hop). */
     public static void setToken(SipURI uri, String token) {
         try {

@@ -47,7 +47,11 @@ public final class CoreStatistics {
         /** A DNS query of the RFC 3263 locator failed: timeout, server failure, or no server answered. */
         DNS_FAILURE("dns_failures"),
         /** A request was sent again to the next RFC 3263 target after the one before failed. */
-        DNS_FAILOVER("dns_failovers");
+        DNS_FAILOVER("dns_failovers"),
+        /** A double-CRLF keep-alive on a stream was answered with a CRLF (RFC 5626 §4.4.1). */
+        CRLF_PING("keepalive_crlf_pings"),
+        /** A STUN Binding Request on a datagram listening point was answered (RFC 5626 §4.4.2). */
+        STUN_BINDING("keepalive_stun_requests");
 
         private final String counterName;
 

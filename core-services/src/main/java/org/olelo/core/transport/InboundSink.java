@@ -29,4 +29,16 @@ public interface InboundSink {
      */
     default void onSending(byte[] data, Transport via, InetSocketAddress to) {
     }
+
+    /**
+     * Called by the core's TCP listening point (and the TLS one built on it) once a connection that
+     * was in its table has closed; the core passes it to its
+     * {@link org.olelo.core.spi.ConnectionEvents}. On the closing thread; does nothing unless
+     * overridden.
+     *
+     * @param via  the transport the connection belonged to
+     * @param peer the peer's address
+     */
+    default void onConnectionClosed(Transport via, InetSocketAddress peer) {
+    }
 }

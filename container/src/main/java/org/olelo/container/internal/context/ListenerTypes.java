@@ -38,7 +38,7 @@ final class ListenerTypes {
             SipApplicationSessionAttributeListener.class, SipApplicationSessionActivationListener.class,
             SipSessionListener.class, SipSessionAttributeListener.class, SipSessionActivationListener.class,
             SipServletListener.class, TimerListener.class, SipErrorListener.class,
-            ServletContextAttributeListener.class);
+            ServletContextAttributeListener.class, jakarta.servlet.sip.FlowListener.class);
 
     private static final List<Class<?>> HTTP = List.of(ServletRequestListener.class,
             ServletRequestAttributeListener.class, HttpSessionListener.class, HttpSessionAttributeListener.class,

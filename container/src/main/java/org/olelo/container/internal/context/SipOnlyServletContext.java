@@ -8,7 +8,6 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.descriptor.JspConfigDescriptor;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.sip.Flow;
 import jakarta.servlet.sip.SipServletContext;
 import jakarta.servlet.sip.SipWebSocketContext;
 
@@ -36,7 +35,6 @@ abstract class SipOnlyServletContext implements SipServletContext {
     private static final String HTTP = "it belongs to HTTP, whose servlets, filters and listeners are declared"
             + " in web.xml or with @WebServlet, @WebFilter and @WebListener";
     private static final String WEBSOCKET = "it needs SIP over WebSocket (RFC 7118), which Olelo does not offer yet";
-    private static final String FLOWS = "it needs RFC 5626 flows, which Olelo does not keep yet";
 
     final UnsupportedOperationException unsupported(String method, String reason) {
         return new UnsupportedOperationException("SipServletContext." + method + " is not supported by Olelo: "
@@ -111,11 +109,6 @@ abstract class SipOnlyServletContext implements SipServletContext {
     @Override
     public void setSessionTimeout(int sessionTimeout) {
         throw unsupported("setSessionTimeout", HTTP);
-    }
-
-    @Override
-    public Flow getFlow(String flowToken) {
-        throw unsupported("getFlow", FLOWS);
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class SipServletContextImpl extends RegisteringServletContext {
     private final ContextAttributes attributes = new ContextAttributes(this);
     private final Map<String, String> initParams = new ConcurrentHashMap<>();
     private volatile Function<String, Servlet> servletLookup = name -> null;
+    private volatile Function<String, jakarta.servlet.sip.Flow> flowLookup = token -> null;
     private volatile String requestEncoding;
     private volatile String responseEncoding;
 
@@ -96,6 +97,17 @@ public final class SipServletContextImpl extends RegisteringServletContext {
     /** @param lookup finds a servlet of the application by name (null when none), for named dispatchers */
     public void setServletLookup(Function<String, Servlet> lookup) {
         this.servletLookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** Sets how {@link #getFlow(String)} turns a token into a flow (the container's flows). */
+    public void setFlowLookup(Function<String, jakarta.servlet.sip.Flow> lookup) {
+        this.flowLookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** The flow of a token from {@code Flow.getToken()} while it is up; null for a failed or unknown one. */
+    @Override
+    public jakarta.servlet.sip.Flow getFlow(String flowToken) {
+        return flowLookup.apply(flowToken);
     }
 
     /** @param listeners supplies the context attribute listeners to notify on attribute changes */

@@ -63,6 +63,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     private boolean recurse;
     private Boolean addToPath;
     private java.net.InetSocketAddress outbound;
+    private org.olelo.container.internal.flow.FlowImpl flow;
     private boolean started;
     private boolean provisional;
     private boolean done;
@@ -98,7 +99,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         this.recurse = parent.recurse;
         this.addToPath = parent.addToPath;
         this.outbound = parent.outbound;
-        parent.recursed.add(this);
+        parent.recursed.add(this); // a recursed branch goes where its Contact says, not over the parent's flow
     }
 
     URI target() {
@@ -136,6 +137,15 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         return hop == null ? proxy.transaction().transport() : hop.transport();
     }
 
+    /** {@code nat.fix.contact}: the Contact of a user agent behind NAT becomes where it sent from. */
+    private void fixContact(gov.nist.javax.sip.message.SIPMessage m, Transport from, InetSocketAddress source) {
+        org.olelo.container.internal.nat.ContactFix fix = proxy.runtime().contactFix();
+        if (fix != org.olelo.container.internal.nat.ContactFix.OFF
+                && !(from instanceof org.olelo.core.transport.InternalTransport)) {
+            fix.apply(m, source);
+        }
+    }
+
     /** Builds the branch request and sends it (RFC 3261 §16.6). */
     void start() {
         started = true;
@@ -146,14 +156,29 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             if (branchRequest != null) {
                 branchRequest.commit();
             }
+            if (recordRoute || copy.getToTag() != null) {
+                fixContact(copy, proxy.transaction().transport(), proxy.transaction().source());
+            }
             if (copy.getHeader(MaxForwardsHeader.NAME) == null) {
                 copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(MaxForwardsRule.ABSENT));
             }
             InternalHop composed = proxy.compose(copy);
             String branch;
+            String edgeFlow;
             if (composed != null) {
                 hop = composed.hop();
                 branch = composed.branch();
+            } else if (flow != null || topLevel() && proxy.flow() != null) {
+                hop = (flow != null ? flow : proxy.flow()).hop(); // RFC 5626 §5.3: over the flow, not by routing
+                branch = SipCore.branch(proxy.transaction().loopHash());
+            } else if ((edgeFlow = EdgeFlows.pathFlowToken(proxy, copy)) != null) {
+                org.olelo.container.internal.flow.FlowImpl f = proxy.runtime().sessions().flows().find(edgeFlow);
+                if (f == null) {
+                    failLocally(430, "Flow Failed"); // RFC 5626 §5.3: the edge's flow to the UA is gone
+                    return;
+                }
+                hop = f.hop();
+                branch = SipCore.branch(proxy.transaction().loopHash());
             } else {
                 List<Hop> all = core.resolveAll(nextHopUri(copy), proxy.defaultTransport());
                 hop = OutboundInterfaces.apply(core, all.get(0),
@@ -193,7 +218,8 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         }
         if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
             // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
-            gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(), pathParams()));
+            gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(),
+                    pathParams() + EdgeFlows.obParams(proxy)));
             core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
             copy.addFirst(path);
         }
@@ -427,6 +453,9 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
     }
 
     private void handle(SIPResponse r) {
+        if (hop != null && (recordRoute || proxy.originalRequest().getToTag() != null)) {
+            fixContact(r, hop.transport(), hop.address());
+        }
         int status = r.getStatusCode();
         if (status == 503 && r.getHeader("Retry-After") == null && failOver("answered 503")) {
             return;
@@ -570,14 +599,15 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
         this.outbound = OutboundInterfaces.check(proxy.runtime().core(), address);
     }
 
+    /** Sends this branch over {@code flow} (one of this container's) instead of routing it; null routes it. */
     @Override
     public void setFlow(Flow flow) {
-        throw new UnsupportedOperationException("ProxyBranch.setFlow (RFC 5626) is not implemented yet");
+        this.flow = org.olelo.container.internal.flow.FlowImpl.require(flow);
     }
 
     @Override
     public Flow getFlow() {
-        return null;
+        return flow;
     }
 
     @Override

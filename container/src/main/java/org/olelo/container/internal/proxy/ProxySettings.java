@@ -32,6 +32,7 @@ abstract class ProxySettings implements Proxy {
     private SipURIImpl recordRouteUri;
     private SipURIImpl pathUri;
     private InetSocketAddress outbound;
+    private org.olelo.container.internal.flow.FlowImpl flow;
 
     /**
      * @param original            the proxied request (its listening point names the record-route and Path host)
@@ -159,14 +160,20 @@ abstract class ProxySettings implements Proxy {
         this.outbound = OutboundInterfaces.check(core, address);
     }
 
+    /** Sends the branches that have no flow of their own over {@code flow}; null routes them. */
     @Override
     public void setFlow(Flow flow) {
-        throw new UnsupportedOperationException("Proxy.setFlow (RFC 5626) is not implemented yet");
+        this.flow = org.olelo.container.internal.flow.FlowImpl.require(flow);
     }
 
     @Override
     public Flow getFlow() {
-        return null;
+        return flow;
+    }
+
+    /** The flow set with {@link #setFlow}, or null. */
+    org.olelo.container.internal.flow.FlowImpl flow() {
+        return flow;
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.olelo.core.transaction.TransactionTimers;
 public final class ContainerRuntime implements AutoCloseable {
 
     private final SipCore core;
+    private volatile org.olelo.container.internal.nat.ContactFix contactFix =
+            org.olelo.container.internal.nat.ContactFix.OFF;
     private final ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sip-app-", 0).factory());
     private final TransactionTimers timers = new TransactionTimers();
@@ -42,6 +44,16 @@ public final class ContainerRuntime implements AutoCloseable {
     /** The SIP core. */
     public SipCore core() {
         return core;
+    }
+
+    /** How proxies fix the Contact of user agents behind NAT ({@code nat.fix.contact}). */
+    public org.olelo.container.internal.nat.ContactFix contactFix() {
+        return contactFix;
+    }
+
+    /** Sets {@link #contactFix()}; at start, before messages flow. */
+    public void setContactFix(org.olelo.container.internal.nat.ContactFix fix) {
+        this.contactFix = java.util.Objects.requireNonNull(fix, "fix");
     }
 
     /** The session table. */

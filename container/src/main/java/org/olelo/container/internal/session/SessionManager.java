@@ -36,15 +36,22 @@ public final class SessionManager {
      * @param virtualThreads carrier executor on which each session's serial executor runs
      */
     private volatile org.olelo.core.SipCore core;
+    private final org.olelo.container.internal.flow.Flows flows = new org.olelo.container.internal.flow.Flows();
 
     /** The SIP core, for checks that need its listening points. */
     public org.olelo.core.SipCore core() {
         return core;
     }
 
-    /** Sets the SIP core (once, when the container runtime is built). */
+    /** Sets the SIP core (once, when the container runtime is built); its connections feed the flows. */
     public void setCore(org.olelo.core.SipCore core) {
         this.core = core;
+        flows.attach(core);
+    }
+
+    /** The RFC 5626 flows of this container. */
+    public org.olelo.container.internal.flow.Flows flows() {
+        return flows;
     }
 
     public SessionManager(TransactionTimers scheduler, Executor virtualThreads) {

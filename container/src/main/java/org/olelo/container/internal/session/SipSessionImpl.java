@@ -29,6 +29,7 @@ import java.util.Enumeration;
 import java.util.Set;
 import javax.sip.header.HeaderAddress;
 import org.olelo.container.internal.address.AddressImpl;
+import org.olelo.container.internal.flow.FlowImpl;
 import org.olelo.container.internal.message.MessageSession;
 import org.olelo.container.internal.message.RequestRouting;
 import org.olelo.container.internal.message.SipServletMessageImpl;
@@ -68,6 +69,9 @@ public final class SipSessionImpl implements MessageSession {
     private volatile RequestRouting routing;
     private volatile SessionRole role = SessionRole.NONE;
     private volatile InetSocketAddress outboundInterface;
+    private volatile FlowImpl flow;
+    private volatile org.olelo.core.transport.Transport receivedTransport;
+    private volatile InetSocketAddress receivedFrom;
 
     SipSessionImpl(SessionManager manager, SipApplicationSessionImpl parent, String id, String callId) {
         this.manager = manager;
@@ -413,14 +417,34 @@ public final class SipSessionImpl implements MessageSession {
         this.outboundInterface = OutboundInterfaces.check(manager.core(), address);
     }
 
+    /**
+     * Notes the listening point and peer the session's initial request came over, the flow
+     * {@link #getFlow()} reports until the application sets another (made only when asked for).
+     */
+    public void receivedOver(org.olelo.core.transport.Transport transport, InetSocketAddress peer) {
+        this.receivedTransport = transport;
+        this.receivedFrom = peer;
+    }
+
+    /** Sends the session's requests over {@code flow} (one of this container's), or by routing when null. */
     @Override
     public void setFlow(Flow flow) {
-        throw new UnsupportedOperationException("SipSession.setFlow (RFC 5626) is not implemented yet");
+        checkValid();
+        this.flow = FlowImpl.require(flow);
     }
 
     @Override
     public Flow getFlow() {
-        return null;
+        FlowImpl f = flow;
+        if (f != null || receivedTransport == null) {
+            return f;
+        }
+        return manager.flows().of(receivedTransport, receivedFrom);
+    }
+
+    /** The flow set with {@link #setFlow}, which the session's requests go over, or null. */
+    public FlowImpl chosenFlow() {
+        return flow;
     }
 
     @Override

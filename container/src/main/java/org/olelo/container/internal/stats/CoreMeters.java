@@ -73,6 +73,9 @@ public final class CoreMeters {
                 Event.TCP_MESSAGE_TIMEOUT);
         core.config().listen().stream().map(l -> l.transport().toUpperCase(java.util.Locale.ROOT)).distinct()
                 .forEach(kind -> transport(stats, c, kind));
+        event(stats, "keepalive_crlf_pings", "double-CRLF keep-alives on TCP answered with a CRLF", c, Event.CRLF_PING);
+        event(stats, "keepalive_stun_requests", "STUN Binding Requests on UDP answered with the sender's address", c,
+                Event.STUN_BINDING);
         event(stats, "tls_handshakes_failed", "TLS connections closed because their handshake failed", c,
                 Event.TLS_HANDSHAKE_FAILED);
     }

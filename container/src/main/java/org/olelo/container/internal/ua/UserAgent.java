@@ -335,8 +335,12 @@ public final class UserAgent {
             // JSR 289 §15: the application router picks the next application, for a new request too
             internal = composer.beforeSendInitial(req);
         }
-        List<Hop> hops = internal != null ? List.of(internal.hop()) : resolveAll(r, d.transport);
-        Hop hop = internal != null ? internal.hop() : OutboundInterfaces.apply(core, hops.get(0), s.outboundInterface());
+        org.olelo.container.internal.flow.FlowImpl flow = internal == null ? s.chosenFlow() : null;
+        List<Hop> hops = internal != null ? List.of(internal.hop())
+                : flow != null ? List.of(flow.hop()) // RFC 5626: over the flow the application chose
+                : resolveAll(r, d.transport);
+        Hop hop = internal != null || flow != null ? hops.get(0)
+                : OutboundInterfaces.apply(core, hops.get(0), s.outboundInterface());
         if (d.transport == null && internal == null) {
             d.transport = hop.transport().name();
         }

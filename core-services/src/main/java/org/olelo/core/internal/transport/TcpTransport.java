@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the reader of a connection blocks only in its socket read, with a timeout set before
  * each read to the nearer of its two deadlines; {@link #send} may block on the connection's write
  * lock and on the socket's send buffer, or for the connect timeout when it has to open a connection.
+ * The end of a connection is reported to {@link InboundSink#onConnectionClosed} on the closing
+ * thread (while the listening point runs).
  */
 final class TcpTransport extends AbstractTransport {
 
@@ -373,6 +375,7 @@ final class TcpTransport extends AbstractTransport {
                     }
                     for (int p = framer.takePings(); p > 0; p--) {
                         write(PONG);
+                        statistics.count(CoreStatistics.Event.CRLF_PING);
                     }
                     long now = System.nanoTime();
                     if (!framer.inMessage()) {
@@ -443,8 +446,11 @@ final class TcpTransport extends AbstractTransport {
             if (accepted != null) {
                 release(accepted);
             }
-            connections.remove(peer, this);
+            boolean current = connections.remove(peer, this);
             closeQuietly(socket);
+            if (current && running) {
+                sink.onConnectionClosed(TcpTransport.this, peer); // not for one replaced by a newer connection
+            }
         }
 
         /** Closes with a reset (made room for another connection); the reader ends on its own. */

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * block in {@code receive}, copy the datagram and hand it to the sink on the same thread: parsing and
  * transaction matching run there, application code never does. Each reader has a socket of its own
  * on the shared port ({@link UdpSockets}), so the datagrams of one peer are always read by the same
- * thread, in order. Sending is a single {@code DatagramChannel.send}, safe from any thread.
+ * thread, in order. Sending is a single {@code DatagramChannel.send}, safe from any thread. A
+ * datagram whose first byte is 0x00 or 0x01 is STUN, not SIP: a Binding Request is answered on the
+ * reader thread with the sender's address ({@link StunBinding}, RFC 5626 §4.4.2), the rest dropped.
  */
 final class UdpTransport extends AbstractTransport {
 
@@ -31,6 +33,8 @@ final class UdpTransport extends AbstractTransport {
     /** The socket sends go out of (any of them would do: they share address and port). */
     private DatagramChannel channel;
     private volatile boolean running;
+    /** Where answered STUN requests are counted; null: not counted. */
+    private org.olelo.core.stats.CoreStatistics statistics;
 
     /**
      * @param readers            number of reader threads
@@ -38,6 +42,13 @@ final class UdpTransport extends AbstractTransport {
      */
     UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes) {
         this(listen, sink, maxMessageBytes, readers, receiveBufferBytes, InetAddress::getLocalHost);
+    }
+
+    /** As above, counting the STUN keep-alives it answers in {@code statistics}. */
+    UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes,
+                 org.olelo.core.stats.CoreStatistics statistics) {
+        this(listen, sink, maxMessageBytes, readers, receiveBufferBytes, InetAddress::getLocalHost);
+        this.statistics = statistics;
     }
 
     UdpTransport(ListenAddress listen, InboundSink sink, int maxMessageBytes, int readers, int receiveBufferBytes,
@@ -81,6 +92,10 @@ final class UdpTransport extends AbstractTransport {
                 }
                 byte[] data = new byte[n];
                 buf.get(data);
+                if (StunBinding.looksLikeStun(data, n)) {
+                    answerStun(socket, data, from);
+                    continue;
+                }
                 sink.onMessage(data, this, from);
             } catch (ClosedChannelException e) {
                 return;
@@ -91,6 +106,17 @@ final class UdpTransport extends AbstractTransport {
             } catch (RuntimeException | Error e) {
                 // A bug in message handling must not kill the listener.
                 LOG.error("{}: message handling failed", this, e);
+            }
+        }
+    }
+
+    /** A STUN Binding Request (RFC 5626 §4.4.2 keep-alive): answered from the socket it came in on. */
+    private void answerStun(DatagramChannel socket, byte[] data, InetSocketAddress from) throws IOException {
+        byte[] answer = StunBinding.answer(data, data.length, from);
+        if (answer != null) {
+            socket.send(ByteBuffer.wrap(answer), from);
+            if (statistics != null) {
+                statistics.count(org.olelo.core.stats.CoreStatistics.Event.STUN_BINDING);
             }
         }
     }

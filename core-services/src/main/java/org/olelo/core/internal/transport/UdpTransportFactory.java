@@ -16,6 +16,6 @@ public final class UdpTransportFactory implements TransportFactory {
     @Override
     public Transport create(ListenAddress address, TransportContext context) {
         return new UdpTransport(address, context.sink(), context.maxMessageBytes(), context.udpReaders(),
-                context.udpBufferBytes());
+                context.udpBufferBytes(), context.statistics());
     }
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.sip.URI;
 import org.olelo.apps.registrar.msilo.Silo;
 import org.olelo.apps.registrar.msilo.StoreOutcome;
 import org.olelo.apps.registrar.service.Aor;
+import org.olelo.apps.registrar.service.Gruus;
 import org.olelo.apps.registrar.service.LookupResult;
 import org.olelo.apps.registrar.service.RegistrarException;
 import org.olelo.apps.registrar.service.RevealOffline;
@@ -31,6 +32,8 @@ import java.util.Map;
  * <ul>
  *   <li>Request-URI not SIP/SIPS: 416; host not a local domain: 403; no user part: 200 for
  *       OPTIONS (the server answers for itself), 404 otherwise;</li>
+ *   <li>a GRUU (RFC 5627, {@code gr} parameter): only the contacts of that instance; a temporary
+ *       GRUU this registrar did not make: 404;</li>
  *   <li>current contacts: proxied, record-routed and unsupervised, in parallel or one after the
  *       other by descending q ({@code fork.mode}); each branch carries the routes of its
  *       {@link Target} (Path, or a loose route to the NAT source);</li>
@@ -82,13 +85,24 @@ public class LocationServlet extends SipServlet {
             return;
         }
         Aor aor;
+        String instance = null;
         try {
             aor = Aor.of(ruri.getScheme(), ruri.getUser(), ruri.getHost());
         } catch (RegistrarException e) {
             SipRequests.answer(req, e.status(), e.reason(), e.headers());
             return;
         }
-        switch (runtime.location().lookup(aor, System.currentTimeMillis())) {
+        String gr = ruri.getParameter("gr");
+        if (gr != null) {
+            Gruus.Reach reach = runtime.gruus().target(ruri.getScheme(), ruri.getUser(), ruri.getHost(), gr);
+            if (reach == null) {
+                SipRequests.answer(req, SipServletResponse.SC_NOT_FOUND, "Not Found", Map.of());
+                return;
+            }
+            aor = reach.aor();
+            instance = reach.instance();
+        }
+        switch (runtime.location().lookup(aor, instance, System.currentTimeMillis())) {
             case LookupResult.Found found -> proxy(req, found.targets());
             case LookupResult.NotFound nf -> SipRequests.answer(req, SipServletResponse.SC_NOT_FOUND, "Not Found", Map.of());
             case LookupResult.Unavailable u -> {

@@ -22,6 +22,11 @@ import java.io.IOException;
  * database commit. The Path is echoed when the UA supports it and the container lets applications
  * set Path on a response.
  *
+ * <p>RFC 5626 outbound and RFC 5627 GRUU ({@link Outbound}): a REGISTER with {@code +sip.instance},
+ * {@code reg-id} and {@code Supported: outbound} gets {@code Require: outbound} in its 200, and its
+ * flow is remembered so that the flow's failure removes the binding; with {@code Supported: gruu}
+ * each Contact with an instance gets its {@code pub-gruu} and a fresh {@code temp-gruu}.
+ *
  * <p>After a 200 with at least one binding, the offline message store, when it is on, is told that
  * the user is back ({@link Silo#registered}, which only hands the delivery to a thread of its own).
  *
@@ -53,6 +58,7 @@ public class RegisterServlet extends SipServlet {
         RegisterResult result;
         try {
             RegisterRequest request = SipRequests.register(req, factory);
+            Outbound.checkFirstHop(req, request);
             result = runtime.registrar().register(request, now);
         } catch (RegistrarException e) {
             result = runtime.registrar().rejected(e);
@@ -76,8 +82,12 @@ public class RegisterServlet extends SipServlet {
 
     private void accept(SipServletRequest req, RegisterResult.Accepted ok) throws IOException {
         SipServletResponse resp = req.createResponse(SipServletResponse.SC_OK);
-        for (String contact : ok.contactValues()) {
+        for (String contact : ok.contactValues(Outbound.gruuParams(req, runtime.gruus()))) {
             resp.addHeader("Contact", contact);
+        }
+        if (Outbound.applies(req)) {
+            resp.addHeader("Require", "outbound"); // RFC 5626 §6: the registrar keeps the UA's flows
+            Outbound.noteFlow(req, runtime.flows());
         }
         resp.setHeader("Date", ok.date());
         for (String p : ok.path()) {

@@ -1,6 +1,8 @@
 package org.olelo.apps.registrar;
 
 import org.olelo.apps.registrar.service.ContextParams;
+import org.olelo.apps.registrar.service.MaxContactsPolicy;
+import org.olelo.apps.registrar.service.NatDetect;
 import org.olelo.apps.registrar.service.PathMode;
 import org.olelo.apps.registrar.service.Registrar;
 import org.olelo.apps.registrar.service.RevealOffline;
@@ -30,10 +32,15 @@ import java.util.function.Function;
  *                        Supported is refused with 420 (strict) or stored (lazy)
  * @param revealOffline   {@value #REVEAL_OFFLINE}: who gets 480 rather than 404 for a known user
  *                        without binding
+ * @param natDetect       {@value #NAT_DETECT}: which contacts are reached through the address
+ *                        their REGISTER came from
+ * @param overflow        {@value #MAX_CONTACTS_POLICY}: a REGISTER beyond {@code max.contacts} is
+ *                        refused, or replaces the oldest bindings
  */
 public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInterval, long defaultExpires,
                               long minExpires, long maxExpires, int maxContacts, ForkMode forkMode,
-                              List<String> domains, PathMode pathMode, RevealOffline revealOffline) {
+                              List<String> domains, PathMode pathMode, RevealOffline revealOffline,
+                              NatDetect natDetect, MaxContactsPolicy overflow) {
 
     /** Key of {@link #dbMode}. */
     public static final String DB_MODE = "db.mode";
@@ -57,20 +64,33 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
     public static final String PATH_MODE = "path.mode";
     /** Key of {@link #revealOffline}. */
     public static final String REVEAL_OFFLINE = "reveal.offline";
+    /** Key of {@link #natDetect}. */
+    public static final String NAT_DETECT = "nat.detect";
+    /** Key of {@link #overflow}. */
+    public static final String MAX_CONTACTS_POLICY = "max.contacts.policy";
 
     /** The local domains when {@value #DOMAINS} is not set. */
     public static final List<String> DEFAULT_DOMAINS = List.of("localhost", "127.0.0.1");
 
+    /** Settings with {@code nat.detect=always} and {@code max.contacts.policy=reject}. */
+    public RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInterval, long defaultExpires,
+                           long minExpires, long maxExpires, int maxContacts, ForkMode forkMode,
+                           List<String> domains, PathMode pathMode, RevealOffline revealOffline) {
+        this(dbMode, flushInterval, cleanupInterval, defaultExpires, minExpires, maxExpires, maxContacts, forkMode,
+                domains, pathMode, revealOffline, NatDetect.ALWAYS, MaxContactsPolicy.REJECT);
+    }
+
     /** Freezes the domain list and checks the expiry limits. */
     public RegistrarConfig {
         domains = List.copyOf(domains);
-        if (pathMode == null || revealOffline == null) {
-            throw new IllegalArgumentException(PATH_MODE + " and " + REVEAL_OFFLINE + " must be set");
+        if (pathMode == null || revealOffline == null || natDetect == null || overflow == null) {
+            throw new IllegalArgumentException(PATH_MODE + ", " + REVEAL_OFFLINE + ", " + NAT_DETECT + " and "
+                    + MAX_CONTACTS_POLICY + " must be set");
         }
         if (flushInterval < 1 || cleanupInterval < 1) {
             throw new IllegalArgumentException(FLUSH_INTERVAL + " and " + CLEANUP_INTERVAL + " must be at least 1 second");
         }
-        policyOf(defaultExpires, minExpires, maxExpires, maxContacts, pathMode);
+        policyOf(defaultExpires, minExpires, maxExpires, maxContacts, pathMode, overflow);
     }
 
     /** @return every setting at its default */
@@ -100,8 +120,11 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
                 .map(String::trim).filter(s -> !s.isEmpty()).toList());
         PathMode path = value(params, PATH_MODE, d.pathMode(), PathMode::parse);
         RevealOffline reveal = value(params, REVEAL_OFFLINE, d.revealOffline(), RevealOffline::parse);
+        NatDetect nat = value(params, NAT_DETECT, d.natDetect(), NatDetect::parse);
+        MaxContactsPolicy overflow = value(params, MAX_CONTACTS_POLICY, d.overflow(), MaxContactsPolicy::parse);
         try {
-            return new RegistrarConfig(mode, flush, cleanup, dflt, min, max, contacts, fork, domains, path, reveal);
+            return new RegistrarConfig(mode, flush, cleanup, dflt, min, max, contacts, fork, domains, path, reveal,
+                    nat, overflow);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("registrar context-params: " + e.getMessage(), e);
         }
@@ -109,11 +132,12 @@ public record RegistrarConfig(DbMode dbMode, int flushInterval, int cleanupInter
 
     /** @return the registration limits */
     public Registrar.Policy policy() {
-        return policyOf(defaultExpires, minExpires, maxExpires, maxContacts, pathMode);
+        return policyOf(defaultExpires, minExpires, maxExpires, maxContacts, pathMode, overflow);
     }
 
-    private static Registrar.Policy policyOf(long dflt, long min, long max, int contacts, PathMode path) {
-        return new Registrar.Policy(dflt, min, max, contacts, path);
+    private static Registrar.Policy policyOf(long dflt, long min, long max, int contacts, PathMode path,
+                                             MaxContactsPolicy overflow) {
+        return new Registrar.Policy(dflt, min, max, contacts, path, overflow);
     }
 
     private static <T> T value(Function<String, String> params, String key, T dflt, Function<String, T> parse) {

@@ -6,7 +6,10 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.sip.SipServlet;
+import jakarta.servlet.sip.FlowFailedEvent;
+import jakarta.servlet.sip.FlowListener;
 import jakarta.servlet.sip.SipURI;
+import org.olelo.apps.registrar.service.ContextParams;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
 import org.olelo.api.stats.Statistics;
 import org.olelo.apps.registrar.spi.StoreException;
@@ -22,7 +25,9 @@ import java.util.List;
  * the statistics (attribute {@value RegistrarStatistics#ATTRIBUTE}), registers the management
  * commands {@code ul.dump}, {@code ul.lookup} and {@code ul.rm} when the container offers them
  * ({@link RegistrarCommands}), listens for closed WebSocket connections to remove their bindings
- * ({@link ConnectionsWiring}), then the offline message store ({@link SiloWiring}).
+ * ({@link ConnectionsWiring}), then the offline message store ({@link SiloWiring}) and, with
+ * {@value #NAT_PING_SECONDS} above 0, the NAT keep-alive pings ({@link NatPinger}). As the
+ * application's {@link FlowListener} it removes the outbound bindings of a flow that failed.
  *
  * <p>The DataSource is looked for, in order: the {@code @Inject}ed {@link Instance} (when exactly
  * one DataSource bean exists), then the ServletContext attribute {@value #DATA_SOURCE_ATTRIBUTE}.
@@ -34,7 +39,7 @@ import java.util.List;
  * (bad context-param, database needed but absent, migration failed) fails the deployment with
  * the reason; the other applications are not affected.
  */
-public class RegistrarListener implements ServletContextListener {
+public class RegistrarListener implements ServletContextListener, FlowListener {
 
     /** The ServletContext attribute under which the container publishes its default DataSource. */
     public static final String DATA_SOURCE_ATTRIBUTE = "org.olelo.DataSource";
@@ -42,8 +47,14 @@ public class RegistrarListener implements ServletContextListener {
     @Inject
     private Instance<DataSource> injectedDataSource;
 
+    /** Context-param: seconds between NAT keep-alive OPTIONS to contacts behind NAT (0: none). */
+    public static final String NAT_PING_SECONDS = "nat.ping.seconds";
+    /** Context-param: whether a contact that does not answer its NAT ping is removed. */
+    public static final String NAT_PING_REMOVE = "nat.ping.remove";
+
     private RegistrarRuntime runtime;
     private SiloWiring silo;
+    private NatPinger pinger;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -61,6 +72,13 @@ public class RegistrarListener implements ServletContextListener {
             runtime.close();
             throw new IllegalStateException("registrar: msilo: " + e.getMessage(), e);
         }
+        pinger = NatPinger.start((jakarta.servlet.sip.SipFactory) ctx.getAttribute(SipServlet.SIP_FACTORY), runtime,
+                ContextParams.value(ctx::getInitParameter, NAT_PING_SECONDS, 0, t -> ContextParams.integer(t, 0, 86400)),
+                ContextParams.value(ctx::getInitParameter, NAT_PING_REMOVE, false, RegistrarListener::bool),
+                ctx::log, ctx::log);
+        if (pinger != null) {
+            ctx.setAttribute(NatPinger.ATTRIBUTE, pinger);
+        }
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         RegistrarCommands.registerIfOffered(ctx, runtime);
@@ -71,6 +89,10 @@ public class RegistrarListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (pinger != null) {
+            pinger.close();
+            pinger = null;
+        }
         if (silo != null) {
             silo.close();
             silo = null;
@@ -81,6 +103,32 @@ public class RegistrarListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(RegistrarRuntime.ATTRIBUTE);
         event.getServletContext().removeAttribute(RegistrarStatistics.ATTRIBUTE);
+    }
+
+    /**
+     * An RFC 5626 flow failed (its connection ended): the outbound bindings registered over it are
+     * removed. Runs on a thread the container gives each listener call; blocks on the store.
+     */
+    @Override
+    public void flowFailed(FlowFailedEvent event) {
+        RegistrarRuntime r = runtime;
+        SipURI remote = event.getFlow().getRemoteURI();
+        if (r == null || remote == null) {
+            return;
+        }
+        String host = remote.getHost();
+        String received = "sip:" + host + ":" + remote.getPort();
+        String transport = remote.getTransportParam() == null ? "udp"
+                : remote.getTransportParam().toLowerCase(java.util.Locale.ROOT);
+        r.flowFailed(event.getFlow().getToken(), received, transport);
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false but found '" + text + "'");
+        };
     }
 
     /** The container's statistics, or null when it offers none (the counters are then the application's own). */

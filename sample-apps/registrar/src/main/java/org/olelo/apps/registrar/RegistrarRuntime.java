@@ -1,8 +1,10 @@
 package org.olelo.apps.registrar;
 
+import org.olelo.apps.registrar.service.Gruus;
 import org.olelo.apps.registrar.service.KnownAors;
 import org.olelo.apps.registrar.service.LocalDomains;
 import org.olelo.apps.registrar.service.LocationService;
+import org.olelo.apps.registrar.service.OutboundFlows;
 import org.olelo.apps.registrar.service.Registrar;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
 import org.olelo.api.stats.Statistics;
@@ -44,6 +46,8 @@ public final class RegistrarRuntime implements AutoCloseable {
     private final RegistrarStatistics statistics;
     private final Registrar registrar;
     private final LocationService location;
+    private final Gruus gruus = new Gruus();
+    private final OutboundFlows flows = new OutboundFlows();
     private final ScheduledExecutorService cleaner;
     private final BiConsumer<String, Throwable> errors;
     private final int loaded;
@@ -61,7 +65,7 @@ public final class RegistrarRuntime implements AutoCloseable {
         known.addAll(all.keySet());
         this.loaded = all.values().stream().mapToInt(List::size).sum();
         this.registrar = new Registrar(store, config.policy(), domains, statistics, known);
-        this.location = new LocationService(store, subscribers, known, statistics);
+        this.location = new LocationService(store, subscribers, known, statistics, config.natDetect());
         statistics.countContactsWith(() -> {
             try {
                 return store.count(System.currentTimeMillis());
@@ -147,6 +151,36 @@ public final class RegistrarRuntime implements AutoCloseable {
     /** @return the location lookup */
     public LocationService location() {
         return location;
+    }
+
+    /** @return the maker and reader of GRUUs (RFC 5627) */
+    public Gruus gruus() {
+        return gruus;
+    }
+
+    /** @return the AORs registered over each RFC 5626 flow */
+    public OutboundFlows flows() {
+        return flows;
+    }
+
+    /**
+     * A flow failed: removes the outbound bindings registered over it.
+     *
+     * @param token     the flow's token
+     * @param received  its peer as {@code sip:HOST:PORT}
+     * @param transport its transport in lower case
+     * @return how many bindings were removed
+     */
+    public int flowFailed(String token, String received, String transport) {
+        int removed = 0;
+        for (String aor : flows.failed(token)) {
+            try {
+                removed += registrar.removeFlow(aor, received, transport, System.currentTimeMillis());
+            } catch (StoreException e) {
+                errors.accept("registrar: removing the bindings of " + aor + " over a failed flow failed", e);
+            }
+        }
+        return removed;
     }
 
     /** @return the local domains */

@@ -41,15 +41,17 @@ class SipXmlTest {
         }
         assertEquals(RegistrarConfig.defaults(), RegistrarConfig.from(params::get));
         assertEquals(SiloConfig.defaults(), SiloConfig.from(params::get));
-        assertEquals(16, params.size());
+        assertEquals("0", params.get(RegistrarListener.NAT_PING_SECONDS), "no NAT pings unless asked for");
+        assertEquals("false", params.get(RegistrarListener.NAT_PING_REMOVE));
+        assertEquals(20, params.size());
     }
 
     @Test
     void twoServletsChosenByMethodBehindDigestAuthentication() throws Exception {
         Document d = sipXml();
         assertEquals(List.of("registrar"), texts(d, "app-name"));
-        assertEquals(List.of("register", "location", "msilo", "register", "location", "register"),
-                texts(d, "servlet-name"), "msilo only handles the answers to deliveries: no mapping");
+        assertEquals(List.of("register", "location", "msilo", "natping", "register", "location", "register"),
+                texts(d, "servlet-name"), "msilo and natping only handle the answers to their requests: no mapping");
         assertEquals(List.of("request.method", "request.method"), texts(d, "var"));
         assertEquals(1, d.getElementsByTagName("not").getLength());
         assertEquals(List.of("REGISTER"), texts(d, "sip-method"));

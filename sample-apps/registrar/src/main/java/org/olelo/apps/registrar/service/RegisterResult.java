@@ -37,7 +37,16 @@ public sealed interface RegisterResult {
          *         {@code +sip.instance} and {@code reg-id} when the binding has them
          */
         public List<String> contactValues() {
-            return bindings.stream().map(this::contactValue).toList();
+            return contactValues(b -> "");
+        }
+
+        /**
+         * @param more further Contact parameters of a binding, written after the others (e.g.
+         *             {@code ;pub-gruu="..."}), "" for none
+         * @return one Contact header value per binding, best first, as {@link #contactValues()}
+         */
+        public List<String> contactValues(java.util.function.Function<Binding, String> more) {
+            return bindings.stream().map(b -> contactValue(b) + more.apply(b)).toList();
         }
 
         private String contactValue(Binding b) {

@@ -61,18 +61,28 @@ public final class Registrar {
      * @param maxExpires     longest granted, seconds (longer requests are shortened)
      * @param maxContacts    most bindings per AOR (0: no limit)
      * @param pathMode       what to do with Path from a UA that does not support it
+     * @param overflow       what a REGISTER beyond {@code maxContacts} gets
      */
-    public record Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts, PathMode pathMode) {
+    public record Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts, PathMode pathMode,
+                         MaxContactsPolicy overflow) {
 
-        /** Limits with {@link PathMode#STRICT}. */
+        /** Limits with {@link PathMode#STRICT}, refusing registrations beyond the limit. */
         public Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts) {
             this(defaultExpires, minExpires, maxExpires, maxContacts, PathMode.STRICT);
+        }
+
+        /** Limits refusing registrations beyond the limit. */
+        public Policy(long defaultExpires, long minExpires, long maxExpires, int maxContacts, PathMode pathMode) {
+            this(defaultExpires, minExpires, maxExpires, maxContacts, pathMode, MaxContactsPolicy.REJECT);
         }
 
         /** Checks that the limits are consistent. */
         public Policy {
             if (pathMode == null) {
                 throw new IllegalArgumentException("path.mode must be strict or lazy");
+            }
+            if (overflow == null) {
+                throw new IllegalArgumentException("max.contacts.policy must be reject or replace-oldest");
             }
             if (minExpires < 0 || maxExpires < 1 || maxContacts < 0) {
                 throw new IllegalArgumentException("expiry limits and max.contacts must not be negative");
@@ -196,6 +206,10 @@ public final class Registrar {
             List<Binding> current = store.get(key).stream().filter(b -> !b.expired(now)).toList();
             List<Binding> next = r.wildcard() ? removeAll(current, r) : apply(current, updates, r, key, now);
             if (r.wildcard() || !updates.isEmpty()) {
+                if (policy.maxContacts() > 0 && next.size() > policy.maxContacts() && next.size() > current.size()
+                        && policy.overflow() == MaxContactsPolicy.REPLACE_OLDEST) {
+                    next = withoutOldest(next, current, policy.maxContacts());
+                }
                 if (policy.maxContacts() > 0 && next.size() > policy.maxContacts() && next.size() > current.size()) {
                     throw new RegistrarException(403, "Too many registered contacts: " + next.size()
                             + ", max.contacts is " + policy.maxContacts());
@@ -208,6 +222,67 @@ public final class Registrar {
             }
             List<Binding> sorted = next.stream().sorted(BEST_FIRST).toList();
             return new RegisterResult.Accepted(sorted, r.supportsPath() ? r.path() : List.of(), now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops the least recently written bindings that were there before this request until at most
+     * {@code max} remain (the bindings this request wrote are kept).
+     */
+    private static List<Binding> withoutOldest(List<Binding> next, List<Binding> before, int max) {
+        List<Binding> older = next.stream().filter(b -> before.stream().anyMatch(c -> c == b))
+                .sorted(Comparator.comparingLong(Binding::updated)).toList();
+        List<Binding> kept = new ArrayList<>(next);
+        for (int i = 0; i < older.size() && kept.size() > max; i++) {
+            Binding drop = older.get(i);
+            kept.removeIf(b -> b == drop);
+        }
+        return kept;
+    }
+
+    /**
+     * Removes the RFC 5626 outbound bindings of an AOR that were registered over a flow that failed
+     * (RFC 5626 §4.4: its connection ended), as a registrar that is its own edge proxy does.
+     *
+     * @param aorKey    the AOR's key
+     * @param received  the flow's peer as {@code sip:HOST:PORT}
+     * @param transport the flow's transport in lower case
+     * @param now       the current time, epoch milliseconds
+     * @return how many bindings were removed
+     * @throws StoreException when the store fails
+     */
+    public int removeFlow(String aorKey, String received, String transport, long now) throws StoreException {
+        return removeWhere(aorKey, b -> b.regId() != Binding.NO_REG_ID
+                && received.equalsIgnoreCase(String.valueOf(b.received())) && transport.equals(b.transport()), now);
+    }
+
+    /**
+     * Removes one binding of an AOR (a NAT keep-alive ping to it failed), unless it was written
+     * again after {@code writtenBefore} (the user agent registered anew meanwhile).
+     *
+     * @param aorKey        the AOR's key
+     * @param contact       the binding's contact URI
+     * @param writtenBefore epoch milliseconds: a binding updated at or after it stays
+     * @param now           the current time, epoch milliseconds
+     * @return whether it was removed
+     * @throws StoreException when the store fails
+     */
+    public boolean removeContact(String aorKey, String contact, long writtenBefore, long now) throws StoreException {
+        return removeWhere(aorKey, b -> b.contact().equals(contact) && b.updated() < writtenBefore, now) > 0;
+    }
+
+    private int removeWhere(String aorKey, java.util.function.Predicate<Binding> gone, long now) throws StoreException {
+        ReentrantLock lock = locks[Math.floorMod(aorKey.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            List<Binding> current = store.get(aorKey).stream().filter(b -> !b.expired(now)).toList();
+            List<Binding> next = current.stream().filter(gone.negate()).toList();
+            if (next.size() != current.size()) {
+                store.put(aorKey, next);
+            }
+            return current.size() - next.size();
         } finally {
             lock.unlock();
         }

@@ -180,14 +180,13 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
                 AppMeters.open(rt.statistics(), appName, () -> versions.liveSessions(appName)));
     }
 
-    /** JSR 359 {@code DNS_RESOLVER}: the container's DNS look-ups, the same for every application. */
+    /**
+     * JSR 359 {@code DNS_RESOLVER} (the container's DNS look-ups, the same for every application) and
+     * {@code SipServletContext.getFlow} (the flows of this server).
+     */
     @Override
     public void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
         context.setAttribute(jakarta.servlet.sip.SipServlet.DNS_RESOLVER, dnsResolver);
-    }
-
-    @Override
-    public void contextCreated(String appName, AppServices services, jakarta.servlet.ServletContext context) {
         if (context instanceof org.olelo.container.internal.context.SipServletContextImpl c) {
             c.setFlowLookup(rt.sessions().flows()::find); // JSR 359 SipServletContext.getFlow
         }

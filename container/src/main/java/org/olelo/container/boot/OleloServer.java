@@ -57,6 +57,7 @@ public final class OleloServer implements AutoCloseable {
     private final ConfiguredTrace configuredTrace;
     private final OperationsPlane operations;
     private final CallTracking calls;
+    private final org.olelo.container.internal.cluster.ClusterWiring cluster;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -86,8 +87,17 @@ public final class OleloServer implements AutoCloseable {
         container.setCallLog(new CallLog(config.log().calls()));
         calls = CallTracking.start(config.calls(), runtime, database.defaultPool());
         operations = new OperationsPlane(config.management());
+        // only with cluster.name set: otherwise no class of the cluster module is loaded
+        cluster = config.core().extensions().getOrDefault("cluster.name", "").isBlank() ? null
+                : ClusterStart.join(config, operations, runtime, () -> {
+                    calls.close();
+                    core.close();
+                    loadedRouter.close();
+                    runtime.close();
+                });
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
-                operations.appServices(container, registry), registry, config.pollMillis());
+                cluster == null ? operations.appServices(container, registry)
+                        : cluster.appServices(operations.appServices(container, registry)), registry, config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
         // the container's commands first: applications cannot take their names
         operations.addContainerCommands(this, container.versionWork(), java.time.Instant.now());
@@ -103,6 +113,9 @@ public final class OleloServer implements AutoCloseable {
             }
             core.close();
             deployer.stop();
+            if (cluster != null) {
+                cluster.close();
+            }
             calls.close();
             loadedRouter.close();
             runtime.close();
@@ -239,6 +252,11 @@ public final class OleloServer implements AutoCloseable {
         return database;
     }
 
+    /** The cluster (membership, shared caches), or null when {@code cluster.name} is empty. */
+    public org.olelo.container.internal.cluster.ClusterWiring cluster() {
+        return cluster;
+    }
+
     /** The dialog table and the accounting. */
     public CallTracking calls() {
         return calls;
@@ -268,6 +286,10 @@ public final class OleloServer implements AutoCloseable {
         // applications first, while the listening points still send: what a servlet's destroy() or
         // a contextDestroyed sends (goodbye messages) leaves before the sockets close
         deployer.stop();
+        if (cluster != null) {
+            // the applications have stopped writing: leave the view while the others can take over
+            cluster.close();
+        }
         trace.close();
         core.close();
         calls.close();

@@ -35,7 +35,7 @@ public final class AppSharedMaps implements SharedMaps {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a shared map name is 1 to 64 letters, digits, '_', '-' or '.'");
         }
-        return maps.computeIfAbsent(name, n -> new CacheSharedMap(cluster.<String, byte[]>replicatedCache(prefix + n)));
+        return maps.computeIfAbsent(name, n -> new CacheSharedMap(cluster.<String, String>replicatedCache(prefix + n)));
     }
 
     @Override

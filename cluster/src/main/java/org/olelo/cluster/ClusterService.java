@@ -1,7 +1,5 @@
 package org.olelo.cluster;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
-import org.jgroups.JChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,17 +66,9 @@ public final class ClusterService implements AutoCloseable {
         if (!settings.enabled()) {
             throw new IllegalArgumentException(ClusterSettings.NAME + " is empty: clustering is off");
         }
-        JChannel channel;
-        try {
-            channel = new JChannel(new ByteArrayInputStream(JGroupsStack.xml(settings).getBytes(StandardCharsets.UTF_8)));
-            channel.name(settings.nodeName());
-        } catch (Exception e) {
-            throw new IllegalStateException("cluster: cannot build the JGroups channel on " + settings.nodeName()
-                    + ": " + e.getMessage(), e);
-        }
         GlobalConfigurationBuilder global = GlobalConfigurationBuilder.defaultClusteredBuilder();
-        global.transport().transport(new JGroupsTransport(channel)).clusterName(settings.name())
-                .nodeName(settings.nodeName());
+        global.transport().clusterName(settings.name()).nodeName(settings.nodeName())
+                .addProperty(JGroupsTransport.CONFIGURATION_XML, JGroupsStack.xml(settings));
         global.jmx().disable();
         customize.accept(global);
         DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
@@ -111,6 +100,13 @@ public final class ClusterService implements AutoCloseable {
     public List<String> members() {
         List<org.infinispan.remoting.transport.Address> m = manager.getMembers();
         return m == null ? List.of(localMember()) : ViewWatcher.names(m);
+    }
+
+    /** @return where this node's JGroups transport listens, {@code HOST:PORT} */
+    public String physicalAddress() {
+        org.infinispan.remoting.transport.Transport t = org.infinispan.factories.GlobalComponentRegistry
+                .componentOf(manager, org.infinispan.remoting.transport.Transport.class);
+        return t == null ? "" : ViewWatcher.names(t.getPhysicalAddresses()).stream().findFirst().orElse("");
     }
 
     /** @return the member that coordinates the current view */
@@ -201,6 +197,7 @@ public final class ClusterService implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cluster", settings.name());
         out.put("node", localMember());
+        out.put("address", physicalAddress());
         out.put("coordinator", coordinator());
         List<String> members = members();
         out.put("members", members);

@@ -2,6 +2,7 @@ package org.olelo.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,9 @@ class ClusterServiceTest {
         ClusterService two = node("127.0.0.2", p2, a1, a2);
         waitFor(() -> one.members().size() == 2 && two.members().size() == 2);
         assertEquals("127.0.0.1:" + p1, one.localMember());
+        // the configured TCP stack, not Infinispan's default (UDP multicast)
+        assertEquals("127.0.0.1:" + p1, one.physicalAddress());
+        assertEquals("127.0.0.2:" + p2, two.physicalAddress());
         assertEquals(one.coordinator(), two.coordinator());
 
         SharedMap m1 = new AppSharedMaps(one, "registrar").map("location");
@@ -54,6 +58,20 @@ class ClusterServiceTest {
         assertArrayEquals(new byte[] {1, 2, 3}, m2.get("sip:bob@example.com"));
         assertEquals(1, m2.size());
         assertNull(new AppSharedMaps(two, "other").map("location").get("sip:bob@example.com"));
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        m1.put("k", all);
+        assertArrayEquals(all, m2.get("k"));
+        // a conditional write against a value read before another node's write fails
+        assertFalse(m2.replace("k", new byte[] {9}, new byte[] {7}));
+        assertTrue(m2.replace("k", all.clone(), new byte[] {7}));
+        assertArrayEquals(new byte[] {7}, m1.get("k"));
+        assertTrue(m1.replace("k", new byte[] {7}, null));
+        assertNull(m2.get("k"));
+        assertTrue(m2.replace("k", null, new byte[] {1}));
+        assertFalse(m1.replace("k", null, new byte[] {2}));
         m2.remove("sip:bob@example.com");
         assertNull(m1.get("sip:bob@example.com"));
 

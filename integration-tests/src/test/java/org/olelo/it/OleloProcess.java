@@ -29,6 +29,7 @@ final class OleloProcess implements AutoCloseable {
     private int starts;
     private List<String> jvmOptions = List.of();
     private List<Path> classPath = List.of();
+    private String host = "127.0.0.1";
 
     /**
      * Prepares the folders with some of the sample applications and a routing descriptor of the
@@ -103,6 +104,16 @@ final class OleloProcess implements AutoCloseable {
         return deploy;
     }
 
+    /** Another loopback address for the SIP listening points of the next starts, e.g. {@code 127.0.0.2}. */
+    void host(String loopback) {
+        host = loopback;
+    }
+
+    /** The host of the SIP listening points. */
+    String host() {
+        return host;
+    }
+
     /** JVM options for the next starts, e.g. a {@code -D} system property. */
     void jvmOptions(String... options) {
         jvmOptions = List.of(options);
@@ -137,7 +148,7 @@ final class OleloProcess implements AutoCloseable {
     void start(String... settings) throws IOException, InterruptedException {
         List<String> cmd = java();
         cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
-                "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port,
+                "--listen", "udp:" + host + ":" + port, "--listen", "tcp:" + host + ":" + port,
                 "--set", "http.listen=127.0.0.1:" + httpPort));
         for (String s : settings) {
             cmd.add("--set");

@@ -8,8 +8,8 @@ import java.util.Set;
  * the application encodes its own values. A value handed in or out is copied.
  *
  * <p>Concurrent writes of one key on two nodes are not merged: the last one applied wins. An
- * application that reads, changes and writes a key serialises those steps itself (on one node;
- * across nodes, the last write wins). Calls may block on the network (a write waits for every member's
+ * application that reads, changes and writes a key serialises those steps itself or uses
+ * {@link #replace}; of two plain writes on two nodes, the last wins. Calls may block on the network (a write waits for every member's
  * acknowledgement); do not call them while holding a lock a SIP thread needs for long.
  */
 public interface SharedMap {
@@ -29,6 +29,19 @@ public interface SharedMap {
      *                               visible on some members only)
      */
     void put(String key, byte[] value);
+
+    /**
+     * Stores a value only if the key still maps to {@code expected} (compared by content), as one
+     * step on the member that owns the key: a read, change and write that cannot overwrite what
+     * another node wrote in between.
+     *
+     * @param key      the key
+     * @param expected the value the caller read, or null when it read none
+     * @param value    the new value, or null to remove the key
+     * @return whether the value was replaced (false: the key changed since it was read)
+     * @throws IllegalStateException when the cluster could not store it
+     */
+    boolean replace(String key, byte[] expected, byte[] value);
 
     /**
      * Removes a key from every member before returning; nothing happens when it is absent.

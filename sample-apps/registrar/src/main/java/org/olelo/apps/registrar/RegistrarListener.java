@@ -8,7 +8,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.sip.SipServlet;
 import jakarta.servlet.sip.SipURI;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
+import org.olelo.api.cluster.SharedMap;
+import org.olelo.api.cluster.SharedMaps;
 import org.olelo.api.stats.Statistics;
+import org.olelo.apps.registrar.store.DbMode;
 import org.olelo.apps.registrar.spi.StoreException;
 
 import javax.sql.DataSource;
@@ -50,7 +53,7 @@ public class RegistrarListener implements ServletContextListener {
         RegistrarConfig config = RegistrarConfig.from(ctx::getInitParameter);
         try {
             runtime = RegistrarRuntime.start(config, dataSource(ctx), getClass().getClassLoader(),
-                    () -> interfaceHosts(ctx), ctx::log, statistics(ctx));
+                    () -> interfaceHosts(ctx), ctx::log, statistics(ctx), sharedLocation(ctx));
         } catch (StoreException e) {
             throw new IllegalStateException("registrar: " + e.getMessage(), e);
         }
@@ -63,7 +66,9 @@ public class RegistrarListener implements ServletContextListener {
         ctx.setAttribute(RegistrarRuntime.ATTRIBUTE, runtime);
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         RegistrarCommands.registerIfOffered(ctx, runtime);
-        ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
+        ctx.log("registrar: started with db.mode=" + config.dbMode()
+                + (ctx.getAttribute(SharedMaps.ATTRIBUTE) != null && config.dbMode() != DbMode.DB_ONLY
+                        ? " and the bindings shared with the cluster" : "") + ", domains " + config.domains()
                 + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
     }
 
@@ -79,6 +84,14 @@ public class RegistrarListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(RegistrarRuntime.ATTRIBUTE);
         event.getServletContext().removeAttribute(RegistrarStatistics.ATTRIBUTE);
+    }
+
+    /**
+     * The map the cluster's nodes share the bindings in, or null when clustering is off (the
+     * container then offers no {@link SharedMaps}).
+     */
+    private static SharedMap sharedLocation(ServletContext ctx) {
+        return ctx.getAttribute(SharedMaps.ATTRIBUTE) instanceof SharedMaps maps ? maps.map("location") : null;
     }
 
     /** The container's statistics, or null when it offers none (the counters are then the application's own). */

@@ -67,6 +67,32 @@ class ClusterProcessTest {
         assertTrue(metrics.contains("olelo_cluster_members 1"), metrics);
     }
 
+    @Test
+    void aNodeStoppedWithSigtermLeavesTheViewAndItsRegistrationsStay() throws Exception {
+        int c1 = FreePorts.pair();
+        int c2 = FreePorts.pair();
+        String members = H1 + ":" + c1 + "," + H2 + ":" + c2;
+        OleloProcess one = processes.create();
+        OleloProcess two = processes.create();
+        two.host(H2);
+        assertEquals(0, one.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
+        one.start("cluster.name=it", "cluster.bind=" + H1 + ":" + c1, "cluster.members=" + members);
+        two.start("cluster.name=it", "cluster.bind=" + H2 + ":" + c2, "cluster.members=" + members);
+        awaitMembers(two, 2, 20_000);
+        int uasPort = FreePorts.udp();
+        SippResult reg = sipp.start("reg", "register.xml", "-s", "bob", "-au", "bob", "-ap", "s3cret", "-key", "expires",
+                "3600", "-i", H1, "-p", Integer.toString(uasPort), "-m", "1", H1 + ":" + one.port()).await(LIMIT);
+        assertTrue(reg.allSuccessful(1), reg::describe);
+
+        one.sigterm();
+        assertEquals(143, one.awaitExit(Duration.ofSeconds(30)), () -> logOf(one));
+        assertTrue(logOf(one).contains("leaves the view"), () -> logOf(one));
+        // a graceful leave: the view changes at once, no failure detection involved
+        awaitMembers(two, 1, 2_000);
+        assertTrue(two.log().contains("left [" + H1 + ":" + c1 + "]"), two.log());
+        callBobThrough(two, uasPort, "1");
+    }
+
     private void callBobThrough(OleloProcess node, int uasPort, String run) throws Exception {
         SippRunner.Run uas = sipp.start("uas" + run, "uas.xml", "-i", H1, "-p", Integer.toString(uasPort), "-m", "1");
         uas.awaitListening("u1", uasPort);

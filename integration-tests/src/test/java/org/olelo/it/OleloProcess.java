@@ -179,6 +179,11 @@ final class OleloProcess implements AutoCloseable {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /** Sends SIGTERM (the server stops gracefully); {@link #awaitExit} waits for the end. */
+    void sigterm() {
+        process.destroy();
+    }
+
     /** Kills the server with SIGKILL (no shutdown hook runs). */
     void kill9() throws InterruptedException {
         process.destroyForcibly();

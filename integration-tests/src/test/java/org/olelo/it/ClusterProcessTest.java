@@ -34,25 +34,16 @@ class ClusterProcessTest {
 
     @Test
     void aRegistrationTakenByOneNodeIsReachedThroughTheOtherAlsoAfterTheFirstDies() throws Exception {
-        int c1 = FreePorts.pair();
-        int c2 = FreePorts.pair();
-        String members = H1 + ":" + c1 + "," + H2 + ":" + c2;
         OleloProcess one = processes.create();
         OleloProcess two = processes.create();
-        two.host(H2);
-        assertEquals(0, one.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
-        one.start("cluster.name=it", "cluster.bind=" + H1 + ":" + c1, "cluster.members=" + members);
-        two.start("cluster.name=it", "cluster.bind=" + H2 + ":" + c2, "cluster.members=" + members);
-        awaitMembers(two, 2, 20_000);
+        int[] c = startTwoNodes(one, two);
+        int c2 = c[1];
         assertTrue(one.log().contains("bindings shared with the cluster"), one.log());
         // JGroups over TCP on cluster.bind
         assertTrue(rpc(two, "cluster.status").contains("\"address\":\"" + H2 + ":" + c2 + "\""),
                 () -> rpc(two, "cluster.status"));
 
-        int uasPort = FreePorts.udp();
-        SippResult reg = sipp.start("reg", "register.xml", "-s", "bob", "-au", "bob", "-ap", "s3cret", "-key", "expires",
-                "3600", "-i", H1, "-p", Integer.toString(uasPort), "-m", "1", H1 + ":" + one.port()).await(LIMIT);
-        assertTrue(reg.allSuccessful(1), reg::describe);
+        int uasPort = registerBobAt(one);
         assertTrue(rpc(two, "cluster.status").contains("app.registrar.location"), () -> rpc(two, "cluster.status"));
         callBobThrough(two, uasPort, "1");
 
@@ -69,20 +60,10 @@ class ClusterProcessTest {
 
     @Test
     void aNodeStoppedWithSigtermLeavesTheViewAndItsRegistrationsStay() throws Exception {
-        int c1 = FreePorts.pair();
-        int c2 = FreePorts.pair();
-        String members = H1 + ":" + c1 + "," + H2 + ":" + c2;
         OleloProcess one = processes.create();
         OleloProcess two = processes.create();
-        two.host(H2);
-        assertEquals(0, one.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
-        one.start("cluster.name=it", "cluster.bind=" + H1 + ":" + c1, "cluster.members=" + members);
-        two.start("cluster.name=it", "cluster.bind=" + H2 + ":" + c2, "cluster.members=" + members);
-        awaitMembers(two, 2, 20_000);
-        int uasPort = FreePorts.udp();
-        SippResult reg = sipp.start("reg", "register.xml", "-s", "bob", "-au", "bob", "-ap", "s3cret", "-key", "expires",
-                "3600", "-i", H1, "-p", Integer.toString(uasPort), "-m", "1", H1 + ":" + one.port()).await(LIMIT);
-        assertTrue(reg.allSuccessful(1), reg::describe);
+        int c1 = startTwoNodes(one, two)[0];
+        int uasPort = registerBobAt(one);
 
         one.sigterm();
         assertEquals(143, one.awaitExit(Duration.ofSeconds(30)), () -> logOf(one));
@@ -91,6 +72,28 @@ class ClusterProcessTest {
         awaitMembers(two, 1, 2_000);
         assertTrue(two.log().contains("left [" + H1 + ":" + c1 + "]"), two.log());
         callBobThrough(two, uasPort, "1");
+    }
+
+    /** Starts node 1 on 127.0.0.1 (with subscriber bob) and node 2 on 127.0.0.2; returns their cluster ports. */
+    private static int[] startTwoNodes(OleloProcess one, OleloProcess two) throws Exception {
+        int c1 = FreePorts.pair();
+        int c2 = FreePorts.pair();
+        String members = H1 + ":" + c1 + "," + H2 + ":" + c2;
+        two.host(H2);
+        assertEquals(0, one.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
+        one.start("cluster.name=it", "cluster.bind=" + H1 + ":" + c1, "cluster.members=" + members);
+        two.start("cluster.name=it", "cluster.bind=" + H2 + ":" + c2, "cluster.members=" + members);
+        awaitMembers(two, 2, 20_000);
+        return new int[] {c1, c2};
+    }
+
+    /** Registers bob through a node with his Contact on a free port of 127.0.0.1; returns that port. */
+    private int registerBobAt(OleloProcess node) throws Exception {
+        int uasPort = FreePorts.udp();
+        SippResult reg = sipp.start("reg", "register.xml", "-s", "bob", "-au", "bob", "-ap", "s3cret", "-key", "expires",
+                "3600", "-i", H1, "-p", Integer.toString(uasPort), "-m", "1", H1 + ":" + node.port()).await(LIMIT);
+        assertTrue(reg.allSuccessful(1), reg::describe);
+        return uasPort;
     }
 
     private void callBobThrough(OleloProcess node, int uasPort, String run) throws Exception {

@@ -30,7 +30,9 @@ import java.util.function.BiConsumer;
  *  db-only        database  database commit                        when put() returns
  * </pre>
  *
- * The memory modes backed by a database fill the index from the table when opened. Expired
+ * "memory" is this node's {@link MemoryLocationStore}, or, when the server runs in a cluster, the
+ * {@link SharedLocationStore} every node shares. The memory modes backed by a database fill the
+ * index from the table when opened (a shared index only while it is empty). Expired
  * bindings are removed from both. Writes to one AOR are serialised here so that the database and
  * the index apply them in the same order.
  *

@@ -171,7 +171,8 @@ public enum ConfigKey {
             + " at once through its closed socket)", d -> d.core().extensions().getOrDefault("cluster.failure.timeout.millis", "3000"));
 
     /**
-     * Prefixes of the keys that belong to plug-ins of the core (transports, resolvers): such a key
+     * Prefixes of the keys that belong to plug-ins of the core (transports, resolvers) and to the
+     * cluster module (read by {@code org.olelo.cluster.ClusterSettings}): such a key
      * is listed here like any other, and its value reaches the plug-in unparsed through
      * {@link org.olelo.core.CoreConfig#extensions()}, which checks it.
      */

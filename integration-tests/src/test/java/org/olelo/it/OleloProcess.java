@@ -31,6 +31,7 @@ final class OleloProcess implements AutoCloseable {
     private List<Path> classPath = List.of();
     private List<String> extraListen = List.of();
     private List<String> extraSettings = List.of();
+    private String host = "127.0.0.1";
 
     /**
      * Prepares the folders with some of the sample applications and a routing descriptor of the
@@ -105,6 +106,16 @@ final class OleloProcess implements AutoCloseable {
         return deploy;
     }
 
+    /** Another loopback address for the SIP listening points of the next starts, e.g. {@code 127.0.0.2}. */
+    void host(String loopback) {
+        host = loopback;
+    }
+
+    /** The host of the SIP listening points. */
+    String host() {
+        return host;
+    }
+
     /** JVM options for the next starts, e.g. a {@code -D} system property. */
     void jvmOptions(String... options) {
         jvmOptions = List.of(options);
@@ -149,7 +160,7 @@ final class OleloProcess implements AutoCloseable {
     void start(String... settings) throws IOException, InterruptedException {
         List<String> cmd = java();
         cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
-                "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port,
+                "--listen", "udp:" + host + ":" + port, "--listen", "tcp:" + host + ":" + port,
                 "--set", "http.listen=127.0.0.1:" + httpPort));
         for (String l : extraListen) {
             cmd.addAll(List.of("--listen", l));
@@ -185,6 +196,11 @@ final class OleloProcess implements AutoCloseable {
      */
     int awaitExit(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** Sends SIGTERM (the server stops gracefully); {@link #awaitExit} waits for the end. */
+    void sigterm() {
+        process.destroy();
     }
 
     /** Kills the server with SIGKILL (no shutdown hook runs). */

@@ -192,6 +192,12 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         }
     }
 
+    /** The container alone serves no HTTP: the operations plane's factory does, around this one. */
+    @Override
+    public AutoCloseable startHttp(org.olelo.container.internal.deploy.HttpApp app) {
+        return null;
+    }
+
     @Override
     public void release(String appName, AppServices services) {
         AppMeters.close(services.statistics());

@@ -30,16 +30,14 @@ public interface AppServicesFactory {
     /**
      * Starts the HTTP side of an application that has one ({@link HttpApp#hasHttpParts()}), once
      * its SIP servlets are initialised and before it is registered. Returns what stops it, which
-     * the application's shutdown calls after its SIP servlets are destroyed. The default serves
-     * no HTTP.
+     * the application's shutdown calls after its SIP servlets are destroyed. Not a default method:
+     * a factory that wraps another must pass it on (one that did not silently served no HTTP).
      *
      * @param app what the HTTP side is built from
      * @return what stops the HTTP side, or null when none was started
      * @throws DeploymentException when the HTTP side cannot be started; the deployment fails
      */
-    default AutoCloseable startHttp(HttpApp app) throws DeploymentException {
-        return null;
-    }
+    AutoCloseable startHttp(HttpApp app) throws DeploymentException;
 
     /**
      * Releases what {@link #create} made, once the application is undeployed or its

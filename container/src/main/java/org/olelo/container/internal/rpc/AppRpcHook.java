@@ -49,6 +49,12 @@ public final class AppRpcHook implements AppServicesFactory, AppRegistry.Listene
     }
 
     @Override
+    public AutoCloseable startHttp(org.olelo.container.internal.deploy.HttpApp app)
+            throws org.olelo.container.internal.deploy.DeploymentException {
+        return next.startHttp(app);
+    }
+
+    @Override
     public void release(String appName, AppServices services) {
         AppRpcCommands commands;
         synchronized (byServices) {

@@ -138,6 +138,11 @@ public final class Fakes {
         public volatile javax.sql.DataSource dataSource;
 
         @Override
+        public AutoCloseable startHttp(HttpApp app) {
+            return null;
+        }
+
+        @Override
         public AppServices create(String appName, ClassLoader appLoader) {
             AppServices s = new AppServices(fake(SipFactory.class, Map.of("toString", "SipFactory[" + appName + "]")),
                     fake(TimerService.class, Map.of()), fake(SipSessionsUtil.class, Map.of()), dataSource);

@@ -11,7 +11,10 @@ import jakarta.servlet.sip.FlowListener;
 import jakarta.servlet.sip.SipURI;
 import org.olelo.apps.registrar.service.ContextParams;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
+import org.olelo.api.cluster.SharedMap;
+import org.olelo.api.cluster.SharedMaps;
 import org.olelo.api.stats.Statistics;
+import org.olelo.apps.registrar.store.DbMode;
 import org.olelo.apps.registrar.spi.StoreException;
 
 import javax.sql.DataSource;
@@ -62,7 +65,7 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
         RegistrarConfig config = RegistrarConfig.from(ctx::getInitParameter);
         try {
             runtime = RegistrarRuntime.start(config, dataSource(ctx), getClass().getClassLoader(),
-                    () -> interfaceHosts(ctx), ctx::log, statistics(ctx));
+                    () -> interfaceHosts(ctx), ctx::log, statistics(ctx), sharedLocation(ctx));
         } catch (StoreException e) {
             throw new IllegalStateException("registrar: " + e.getMessage(), e);
         }
@@ -83,7 +86,9 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
         ctx.setAttribute(RegistrarStatistics.ATTRIBUTE, runtime.statistics());
         RegistrarCommands.registerIfOffered(ctx, runtime);
         ConnectionsWiring.listenIfOffered(ctx, runtime);
-        ctx.log("registrar: started with db.mode=" + config.dbMode() + ", domains " + config.domains()
+        ctx.log("registrar: started with db.mode=" + config.dbMode()
+                + (ctx.getAttribute(SharedMaps.ATTRIBUTE) != null && config.dbMode() != DbMode.DB_ONLY
+                        ? " and the bindings shared with the cluster" : "") + ", domains " + config.domains()
                 + " and the listening-point hosts, " + runtime.loadedAtStart() + " bindings loaded");
     }
 
@@ -129,6 +134,14 @@ public class RegistrarListener implements ServletContextListener, FlowListener {
             case "false" -> false;
             default -> throw new IllegalArgumentException("expected true or false but found '" + text + "'");
         };
+    }
+
+    /**
+     * The map the cluster's nodes share the bindings in, or null when clustering is off (the
+     * container then offers no {@link SharedMaps}).
+     */
+    private static SharedMap sharedLocation(ServletContext ctx) {
+        return ctx.getAttribute(SharedMaps.ATTRIBUTE) instanceof SharedMaps maps ? maps.map("location") : null;
     }
 
     /** The container's statistics, or null when it offers none (the counters are then the application's own). */

@@ -7,11 +7,14 @@ import org.olelo.apps.registrar.service.LocationService;
 import org.olelo.apps.registrar.service.OutboundFlows;
 import org.olelo.apps.registrar.service.Registrar;
 import org.olelo.apps.registrar.service.RegistrarStatistics;
+import org.olelo.api.cluster.SharedMap;
 import org.olelo.api.stats.Statistics;
 import org.olelo.apps.registrar.spi.Binding;
 import org.olelo.apps.registrar.spi.StoreException;
 import org.olelo.apps.registrar.spi.SubscriberDirectory;
 import org.olelo.apps.registrar.store.CachedLocationStore;
+import org.olelo.apps.registrar.store.MemoryLocationStore;
+import org.olelo.apps.registrar.store.SharedLocationStore;
 import org.olelo.apps.registrar.store.JdbcSubscriberDirectory;
 import org.olelo.apps.registrar.store.SchemaMigrator;
 
@@ -107,6 +110,20 @@ public final class RegistrarRuntime implements AutoCloseable {
     public static RegistrarRuntime start(RegistrarConfig config, DataSource dataSource, ClassLoader loader,
                                          Supplier<? extends Collection<String>> interfaceHosts,
                                          BiConsumer<String, Throwable> errors, Statistics registry) throws StoreException {
+        return start(config, dataSource, loader, interfaceHosts, errors, registry, null);
+    }
+
+    /**
+     * Like {@link #start(RegistrarConfig, DataSource, ClassLoader, Supplier, BiConsumer, Statistics)},
+     * with the bindings kept in a map shared by the nodes of a cluster.
+     *
+     * @param shared the cluster's map for the bindings ({@link SharedLocationStore}), or null to keep
+     *               them in this node's memory
+     */
+    public static RegistrarRuntime start(RegistrarConfig config, DataSource dataSource, ClassLoader loader,
+                                         Supplier<? extends Collection<String>> interfaceHosts,
+                                         BiConsumer<String, Throwable> errors, Statistics registry,
+                                         SharedMap shared) throws StoreException {
         if (config.dbMode().usesDatabase()) {
             if (dataSource == null) {
                 throw new IllegalStateException("db.mode=" + config.dbMode() + " needs the container's DataSource "
@@ -117,7 +134,8 @@ public final class RegistrarRuntime implements AutoCloseable {
             SchemaMigrator.migrate(dataSource, loader);
         }
         CachedLocationStore store = CachedLocationStore.open(config.dbMode(), dataSource,
-                Duration.ofSeconds(config.flushInterval()), errors);
+                Duration.ofSeconds(config.flushInterval()), errors,
+                shared == null ? new MemoryLocationStore() : new SharedLocationStore(shared));
         SubscriberDirectory subscribers = dataSource == null ? SubscriberDirectory.NONE
                 : new JdbcSubscriberDirectory(dataSource);
         try {

@@ -30,7 +30,9 @@ import java.util.function.BiConsumer;
  *  db-only        database  database commit                        when put() returns
  * </pre>
  *
- * The memory modes backed by a database fill the index from the table when opened. Expired
+ * "memory" is this node's {@link MemoryLocationStore}, or, when the server runs in a cluster, the
+ * {@link SharedLocationStore} every node shares. The memory modes backed by a database fill the
+ * index from the table when opened (a shared index only while it is empty). Expired
  * bindings are removed from both. Writes to one AOR are serialised here so that the database and
  * the index apply them in the same order.
  *
@@ -42,7 +44,7 @@ public final class CachedLocationStore implements LocationStore {
     private static final int STRIPES = 64;
 
     private final DbMode mode;
-    private final MemoryLocationStore memory;
+    private final LocationIndex memory;
     private final JdbcLocationStore db;
     private final BiConsumer<String, Throwable> errors;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -50,11 +52,12 @@ public final class CachedLocationStore implements LocationStore {
     private final ReentrantLock flushLock = new ReentrantLock();
     private ScheduledExecutorService flusher;
 
-    private CachedLocationStore(DbMode mode, JdbcLocationStore db, BiConsumer<String, Throwable> errors) {
+    private CachedLocationStore(DbMode mode, JdbcLocationStore db, BiConsumer<String, Throwable> errors,
+                                LocationIndex index) {
         this.mode = mode;
         this.db = db;
         this.errors = errors;
-        this.memory = mode == DbMode.DB_ONLY ? null : new MemoryLocationStore();
+        this.memory = mode == DbMode.DB_ONLY ? null : index;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -73,13 +76,33 @@ public final class CachedLocationStore implements LocationStore {
      */
     public static CachedLocationStore open(DbMode mode, DataSource dataSource, Duration flushInterval,
                                            BiConsumer<String, Throwable> errors) throws StoreException {
+        return open(mode, dataSource, flushInterval, errors, new MemoryLocationStore());
+    }
+
+    /**
+     * Like {@link #open(DbMode, DataSource, Duration, BiConsumer)}, with a given index in place of
+     * this node's memory: the cluster's {@link SharedLocationStore}. A shared index is filled from
+     * the table only while it is empty (the first node of the cluster); later nodes find the
+     * bindings the running ones hold, which may be newer than the table's.
+     *
+     * @param mode          the mode
+     * @param dataSource    the database; ignored (may be null) in memory mode, required otherwise
+     * @param flushInterval how often write-back flushes
+     * @param errors        receives what fails in the background (message, cause)
+     * @param index         the index (ignored in db-only mode)
+     * @return the open store
+     * @throws StoreException when the table cannot be read
+     */
+    public static CachedLocationStore open(DbMode mode, DataSource dataSource, Duration flushInterval,
+                                           BiConsumer<String, Throwable> errors, LocationIndex index)
+            throws StoreException {
         Objects.requireNonNull(errors, "errors");
         if (mode.usesDatabase() && dataSource == null) {
             throw new IllegalArgumentException("db.mode=" + mode + " needs a DataSource");
         }
         CachedLocationStore s = new CachedLocationStore(mode, mode.usesDatabase() ? new JdbcLocationStore(dataSource) : null,
-                errors);
-        if (mode == DbMode.WRITE_THROUGH || mode == DbMode.WRITE_BACK) {
+                errors, index);
+        if ((mode == DbMode.WRITE_THROUGH || mode == DbMode.WRITE_BACK) && s.memory.isEmpty()) {
             s.memory.replaceAll(s.db.loadAll());
         }
         if (mode == DbMode.WRITE_BACK) {

@@ -1,7 +1,6 @@
 package org.olelo.apps.registrar.store;
 
 import org.olelo.apps.registrar.spi.Binding;
-import org.olelo.apps.registrar.spi.LocationStore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Safe for concurrent use from any thread; never blocks.
  */
-public final class MemoryLocationStore implements LocationStore {
+public final class MemoryLocationStore implements LocationIndex {
 
     private final ConcurrentHashMap<String, List<Binding>> index = new ConcurrentHashMap<>();
 
@@ -85,8 +84,14 @@ public final class MemoryLocationStore implements LocationStore {
      *
      * @param all AOR to bindings
      */
-    void replaceAll(Map<String, List<Binding>> all) {
+    @Override
+    public void replaceAll(Map<String, List<Binding>> all) {
         index.clear();
         all.forEach(this::put);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return index.isEmpty();
     }
 }

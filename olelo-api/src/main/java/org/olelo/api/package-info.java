@@ -8,9 +8,11 @@
  * <li>{@link org.olelo.api.rpc}: management commands an application contributes to the server's
  *     JSON-RPC interface (and so to {@code olelo ctl} and the console);</li>
  * <li>{@link org.olelo.api.stats}: counters, gauges and timers an application registers, read by
- *     the statistics commands and exported as metrics.</li>
+ *     the statistics commands and exported as metrics;</li>
  * <li>{@link org.olelo.api.net}: the connections of the server's stream listening points, as
- *     far as an application keeps state reached through one (closed WebSocket connections).</li>
+ *     far as an application keeps state reached through one (closed WebSocket connections);</li>
+ * <li>{@link org.olelo.api.cluster}: maps replicated to every node of a cluster, present only
+ *     when clustering is on.</li>
  * </ul>
  *
  * <p>Each service is found as a {@code ServletContext} attribute named by the {@code ATTRIBUTE}

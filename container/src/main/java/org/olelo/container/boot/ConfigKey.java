@@ -186,14 +186,28 @@ public enum ConfigKey {
     /** How long a shutdown requested over the management interface lets transactions finish. */
     SHUTDOWN_DRAIN_SECONDS("shutdown.drain.seconds", "seconds core.shutdown lets transactions in progress finish"
             + " (new initial requests get 503) before the server stops",
-            d -> Long.toString(d.management().shutdownDrainSeconds()));
+            d -> Long.toString(d.management().shutdownDrainSeconds())),
+    /** Name of the cluster this node joins; empty turns clustering off. */
+    CLUSTER_NAME("cluster.name", "name of the cluster this node joins (Infinispan over JGroups TCP); nodes join only a"
+            + " cluster of the same name; empty: clustering off", d -> d.core().extensions().getOrDefault("cluster.name", "")),
+    /** Where this node listens for the other members. */
+    CLUSTER_BIND("cluster.bind", "host:port this node listens on for the other members; the next port takes the"
+            + " failure-detection socket", d -> d.core().extensions().getOrDefault("cluster.bind", "127.0.0.1:7800")),
+    /** The members contacted when joining. */
+    CLUSTER_MEMBERS("cluster.members", "host:port of the members to contact when joining, comma-separated (static"
+            + " discovery; this node may be listed); empty: this node alone until others contact it",
+            d -> d.core().extensions().getOrDefault("cluster.members", "")),
+    /** Silence after which a member is suspected. */
+    CLUSTER_FAILURE_TIMEOUT_MILLIS("cluster.failure.timeout.millis", "milliseconds a member may stay silent before it"
+            + " is suspected and, after 500 ms of verification, removed from the view (a killed process is noticed"
+            + " at once through its closed socket)", d -> d.core().extensions().getOrDefault("cluster.failure.timeout.millis", "3000"));
 
     /**
      * Prefixes of the keys that belong to plug-ins of the core (transports, resolvers): such a key
      * is listed here like any other, and its value reaches the plug-in unparsed through
      * {@link org.olelo.core.CoreConfig#extensions()}, which checks it.
      */
-    public static final List<String> EXTENSION_PREFIXES = List.of("tls.", "ws.", "dns.", "nat.");
+    public static final List<String> EXTENSION_PREFIXES = List.of("tls.", "ws.", "dns.", "nat.", "cluster.");
 
     /** The prefix of the keys handed to the application router, without it. */
     public static final String ROUTER_PREFIX = "router.";

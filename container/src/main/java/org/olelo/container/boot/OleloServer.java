@@ -60,6 +60,7 @@ public final class OleloServer implements AutoCloseable {
     private final OperationsPlane operations;
     private final CallTracking calls;
     private final AppConnectionsHook connections;
+    private final org.olelo.container.internal.cluster.ClusterWiring cluster;
     private volatile ConfigWatcher configWatcher;
     private volatile boolean closed;
 
@@ -89,7 +90,16 @@ public final class OleloServer implements AutoCloseable {
         container.setCallLog(new CallLog(config.log().calls()));
         calls = CallTracking.start(config.calls(), runtime, database.defaultPool());
         operations = new OperationsPlane(config.management());
-        connections = new AppConnectionsHook(operations.appServices(container, registry), core.connectionEvents());
+        // only with cluster.name set: otherwise no class of the cluster module is loaded
+        cluster = config.core().extensions().getOrDefault("cluster.name", "").isBlank() ? null
+                : ClusterStart.join(config, operations, runtime, () -> {
+                    calls.close();
+                    core.close();
+                    loadedRouter.close();
+                    runtime.close();
+                });
+        connections = new AppConnectionsHook(cluster == null ? operations.appServices(container, registry)
+                : cluster.appServices(operations.appServices(container, registry)), core.connectionEvents());
         deployer = new AppDeployer(config.appsDir(), config.dataDir().resolve("work").resolve("apps"),
                 connections, registry, config.pollMillis());
         deployer.drainWith(container.versionWork(), config.drainSeconds());
@@ -107,6 +117,9 @@ public final class OleloServer implements AutoCloseable {
             }
             core.close();
             deployer.stop();
+            if (cluster != null) {
+                cluster.close();
+            }
             calls.close();
             loadedRouter.close();
             runtime.close();
@@ -243,6 +256,11 @@ public final class OleloServer implements AutoCloseable {
         return database;
     }
 
+    /** The cluster (membership, shared caches), or null when {@code cluster.name} is empty. */
+    public org.olelo.container.internal.cluster.ClusterWiring cluster() {
+        return cluster;
+    }
+
     /** The dialog table and the accounting. */
     public CallTracking calls() {
         return calls;
@@ -273,6 +291,10 @@ public final class OleloServer implements AutoCloseable {
         // a contextDestroyed sends (goodbye messages) leaves before the sockets close
         deployer.stop();
         connections.close();
+        if (cluster != null) {
+            // the applications have stopped writing: leave the view while the others can take over
+            cluster.close();
+        }
         trace.close();
         core.close();
         calls.close();

@@ -69,7 +69,7 @@ public final class OleloServer implements AutoCloseable {
         this.config = config;
         this.database = database;
         core = new SipCore(SelfSignedTls.apply(config.core(), config.dataDir()), resolver);
-        core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
+        core.useRouteTokens(RouteKey.tokens(config));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
         try {

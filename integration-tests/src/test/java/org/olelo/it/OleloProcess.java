@@ -30,6 +30,7 @@ final class OleloProcess implements AutoCloseable {
     private List<String> jvmOptions = List.of();
     private List<Path> classPath = List.of();
     private List<String> listen = List.of();
+    private String host = "127.0.0.1";
 
     /**
      * Prepares the folders with some of the sample applications and a routing descriptor of the
@@ -104,6 +105,11 @@ final class OleloProcess implements AutoCloseable {
         return deploy;
     }
 
+    /** The loopback address of the SIP listening points for the next starts (default 127.0.0.1). */
+    void host(String address) {
+        host = address;
+    }
+
     /** Further listening points for the next starts ({@code --listen}, e.g. {@code ws:127.0.0.1:PORT}). */
     void listen(String... points) {
         listen = List.of(points);
@@ -143,7 +149,7 @@ final class OleloProcess implements AutoCloseable {
     void start(String... settings) throws IOException, InterruptedException {
         List<String> cmd = java();
         cmd.addAll(List.of("--deploy-dir", deploy.toString(), "--data-dir", data.toString(),
-                "--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port,
+                "--listen", "udp:" + host + ":" + port, "--listen", "tcp:" + host + ":" + port,
                 "--set", "http.listen=127.0.0.1:" + httpPort));
         listen.forEach(l -> cmd.addAll(List.of("--listen", l)));
         for (String s : settings) {

@@ -3,6 +3,9 @@ package org.olelo.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.olelo.core.testkit.SipText.contactUri;
+import static org.olelo.core.testkit.SipText.entries;
+import static org.olelo.core.testkit.SipText.header;
 import static org.olelo.core.testkit.SipText.headers;
 import static org.olelo.core.testkit.SipText.method;
 import static org.olelo.core.testkit.SipText.status;
@@ -28,7 +31,8 @@ import org.olelo.core.testkit.UdpPeer;
  * (the front sends the REGISTER to every node, which reach bob through the front), alice calls him:
  * alice, front, node, front, bob. The node that handled the INVITE
  * is killed with SIGKILL while the call is up: alice's BYE still reaches bob, through a surviving
- * node, and a new call to bob works. The time from the kill to the BYE's 200 is printed. The nodes
+ * node, and a new call to bob works; then the node of another call is killed and bob hangs up: his
+ * BYE reaches alice through the last node. The time from the kill to the BYE's 200 is printed. The nodes
  * run without digest authentication: a REGISTER forked to three nodes cannot answer three nonces.
  */
 @Timeout(240)
@@ -86,11 +90,7 @@ class FailoverTest {
             OleloProcess owner = nodes.stream().filter(n -> n.port() == call.node.getPort()).findFirst().orElseThrow();
             long killed = System.nanoTime();
             owner.kill9();
-            String dead = "destination sip:" + call.node.getHostString() + ":" + call.node.getPort() + " (set 1) did not answer";
-            while (!front.log().contains(dead)) {
-                assertTrue(System.nanoTime() - killed < DETECTION.toNanos(), () -> "the front did not notice\n" + tail(front));
-                Thread.sleep(20);
-            }
+            awaitInactive(front, call.node);
             long detected = System.nanoTime();
 
             InetSocketAddress relayedBy = hangUp(alice, bob, call.ok, front);
@@ -103,11 +103,36 @@ class FailoverTest {
             Call again = establish(alice, bob, front); // bob's binding is on the surviving nodes too
             assertTrue(again.node.getPort() != call.node.getPort(), "a new call goes to a live node");
             hangUp(alice, bob, again.ok, front);
+
+            // the callee hangs up a call whose node died: its BYE takes the way back through the last node
+            Call third = establish(alice, bob, front);
+            nodes.stream().filter(n -> n.port() == third.node.getPort()).findFirst().orElseThrow().kill9();
+            awaitInactive(front, third.node);
+            bob.send(SipBuilder.request("BYE", contactUri(third.invite)).via(bob).fromValue(header(third.ok, "To"))
+                    .to(header(third.ok, "From")).callId(header(third.ok, "Call-ID")).cseq(1)
+                    .route(entries(third.ok, "Record-Route").toArray(String[]::new)));
+            String bye = alice.receiveUntil(WAIT, m -> "BYE".equals(method(m)));
+            assertNotNull(bye, () -> "bob's BYE reached alice\n" + tail(front));
+            assertTrue(node(bye, front).getPort() != third.node.getPort(), "through a surviving node");
+            alice.send(SipBuilder.response(bye, 200, "OK"));
+            String done = bob.finalResponse(WAIT);
+            assertNotNull(done, "the 200 reached bob");
+            assertEquals(200, status(done), done);
         }
     }
 
-    /** An established call: the 200 as alice got it, and the node bob got the INVITE from. */
-    private record Call(String ok, InetSocketAddress node) {
+    /** Waits for the front's log line saying it stopped sending to the node, at most {@link #DETECTION}. */
+    private static void awaitInactive(OleloProcess front, InetSocketAddress node) throws Exception {
+        long killed = System.nanoTime();
+        String dead = "destination sip:" + node.getHostString() + ":" + node.getPort() + " (set 1) did not answer";
+        while (!front.log().contains(dead)) {
+            assertTrue(System.nanoTime() - killed < DETECTION.toNanos(), () -> "the front did not notice\n" + tail(front));
+            Thread.sleep(20);
+        }
+    }
+
+    /** An established call: the 200 as alice got it, the node bob got the INVITE from, and that INVITE. */
+    private record Call(String ok, InetSocketAddress node, String invite) {
     }
 
     private static Call establish(UdpPeer alice, UdpPeer bob, OleloProcess front) throws Exception {
@@ -122,7 +147,7 @@ class FailoverTest {
         assertEquals(200, status(ok), ok);
         alice.send(SipBuilder.inDialog("ACK", ok).via(alice).cseq(1));
         assertNotNull(bob.receiveUntil(WAIT, m -> "ACK".equals(method(m))), "the ACK reached bob");
-        return new Call(ok, node);
+        return new Call(ok, node, invite);
     }
 
     /** Alice's BYE through the front; bob answers it; returns the node it came through. */

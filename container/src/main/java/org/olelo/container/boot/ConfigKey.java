@@ -228,7 +228,12 @@ public enum ConfigKey {
     /** Silence after which a member is suspected. */
     CLUSTER_FAILURE_TIMEOUT_MILLIS("cluster.failure.timeout.millis", "milliseconds a member may stay silent before it"
             + " is suspected and, after 500 ms of verification, removed from the view (a killed process is noticed"
-            + " at once through its closed socket)", d -> d.core().extensions().getOrDefault("cluster.failure.timeout.millis", "3000"));
+            + " at once through its closed socket)", d -> d.core().extensions().getOrDefault("cluster.failure.timeout.millis", "3000")),
+    /** The Record-Route key shared by the nodes of a cluster. */
+    CLUSTER_ROUTE_KEY("cluster.route.key", "32 bytes in base64 (openssl rand -base64 32), the same on every node: it"
+            + " signs this node's Record-Route entries so that any node relays the requests of a dialog whose node"
+            + " died; empty: a key of this node alone, kept in the data folder (record-route.key)",
+            d -> d.core().extensions().getOrDefault("cluster.route.key", ""));
 
     /**
      * Prefixes of the keys that belong to plug-ins of the core (transports, resolvers) and to the

@@ -73,7 +73,7 @@ public final class OleloServer implements AutoCloseable {
                 config.core().extensions().get(org.olelo.container.internal.nat.ContactFix.KEY)); // fails before anything opens
         core = new SipCore(SelfSignedTls.apply(config.core(), config.dataDir()), resolver);
         DnsLocators.install(core, config.core().extensions(), systemResolver);
-        core.useRouteTokens(org.olelo.core.routing.RouteTokens.load(config.dataDir()));
+        core.useRouteTokens(RouteKey.tokens(config));
         memory.forEach(core::addInMemory);
         runtime = new ContainerRuntime(core, config.localDomains());
         runtime.setContactFix(contactFix);

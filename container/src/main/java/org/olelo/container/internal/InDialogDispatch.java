@@ -52,6 +52,10 @@ final class InDialogDispatch {
      */
     void request(ServerTransaction st, SIPRequest r) {
         InDialogRelay.Route route = relay.classify(st.poppedRoute(), r);
+        if (route == InDialogRelay.Route.NONE && relay.takeOverPeerEntry(r) != null) {
+            relays.request(st); // a dialog of a node that is gone: relayed along its route set
+            return;
+        }
         if (route == InDialogRelay.Route.FORGED) {
             SipContainer.respond(st, 403, "Forbidden");
             core.statistics().count(CoreStatistics.Event.RELAY_REFUSED);
@@ -118,6 +122,13 @@ final class InDialogDispatch {
     /** An ACK for a 2xx: the user-agent dialog it acknowledges, or a proxy session's servlet then relayed. */
     void ack(SIPRequest ack, RouteHeader popped, Transport transport, InetSocketAddress source) {
         InDialogRelay.Route route = relay.classify(popped, ack);
+        if (route == InDialogRelay.Route.NONE) {
+            RouteHeader peer = relay.takeOverPeerEntry(ack);
+            if (peer != null) {
+                relays.ack(ack, peer, transport);
+                return;
+            }
+        }
         if (route == InDialogRelay.Route.FORGED) {
             core.statistics().count(CoreStatistics.Event.RELAY_REFUSED);
             return; // an ACK is never answered

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * entry of ours it carries verifies for its own Call-ID and tags: an entry copied from another
  * dialog, or made up, does not.
  *
- * <p>The key is 32 random bytes kept in the data folder ({@value #KEY_FILE}, created with mode 0600
+ * <p>The key is given by the configuration when the server is one node of a cluster
+ * ({@link #withKey}), else 32 random bytes kept in the data folder ({@value #KEY_FILE}, created with mode 0600
  * at the first start), so that dialogs outlive a restart; removing the file makes a new key, and
  * the dialogs record-routed before are then refused.
  *
@@ -71,6 +72,21 @@ public final class RouteTokens {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         return new RouteTokens(key);
+    }
+
+    /**
+     * Tokens with a key given by the configuration, the same on every node of a cluster, so that a
+     * Record-Route entry one node wrote verifies on the others (which then relay the dialog's
+     * requests when that node is gone).
+     *
+     * @param key exactly 32 bytes
+     * @throws IllegalArgumentException when the key is not 32 bytes long
+     */
+    public static RouteTokens withKey(byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("a record-route key has " + KEY_BYTES + " bytes, not " + key.length);
+        }
+        return new RouteTokens(key.clone());
     }
 
     /**

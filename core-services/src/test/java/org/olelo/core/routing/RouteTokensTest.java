@@ -57,6 +57,20 @@ class RouteTokensTest {
     }
 
     @Test
+    void nodesWithTheSameGivenKeyVerifyEachOthersEntriesWhateverTheirAddress() throws Exception {
+        byte[] key = new byte[32];
+        key[0] = 7;
+        SipURI rr = uri("sip:192.0.2.1:5060;lr;ol=s1");
+        RouteTokens.withKey(key).signRecordRoute(rr, "call-1", "caller");
+        SipURI seenElsewhere = uri(rr.toString().replace("192.0.2.1:5060", "192.0.2.2:5070"));
+        assertTrue(RouteTokens.withKey(key.clone()).verifiesRecordRoute(seenElsewhere, request("call-1", "caller", "callee")),
+                "another node with the same key");
+        key[0] = 8;
+        assertFalse(RouteTokens.withKey(key).verifiesRecordRoute(rr, request("call-1", "caller", "callee")), "another key");
+        assertThrows(IllegalArgumentException.class, () -> RouteTokens.withKey(new byte[16]));
+    }
+
+    @Test
     void theKeyIsMadeOnceWithMode600AndKeptAcrossRestarts() throws Exception {
         RouteTokens first = RouteTokens.load(data);
         Path file = data.resolve(RouteTokens.KEY_FILE);

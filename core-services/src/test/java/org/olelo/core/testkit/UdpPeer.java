@@ -34,6 +34,12 @@ public final class UdpPeer implements SipPeer {
         socket.send(new DatagramPacket(message, message.length, to));
     }
 
+    /** Sends one message a builder writes to another server than this peer's (e.g. a response to its top Via). */
+    public void sendTo(SipBuilder message, InetSocketAddress to) throws IOException {
+        byte[] bytes = message.bytes();
+        socket.send(new DatagramPacket(bytes, bytes.length, to));
+    }
+
     @Override
     public String receive(long timeoutMillis) throws IOException {
         byte[] buf = new byte[65_536];

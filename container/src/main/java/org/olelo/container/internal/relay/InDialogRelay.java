@@ -18,6 +18,8 @@ import org.olelo.core.stats.CoreStatistics;
  *       of the proxy that record-routed has ended;</li>
  *   <li>that entry claims to be ours (a token or a session parameter) but does not verify, e.g. a
  *       token of another dialog: refused, 403;</li>
+ *   <li>no such entry, but the next Route is a Record-Route another node of the cluster signed for
+ *       this dialog with the shared key ({@link #takeOverPeerEntry}): relayed in that node's place;</li>
  *   <li>no such entry, but the next Route names this server again: passed on to the server itself,
  *       where that entry is checked in turn;</li>
  *   <li>otherwise, a request for this server that matched no dialog gets 481, any other is refused
@@ -72,6 +74,25 @@ public final class InDialogRelay {
             return Route.NONE;
         }
         return core.routeTokens().verifiesRecordRoute(su, r) ? Route.SIGNED : Route.FORGED;
+    }
+
+    /**
+     * When no Route entry of ours was popped: removes and returns the request's top Route entry if
+     * it is a Record-Route signed for this dialog with our key though it names another address,
+     * i.e. one a node of the same cluster (sharing {@code cluster.route.key}) wrote; such a
+     * request reached this node because that node is gone (a front sent it here), and this node
+     * relays it in its place, as {@code loose_route} would without dialog state. Returns null,
+     * leaving the request as it is, otherwise.
+     */
+    public RouteHeader takeOverPeerEntry(SIPRequest r) {
+        if (routeless(r) || !(((RouteHeader) r.getRouteHeaders().getFirst()).getAddress().getURI() instanceof SipURI su)
+                || su.getParameter(RouteTokens.PARAM) == null || core.isLocal(su)
+                || !core.routeTokens().verifiesRecordRoute(su, r)) {
+            return null;
+        }
+        RouteHeader top = (RouteHeader) r.getRouteHeaders().getFirst();
+        r.removeFirst(RouteHeader.NAME);
+        return top;
     }
 
     /**

@@ -101,6 +101,12 @@ final class Dispatcher {
         return set == null ? List.of() : config.algorithm().order(set, keys);
     }
 
+    /** The configured set's destinations, in the set's order; empty when the set has none. */
+    List<LiveDestination> members() {
+        DestinationSet set = sets.get(config.setId());
+        return set == null ? List.of() : set.members;
+    }
+
     /** The sets by ascending id. */
     List<DestinationSet> sets() {
         List<DestinationSet> out = new ArrayList<>(sets.values());

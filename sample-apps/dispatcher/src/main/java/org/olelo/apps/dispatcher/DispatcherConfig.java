@@ -19,9 +19,12 @@ import java.util.function.Function;
  * @param probeMethod      {@value #PROBING_METHOD}: the probe request's method (default OPTIONS)
  * @param listFile         {@value #LIST_FILE}: a {@code dispatcher.list} file to read instead of
  *                         the table, or null
+ * @param front            {@value #FRONT}: the front of a cluster of Olelo nodes ({@link Front}):
+ *                         Request-URI kept and the node pushed as a Route, REGISTER to every
+ *                         active node, requests of a dead node's dialogs to a live node (default false)
  */
 public record DispatcherConfig(int setId, Algorithm algorithm, boolean failover, int probeInterval,
-                               int probeThreshold, String probeMethod, String listFile) {
+                               int probeThreshold, String probeMethod, String listFile, boolean front) {
 
     /** Key of {@link #setId}. */
     public static final String SET = "dispatcher.set";
@@ -37,6 +40,8 @@ public record DispatcherConfig(int setId, Algorithm algorithm, boolean failover,
     public static final String PROBING_METHOD = "dispatcher.probing.method";
     /** Key of {@link #listFile}. */
     public static final String LIST_FILE = "dispatcher.list.file";
+    /** Key of {@link #front}. */
+    public static final String FRONT = "dispatcher.front";
 
     /** Checks the ranges. */
     public DispatcherConfig {
@@ -52,7 +57,7 @@ public record DispatcherConfig(int setId, Algorithm algorithm, boolean failover,
 
     /** Every setting at its default. */
     public static DispatcherConfig defaults() {
-        return new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 10, 1, "OPTIONS", null);
+        return new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 10, 1, "OPTIONS", null, false);
     }
 
     /**
@@ -68,8 +73,9 @@ public record DispatcherConfig(int setId, Algorithm algorithm, boolean failover,
         int threshold = value(params, PROBING_THRESHOLD, d.probeThreshold(), t -> integer(t, 1, 1000));
         String method = value(params, PROBING_METHOD, d.probeMethod(), t -> t.toUpperCase(Locale.ROOT));
         String file = value(params, LIST_FILE, null, t -> t);
+        boolean front = value(params, FRONT, d.front(), DispatcherConfig::bool);
         try {
-            return new DispatcherConfig(set, alg, failover, interval, threshold, method, file);
+            return new DispatcherConfig(set, alg, failover, interval, threshold, method, file, front);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("dispatcher context-params: " + e.getMessage(), e);
         }

@@ -26,7 +26,10 @@ import java.util.Locale;
  *       and the responses go upstream without a call into this servlet);</li>
  *   <li>requests in the dialog follow the recorded route (the container relays them); a BYE gives
  *       the call's load back;</li>
- *   <li>final responses to the probes go to the {@link Prober}.</li>
+ *   <li>final responses to the probes go to the {@link Prober};</li>
+ *   <li>as the front of a cluster ({@value DispatcherConfig#FRONT}), see {@link Front}: the
+ *       Request-URI is kept and the node pushed as a Route, REGISTER goes to every active node, and
+ *       a request of a dialog whose node is inactive goes to an active one.</li>
  * </ul>
  *
  * <p>Runs on the container's application executor, one message at a time per application
@@ -50,7 +53,12 @@ public class DispatcherServlet extends SipServlet {
     @Override
     protected void doRequest(SipServletRequest req) throws ServletException, IOException {
         String method = req.getMethod();
+        boolean front = runtime.dispatcher().config().front();
         if (!req.isInitial()) {
+            if (front && !Front.inDialog(req, runtime.dispatcher().members()) && !method.equals("ACK")) {
+                req.createResponse(SipServletResponse.SC_SERVICE_UNAVAILABLE).send();
+                return;
+            }
             if (method.equals("BYE")) {
                 DispatchedCall call = DispatchedCall.of(req.getApplicationSession());
                 if (call != null) {
@@ -63,6 +71,16 @@ public class DispatcherServlet extends SipServlet {
             return;
         }
         Dispatcher dispatcher = runtime.dispatcher();
+        if (front && Front.fromNode(req, dispatcher.members())) {
+            Front.outbound(req);
+            return;
+        }
+        if (front && method.equals("REGISTER")) {
+            if (!Front.register(req, dispatcher.members())) {
+                req.createResponse(SipServletResponse.SC_SERVICE_UNAVAILABLE).send();
+            }
+            return;
+        }
         List<LiveDestination> order = dispatcher.select(new RequestKeys(req));
         boolean countsLoad = dispatcher.config().algorithm().countsLoad() && method.equals("INVITE");
         DispatchedCall call = new DispatchedCall(req, order, countsLoad);
@@ -80,6 +98,14 @@ public class DispatcherServlet extends SipServlet {
             req.getApplicationSession().setAttribute(DispatchedCall.ATTRIBUTE, call);
         }
         relay(proxy, req, first);
+    }
+
+    private void relay(Proxy proxy, SipServletRequest req, LiveDestination d) {
+        if (runtime.dispatcher().config().front()) {
+            Front.relay(proxy, req, d);
+        } else {
+            relayTo(proxy, req, d);
+        }
     }
 
     /** Probe responses go to the prober; the others to the usual dispatch by status. */
@@ -117,7 +143,7 @@ public class DispatcherServlet extends SipServlet {
         }
     }
 
-    private static void relay(Proxy proxy, SipServletRequest req, LiveDestination d) {
+    private static void relayTo(Proxy proxy, SipServletRequest req, LiveDestination d) {
         d.meters.calls().increment();
         proxy.proxyTo(target(req.getRequestURI(), d.uri));
     }

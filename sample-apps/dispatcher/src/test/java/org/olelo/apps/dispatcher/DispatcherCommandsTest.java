@@ -27,7 +27,7 @@ class DispatcherCommandsTest {
     private void start(String fileText) throws Exception {
         Path file = dir.resolve("dispatcher.list");
         Files.writeString(file, fileText);
-        DispatcherConfig config = new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 1, 1, "OPTIONS", file.toString());
+        DispatcherConfig config = new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 1, 1, "OPTIONS", file.toString(), false);
         dispatcher = new Dispatcher(config, new Dispatcher.Source() {
             @Override
             public List<Destination> load() throws ListFileException {

@@ -12,7 +12,7 @@ class DispatcherConfigTest {
     @Test
     void defaultsWhenNothingIsSet() {
         assertEquals(DispatcherConfig.defaults(), DispatcherConfig.from(k -> null));
-        assertEquals(new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 10, 1, "OPTIONS", null),
+        assertEquals(new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 10, 1, "OPTIONS", null, false),
                 DispatcherConfig.defaults());
     }
 
@@ -21,8 +21,8 @@ class DispatcherConfigTest {
         Map<String, String> p = Map.of(DispatcherConfig.SET, "3", DispatcherConfig.ALGORITHM, "10",
                 DispatcherConfig.FAILOVER, "false", DispatcherConfig.PROBING_INTERVAL, "0",
                 DispatcherConfig.PROBING_THRESHOLD, "3", DispatcherConfig.PROBING_METHOD, "info",
-                DispatcherConfig.LIST_FILE, "/etc/dispatcher.list");
-        assertEquals(new DispatcherConfig(3, Algorithm.CALL_LOAD, false, 0, 3, "INFO", "/etc/dispatcher.list"),
+                DispatcherConfig.LIST_FILE, "/etc/dispatcher.list", DispatcherConfig.FRONT, "true");
+        assertEquals(new DispatcherConfig(3, Algorithm.CALL_LOAD, false, 0, 3, "INFO", "/etc/dispatcher.list", true),
                 DispatcherConfig.from(p::get));
     }
 

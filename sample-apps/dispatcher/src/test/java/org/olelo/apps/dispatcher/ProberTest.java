@@ -16,7 +16,7 @@ class ProberTest {
     private final List<String> log = new ArrayList<>();
 
     private Dispatcher dispatcher(int threshold, String... uris) throws Exception {
-        DispatcherConfig config = new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 1, threshold, "OPTIONS", null);
+        DispatcherConfig config = new DispatcherConfig(1, Algorithm.ROUND_ROBIN, true, 1, threshold, "OPTIONS", null, false);
         List<Destination> list = new ArrayList<>();
         for (String u : uris) {
             list.add(Destination.of(1, u, 0, 0, "", ""));

@@ -1,11 +1,7 @@
 package org.olelo.container.internal.proxy;
 
-import gov.nist.javax.sip.header.RecordRoute;
-import gov.nist.javax.sip.header.RouteList;
-import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import gov.nist.javax.sip.parser.StringMsgParser;
 import jakarta.servlet.sip.Flow;
 import jakarta.servlet.sip.Proxy;
 import jakarta.servlet.sip.ProxyBranch;
@@ -19,12 +15,10 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.RouteHeader;
 import org.olelo.container.internal.address.SipURIImpl;
 import org.olelo.container.internal.address.Uris;
 import org.olelo.container.internal.log.CallLog;
@@ -37,7 +31,6 @@ import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.MaxForwardsRule;
 import org.olelo.core.routing.NoSecureTransport;
-import org.olelo.core.routing.RouteTokens;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transport.Transport;
@@ -180,7 +173,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 hop = f.hop();
                 branch = SipCore.branch(proxy.transaction().loopHash());
             } else {
-                List<Hop> all = core.resolveAll(nextHopUri(copy), proxy.defaultTransport());
+                List<Hop> all = core.resolveAll(BranchEntries.nextHopUri(copy), proxy.defaultTransport());
                 hop = OutboundInterfaces.apply(core, all.get(0),
                         outbound != null ? outbound : proxy.outboundInterface());
                 NoSecureTransport.require(copy.getRequestURI(), hop);
@@ -214,12 +207,12 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             return;
         }
         if (recordRoute) {
-            addRecordRoute(copy, hop.transport());
+            BranchEntries.addRecordRoute(proxy, copy, hop.transport());
         }
         if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
             // RFC 3327 §4.3: this proxy asks to stay on the path of requests towards the registered UA
-            gov.nist.javax.sip.header.ims.Path path = entry("Path", rrValue(hop.transport(),
-                    pathParams() + EdgeFlows.obParams(proxy)));
+            gov.nist.javax.sip.header.ims.Path path = BranchEntries.entry("Path",
+                    BranchEntries.rrValue(hop.transport(), BranchEntries.pathParams(proxy) + EdgeFlows.obParams(proxy)));
             core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
             copy.addFirst(path);
         }
@@ -268,95 +261,6 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             sent = copy;
         }
         return sent;
-    }
-
-    /** The top Route if it is a loose router, else the Request-URI; a strict router is handled per §16.6 step 6. */
-    private static javax.sip.address.URI nextHopUri(SIPRequest r) throws ParseException, javax.sip.SipException {
-        RouteList routes = r.getRouteHeaders();
-        if (routes == null || routes.isEmpty()) {
-            return r.getRequestURI();
-        }
-        RouteHeader top = (RouteHeader) routes.getFirst();
-        javax.sip.address.URI u = top.getAddress().getURI();
-        if (u instanceof javax.sip.address.SipURI su && !su.hasLrParam()) {
-            javax.sip.address.URI ruri = r.getRequestURI();
-            r.removeFirst(RouteHeader.NAME);
-            r.addLast((SIPHeader) StringMsgParser.parseSIPHeader("Route: <" + ruri + ">\r\n"));
-            r.setRequestURI(u);
-            return u;
-        }
-        return u;
-    }
-
-    /**
-     * Our Record-Route entry (two when the request changes transport or address family), signed for
-     * the dialog ({@link RouteTokens}): only requests of this dialog may follow it back through us.
-     */
-    private void addRecordRoute(SIPRequest copy, Transport out) throws ParseException, javax.sip.SipException {
-        Transport in = proxy.transaction().transport();
-        String params = recordRouteParams();
-        RecordRoute outer = entry("Record-Route", rrValue(out, params));
-        String token = proxy.runtime().core().routeTokens().signRecordRoute(
-                (javax.sip.address.SipURI) outer.getAddress().getURI(), copy.getCallId().getCallId(), copy.getFromTag());
-        if (!in.name().equals(out.name()) || !in.advertisedHost().equals(out.advertisedHost())) {
-            RecordRoute inner = entry("Record-Route", rrValue(in, params));
-            RouteTokens.setToken((javax.sip.address.SipURI) inner.getAddress().getURI(), token);
-            copy.addFirst(inner);
-        }
-        copy.addFirst(outer);
-    }
-
-    /** One Record-Route or Path entry, parsed from its value. */
-    private static <H extends SIPHeader> H entry(String name, String value) throws ParseException {
-        SIPHeader h = StringMsgParser.parseSIPHeader(name + ": " + value + "\r\n");
-        if (h instanceof gov.nist.javax.sip.header.SIPHeaderList<?> list) {
-            h = (SIPHeader) list.getFirst();
-        }
-        @SuppressWarnings("unchecked")
-        H typed = (H) h;
-        return typed;
-    }
-
-    private String recordRouteParams() {
-        StringBuilder sb = new StringBuilder(";lr");
-        if (proxy.session() != null) {
-            sb.append(";ol=").append(proxy.session().getId());
-        }
-        SipURIImpl extra = proxy.recordRouteUriIfAny();
-        if (extra != null) {
-            for (Iterator<String> it = extra.getParameterNames(); it.hasNext(); ) {
-                String n = it.next();
-                String v = extra.getParameter(n);
-                sb.append(';').append(n);
-                if (v != null && !v.isEmpty()) {
-                    sb.append('=').append(v);
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private String pathParams() {
-        StringBuilder sb = new StringBuilder(";lr");
-        SipURIImpl extra = proxy.pathUriIfAny();
-        if (extra != null) {
-            for (Iterator<String> it = extra.getParameterNames(); it.hasNext(); ) {
-                String n = it.next();
-                String v = extra.getParameter(n);
-                if (!n.equalsIgnoreCase("lr")) {
-                    sb.append(';').append(n);
-                    if (v != null && !v.isEmpty()) {
-                        sb.append('=').append(v);
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String rrValue(Transport t, String params) {
-        String tp = t.name().equals("UDP") ? "" : ";transport=" + t.name().toLowerCase();
-        return "<sip:" + t.advertisedHost() + ":" + t.advertisedPort() + tp + params + ">";
     }
 
     private void armTimerC() {

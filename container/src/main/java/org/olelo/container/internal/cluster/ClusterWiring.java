@@ -11,6 +11,7 @@ import org.olelo.cluster.ClusterService;
 import org.olelo.cluster.ClusterSettings;
 import org.olelo.container.internal.deploy.AppServices;
 import org.olelo.container.internal.deploy.AppServicesFactory;
+import org.olelo.container.internal.deploy.ForwardingAppServicesFactory;
 
 /**
  * The cluster in a running server: joins it at start, gives every application its
@@ -52,27 +53,11 @@ public final class ClusterWiring implements AutoCloseable {
      * @return a factory that also puts the application's shared maps in its context
      */
     public AppServicesFactory appServices(AppServicesFactory next) {
-        return new AppServicesFactory() {
-            @Override
-            public AppServices create(String appName, ClassLoader appLoader) {
-                return next.create(appName, appLoader);
-            }
-
+        return new ForwardingAppServicesFactory(next) {
             @Override
             public void contextCreated(String appName, AppServices services, ServletContext context) {
-                next.contextCreated(appName, services, context);
+                super.contextCreated(appName, services, context);
                 context.setAttribute(SharedMaps.ATTRIBUTE, new AppSharedMaps(cluster, appName));
-            }
-
-            @Override
-            public AutoCloseable startHttp(org.olelo.container.internal.deploy.HttpApp app)
-                    throws org.olelo.container.internal.deploy.DeploymentException {
-                return next.startHttp(app);
-            }
-
-            @Override
-            public void release(String appName, AppServices services) {
-                next.release(appName, services);
             }
         };
     }

@@ -34,7 +34,8 @@ abstract class SipOnlyServletContext implements SipServletContext {
 
     private static final String HTTP = "it belongs to HTTP, whose servlets, filters and listeners are declared"
             + " in web.xml or with @WebServlet, @WebFilter and @WebListener";
-    private static final String WEBSOCKET = "it needs SIP over WebSocket (RFC 7118), which Olelo does not offer yet";
+    private static final String WEBSOCKET = "Olelo's ws: and wss: listening points carry SIP over WebSocket (RFC 7118),"
+            + " but tying a WebSocket to an HTTP session's identity (SipWebSocketContext) is not implemented";
 
     final UnsupportedOperationException unsupported(String method, String reason) {
         return new UnsupportedOperationException("SipServletContext." + method + " is not supported by Olelo: "

@@ -11,6 +11,7 @@ import org.olelo.api.net.ClosedConnection;
 import org.olelo.api.net.Connections;
 import org.olelo.container.internal.deploy.AppServices;
 import org.olelo.container.internal.deploy.AppServicesFactory;
+import org.olelo.container.internal.deploy.ForwardingAppServicesFactory;
 import org.olelo.core.spi.ConnectionEvents;
 import org.olelo.core.spi.ConnectionListener;
 import org.olelo.core.transport.Transport;
@@ -26,9 +27,8 @@ import org.olelo.core.transport.Transport;
  * handed to one virtual thread that tells the listeners (they may block on a database). The
  * factory methods run on the deployer thread.
  */
-public final class AppConnectionsHook implements AppServicesFactory, ConnectionListener, AutoCloseable {
+public final class AppConnectionsHook extends ForwardingAppServicesFactory implements ConnectionListener, AutoCloseable {
 
-    private final AppServicesFactory next;
     private final ConnectionEvents events;
     private final Map<AppServices, AppConnections> byServices = new IdentityHashMap<>();
     private final ExecutorService tell = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("olelo-connection-closed").factory());
@@ -38,30 +38,19 @@ public final class AppConnectionsHook implements AppServicesFactory, ConnectionL
      * @param events the core's reports of closed connections (this hook listens from now on)
      */
     public AppConnectionsHook(AppServicesFactory next, ConnectionEvents events) {
-        this.next = next;
+        super(next);
         this.events = events;
         events.add(this);
     }
 
     @Override
-    public AppServices create(String appName, ClassLoader appLoader) {
-        return next.create(appName, appLoader);
-    }
-
-    @Override
     public void contextCreated(String appName, AppServices services, ServletContext context) {
-        next.contextCreated(appName, services, context);
+        super.contextCreated(appName, services, context);
         AppConnections c = new AppConnections(appName);
         synchronized (byServices) {
             byServices.put(services, c);
         }
         context.setAttribute(Connections.ATTRIBUTE, c);
-    }
-
-    @Override
-    public AutoCloseable startHttp(org.olelo.container.internal.deploy.HttpApp app)
-            throws org.olelo.container.internal.deploy.DeploymentException {
-        return next.startHttp(app);
     }
 
     @Override
@@ -73,7 +62,7 @@ public final class AppConnectionsHook implements AppServicesFactory, ConnectionL
         if (c != null) {
             c.clear();
         }
-        next.release(appName, services);
+        super.release(appName, services);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.olelo.api.rpc.RpcCommands;
 import org.olelo.container.internal.deploy.AppRegistry;
 import org.olelo.container.internal.deploy.AppServices;
 import org.olelo.container.internal.deploy.AppServicesFactory;
+import org.olelo.container.internal.deploy.ForwardingAppServicesFactory;
 import org.olelo.container.internal.deploy.DeployedApp;
 
 /**
@@ -18,9 +19,8 @@ import org.olelo.container.internal.deploy.DeployedApp;
  *
  * <p>Called on the deployer thread; thread-safe.
  */
-public final class AppRpcHook implements AppServicesFactory, AppRegistry.Listener {
+public final class AppRpcHook extends ForwardingAppServicesFactory implements AppRegistry.Listener {
 
-    private final AppServicesFactory next;
     private final RpcRegistry registry;
     private final Map<AppServices, AppRpcCommands> byServices = new IdentityHashMap<>();
 
@@ -29,29 +29,18 @@ public final class AppRpcHook implements AppServicesFactory, AppRegistry.Listene
      * @param registry the server's command registry
      */
     public AppRpcHook(AppServicesFactory next, RpcRegistry registry) {
-        this.next = next;
+        super(next);
         this.registry = registry;
     }
 
     @Override
-    public AppServices create(String appName, ClassLoader appLoader) {
-        return next.create(appName, appLoader);
-    }
-
-    @Override
     public void contextCreated(String appName, AppServices services, ServletContext context) {
-        next.contextCreated(appName, services, context);
+        super.contextCreated(appName, services, context);
         AppRpcCommands commands = new AppRpcCommands(registry, appName, context.getClassLoader());
         synchronized (byServices) {
             byServices.put(services, commands);
         }
         context.setAttribute(RpcCommands.ATTRIBUTE, commands);
-    }
-
-    @Override
-    public AutoCloseable startHttp(org.olelo.container.internal.deploy.HttpApp app)
-            throws org.olelo.container.internal.deploy.DeploymentException {
-        return next.startHttp(app);
     }
 
     @Override
@@ -63,7 +52,7 @@ public final class AppRpcHook implements AppServicesFactory, AppRegistry.Listene
         if (commands != null) {
             commands.close();
         }
-        next.release(appName, services);
+        super.release(appName, services);
     }
 
     @Override

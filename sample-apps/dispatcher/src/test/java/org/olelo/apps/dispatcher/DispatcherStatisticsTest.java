@@ -50,7 +50,7 @@ class DispatcherStatisticsTest {
 
         @Override
         public Timer timer(String group, String name, String help, String... labels) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test double keeps counters and gauges, not timers");
         }
 
         private static String key(String group, String name, String... labels) {

@@ -105,7 +105,7 @@ class SiloWiringTest {
             }
 
             public Timer timer(String group, String name, String help, String... labels) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("this test double keeps counters and gauges, not timers");
             }
         });
         ServletContext ctx = context();

@@ -54,7 +54,7 @@ class PresenceStatisticsTest {
 
         @Override
         public Timer timer(String group, String name, String help, String... labels) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test double keeps counters and gauges, not timers");
         }
     }
 

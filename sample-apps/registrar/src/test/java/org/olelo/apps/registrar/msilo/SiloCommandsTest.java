@@ -60,7 +60,7 @@ class SiloCommandsTest {
 
         @Override
         public Timer timer(String group, String name, String help, String... labels) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test double keeps counters and gauges, not timers");
         }
     }
 

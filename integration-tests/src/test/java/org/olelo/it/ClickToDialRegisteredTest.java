@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +23,7 @@ class ClickToDialRegisteredTest {
 
     private static final String SDP_A = "v=0\r\no=party-a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
     private static final String SDP_B = "v=0\r\no=party-b 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = ClickToDialApi.JSON;
 
     @RegisterExtension
     static final OleloExtension OLELO = OleloExtension.started(null, "registrar", "click-to-dial").setup(p -> {
@@ -37,25 +32,11 @@ class ClickToDialRegisteredTest {
     });
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(OLELO.process().httpBase() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ClickToDialApi.send(OLELO.process().httpBase(), method, path, body);
     }
 
     private static JsonNode awaitState(String id, String state) throws Exception {
-        JsonNode last = null;
-        for (int i = 0; i < 100; i++) {
-            last = JSON.readTree(send("GET", "/click-to-dial/calls/" + id, null).body());
-            if (last.get("state").asText().equals(state)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("call " + id + " never " + state + ": " + last);
+        return ClickToDialApi.awaitState(OLELO.process().httpBase(), id, state);
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClickToDialRestTest {
 
     private static final String HOST = "127.0.0.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = ClickToDialApi.JSON;
 
     @RegisterExtension
     static final OleloExtension OLELO = OleloExtension.started(ClickToDialTest.ROUTING, "click-to-dial");
@@ -33,28 +29,11 @@ class ClickToDialRestTest {
     final SippRunner sipp = new SippRunner();
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(OLELO.process().httpBase() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ClickToDialApi.send(OLELO.process().httpBase(), method, path, body);
     }
 
     private static JsonNode awaitState(String id, String state) throws Exception {
-        JsonNode last = null;
-        for (int i = 0; i < 100; i++) {
-            HttpResponse<String> r = send("GET", "/click-to-dial/calls/" + id, null);
-            assertEquals(200, r.statusCode(), r.body());
-            assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-            last = JSON.readTree(r.body());
-            if (last.get("state").asText().equals(state)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("call " + id + " never " + state + ": " + last);
+        return ClickToDialApi.awaitState(OLELO.process().httpBase(), id, state);
     }
 
     @Test

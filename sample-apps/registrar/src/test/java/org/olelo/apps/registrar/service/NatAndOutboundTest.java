@@ -104,8 +104,9 @@ class NatAndOutboundTest {
         String user = temp.substring(4, temp.indexOf('@'));
         assertEquals(new Gruus.Reach(aor, "<urn:uuid:1>"), gruus.target("sip", user, "example.com", ""));
 
-        char last = user.charAt(user.length() - 1);
-        String altered = user.substring(0, user.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // a character inside the token, not the last one: base64's last character may carry unused bits
+        int at = "tgruu.".length() + 3;
+        String altered = user.substring(0, at) + (user.charAt(at) == 'A' ? 'B' : 'A') + user.substring(at + 1);
         assertNull(gruus.target("sip", altered, "example.com", ""), "altered");
         assertNull(new Gruus().target("sip", user, "example.com", ""), "another registrar's key");
         assertNull(gruus.target("sip", "tgruu.!!!", "example.com", ""), "not base64");

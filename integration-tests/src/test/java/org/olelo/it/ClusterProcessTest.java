@@ -1,8 +1,10 @@
 package org.olelo.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.olelo.core.testkit.SipBuilder;
+import org.olelo.core.testkit.SipText;
+import org.olelo.core.testkit.UdpPeer;
 
 /**
  * Two {@code olelo.jar} nodes in one cluster, on 127.0.0.1 and 127.0.0.2: bob registers through
  * node 1, a call entered at node 2 reaches him; node 1 is killed with SIGKILL, node 2 drops it from
- * the view within the failure detection time, and a call entered at node 2 still reaches bob.
+ * the view within the failure detection time, and a call entered at node 2 still reaches bob. The
+ * nodes share {@code cluster.route.key}: carol, challenged and registered by node 1, refreshes her
+ * registration at node 2 after node 1's death with node 1's nonce and is not challenged again.
  */
 class ClusterProcessTest {
 
@@ -26,6 +33,7 @@ class ClusterProcessTest {
     /** A killed process: its socket closes at once, then 500 ms of verification and the new view. */
     private static final long KILLED_LEAVES_WITHIN_MILLIS = 4_500;
     private static final Pattern SIZE = Pattern.compile("\"size\":(\\d+)");
+    private static final String KEY = "Zm9yIHRoZSBjbHVzdGVyIHRlc3Qgb25seSwgMzIgYnk=";
 
     @RegisterExtension
     final OleloExtension processes = OleloExtension.onDemand();
@@ -47,13 +55,29 @@ class ClusterProcessTest {
         assertTrue(rpc(two, "cluster.status").contains("app.registrar.location"), () -> rpc(two, "cluster.status"));
         callBobThrough(two, uasPort, "1");
 
-        one.kill9();
-        long killed = System.nanoTime();
-        long tookMillis = awaitMembers(two, 1, 20_000);
-        System.out.printf("cluster: node 1 killed, removed from node 2's view after %d ms%n", tookMillis);
-        assertTrue(tookMillis <= KILLED_LEAVES_WITHIN_MILLIS, "left the view after " + tookMillis + " ms");
-        assertTrue((System.nanoTime() - killed) / 1_000_000 < 20_000);
-        callBobThrough(two, uasPort, "2");
+        try (UdpPeer carol = new UdpPeer(new InetSocketAddress(H1, one.port()))) {
+            String challenged = carol.finalResponseTo(carolRegister(carol, 1));
+            assertEquals(401, SipText.status(challenged), challenged);
+            String challenge = SipText.header(challenged, "WWW-Authenticate");
+            String ok = carol.finalResponseTo(carolRegister(carol, 2).header("Authorization",
+                    DigestAnswer.of(challenge, "carol", "c4rol", "REGISTER", "sip:" + H1, 1)));
+            assertEquals(200, SipText.status(ok), ok);
+
+            one.kill9();
+            long killed = System.nanoTime();
+            long tookMillis = awaitMembers(two, 1, 20_000);
+            System.out.printf("cluster: node 1 killed, removed from node 2's view after %d ms%n", tookMillis);
+            assertTrue(tookMillis <= KILLED_LEAVES_WITHIN_MILLIS, "left the view after " + tookMillis + " ms");
+            assertTrue((System.nanoTime() - killed) / 1_000_000 < 20_000);
+            callBobThrough(two, uasPort, "2");
+
+            // the phone fails over to node 2 and keeps the nonce node 1 gave it
+            carol.sendTo(carolRegister(carol, 3).header("Authorization",
+                    DigestAnswer.of(challenge, "carol", "c4rol", "REGISTER", "sip:" + H1, 2)), new InetSocketAddress(H2, two.port()));
+            String refreshed = carol.finalResponse(10_000);
+            assertNotNull(refreshed, () -> logOf(two));
+            assertEquals(200, SipText.status(refreshed), () -> refreshed + "\n" + logOf(two));
+        }
         String metrics = get(two, "/metrics");
         assertTrue(metrics.contains("olelo_cluster_members 1"), metrics);
     }
@@ -81,8 +105,11 @@ class ClusterProcessTest {
         String members = H1 + ":" + c1 + "," + H2 + ":" + c2;
         two.host(H2);
         assertEquals(0, one.subscriber("add", "bob@127.0.0.1", "--password", "s3cret"));
-        one.start("cluster.name=it", "cluster.bind=" + H1 + ":" + c1, "cluster.members=" + members);
-        two.start("cluster.name=it", "cluster.bind=" + H2 + ":" + c2, "cluster.members=" + members);
+        for (OleloProcess n : new OleloProcess[] {one, two}) { // each node has its own subscriber table
+            assertEquals(0, n.subscriber("add", "carol@127.0.0.1", "--password", "c4rol"));
+        }
+        one.start("cluster.name=it", "cluster.bind=" + H1 + ":" + c1, "cluster.members=" + members, "cluster.route.key=" + KEY);
+        two.start("cluster.name=it", "cluster.bind=" + H2 + ":" + c2, "cluster.members=" + members, "cluster.route.key=" + KEY);
         awaitMembers(two, 2, 20_000);
         return new int[] {c1, c2};
     }
@@ -105,6 +132,13 @@ class ClusterProcessTest {
         SippResult callee = caller.allSuccessful(1) ? uas.await(LIMIT) : uas.stop();
         assertTrue(caller.allSuccessful(1) && callee.allSuccessful(1), () -> caller.describe() + "\n" + callee.describe()
                 + "\n" + logOf(node));
+    }
+
+    /** Carol's REGISTER (Request-URI and domain 127.0.0.1), one Call-ID for all. */
+    private static SipBuilder carolRegister(UdpPeer carol, int cseq) {
+        return SipBuilder.request("REGISTER", "sip:" + H1).via(carol).from("<sip:carol@" + H1 + ">")
+                .to("<sip:carol@" + H1 + ">").callId("cluster-reg-carol").cseq(cseq).contact("carol", carol)
+                .header("Expires", "600");
     }
 
     /** Polls {@code cluster.status} until the view has {@code size} members; returns how long it took. */

@@ -20,8 +20,17 @@ final class DigestAnswer {
     private DigestAnswer() {
     }
 
-    /** @return the Authorization value for {@code challenge} (a WWW-Authenticate value) */
+    /** @return the Authorization value for {@code challenge} (a WWW-Authenticate value), nonce count 1 */
     static String of(String challenge, String user, String password, String method, String uri) {
+        return of(challenge, user, password, method, uri, 1);
+    }
+
+    /**
+     * @param nc the nonce count: 1 for the first use of the challenge's nonce, one more each time
+     *           it is used again
+     * @return the Authorization value for {@code challenge} (a WWW-Authenticate value)
+     */
+    static String of(String challenge, String user, String password, String method, String uri, int nc) {
         Map<String, String> c = new HashMap<>();
         Matcher m = PARAM.matcher(challenge);
         while (m.find()) {
@@ -30,10 +39,11 @@ final class DigestAnswer {
         String cnonce = Long.toHexString(System.nanoTime());
         String ha1 = md5(user + ":" + c.get("realm") + ":" + password);
         String ha2 = md5(method + ":" + uri);
-        String response = md5(ha1 + ":" + c.get("nonce") + ":00000001:" + cnonce + ":auth:" + ha2);
+        String count = String.format("%08x", nc);
+        String response = md5(ha1 + ":" + c.get("nonce") + ":" + count + ":" + cnonce + ":auth:" + ha2);
         return "Digest username=\"" + user + "\", realm=\"" + c.get("realm") + "\", nonce=\"" + c.get("nonce")
                 + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"" + cnonce
-                + "\", qop=auth, nc=00000001" + (c.containsKey("opaque") ? ", opaque=\"" + c.get("opaque") + "\"" : "");
+                + "\", qop=auth, nc=" + count + (c.containsKey("opaque") ? ", opaque=\"" + c.get("opaque") + "\"" : "");
     }
 
     private static String md5(String s) {

@@ -32,8 +32,13 @@ import org.olelo.core.testkit.UdpPeer;
  * alice, front, node, front, bob. The node that handled the INVITE
  * is killed with SIGKILL while the call is up: alice's BYE still reaches bob, through a surviving
  * node, and a new call to bob works; then the node of another call is killed and bob hangs up: his
- * BYE reaches alice through the last node. The time from the kill to the BYE's 200 is printed. The nodes
- * run without digest authentication: a REGISTER forked to three nodes cannot answer three nonces.
+ * BYE reaches alice through the last node. The time from the kill to the BYE's 200 is printed.
+ *
+ * <p>The nodes authenticate REGISTER with digest, each against its own subscriber table: bob answers
+ * the one challenge the front relays, and the front forks that answer to every node, which all
+ * accept the nonce one of them issued because they derive their nonces from the shared route key.
+ * After each kill bob refreshes his registration with the same nonce (the next count) and is
+ * answered 200 at once, without a new challenge, whichever node issued it.
  */
 @Timeout(240)
 class FailoverTest {
@@ -45,6 +50,9 @@ class FailoverTest {
     /** Probing every second, threshold 1: a dead node is inactive after at most 2 s; 2 s more for a loaded machine. */
     private static final Duration DETECTION = Duration.ofSeconds(4);
     private static final Pattern VIA = Pattern.compile("SIP/2\\.0/UDP ([0-9.]+):(\\d+)");
+    private static final String PASSWORD = "b0bFa1l";
+    /** A node's call log line for a REGISTER of bob it accepted. */
+    private static final Pattern REGISTERED = Pattern.compile("method=REGISTER from=bob@" + DOMAIN + " .* status=200 ");
 
     @RegisterExtension
     final OleloExtension processes = OleloExtension.onDemand();
@@ -60,8 +68,8 @@ class FailoverTest {
             list.append("1 sip:127.0.0.").append(i).append(':').append(n.port()).append('\n');
         }
         for (OleloProcess n : nodes) {
-            // auth off: each node's digest nonces verify on that node only, and the front forks the REGISTER
-            n.start("local.domains=" + DOMAIN, "cluster.route.key=" + KEY, "auth.enabled=false");
+            assertEquals(0, n.subscriber("add", "bob@" + DOMAIN, "--password", PASSWORD));
+            n.start("local.domains=" + DOMAIN, "cluster.route.key=" + KEY);
         }
         OleloProcess front = processes.create(ROUTING, "dispatcher");
         Path file = front.root().resolve("dispatcher.list");
@@ -72,25 +80,22 @@ class FailoverTest {
         InetSocketAddress frontAddress = new InetSocketAddress("127.0.0.1", front.port());
 
         try (UdpPeer alice = new UdpPeer(frontAddress); UdpPeer bob = new UdpPeer(frontAddress)) {
-            bob.send(SipBuilder.request("REGISTER", "sip:" + DOMAIN).via(bob).from("<sip:bob@" + DOMAIN + ">")
-                    .to("<sip:bob@" + DOMAIN + ">").contact("bob", bob).header("Expires", "600"));
-            String registered = bob.finalResponse(WAIT);
-            assertNotNull(registered, () -> tail(front));
+            String challenged = register(bob, 1, null, front);
+            assertEquals(401, status(challenged), challenged);
+            String challenge = header(challenged, "WWW-Authenticate");
+            String registered = register(bob, 2, challenge, front);
             assertEquals(200, status(registered), registered);
-            // the front answers with the first node's 200; the others store the binding a moment later
+            // the front answers with the first node's 200; the others accept the same nonce a moment later
             for (OleloProcess n : nodes) {
-                long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (!n.log().contains("method=REGISTER from=bob@" + DOMAIN)) {
-                    assertTrue(System.nanoTime() < until, () -> "a node did not get the REGISTER\n" + tail(front));
-                    Thread.sleep(20);
-                }
+                awaitRegistered(n, 1, front);
             }
 
             Call call = establish(alice, bob, front);
             OleloProcess owner = nodes.stream().filter(n -> n.port() == call.node.getPort()).findFirst().orElseThrow();
             long killed = System.nanoTime();
+            int logged = front.log().length();
             owner.kill9();
-            awaitInactive(front, call.node);
+            awaitInactive(front, call.node, logged);
             long detected = System.nanoTime();
 
             InetSocketAddress relayedBy = hangUp(alice, bob, call.ok, front);
@@ -99,6 +104,14 @@ class FailoverTest {
             System.out.printf("failover: node %s killed; the front marked it inactive after %d ms; the BYE of its"
                     + " call answered %d ms after the kill%n", call.node, (detected - killed) / 1_000_000,
                     (served - killed) / 1_000_000);
+            // the refresh reuses the nonce with the next count: no second challenge from the survivors
+            String refreshed = register(bob, 3, challenge, front);
+            assertEquals(200, status(refreshed), refreshed);
+            for (OleloProcess n : nodes) {
+                if (n != owner) {
+                    awaitRegistered(n, 2, front);
+                }
+            }
 
             Call again = establish(alice, bob, front); // bob's binding is on the surviving nodes too
             assertTrue(again.node.getPort() != call.node.getPort(), "a new call goes to a live node");
@@ -106,8 +119,11 @@ class FailoverTest {
 
             // the callee hangs up a call whose node died: its BYE takes the way back through the last node
             Call third = establish(alice, bob, front);
+            logged = front.log().length();
             nodes.stream().filter(n -> n.port() == third.node.getPort()).findFirst().orElseThrow().kill9();
-            awaitInactive(front, third.node);
+            awaitInactive(front, third.node, logged);
+            String last = register(bob, 4, challenge, front); // the last node: two of three are dead
+            assertEquals(200, status(last), last);
             bob.send(SipBuilder.request("BYE", contactUri(third.invite)).via(bob).fromValue(header(third.ok, "To"))
                     .to(header(third.ok, "From")).callId(header(third.ok, "Call-ID")).cseq(1)
                     .route(entries(third.ok, "Record-Route").toArray(String[]::new)));
@@ -121,11 +137,41 @@ class FailoverTest {
         }
     }
 
-    /** Waits for the front's log line saying it stopped sending to the node, at most {@link #DETECTION}. */
-    private static void awaitInactive(OleloProcess front, InetSocketAddress node) throws Exception {
+    /**
+     * Bob's REGISTER through the front, one Call-ID for all; with {@code challenge}, answered with the
+     * nonce count {@code cseq - 1}, so that the first answer to a challenge is count 1.
+     */
+    private static String register(UdpPeer bob, int cseq, String challenge, OleloProcess front) throws Exception {
+        SipBuilder r = SipBuilder.request("REGISTER", "sip:" + DOMAIN).via(bob).from("<sip:bob@" + DOMAIN + ">")
+                .to("<sip:bob@" + DOMAIN + ">").callId("failover-reg-bob").cseq(cseq).contact("bob", bob)
+                .header("Expires", "600");
+        if (challenge != null) {
+            r.header("Authorization", DigestAnswer.of(challenge, "bob", PASSWORD, "REGISTER", "sip:" + DOMAIN, cseq - 1));
+        }
+        bob.send(r);
+        String answer = bob.finalResponse(WAIT);
+        assertNotNull(answer, () -> "no answer to REGISTER " + cseq + "\n" + tail(front));
+        return answer;
+    }
+
+    /** Waits until the node's call log shows {@code count} REGISTERs of bob answered 200, at most 10 s. */
+    private static void awaitRegistered(OleloProcess n, int count, OleloProcess front) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (REGISTERED.matcher(n.log()).results().count() < count) {
+            assertTrue(System.nanoTime() < until, () -> "node " + n.host() + " did not accept bob's REGISTER\n"
+                    + tail(n) + "\nfront:\n" + tail(front));
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Waits for the front's log line saying it stopped sending to the node, at most {@link #DETECTION};
+     * only the log after {@code from} counts (a node slow to answer the first probes was inactive at start).
+     */
+    private static void awaitInactive(OleloProcess front, InetSocketAddress node, int from) throws Exception {
         long killed = System.nanoTime();
         String dead = "destination sip:" + node.getHostString() + ":" + node.getPort() + " (set 1) did not answer";
-        while (!front.log().contains(dead)) {
+        while (!front.log().substring(from).contains(dead)) {
             assertTrue(System.nanoTime() - killed < DETECTION.toNanos(), () -> "the front did not notice\n" + tail(front));
             Thread.sleep(20);
         }

@@ -232,7 +232,9 @@ public enum ConfigKey {
     /** The Record-Route key shared by the nodes of a cluster. */
     CLUSTER_ROUTE_KEY("cluster.route.key", "32 bytes in base64 (openssl rand -base64 32), the same on every node: it"
             + " signs this node's Record-Route entries so that any node relays the requests of a dialog whose node"
-            + " died; empty: a key of this node alone, kept in the data folder (record-route.key)",
+            + " died, and the digest nonces are derived from it so that every node accepts the others' nonces;"
+            + " empty: a key of this node alone, kept in the data folder (record-route.key), and nonces of this"
+            + " start alone",
             d -> d.core().extensions().getOrDefault("cluster.route.key", ""));
 
     /**

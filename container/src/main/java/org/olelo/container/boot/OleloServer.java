@@ -24,6 +24,7 @@ import org.olelo.container.internal.router.RoutingNameCheck;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.security.DigestAuthenticator;
 import org.olelo.container.internal.security.InitialRequestGuard;
+import org.olelo.container.internal.security.SharedNonceKey;
 import org.olelo.container.internal.tls.SelfSignedTls;
 import org.olelo.container.internal.trace.ConfiguredTrace;
 import org.olelo.container.internal.trace.SipTrace;
@@ -149,12 +150,18 @@ public final class OleloServer implements AutoCloseable {
                 (System.nanoTime() - t0) / 1_000_000, sinceProcess, core.describeListeners(), apps);
     }
 
-    private static InitialRequestGuard guard(ServerConfig config, DatabaseService db, ContainerRuntime runtime) {
+    private static InitialRequestGuard guard(ServerConfig config, DatabaseService db, ContainerRuntime runtime)
+            throws IOException {
         if (!config.auth().enabled()) {
             LOG.warn("auth.enabled=false: the security constraints of applications are not enforced");
             return InitialRequestGuard.OPEN;
         }
-        return new DigestAuthenticator(config.auth(), new SubscriberStore(db.defaultPool()), runtime.statistics().container());
+        byte[] routeKey = RouteKey.shared(config);
+        if (routeKey != null) {
+            LOG.info("digest nonces are derived from cluster.route.key: every node with that key accepts them");
+        }
+        return new DigestAuthenticator(config.auth(), new SubscriberStore(db.defaultPool()), runtime.statistics().container(),
+                routeKey == null ? null : SharedNonceKey.fromRouteKey(routeKey));
     }
 
     /** Starts a server with the operating system's resolver and socket transports only. */

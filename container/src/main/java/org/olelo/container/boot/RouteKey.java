@@ -8,7 +8,8 @@ import org.olelo.core.routing.RouteTokens;
  * Chooses the key that signs this server's Record-Route entries: {@code cluster.route.key} when
  * set, the same on every node, so that an entry one node wrote verifies on all of them and any node
  * relays a dialog whose node died; else the key of this server alone, kept in its data folder.
- * Runs once at start.
+ * The shared key is also where the digest nonce secret of the nodes is derived from
+ * ({@code SharedNonceKey}). Runs once at start.
  */
 final class RouteKey {
 
@@ -25,9 +26,20 @@ final class RouteKey {
      *                     data folder's key cannot be read or made
      */
     static RouteTokens tokens(ServerConfig config) throws IOException {
+        byte[] key = shared(config);
+        return key == null ? RouteTokens.load(config.dataDir()) : RouteTokens.withKey(key);
+    }
+
+    /**
+     * The key the nodes share, which the digest nonces are derived from too.
+     *
+     * @return the 32 bytes of {@value #KEY}, or null when it is not set
+     * @throws IOException naming {@value #KEY} when its value is not 32 bytes in base64
+     */
+    static byte[] shared(ServerConfig config) throws IOException {
         String value = config.core().extensions().getOrDefault(KEY, "").strip();
         if (value.isEmpty()) {
-            return RouteTokens.load(config.dataDir());
+            return null;
         }
         byte[] key;
         try {
@@ -38,6 +50,6 @@ final class RouteKey {
         if (key.length != 32) {
             throw new IOException(KEY + " holds " + key.length + " bytes instead of 32 (make one with: openssl rand -base64 32)");
         }
-        return RouteTokens.withKey(key);
+        return key;
     }
 }

@@ -71,8 +71,21 @@ public final class DigestAuthenticator implements InitialRequestGuard {
      * @param statistics where failures and blocks are counted (group {@code auth}), or null
      */
     public DigestAuthenticator(AuthSettings settings, SubscriberStore store, org.olelo.api.stats.Statistics statistics) {
+        this(settings, store, statistics, null);
+    }
+
+    /**
+     * @param settings   the {@code auth.*} configuration
+     * @param store      the subscriber table
+     * @param statistics where failures and blocks are counted (group {@code auth}), or null
+     * @param shared     the nonce secret every node of the cluster holds, so that each accepts the
+     *                   others' nonces; null for nonces of this start alone. Nonce counts stay per
+     *                   node ({@link NonceCounts})
+     */
+    public DigestAuthenticator(AuthSettings settings, SubscriberStore store, org.olelo.api.stats.Statistics statistics,
+                               SharedNonceKey shared) {
         this.algorithms = settings.algorithms();
-        this.nonces = new NonceService(new SecureRandom(), System::currentTimeMillis, settings.nonceSeconds() * 1000L);
+        this.nonces = new NonceService(shared, new SecureRandom(), System::currentTimeMillis, settings.nonceSeconds() * 1000L);
         this.verifier = new DigestVerifier(store, algorithms, nonces, new NonceCounts(NONCE_COUNTS),
                 new FailureGuard(settings.maxFailures(), settings.maxFailuresSource(), settings.blockSeconds() * 1000L,
                         System::currentTimeMillis, AuthCounters.in(statistics)));

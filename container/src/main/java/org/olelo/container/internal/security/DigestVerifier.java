@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <li>malformed credentials, {@code qop} other than {@code auth}, a {@code uri} other than the
  *     Request-URI: 400 naming the parameter;</li>
  * <li>an algorithm not offered ({@code auth.algorithms}; SHA-256 and MD5 exist): challenge;</li>
- * <li>the nonce, before any password: one this server start did not issue to the request's source
- *     address (forged, damaged, from before a restart, issued to another client), or a wrong
+ * <li>the nonce, before any password: one this server start (or, with a shared nonce key, any node
+ *     of the cluster) did not issue to the request's source address (forged, damaged, from before a
+ *     restart, issued to another client), or a wrong
  *     {@code opaque}, gets a fresh challenge without {@code stale}; the password is not checked
  *     and nothing counts as a failure, so the answer does not depend on the password and every
  *     guess costs a challenge round trip from a real address;</li>
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *     for an unknown user, so both cost the same and are answered alike): a mismatch counts as a
  *     failure and is challenged, later when the user keeps failing;</li>
  * <li>a nonce of ours that expired, with the right password: challenge with {@code stale=true};</li>
- * <li>the nonce count must exceed the last one seen for that nonce, else (a replay) challenge.</li>
+ * <li>the nonce count must exceed the last one this node saw for that nonce, else (a replay)
+ *     challenge.</li>
  * </ol>
  *
  * <p>Thread-safe. Blocks on the subscriber look-up (JDBC): call it from a virtual thread.

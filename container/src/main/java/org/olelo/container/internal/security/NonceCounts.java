@@ -12,6 +12,14 @@ import java.util.Map;
  * default), the bound only matters when more than {@code capacity} clients authenticate within one
  * nonce lifetime, and then a replay still has to happen before the nonce expires.
  *
+ * <p>Per node, also in a cluster whose nodes share the nonce secret ({@link SharedNonceKey}): each
+ * node refuses the counts it has seen itself, so a request replayed to another node (or to a node
+ * restarted since, which keeps the key but not the counts) is accepted there once more, still only
+ * from the address the nonce was issued to and before it expires.
+ * Sharing the counts would refuse what the nodes are meant to accept: a front forks a REGISTER to
+ * every node with the same count, and each must take it; it would also cost a synchronous round
+ * to the other nodes per authenticated request.
+ *
  * <p>Thread-safe (one lock, held for a map operation).
  */
 final class NonceCounts {

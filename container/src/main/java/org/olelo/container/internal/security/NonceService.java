@@ -20,45 +20,74 @@ import javax.crypto.spec.SecretKeySpec;
  * nothing to another. The source port is not bound: it changes when a NAT rebinds or a TCP client
  * reconnects, and phones reuse a nonce across those.
  *
- * <p>A nonce is valid when its MAC checks and it is younger than the configured lifetime. After a
- * restart every old nonce is unknown and is answered with a fresh challenge.
+ * <p>A nonce is valid when its MAC checks and it is younger than the configured lifetime. With a
+ * secret drawn at start, every old nonce is unknown after a restart and is answered with a fresh
+ * challenge. The nodes of a cluster are given one secret instead ({@link SharedNonceKey}): a nonce
+ * one node issued then checks on every node, and on a node restarted within its lifetime; a nonce
+ * issued by a node whose clock runs up to {@value #SHARED_SKEW_MILLIS} ms ahead still counts as
+ * fresh, not as expired.
  *
- * <p>The {@code opaque} value is derived from the same secret, so it too changes with each start.
+ * <p>The {@code opaque} value is derived from the same secret, so it changes with each start unless
+ * the secret is shared, and is then the same on every node.
  *
  * <p>Thread-safe: {@link Mac} instances are per call.
  */
 final class NonceService {
 
-    /** What a nonce turned out to be. */
+    /** What a nonce turned out to be; "this server" is every node holding the shared key. */
     enum Verdict {
-        /** Issued by this server start and not expired. */
+        /** Issued by this server and not expired. */
         VALID,
-        /** Issued by this server start, but older than the lifetime. */
+        /** Issued by this server, but older than the lifetime. */
         EXPIRED,
-        /** Not issued by this server start (forged, damaged, or from before a restart). */
+        /** Not issued by this server (forged, damaged, from before a restart, or by another cluster). */
         UNKNOWN
     }
+
+    /** How far ahead of this node's clock another node's nonce may be dated and still be fresh. */
+    static final long SHARED_SKEW_MILLIS = 5_000;
 
     private static final int RANDOM_BYTES = 8;
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] secret = new byte[32];
+    private final byte[] secret;
     private final SecureRandom random;
     private final LongSupplier clock;
     private final long lifetimeMillis;
+    private final long skewMillis;
     private final String opaque;
 
     /**
+     * Nonces of this start alone: the secret is drawn from {@code random}.
+     *
      * @param random         source of the secret and of each nonce's random part
      * @param clock          milliseconds, e.g. {@code System::currentTimeMillis}
      * @param lifetimeMillis how long a nonce stays valid
      */
     NonceService(SecureRandom random, LongSupplier clock, long lifetimeMillis) {
+        this(null, random, clock, lifetimeMillis);
+    }
+
+    /**
+     * @param shared         the key every node of the cluster holds, or null for a secret of this
+     *                       start alone
+     * @param random         source of each nonce's random part (and of the secret when not shared)
+     * @param clock          milliseconds, e.g. {@code System::currentTimeMillis}
+     * @param lifetimeMillis how long a nonce stays valid
+     */
+    NonceService(SharedNonceKey shared, SecureRandom random, LongSupplier clock, long lifetimeMillis) {
         this.random = random;
         this.clock = clock;
         this.lifetimeMillis = lifetimeMillis;
-        random.nextBytes(secret);
+        if (shared == null) {
+            this.secret = new byte[32];
+            random.nextBytes(secret);
+            this.skewMillis = 0;
+        } else {
+            this.secret = shared.bytes();
+            this.skewMillis = SHARED_SKEW_MILLIS;
+        }
         this.opaque = B64.encodeToString(java.util.Arrays.copyOf(mac("opaque".getBytes(StandardCharsets.US_ASCII), ""), 12));
     }
 
@@ -80,7 +109,7 @@ final class NonceService {
     /**
      * @param nonce   a nonce a client sent back
      * @param boundTo the source address of the request that carries it
-     * @return whether this start issued it to that address, and whether it is still fresh
+     * @return whether this server issued it to that address, and whether it is still fresh
      */
     Verdict check(String nonce, String boundTo) {
         byte[] raw;
@@ -98,10 +127,10 @@ final class NonceService {
             return Verdict.UNKNOWN;
         }
         long age = clock.getAsLong() - ByteBuffer.wrap(raw).getLong();
-        return age >= 0 && age < lifetimeMillis ? Verdict.VALID : Verdict.EXPIRED;
+        return age >= -skewMillis && age < lifetimeMillis ? Verdict.VALID : Verdict.EXPIRED;
     }
 
-    /** @return the opaque value of this start */
+    /** @return the opaque value of this server */
     String opaque() {
         return opaque;
     }

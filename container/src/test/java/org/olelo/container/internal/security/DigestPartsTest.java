@@ -76,6 +76,50 @@ class DigestPartsTest {
     }
 
     @Test
+    void noncesMadeWithOneSharedKeyCheckOnEveryNodeHoldingIt() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        byte[] routeKey = new byte[32];
+        routeKey[0] = 7;
+        NonceService one = new NonceService(SharedNonceKey.fromRouteKey(routeKey), new SecureRandom(), now::get, 300_000);
+        NonceService two = new NonceService(SharedNonceKey.fromRouteKey(routeKey.clone()), new SecureRandom(), now::get,
+                300_000);
+        byte[] otherKey = routeKey.clone();
+        otherKey[31] = 1;
+        NonceService stranger = new NonceService(SharedNonceKey.fromRouteKey(otherKey), new SecureRandom(), now::get,
+                300_000);
+        String n = one.issue("192.0.2.1");
+        assertEquals(NonceService.Verdict.VALID, two.check(n, "192.0.2.1"), "issued by another node with the key");
+        assertEquals(NonceService.Verdict.VALID, one.check(two.issue("192.0.2.1"), "192.0.2.1"));
+        assertEquals(one.opaque(), two.opaque(), "one opaque for the whole cluster");
+        assertEquals(NonceService.Verdict.UNKNOWN, two.check(n, "192.0.2.2"), "still bound to the address");
+        assertEquals(NonceService.Verdict.UNKNOWN, stranger.check(n, "192.0.2.1"), "another key");
+        assertNotEquals(one.opaque(), stranger.opaque());
+        assertEquals(NonceService.Verdict.UNKNOWN, new NonceService(new SecureRandom(), now::get, 300_000)
+                .check(n, "192.0.2.1"), "a node without the key");
+
+        AtomicLong behind = new AtomicLong(now.get() - NonceService.SHARED_SKEW_MILLIS + 1);
+        NonceService slowClock = new NonceService(SharedNonceKey.fromRouteKey(routeKey), new SecureRandom(), behind::get,
+                300_000);
+        assertEquals(NonceService.Verdict.VALID, slowClock.check(n, "192.0.2.1"), "a node whose clock is a bit behind");
+        now.addAndGet(300_000);
+        assertEquals(NonceService.Verdict.EXPIRED, two.check(n, "192.0.2.1"), "stale on every node alike");
+    }
+
+    @Test
+    void theNonceKeyIsNotTheRouteKey() throws Exception {
+        byte[] routeKey = new byte[32];
+        java.util.Arrays.fill(routeKey, (byte) 3);
+        byte[] derived = SharedNonceKey.fromRouteKey(routeKey).bytes();
+        assertEquals(32, derived.length);
+        assertFalse(java.util.Arrays.equals(routeKey, derived));
+        javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
+        m.init(new javax.crypto.spec.SecretKeySpec(routeKey, "HmacSHA256"));
+        assertTrue(java.util.Arrays.equals(m.doFinal("olelo digest nonce key v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                derived), "HMAC-SHA256 of the label under the route key");
+        assertThrows(IllegalArgumentException.class, () -> SharedNonceKey.fromRouteKey(new byte[16]));
+    }
+
+    @Test
     void nonceCountsRefuseReplaysAndStayBounded() {
         NonceCounts counts = new NonceCounts(2);
         assertTrue(counts.advance("a", 1));

@@ -198,13 +198,16 @@ class WebSocketCallTest {
                 + "</script></body></html>\n";
     }
 
-    /** Answers each HTTP request after two seconds (holds a page's virtual clock while SIP flows). */
+    /**
+     * Answers each HTTP request after five seconds: holds a page's virtual clock while SIP flows
+     * (a server on a busy machine may take more than a second or two to answer the REGISTER).
+     */
     private static ServerSocket slowHttp() throws IOException {
         ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
-                    Thread.sleep(2000);
+                    Thread.sleep(5000);
                     s.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException | InterruptedException e) {
                     return;

@@ -146,7 +146,8 @@ class NatOutboundTest {
             assertEquals("sip:gu@" + HOST + ";gr=urn:uuid:00000000-0000-0000-0000-0000000000a2", pub2);
             String temp1 = param(ok, c1, "temp-gruu");
             assertTrue(temp1.matches("sip:tgruu\\.[A-Za-z0-9_-]+@" + Pattern.quote(HOST) + ";gr"), temp1);
-            assertTrue(!temp1.contains("gu@") && !temp1.contains("a1"), "a temporary GRUU hides whose it is");
+            assertTrue(!temp1.contains("gu@") && !temp1.contains("uuid") && !temp1.contains("0000000000a1"),
+                    "a temporary GRUU hides whose it is"); // not "a1" alone: random base64 may hold it
 
             try (UdpPeer caller = message(pub2)) {
                 delivered(two, caller);

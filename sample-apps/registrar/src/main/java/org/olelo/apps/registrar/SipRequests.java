@@ -62,9 +62,13 @@ final class SipRequests {
 
     private static long cseq(SipServletRequest req) throws RegistrarException {
         String cseq = req.getHeader("CSeq");
-        String number = cseq == null ? "" : cseq.trim().split("\\s+")[0];
+        String number = cseq == null ? "" : cseq.strip();
+        int end = 0;
+        while (end < number.length() && !Character.isWhitespace(number.charAt(end))) {
+            end++;
+        }
         try {
-            return Long.parseLong(number);
+            return Long.parseLong(number, 0, end, 10);
         } catch (NumberFormatException e) {
             throw new RegistrarException(400, "Malformed CSeq: " + shorten(String.valueOf(cseq)));
         }

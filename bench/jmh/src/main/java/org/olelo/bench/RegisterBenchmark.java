@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The registrar is taken from {@code deploy/apps/registrar.war} (system property
  * {@code olelo.bench.apps} names another folder), so run it from the project folder after the
  * package build. One thread drives the requests; the transactions' timers run as in a real server.
+ * Each iteration also prints the process's CPU time per REGISTER.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +55,8 @@ public class RegisterBenchmark {
     private OleloServer server;
     private InMemoryTransport memory;
     private int n;
+    private int iterationStart;
+    private long cpuStart;
 
     /** Starts a server with the registrar (bindings in memory) on an in-memory UDP connector. */
     @Setup(Level.Trial)
@@ -76,6 +79,31 @@ public class RegisterBenchmark {
                 .withManagement(defaults.management().withoutHttp())
                 .withLog(new org.olelo.container.boot.LogSettings(false, defaults.log().trace()));
         server = OleloServer.start(cfg, host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, List.of(memory));
+    }
+
+    /** Notes the process's CPU time at the start of an iteration. */
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        iterationStart = n;
+        cpuStart = processCpuNanos();
+    }
+
+    /**
+     * Prints the CPU time of the whole process (all threads, this driver's included) per REGISTER
+     * over the iteration: on a shared machine a steadier figure than the latency of one request.
+     */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        int ops = n - iterationStart;
+        if (ops > 0) {
+            System.out.printf("cpu per REGISTER: %.1f us (%d REGISTERs)%n",
+                    (processCpuNanos() - cpuStart) / 1000.0 / ops, ops);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Stops the server and removes its folders. */

@@ -210,7 +210,18 @@ abstract class MessageText implements SipServletMessage {
     public void addAddressHeader(String name, Address addr, boolean first) {
         checkModifiable();
         checkNotSystem(name);
-        attach(name, addr.toString(), first);
+        // a plain Contact goes over from its parts; anything else is written and parsed
+        SIPHeader h = addr instanceof AddressImpl a && HeaderNames.canonical(name).equalsIgnoreCase("Contact")
+                ? org.olelo.container.internal.address.JainContacts.contactOrNull(a) : null;
+        if (h == null) {
+            attach(name, addr.toString(), first);
+            return;
+        }
+        try {
+            message.attachHeader(h, false, first);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad value for header " + name + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -54,6 +54,15 @@ public sealed interface RegisterResult {
             return List.of(out);
         }
 
+        /**
+         * @param b    one of the bindings
+         * @param more further Contact parameters, "" for none
+         * @return its Contact header value, as {@link #contactValues()} writes it, then {@code more}
+         */
+        public String contactValue(Binding b, String more) {
+            return contactValue(b).append(more).toString();
+        }
+
         private StringBuilder contactValue(Binding b) {
             StringBuilder sb = new StringBuilder(b.contact().length() + 48).append('<').append(b.contact()).append(">;expires=")
                     .append(b.remainingSeconds(now));

@@ -210,4 +210,28 @@ class NatOutboundTest {
         }
         assertEquals(404, status, "the contact that stopped answering its pings is gone");
     }
+
+    /**
+     * The 200 lists every binding as {@code <uri>;expires=N[;q=Q]}, best first, whether its Contact is
+     * built from this REGISTER's parsed URI or written from a binding an earlier REGISTER left.
+     */
+    @Test
+    @Order(7)
+    void theAnswerListsEachBindingWithItsExpiryAndQ() throws Exception {
+        try (UdpPeer one = new UdpPeer(server()); UdpPeer two = new UdpPeer(server())) {
+            String c1 = "sip:cv@" + HOST + ":" + one.address().getPort() + ";transport=udp";
+            String c2 = "sip:cv@" + HOST + ":" + two.address().getPort() + ";transport=udp;x-flag";
+            registered(one, register(one, "cv", "<" + c1 + ">;q=0.5"));
+            String ok = registered(two, register(two, "cv", "<" + c2 + ">"));
+            List<String> contacts = SipText.entries(ok, "Contact");
+            assertEquals(2, contacts.size(), ok);
+            assertTrue(contacts.get(0).matches(Pattern.quote("<" + c2 + ">;expires=") + "(300|299)"), ok);
+            assertTrue(contacts.get(1).matches(Pattern.quote("<" + c1 + ">;expires=") + "(300|299|298);q=0\\.5"), ok);
+            ok = registered(one, register(one, "cv", "<" + c1 + ">;q=0.5"));
+            contacts = SipText.entries(ok, "Contact");
+            assertEquals(2, contacts.size(), ok);
+            assertTrue(contacts.get(0).matches(Pattern.quote("<" + c2 + ">;expires=") + "(300|299|298)"), ok);
+            assertTrue(contacts.get(1).matches(Pattern.quote("<" + c1 + ">;expires=") + "(300|299);q=0\\.5"), ok);
+        }
+    }
 }

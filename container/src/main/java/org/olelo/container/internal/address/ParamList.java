@@ -132,6 +132,45 @@ final class ParamList implements Serializable {
         }
     }
 
+    /**
+     * True when every parameter could be handed to JAIN-SIP as it stands: a token name, and a
+     * value that is empty or a run of token characters (or, for a quoted header parameter, of
+     * printable characters other than quote and backslash).
+     *
+     * @param header true for header parameters, false for URI parameters
+     */
+    boolean allPlain(boolean header) {
+        for (Param p : list) {
+            if (!plainToken(p.name, header) || !(p.value.isEmpty() || plainToken(p.value, header)
+                    || (header && p.quoted && isQuotable(p.value)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A token; in a URI also without the token characters URI parameters escape ({@code %}, {@code `}). */
+    static boolean plainToken(String s, boolean header) {
+        return Escapes.isToken(s) && (header || (s.indexOf('%') < 0 && s.indexOf('`') < 0));
+    }
+
+    private static boolean isQuotable(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies plain ({@link #allPlain}) parameters into a JAIN-SIP URI; an empty value is a flag. */
+    void copyToUri(gov.nist.javax.sip.address.SipUri target) throws java.text.ParseException {
+        for (Param p : list) {
+            target.setParameter(p.name, p.value.isEmpty() ? null : p.value);
+        }
+    }
+
     /** Writes the parameters as URI parameters, escaping what must be. */
     void encodeUri(StringBuilder sb) {
         for (Param p : list) {

@@ -162,12 +162,14 @@ abstract class MessageText implements SipServletMessage {
         attach(name, value, false);
     }
 
-    /** Parses and attaches a header without the system-header check (container use). */
+    /**
+     * Attaches a header given as text, without the system-header check (container use); the value
+     * is parsed where the container must understand it ({@link TextHeaders}).
+     */
     protected void attach(String name, String value, boolean top) {
         try {
-            SIPHeader h = StringMsgParser.parseSIPHeader(HeaderNames.canonical(name) + ": " + value + "\r\n");
-            message.attachHeader(h, false, top);
-        } catch (ParseException e) {
+            message.attachHeader(TextHeaders.of(name, value), false, top);
+        } catch (ParseException e) { // a second header of a kind that appears once
             throw new IllegalArgumentException("bad value for header " + name + ": " + e.getMessage(), e);
         }
     }
@@ -208,7 +210,18 @@ abstract class MessageText implements SipServletMessage {
     public void addAddressHeader(String name, Address addr, boolean first) {
         checkModifiable();
         checkNotSystem(name);
-        attach(name, addr.toString(), first);
+        // a plain Contact goes over from its parts; anything else is written and parsed
+        SIPHeader h = addr instanceof AddressImpl a && HeaderNames.canonical(name).equalsIgnoreCase("Contact")
+                ? org.olelo.container.internal.address.JainContacts.contactOrNull(a) : null;
+        if (h == null) {
+            attach(name, addr.toString(), first);
+            return;
+        }
+        try {
+            message.attachHeader(h, false, first);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad value for header " + name + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,17 +1,23 @@
 package org.olelo.apps.registrar;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.sip.Address;
 import jakarta.servlet.sip.SipFactory;
 import jakarta.servlet.sip.SipServlet;
 import jakarta.servlet.sip.SipServletRequest;
 import jakarta.servlet.sip.SipServletResponse;
+import jakarta.servlet.sip.URI;
 import org.olelo.apps.registrar.msilo.Silo;
 import org.olelo.apps.registrar.service.RegisterRequest;
 import org.olelo.apps.registrar.service.RegisterResult;
 import org.olelo.apps.registrar.service.Registrar;
 import org.olelo.apps.registrar.service.RegistrarException;
+import org.olelo.apps.registrar.spi.Binding;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code register} servlet: answers REGISTER requests (Kamailio's {@code save("location")}).
@@ -56,8 +62,9 @@ public class RegisterServlet extends SipServlet {
     protected void doRegister(SipServletRequest req) throws ServletException, IOException {
         long now = System.currentTimeMillis();
         RegisterResult result;
+        Map<String, URI> contactUris = new HashMap<>(4);
         try {
-            RegisterRequest request = SipRequests.register(req, factory);
+            RegisterRequest request = SipRequests.register(req, factory, contactUris);
             Outbound.checkFirstHop(req, request);
             result = runtime.registrar().register(request, now);
         } catch (RegistrarException e) {
@@ -65,7 +72,7 @@ public class RegisterServlet extends SipServlet {
         }
         switch (result) {
             case RegisterResult.Accepted ok -> {
-                accept(req, ok);
+                accept(req, ok, contactUris);
                 if (!ok.bindings().isEmpty() && silo != null) {
                     silo.registered(ok.bindings().get(0).aor()); // hands the delivery to the silo's threads
                 }
@@ -80,10 +87,25 @@ public class RegisterServlet extends SipServlet {
         }
     }
 
-    private void accept(SipServletRequest req, RegisterResult.Accepted ok) throws IOException {
+    private void accept(SipServletRequest req, RegisterResult.Accepted ok, Map<String, URI> contactUris)
+            throws IOException {
         SipServletResponse resp = req.createResponse(SipServletResponse.SC_OK);
-        for (String contact : ok.contactValues(Outbound.gruuParams(req, runtime.gruus()))) {
-            resp.addHeader("Contact", contact);
+        Function<Binding, String> gruu = Outbound.gruuParams(req, runtime.gruus());
+        for (Binding b : ok.bindings()) {
+            String more = gruu.apply(b);
+            URI uri = more.isEmpty() && b.instance() == null && b.regId() == Binding.NO_REG_ID
+                    ? contactUris.get(b.contact()) : null;
+            if (uri == null) {
+                resp.addHeader("Contact", ok.contactValue(b, more));
+                continue;
+            }
+            // a binding of this REGISTER: its URI is parsed already, so the Contact is built from it
+            Address a = factory.createAddress(uri.clone());
+            a.setParameter("expires", Long.toString(b.remainingSeconds(ok.now())));
+            if (b.qText() != null) {
+                a.setParameter("q", b.qText());
+            }
+            resp.addAddressHeader("Contact", a, false);
         }
         if (Outbound.applies(req)) {
             resp.addHeader("Require", "outbound"); // RFC 5626 §6: the registrar keeps the UA's flows

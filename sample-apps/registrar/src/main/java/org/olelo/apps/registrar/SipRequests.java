@@ -27,12 +27,15 @@ final class SipRequests {
     }
 
     /**
-     * @param req     a REGISTER
-     * @param factory parses the Contact values one by one (so that a bad one can be named)
+     * @param req         a REGISTER
+     * @param factory     parses the Contact values one by one (so that a bad one can be named)
+     * @param contactUris receives each Contact's parsed URI under its text (the binding's contact),
+     *                    so that the answer can reuse it instead of parsing that text again
      * @return its values
      * @throws RegistrarException 400 naming a malformed Contact or CSeq
      */
-    static RegisterRequest register(SipServletRequest req, SipFactory factory) throws RegistrarException {
+    static RegisterRequest register(SipServletRequest req, SipFactory factory, Map<String, URI> contactUris)
+            throws RegistrarException {
         URI ruri = req.getRequestURI();
         URI to = req.getTo().getURI();
         SipURI toSip = to instanceof SipURI s ? s : null;
@@ -48,7 +51,9 @@ final class SipRequests {
             if (a.isWildcard()) {
                 wildcard = true;
             } else {
-                contacts.add(new ContactSpec(a.getURI().toString(), a.getParameter("expires"), a.getParameter("q"),
+                String uri = a.getURI().toString();
+                contactUris.put(uri, a.getURI());
+                contacts.add(new ContactSpec(uri, a.getParameter("expires"), a.getParameter("q"),
                         a.getParameter("+sip.instance"), a.getParameter("reg-id")));
             }
         }
@@ -62,9 +67,13 @@ final class SipRequests {
 
     private static long cseq(SipServletRequest req) throws RegistrarException {
         String cseq = req.getHeader("CSeq");
-        String number = cseq == null ? "" : cseq.trim().split("\\s+")[0];
+        String number = cseq == null ? "" : cseq.strip();
+        int end = 0;
+        while (end < number.length() && !Character.isWhitespace(number.charAt(end))) {
+            end++;
+        }
         try {
-            return Long.parseLong(number);
+            return Long.parseLong(number, 0, end, 10);
         } catch (NumberFormatException e) {
             throw new RegistrarException(400, "Malformed CSeq: " + shorten(String.valueOf(cseq)));
         }

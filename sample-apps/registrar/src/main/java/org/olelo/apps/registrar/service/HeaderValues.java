@@ -96,7 +96,26 @@ final class HeaderValues {
      * @return it cut to 60 characters, without line breaks
      */
     static String shorten(String text) {
-        String t = text.replaceAll("[\\r\\n\\t]+", " ");
+        // called for every Contact of every REGISTER (reason phrases are built up front): no regex
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isBlank(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                if (i == 0 || !isBlank(text.charAt(i - 1))) {
+                    sb.append(' '); // one space for a run of line breaks and tabs
+                }
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        String t = sb == null ? text : sb.toString();
         return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+    }
+
+    private static boolean isBlank(char c) {
+        return c == '\r' || c == '\n' || c == '\t';
     }
 }

@@ -46,11 +46,25 @@ public sealed interface RegisterResult {
          * @return one Contact header value per binding, best first, as {@link #contactValues()}
          */
         public List<String> contactValues(java.util.function.Function<Binding, String> more) {
-            return bindings.stream().map(b -> contactValue(b) + more.apply(b)).toList();
+            String[] out = new String[bindings.size()];
+            for (int i = 0; i < out.length; i++) {
+                Binding b = bindings.get(i);
+                out[i] = contactValue(b).append(more.apply(b)).toString();
+            }
+            return List.of(out);
         }
 
-        private String contactValue(Binding b) {
-            StringBuilder sb = new StringBuilder("<").append(b.contact()).append(">;expires=")
+        /**
+         * @param b    one of the bindings
+         * @param more further Contact parameters, "" for none
+         * @return its Contact header value, as {@link #contactValues()} writes it, then {@code more}
+         */
+        public String contactValue(Binding b, String more) {
+            return contactValue(b).append(more).toString();
+        }
+
+        private StringBuilder contactValue(Binding b) {
+            StringBuilder sb = new StringBuilder(b.contact().length() + 48).append('<').append(b.contact()).append(">;expires=")
                     .append(b.remainingSeconds(now));
             if (b.qText() != null) {
                 sb.append(";q=").append(b.qText());
@@ -62,12 +76,35 @@ public sealed interface RegisterResult {
             if (b.regId() != Binding.NO_REG_ID) {
                 sb.append(";reg-id=").append(b.regId());
             }
-            return sb.toString();
+            return sb;
         }
 
         /** @return the Date header value for the answer (RFC 3261 §20.17), e.g. {@code Sat, 13 Nov 2010 23:29:00 GMT} */
         public String date() {
-            return DATE.format(Instant.ofEpochMilli(now));
+            return DateText.of(now);
+        }
+    }
+
+    /** The Date text of the current second, formatted once per second; safe for any thread. */
+    final class DateText {
+
+        private record Second(long second, String text) {
+        }
+
+        private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
+        private DateText() {
+        }
+
+        /** @return the RFC 1123 date of {@code millis} (epoch milliseconds), e.g. {@code Sat, 13 Nov 2010 23:29:00 GMT} */
+        static String of(long millis) {
+            long second = Math.floorDiv(millis, 1000);
+            Second s = last;
+            if (s.second() != second) {
+                s = new Second(second, DATE.format(Instant.ofEpochSecond(second)));
+                last = s;
+            }
+            return s.text();
         }
     }
 

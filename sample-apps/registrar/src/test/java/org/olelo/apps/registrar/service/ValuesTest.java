@@ -37,6 +37,15 @@ class ValuesTest {
     }
 
     @Test
+    void reasonTextIsOneLineOfAtMostSixtyCharacters() {
+        assertEquals("sip:a@b", HeaderValues.shorten("sip:a@b"));
+        assertEquals("a b c ", HeaderValues.shorten("a\r\n\tb\nc\r\n"));
+        assertEquals(" x", HeaderValues.shorten("\r\nx"));
+        assertEquals("x".repeat(57) + "...", HeaderValues.shorten("x".repeat(61)));
+        assertEquals("y".repeat(60), HeaderValues.shorten("y".repeat(30) + "\r\n" + "y".repeat(29)).replace(' ', 'y'));
+    }
+
+    @Test
     void headerValuesAreStrict() throws RegistrarException {
         assertEquals(-1, HeaderValues.seconds(null, "x"));
         assertEquals(3600, HeaderValues.seconds(" 3600 ", "x"));

@@ -590,6 +590,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
+        DistributableAttributes.check(app, name, value);
         attributes.set(name, value, events);
     }
 

@@ -535,6 +535,7 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
+        DistributableAttributes.check(parent.app(), name, value);
         attributes.set(name, value, events);
     }
 

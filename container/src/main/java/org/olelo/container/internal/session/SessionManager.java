@@ -30,6 +30,7 @@ public final class SessionManager {
     private final Executor virtualThreads;
     private final long minuteMillis;
     private volatile DialogObserver dialogObserver = DialogObserver.NONE;
+    private volatile SessionWrites writes = SessionWrites.NONE;
 
     /**
      * @param scheduler      timer thread for session expiry
@@ -136,6 +137,22 @@ public final class SessionManager {
         return s;
     }
 
+    /** Who copies the sessions of distributable applications (a cluster); set at start. */
+    public void replicateWith(SessionWrites w) {
+        this.writes = java.util.Objects.requireNonNull(w, "writes");
+    }
+
+    /**
+     * A piece of application code of {@code as} ended (servlet, listener, timer): a distributable
+     * application's valid session is handed to the {@link SessionWrites}. On the session's executor.
+     */
+    public void invocationEnded(SipApplicationSessionImpl as) {
+        SessionWrites w = writes;
+        if (w != SessionWrites.NONE && as.usable() && as.app().distributable()) {
+            w.written(as);
+        }
+    }
+
     /** Who hears of the dialog events of every session (dialog tracking, accounting); set at start. */
     public void observeDialogs(DialogObserver observer) {
         this.dialogObserver = java.util.Objects.requireNonNull(observer, "observer");
@@ -209,6 +226,10 @@ public final class SessionManager {
         s.app().sessionRemoved();
         for (String k : s.indexKeysInternal()) {
             removeIndexKey(s, k);
+        }
+        SessionWrites w = writes;
+        if (w != SessionWrites.NONE && s.app().distributable()) {
+            w.invalidated(s);
         }
     }
 

@@ -162,6 +162,11 @@ public final class SipSessionImpl implements MessageSession {
         }
     }
 
+    /** The attributes as they are now (any thread; no validity check, for copies of the session). */
+    public java.util.Map<String, Object> attributeValues() {
+        return attributes.values();
+    }
+
     /** The servlet name that handles requests of this session. */
     public String handler() {
         return handler;
@@ -187,6 +192,7 @@ public final class SipSessionImpl implements MessageSession {
     public void setState(State s) {
         State before = this.state;
         this.state = s;
+        parent.touch();
         if (before != s) {
             manager.dialogObserver().stateChanged(this, before, s);
         }
@@ -536,6 +542,7 @@ public final class SipSessionImpl implements MessageSession {
     public void setAttribute(String name, Object value) {
         checkValid();
         DistributableAttributes.check(parent.app(), name, value);
+        parent.touch();
         attributes.set(name, value, events);
     }
 
@@ -548,6 +555,7 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
+        parent.touch();
         attributes.remove(name, events);
     }
 

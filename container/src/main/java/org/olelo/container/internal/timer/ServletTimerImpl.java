@@ -30,14 +30,16 @@ final class ServletTimerImpl implements ServletTimer {
     private final Serializable info;
     private final long period;
     private final boolean fixedDelay;
+    private final boolean persistent;
     private volatile long scheduledTime;
     private volatile long nextTime;
     private volatile boolean cancelled;
     private ScheduledFuture<?> future;
 
     ServletTimerImpl(SipApplicationSessionImpl session, TransactionTimers timers, long delay, long period,
-                     boolean fixedDelay, Serializable info) {
+                     boolean fixedDelay, boolean persistent, Serializable info) {
         this.session = session;
+        this.persistent = persistent;
         this.timers = timers;
         this.info = info;
         this.period = period;
@@ -86,6 +88,11 @@ final class ServletTimerImpl implements ServletTimer {
     private void end() {
         cancelled = true;
         session.removeTimer(this);
+    }
+
+    /** What a copy of the timer on another node needs (see {@link TimerFacts}). */
+    TimerFacts facts() {
+        return new TimerFacts(id, info, nextTime, period, !fixedDelay, persistent);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class TimerServiceImpl implements TimerService {
 
     @Override
     public ServletTimer createTimer(SipApplicationSession appSession, long delay, boolean isPersistent, Serializable info) {
-        return create(appSession, delay, 0, false, info);
+        return create(appSession, delay, 0, false, isPersistent, info);
     }
 
     @Override
@@ -35,10 +35,11 @@ public final class TimerServiceImpl implements TimerService {
         if (period <= 0) {
             throw new IllegalArgumentException("period must be positive, got " + period);
         }
-        return create(appSession, delay, period, fixedDelay, info);
+        return create(appSession, delay, period, fixedDelay, isPersistent, info);
     }
 
-    private ServletTimer create(SipApplicationSession appSession, long delay, long period, boolean fixedDelay, Serializable info) {
+    private ServletTimer create(SipApplicationSession appSession, long delay, long period, boolean fixedDelay,
+                                boolean persistent, Serializable info) {
         if (!(appSession instanceof SipApplicationSessionImpl s)) {
             throw new IllegalArgumentException("not an application session of this container");
         }
@@ -51,6 +52,6 @@ public final class TimerServiceImpl implements TimerService {
         if (s.app().listeners(TimerListener.class).isEmpty()) {
             throw new IllegalStateException("application " + s.getApplicationName() + " has no TimerListener");
         }
-        return new ServletTimerImpl(s, timers, delay, period, fixedDelay, info);
+        return new ServletTimerImpl(s, timers, delay, period, fixedDelay, persistent, info);
     }
 }

@@ -128,7 +128,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new ServletCalls(), this::newProxy);
         this.composer = new Composer(rt, router, ua.dialogs());
         this.relays = new Relays(rt);
-        this.subsequent = new InDialogDispatch(rt, new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain), ua, relays);
+        this.subsequent = new InDialogDispatch(rt, new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain), ua, relays,
+                new DialogTakeover(rt.sessions(), ua, timerService, this::newestVersion));
         this.ua.setComposer(composer);
         this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
         registry.addListener(versions, true);
@@ -441,5 +442,10 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     @Override
     public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
         subsequent.cancel(invite, cancel);
+    }
+
+    /** The newest version of an application, or null (the take-over of another node's dialogs). */
+    private DeployedAppContext newestVersion(String appName) {
+        return versions.newest(appName);
     }
 }

@@ -60,7 +60,7 @@ class ClusterSessionStoreTest {
 
     static DialogFacts dialog(String callId, String local, String remote) {
         return new DialogFacts("UAS", callId, local, remote, "<sip:svc@127.0.0.1>", "<sip:alice@127.0.0.1>",
-                "sip:peer@127.0.0.9:5999", List.of("<sip:127.0.0.1;lr>"), 3, 2, false, "udp");
+                "sip:peer@127.0.0.9:5999", List.of("<sip:127.0.0.1;lr>"), 3, 2, false, "udp", true);
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class Replicator implements SessionWrites {
         this.writer = writer;
     }
 
+    /** @return where the copies go */
+    public SessionReplication store() {
+        return store;
+    }
+
     @Override
     public void written(SipApplicationSessionImpl as) {
         String app = as.getApplicationName();

@@ -116,6 +116,7 @@ public final class SnapshotCodec {
         out.writeLong(d.remoteCSeq());
         out.writeBoolean(d.secure());
         text(out, d.transport());
+        out.writeBoolean(d.invite());
     }
 
     private static DialogFacts dialog(DataInputStream in) throws IOException {
@@ -135,7 +136,7 @@ public final class SnapshotCodec {
             routes.add(in.readUTF());
         }
         return new DialogFacts(mode, callId, localTag, remoteTag, local, remote, target, routes, in.readLong(),
-                in.readLong(), in.readBoolean(), text(in));
+                in.readLong(), in.readBoolean(), text(in), in.readBoolean());
     }
 
     private static void attributes(DataOutputStream out, Map<String, byte[]> m) throws IOException {

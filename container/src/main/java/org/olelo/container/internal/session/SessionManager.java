@@ -153,6 +153,38 @@ public final class SessionManager {
         }
     }
 
+    /** Who copies the sessions of distributable applications ({@link SessionWrites#NONE} without a cluster). */
+    public SessionWrites writes() {
+        return writes;
+    }
+
+    /**
+     * Enters an application session restored from another node's copy, under its id, without
+     * {@code sessionCreated} (it was created on the other node). Any thread.
+     *
+     * @param app            the application's version on this node
+     * @param id             the copied session's id
+     * @param expirationTime when it expires, epoch milliseconds, 0 for never
+     * @return the fresh session, or null when this node already has a session of that id
+     */
+    public SipApplicationSessionImpl restoreApplicationSession(AppContext app, String id, long expirationTime) {
+        SipApplicationSessionImpl s = new SipApplicationSessionImpl(this, app, id, new SerialExecutor(virtualThreads));
+        if (appSessions.putIfAbsent(id, s) != null) {
+            return null;
+        }
+        app.sessionAdded();
+        s.restoreExpiry(expirationTime);
+        return s;
+    }
+
+    /** A SIP session restored from another node's copy, under its id, inside {@code parent}. */
+    public SipSessionImpl restoreSipSession(SipApplicationSessionImpl parent, String id, String callId) {
+        SipSessionImpl s = new SipSessionImpl(this, parent, id, callId);
+        sipSessions.put(id, s);
+        parent.addSession(s);
+        return s;
+    }
+
     /** Who hears of the dialog events of every session (dialog tracking, accounting); set at start. */
     public void observeDialogs(DialogObserver observer) {
         this.dialogObserver = java.util.Objects.requireNonNull(observer, "observer");

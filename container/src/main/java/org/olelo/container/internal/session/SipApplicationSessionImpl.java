@@ -180,18 +180,36 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
 
     // ------------------------------------------------------------------ expiry
 
-    private synchronized void armExpiry(int minutes) {
+    private void armExpiry(int minutes) {
+        armExpiryAt(minutes <= 0 ? 0 : System.currentTimeMillis() + minutes * manager.minuteMillis());
+    }
+
+    private synchronized void armExpiryAt(long when) {
         if (expiryTimer != null) {
             expiryTimer.cancel(false);
             expiryTimer = null;
         }
-        if (minutes <= 0) {
-            expirationTime = 0;
+        expirationTime = when;
+        if (when == 0) {
             return;
         }
-        long millis = minutes * manager.minuteMillis();
-        expirationTime = System.currentTimeMillis() + millis;
-        expiryTimer = manager.scheduler().schedule(() -> executor.execute(this::expire), millis);
+        expiryTimer = manager.scheduler().schedule(() -> executor.execute(this::expire),
+                Math.max(0, when - System.currentTimeMillis()));
+    }
+
+    /** Arms the expiry of a session restored from a copy at the copied time (0: never). */
+    void restoreExpiry(long expirationTime) {
+        armExpiryAt(expirationTime);
+    }
+
+    /** Sets an attribute of a session restored from a copy, without callbacks (they ran where it was set). */
+    public void restoreAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    /** Sets the invalidate-when-ready flag of a session restored from a copy. */
+    public void restoreInvalidateWhenReady(boolean v) {
+        invalidateWhenReady = v;
     }
 
     private boolean expiredNow() {

@@ -162,6 +162,11 @@ public final class SipSessionImpl implements MessageSession {
         }
     }
 
+    /** Sets an attribute of a session restored from a copy, without callbacks (they ran where it was set). */
+    public void restoreAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
     /** The attributes as they are now (any thread; no validity check, for copies of the session). */
     public java.util.Map<String, Object> attributeValues() {
         return attributes.values();

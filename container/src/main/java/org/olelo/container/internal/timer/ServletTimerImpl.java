@@ -24,7 +24,7 @@ final class ServletTimerImpl implements ServletTimer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServletTimerImpl.class);
 
-    private final String id = SipMessages.token(12);
+    private final String id;
     private final SipApplicationSessionImpl session;
     private final TransactionTimers timers;
     private final Serializable info;
@@ -38,6 +38,14 @@ final class ServletTimerImpl implements ServletTimer {
 
     ServletTimerImpl(SipApplicationSessionImpl session, TransactionTimers timers, long delay, long period,
                      boolean fixedDelay, boolean persistent, Serializable info) {
+        this(SipMessages.token(12), session, timers, System.currentTimeMillis() + Math.max(0, delay), period,
+                fixedDelay, persistent, info);
+    }
+
+    /** A timer under a given id that fires first at {@code firstTime} (a timer restored from another node's copy). */
+    ServletTimerImpl(String id, SipApplicationSessionImpl session, TransactionTimers timers, long firstTime, long period,
+                     boolean fixedDelay, boolean persistent, Serializable info) {
+        this.id = id;
         this.session = session;
         this.persistent = persistent;
         this.timers = timers;
@@ -45,7 +53,7 @@ final class ServletTimerImpl implements ServletTimer {
         this.period = period;
         this.fixedDelay = fixedDelay;
         session.addTimer(this);
-        scheduleAt(System.currentTimeMillis() + Math.max(0, delay));
+        scheduleAt(firstTime);
     }
 
     private synchronized void scheduleAt(long when) {
@@ -82,6 +90,7 @@ final class ServletTimerImpl implements ServletTimer {
         });
         if (period <= 0) {
             end();
+            session.invocationEnded(); // the copy elsewhere loses the timer that ended
         }
     }
 

@@ -38,6 +38,19 @@ public final class TimerServiceImpl implements TimerService {
         return create(appSession, delay, period, fixedDelay, isPersistent, info);
     }
 
+    /**
+     * Schedules a timer of a session restored from another node's copy, under its id and at its
+     * next time (at once when that is past). Any thread.
+     *
+     * @param session the restored session
+     * @param facts   the copied timer, its information read back
+     * @return the timer
+     */
+    public ServletTimer restore(SipApplicationSessionImpl session, TimerFacts facts) {
+        return new ServletTimerImpl(facts.id(), session, timers, facts.nextFire(), facts.period(), !facts.fixedRate(),
+                facts.persistent(), facts.info());
+    }
+
     private ServletTimer create(SipApplicationSession appSession, long delay, long period, boolean fixedDelay,
                                 boolean persistent, Serializable info) {
         if (!(appSession instanceof SipApplicationSessionImpl s)) {

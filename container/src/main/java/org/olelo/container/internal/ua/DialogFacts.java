@@ -25,10 +25,11 @@ import org.olelo.container.internal.session.SipSessionImpl;
  * @param remoteCSeq    the sequence number of the peer's last request, -1 when none came
  * @param secure        whether the dialog is secure (sips)
  * @param transport     the transport the dialog started on, or null
+ * @param invite        whether an INVITE created the dialog (a call, which BYE ends)
  */
 public record DialogFacts(String mode, String callId, String localTag, String remoteTag, String localAddress,
                           String remoteAddress, String remoteTarget, List<String> routeSet, long localCSeq,
-                          long remoteCSeq, boolean secure, String transport) {
+                          long remoteCSeq, boolean secure, String transport, boolean invite) {
 
     /** Copies the route set. */
     public DialogFacts {
@@ -52,7 +53,7 @@ public record DialogFacts(String mode, String callId, String localTag, String re
         }
         return new DialogFacts(d.mode == UAMode.UAC ? "UAC" : "UAS", d.callId, d.localTag, d.remoteTag,
                 text(d.localAddress), text(d.remoteAddress), d.remoteTarget.toString(), routes, d.localCSeq,
-                d.remoteCSeq, d.secure, d.transport);
+                d.remoteCSeq, d.secure, d.transport, d.isInvite());
     }
 
     private static String text(Address a) {

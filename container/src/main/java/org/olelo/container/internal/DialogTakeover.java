@@ -76,6 +76,32 @@ final class DialogTakeover {
         return true;
     }
 
+    /**
+     * Restores the sessions of a member that left (those this node is the primary owner of), with
+     * their timers, and writes their copies again under this node's name. On a virtual thread.
+     */
+    void restoreAll(java.util.List<SessionSnapshot> copies) {
+        for (SessionSnapshot copy : copies) {
+            DeployedAppContext app = versions.apply(copy.app());
+            if (app == null || !app.distributable()) {
+                LOG.warn("{}: application session {} of {} is not taken over: the application is not deployed here"
+                        + " as a distributable application", copy.app(), copy.id(), copy.writer());
+                continue;
+            }
+            try {
+                SipApplicationSessionImpl as = new SessionRestore(sessions, ua, timers).restore(copy, app);
+                if (as != null) {
+                    as.executor().execute(() -> {
+                        as.touch();
+                        as.invocationEnded();
+                    });
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: application session {} could not be taken over: {}", copy.app(), copy.id(), e.toString());
+            }
+        }
+    }
+
     private SipSessionImpl takeOver(Replicator rep, String callId, String toTag, String fromTag) {
         SessionSnapshot copy;
         try {

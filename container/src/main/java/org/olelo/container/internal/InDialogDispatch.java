@@ -86,6 +86,11 @@ final class InDialogDispatch {
         }
     }
 
+    /** The take-over of other nodes' dialogs. */
+    DialogTakeover takeover() {
+        return takeover;
+    }
+
     /** A request in no dialog of this node nor of a copy it could take over: relayed or refused. */
     private void noDialog(InDialogRelay.Route route, ServerTransaction st, SIPRequest r) {
         switch (relay.verdict(route, r)) {

@@ -444,6 +444,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         subsequent.cancel(invite, cancel);
     }
 
+    /**
+     * Restores sessions of a cluster member that left, which this node now owns (see
+     * {@code ClusterWiring#takeOverOrphans}). On a virtual thread.
+     *
+     * @param copies the sessions' copies
+     */
+    public void takeOverSessions(java.util.List<org.olelo.container.internal.replica.SessionSnapshot> copies) {
+        subsequent.takeover().restoreAll(copies);
+    }
+
     /** The newest version of an application, or null (the take-over of another node's dialogs). */
     private DeployedAppContext newestVersion(String appName) {
         return versions.newest(appName);

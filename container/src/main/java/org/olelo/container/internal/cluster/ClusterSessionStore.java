@@ -100,6 +100,40 @@ public final class ClusterSessionStore implements SessionReplication {
     }
 
     /**
+     * The copies this node is now the primary owner of that one of {@code writers} wrote last:
+     * after those members left the view, the sessions this node takes over, so that each is taken
+     * over by one member only. Reads this node's entries only.
+     *
+     * @param writers the members that left
+     * @return the copies, decoded (a damaged one is skipped)
+     */
+    public List<SessionSnapshot> orphansOf(java.util.Collection<String> writers) {
+        var local = sessions.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD);
+        var dm = sessions.getAdvancedCache().getDistributionManager();
+        List<SessionSnapshot> out = new java.util.ArrayList<>();
+        for (var e : local.entrySet()) {
+            if (dm != null && !dm.getCacheTopology().getDistribution(e.getKey()).isPrimary()) {
+                continue;
+            }
+            try {
+                SessionSnapshot s = SnapshotCodec.decode(e.getValue());
+                if (writers.contains(s.writer())) {
+                    out.add(s);
+                }
+            } catch (IllegalArgumentException damaged) {
+                // not a copy this version reads: left to its writer's successors of another version
+            }
+        }
+        return out;
+    }
+
+    /** @return whether the copies are being moved between members after a view change */
+    public boolean rebalancing() {
+        var dm = sessions.getAdvancedCache().getDistributionManager();
+        return dm != null && dm.isRehashInProgress();
+    }
+
+    /**
      * The copy of one application session.
      *
      * @param appSessionId its id

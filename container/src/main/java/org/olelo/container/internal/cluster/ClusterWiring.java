@@ -86,6 +86,22 @@ public final class ClusterWiring implements AutoCloseable {
         return new Replicator(sessionStore(), cluster.localMember());
     }
 
+    /**
+     * Has the sessions of members that leave the view taken over here: after each view in which
+     * members left, once the copies have settled (at most ten seconds), the copies this node is now
+     * the primary owner of and that a departed member wrote last go to {@code takeOver}.
+     *
+     * @param takeOver restores the sessions (with their timers); runs on a virtual thread
+     */
+    public void takeOverOrphans(java.util.function.Consumer<List<org.olelo.container.internal.replica.SessionSnapshot>> takeOver) {
+        ClusterSessionStore store = sessionStore();
+        cluster.addViewListener(view -> {
+            if (!view.left().isEmpty()) {
+                Thread.startVirtualThread(() -> OrphanSessions.takeOver(store, view.left(), takeOver));
+            }
+        });
+    }
+
     /** @return the management commands: {@code cluster.status} */
     public List<RpcCommand> commands() {
         return List.of(new RpcCommand("cluster.status", List.of(), "this node, the coordinator, the members of the"

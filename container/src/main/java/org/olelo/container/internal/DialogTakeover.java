@@ -122,12 +122,33 @@ final class DialogTakeover {
         try {
             SipApplicationSessionImpl as = new SessionRestore(sessions, ua, timers).restore(copy, app);
             if (as == null) {
-                LOG.debug("application session {} is restored already", copy.id());
+                return restoredMeanwhile(callId, toTag, fromTag);
             }
         } catch (RuntimeException e) {
             LOG.warn("{}: application session {} could not be taken over: {}", copy.app(), copy.id(), e.toString());
             return null;
         }
         return ua.dialogs().find(callId, toTag, fromTag);
+    }
+
+    /**
+     * The dialog of a session that another thread of this node is restoring (the take-over after a
+     * view change and a request of its dialog at the same moment): waits for its dialog, at most a
+     * second.
+     */
+    private SipSessionImpl restoredMeanwhile(String callId, String toTag, String fromTag) {
+        for (int i = 0; i < 50; i++) {
+            SipSessionImpl s = ua.dialogs().find(callId, toTag, fromTag);
+            if (s != null) {
+                return s;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -14,9 +14,11 @@ import org.olelo.core.transaction.TransactionTimers;
  * key carried in our Record-Route), by index key and by application key. Lock-free reads; safe from
  * any thread.
  *
- * <p>Olelo keeps sessions in memory on one node and never passivates or migrates them, so the
- * activation listeners ({@code SipApplicationSessionActivationListener},
- * {@code SipSessionActivationListener}) are accepted but never called.
+ * <p>Olelo keeps sessions in memory and never passivates them; a distributable application's
+ * session is copied to the cluster through {@link SessionWrites} and may be restored on another
+ * node ({@link #restoreApplicationSession}). The activation listeners
+ * ({@code SipApplicationSessionActivationListener}, {@code SipSessionActivationListener}) are
+ * accepted but never called.
  */
 public final class SessionManager {
 

@@ -11,9 +11,10 @@ import org.olelo.core.transaction.TransactionTimers;
 /**
  * The timer service of the container: timers belong to an application session, fire on its
  * serial executor and are delivered to the application's {@link TimerListener}s (declared in
- * sip.xml or with {@code @SipListener}). Olelo keeps sessions in memory on one node, so a
- * persistent timer lives exactly as long as a non-persistent one: with its application session,
- * not across a restart. Any application thread may create timers.
+ * sip.xml or with {@code @SipListener}). A persistent timer lives exactly as long as a
+ * non-persistent one: with its application session, not across a restart; the timers of a
+ * distributable application's session are copied with it to the cluster and fire on the node that
+ * takes the session over ({@link #restore}). Any application thread may create timers.
  */
 public final class TimerServiceImpl implements TimerService {
 

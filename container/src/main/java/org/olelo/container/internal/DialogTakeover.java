@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * distributable application's session holds that dialog and the application is deployed here, the
  * session is restored ({@link SessionRestore}) and the request delivered to it as a subsequent
  * request, so the application answers it on this node. Otherwise the request goes on as before
- * (relayed or refused).
+ * (relayed or refused). A session whose copy was written by a node that is still a member is not
+ * taken over: it is that node's (the request goes on as before).
  *
  * <p>The entry point runs on a transport reader thread and never blocks it: the look-up (a network
  * read) runs on a virtual thread, at most {@value #MAX_LOOKUPS} at a time, since any sender can make
@@ -36,11 +37,13 @@ final class DialogTakeover {
     private final UserAgent ua;
     private final TimerServiceImpl timers;
     private final Function<String, DeployedAppContext> versions;
+    private final java.util.function.BooleanSupplier anyDistributable;
     private final Semaphore lookups = new Semaphore(MAX_LOOKUPS);
 
     DialogTakeover(SessionManager sessions, UserAgent ua, TimerServiceImpl timers,
-                   Function<String, DeployedAppContext> versions) {
+                   Function<String, DeployedAppContext> versions, java.util.function.BooleanSupplier anyDistributable) {
         this.sessions = sessions;
+        this.anyDistributable = anyDistributable;
         this.ua = ua;
         this.timers = timers;
         this.versions = versions;
@@ -50,11 +53,13 @@ final class DialogTakeover {
      * Looks the request's dialog up in the cluster, restores its session and delivers the request to
      * it, or runs {@code otherwise} (on another thread) when there is no copy to take over.
      *
-     * @return false, with nothing started, when this node keeps no copies (no cluster) or the
-     *         request has no To tag; the caller goes on at once
+     * @return false, with nothing started, when this node keeps no copies (no cluster), no
+     *         distributable application is deployed, or the request has no To tag; the caller goes
+     *         on at once
      */
     boolean request(ServerTransaction st, SIPRequest r, Runnable otherwise) {
-        if (!(sessions.writes() instanceof Replicator rep) || r.getToTag() == null || !lookups.tryAcquire()) {
+        if (!(sessions.writes() instanceof Replicator rep) || r.getToTag() == null || !anyDistributable.getAsBoolean()
+                || !lookups.tryAcquire()) {
             return false;
         }
         String callId = r.getCallId().getCallId();
@@ -111,6 +116,10 @@ final class DialogTakeover {
             return null;
         }
         if (copy == null) {
+            return null;
+        }
+        if (rep.store().alive(copy.writer())) {
+            LOG.debug("dialog of call-id {} belongs to {}, which is alive: not taken over", callId, copy.writer());
             return null;
         }
         DeployedAppContext app = versions.apply(copy.app());

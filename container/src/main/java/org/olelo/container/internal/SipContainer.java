@@ -129,7 +129,7 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.composer = new Composer(rt, router, ua.dialogs());
         this.relays = new Relays(rt);
         this.subsequent = new InDialogDispatch(rt, new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain), ua, relays,
-                new DialogTakeover(rt.sessions(), ua, timerService, this::newestVersion));
+                new DialogTakeover(rt.sessions(), ua, timerService, this::newestVersion, this::anyDistributable));
         this.ua.setComposer(composer);
         this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
         registry.addListener(versions, true);
@@ -452,6 +452,16 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
      */
     public void takeOverSessions(java.util.List<org.olelo.container.internal.replica.SessionSnapshot> copies) {
         subsequent.takeover().restoreAll(copies);
+    }
+
+    /** Whether a distributable application is deployed (the take-over of another node's dialogs). */
+    private boolean anyDistributable() {
+        for (DeployedAppContext v : versions.newestAll()) {
+            if (v.distributable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The newest version of an application, or null (the take-over of another node's dialogs). */

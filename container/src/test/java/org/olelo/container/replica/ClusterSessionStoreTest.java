@@ -105,6 +105,8 @@ class ClusterSessionStoreTest {
         assertEquals("calls.x1", s2.fetchByDialog("c2", "to2", "from2").id());
         assertEquals("calls.x1", s2.fetchByDialog("c1", "to1", "from1").id());
 
+        assertTrue(s2.alive(one.localMember()), "the writer is a member");
+        assertTrue(!s2.alive("127.0.0.9:1"), "a node that is not");
         s1.removed("calls.x1");
         assertNull(s2.fetchByDialog("c1", "from1", "to1"));
         assertNull(s2.fetchByDialog("c2", "to2", "from2"));

@@ -20,6 +20,8 @@ final class RecordingReplication implements SessionReplication {
     final Map<String, SessionSnapshot> copies = new ConcurrentHashMap<>();
     final List<String> removed = new CopyOnWriteArrayList<>();
     final AtomicInteger writes = new AtomicInteger();
+    /** The writers that {@link #alive} says are still members. */
+    final java.util.Set<String> live = ConcurrentHashMap.newKeySet();
 
     @Override
     public void stored(SessionSnapshot snapshot) {
@@ -31,6 +33,11 @@ final class RecordingReplication implements SessionReplication {
     public void removed(String appSessionId) {
         removed.add(appSessionId);
         copies.remove(appSessionId);
+    }
+
+    @Override
+    public boolean alive(String writer) {
+        return live.contains(writer);
     }
 
     @Override

@@ -94,6 +94,27 @@ class TakeoverTest {
     }
 
     @Test
+    void theSessionOfANodeThatIsStillAMemberIsNotTakenOver() throws Exception {
+        first = server("one", "node-a", true);
+        second = server("two", "node-b", true);
+        store.live.add("node-a");
+        String from = "<sip:frank@127.0.0.1>;tag=f" + SipBuilder.next();
+        String[] c;
+        try (SipPeer a = first.caller()) {
+            c = SessionSnapshotTest.call(first, a, from, null);
+        }
+        for (int i = 0; i < 100 && store.fetchByDialog(c[0], c[1], c[2]) == null; i++) {
+            Thread.sleep(30);
+        }
+        try (SipPeer b = second.caller()) {
+            String r = b.finalResponseTo(SipBuilder.request("BYE", c[3]).via(b).fromValue(from)
+                    .to("<" + first.uri("svc") + ">;tag=" + c[2]).callId(c[0]).cseq(2).contact("peer", b));
+            assertEquals(481, status(r), "the first node still holds the call");
+            assertEquals(0, second.server().runtime().sessions().ofApplication("calls").size());
+        }
+    }
+
+    @Test
     void withoutACopyTheRequestGetsNoDialog() throws Exception {
         second = server("two", "node-b", true);
         try (SipPeer b = second.caller()) {

@@ -24,6 +24,8 @@ import org.olelo.container.internal.replica.SnapshotCodec;
  */
 public final class ClusterSessionStore implements SessionReplication {
 
+    private final ClusterService cluster;
+
     /** The cache of the copies. */
     public static final String SESSIONS = "olelo.sessions";
     /** The cache of the dialog index. */
@@ -39,6 +41,7 @@ public final class ClusterSessionStore implements SessionReplication {
 
     /** @param cluster the running cluster, whose caches it defines on first use */
     public ClusterSessionStore(ClusterService cluster) {
+        this.cluster = cluster;
         this.sessions = cluster.distributedCache(SESSIONS, OWNERS);
         this.dialogs = cluster.distributedCache(DIALOGS, OWNERS);
         // no previous value is needed back: that saves a remote read per write
@@ -97,6 +100,11 @@ public final class ClusterSessionStore implements SessionReplication {
         } catch (org.infinispan.commons.CacheException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean alive(String writer) {
+        return writer != null && cluster.members().contains(writer);
     }
 
     /**

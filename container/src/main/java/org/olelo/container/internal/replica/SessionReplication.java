@@ -25,6 +25,17 @@ public interface SessionReplication {
      */
     SessionSnapshot fetchByDialog(String callId, String tagA, String tagB);
 
+    /**
+     * Whether a node is still a member: the session of a copy it wrote is its own, and no other
+     * node takes it over while it lives (that would make two live copies of one session).
+     *
+     * @param writer the node named by a copy ({@link SessionSnapshot#writer()})
+     * @return true while that node is in this node's view of the cluster
+     */
+    default boolean alive(String writer) {
+        return false;
+    }
+
     /** Keeps nothing. */
     SessionReplication NONE = new SessionReplication() {
         @Override

@@ -5,7 +5,8 @@ import org.olelo.container.internal.runtime.ContainerRuntime;
 
 /**
  * Joins the cluster while the server starts and connects it to the operations plane (the
- * {@code cluster.status} command) and the statistics (the {@code olelo_cluster_*} gauges).
+ * {@code cluster.status} command), the statistics (the {@code olelo_cluster_*} gauges) and the
+ * session table (copies of the sessions of distributable applications).
  * Called by {@link OleloServer} on its thread only when {@code cluster.name} is set.
  */
 final class ClusterStart {
@@ -16,7 +17,7 @@ final class ClusterStart {
     /**
      * @param config     the configuration ({@code cluster.*} keys among the plug-in keys)
      * @param operations where the command goes
-     * @param runtime    whose statistics get the gauges
+     * @param runtime    whose statistics get the gauges and whose sessions are copied
      * @param undo       closes what the server had started before, when joining fails
      * @return the running cluster
      * @throws IllegalArgumentException naming a malformed {@code cluster.*} key
@@ -32,6 +33,7 @@ final class ClusterStart {
         }
         cluster.commands().forEach(operations.commands()::addContainer);
         cluster.registerGauges(runtime.statistics().container());
+        runtime.sessions().replicateWith(cluster.sessionWrites());
         return cluster;
     }
 }

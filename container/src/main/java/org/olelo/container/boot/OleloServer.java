@@ -104,6 +104,9 @@ public final class OleloServer implements AutoCloseable {
                     loadedRouter.close();
                     runtime.close();
                 });
+        if (cluster != null) {
+            cluster.takeOverOrphans(container::takeOverSessions); // the sessions of members that die
+        }
         AppServicesFactory services = operations.appServices(container, registry);
         connections = new AppConnectionsHook(cluster == null ? services : cluster.appServices(services),
                 core.connectionEvents());

@@ -93,6 +93,11 @@ final class DeployedAppContext implements AppContext {
     }
 
     @Override
+    public boolean distributable() {
+        return app.descriptor().distributable();
+    }
+
+    @Override
     public int sessionTimeoutMinutes() {
         return app.sessionTimeoutMinutes();
     }

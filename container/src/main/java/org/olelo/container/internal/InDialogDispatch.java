@@ -24,7 +24,8 @@ import org.olelo.core.transport.Transport;
 /**
  * Requests that belong to a dialog, ACKs for 2xx responses, and CANCELs: each goes to the session
  * whose role handles it (a proxy session found by our signed Record-Route, a user-agent dialog
- * found by its tags), or is relayed or refused by {@link InDialogRelay}.
+ * found by its tags), a dialog of another node taken over from the cluster's copies
+ * ({@link DialogTakeover}), or is relayed or refused by {@link InDialogRelay}.
  *
  * <p>The entry points run on transport reader threads and only look sessions up in lock-free
  * tables; the work is queued on the session's application executor. An ACK that no session takes
@@ -37,9 +38,11 @@ final class InDialogDispatch {
     private final InDialogRelay relay;
     private final UserAgent ua;
     private final Relays relays;
+    private final DialogTakeover takeover;
 
-    InDialogDispatch(ContainerRuntime rt, InDialogRelay relay, UserAgent ua, Relays relays) {
+    InDialogDispatch(ContainerRuntime rt, InDialogRelay relay, UserAgent ua, Relays relays, DialogTakeover takeover) {
         this.rt = rt;
+        this.takeover = takeover;
         this.core = rt.core();
         this.relay = relay;
         this.ua = ua;
@@ -78,6 +81,18 @@ final class InDialogDispatch {
             d.parent().executor().execute(() -> ua.uas().onRequest(d, st));
             return;
         }
+        if (!takeover.request(st, r, () -> noDialog(route, st, r))) {
+            noDialog(route, st, r);
+        }
+    }
+
+    /** The take-over of other nodes' dialogs. */
+    DialogTakeover takeover() {
+        return takeover;
+    }
+
+    /** A request in no dialog of this node nor of a copy it could take over: relayed or refused. */
+    private void noDialog(InDialogRelay.Route route, ServerTransaction st, SIPRequest r) {
         switch (relay.verdict(route, r)) {
             case RELAY -> relays.request(st);
             case NO_DIALOG -> SipContainer.respond(st, 481, "Call/Transaction Does Not Exist");

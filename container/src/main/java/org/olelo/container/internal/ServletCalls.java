@@ -54,6 +54,7 @@ final class ServletCalls implements ServletInvoker {
         } finally {
             CURRENT_SERVLET.set(outer);
             SipSessionsUtilImpl.leave();
+            as.invocationEnded();
         }
     }
 

@@ -128,7 +128,8 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
         this.ua = new org.olelo.container.internal.ua.UserAgent(rt, new ServletCalls(), this::newProxy);
         this.composer = new Composer(rt, router, ua.dialogs());
         this.relays = new Relays(rt);
-        this.subsequent = new InDialogDispatch(rt, new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain), ua, relays);
+        this.subsequent = new InDialogDispatch(rt, new InDialogRelay(core, SESSION_PARAM, rt::isLocalDomain), ua, relays,
+                new DialogTakeover(rt.sessions(), ua, timerService, this::newestVersion, this::anyDistributable));
         this.ua.setComposer(composer);
         this.versions = new AppVersions(rt.sessions(), this::publishInterfaces);
         registry.addListener(versions, true);
@@ -441,5 +442,30 @@ public final class SipContainer implements RequestHandler, AppServicesFactory {
     @Override
     public void onCancel(ServerTransaction invite, ServerTransaction cancel) {
         subsequent.cancel(invite, cancel);
+    }
+
+    /**
+     * Restores sessions of a cluster member that left, which this node now owns (see
+     * {@code ClusterWiring#takeOverOrphans}). On a virtual thread.
+     *
+     * @param copies the sessions' copies
+     */
+    public void takeOverSessions(java.util.List<org.olelo.container.internal.replica.SessionSnapshot> copies) {
+        subsequent.takeover().restoreAll(copies);
+    }
+
+    /** Whether a distributable application is deployed (the take-over of another node's dialogs). */
+    private boolean anyDistributable() {
+        for (DeployedAppContext v : versions.newestAll()) {
+            if (v.distributable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The newest version of an application, or null (the take-over of another node's dialogs). */
+    private DeployedAppContext newestVersion(String appName) {
+        return versions.newest(appName);
     }
 }

@@ -12,6 +12,8 @@ import org.olelo.cluster.ClusterSettings;
 import org.olelo.container.internal.deploy.AppServices;
 import org.olelo.container.internal.deploy.AppServicesFactory;
 import org.olelo.container.internal.deploy.ForwardingAppServicesFactory;
+import org.olelo.container.internal.replica.Replicator;
+import org.olelo.container.internal.session.SessionWrites;
 
 /**
  * The cluster in a running server: joins it at start, gives every application its
@@ -26,6 +28,7 @@ import org.olelo.container.internal.deploy.ForwardingAppServicesFactory;
 public final class ClusterWiring implements AutoCloseable {
 
     private final ClusterService cluster;
+    private ClusterSessionStore sessionStore;
 
     private ClusterWiring(ClusterService cluster) {
         this.cluster = cluster;
@@ -60,6 +63,43 @@ public final class ClusterWiring implements AutoCloseable {
                 context.setAttribute(SharedMaps.ATTRIBUTE, new AppSharedMaps(cluster, appName));
             }
         };
+    }
+
+    /**
+     * The copies of the sessions of distributable applications in the cluster (see
+     * {@link ClusterSessionStore}), made on first use.
+     *
+     * @return the store
+     */
+    public synchronized ClusterSessionStore sessionStore() {
+        if (sessionStore == null) {
+            sessionStore = new ClusterSessionStore(cluster);
+        }
+        return sessionStore;
+    }
+
+    /**
+     * @return what writes the copy of each session of a distributable application to
+     *         {@link #sessionStore()} after each invocation, under this node's name
+     */
+    public SessionWrites sessionWrites() {
+        return new Replicator(sessionStore(), cluster.localMember());
+    }
+
+    /**
+     * Has the sessions of members that leave the view taken over here: after each view in which
+     * members left, once the copies have settled (at most ten seconds), the copies this node is now
+     * the primary owner of and that a departed member wrote last go to {@code takeOver}.
+     *
+     * @param takeOver restores the sessions (with their timers); runs on a virtual thread
+     */
+    public void takeOverOrphans(java.util.function.Consumer<List<org.olelo.container.internal.replica.SessionSnapshot>> takeOver) {
+        ClusterSessionStore store = sessionStore();
+        cluster.addViewListener(view -> {
+            if (!view.left().isEmpty()) {
+                Thread.startVirtualThread(() -> OrphanSessions.takeOver(store, view.left(), takeOver));
+            }
+        });
     }
 
     /** @return the management commands: {@code cluster.status} */

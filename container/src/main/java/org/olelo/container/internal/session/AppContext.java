@@ -44,6 +44,15 @@ public interface AppContext {
     String applicationKey(SipServletRequest initialRequest) throws Exception;
 
     /**
+     * True when the application is distributable ({@code <distributable/>} or
+     * {@code @SipApplication(distributable = true)}): its session attributes must be
+     * serialisable, and with a cluster its sessions are replicated.
+     */
+    default boolean distributable() {
+        return false;
+    }
+
+    /**
      * An application session of this version entered the session table. Any thread; called once
      * per session, before its {@code sessionCreated} listeners.
      */

@@ -51,6 +51,12 @@ final class AttributeMap {
         return m == null ? Set.of() : Set.copyOf(m.keySet());
     }
 
+    /** A copy of the names and values (empty when none was ever stored). */
+    Map<String, Object> values() {
+        Map<String, Object> m = map;
+        return m == null ? Map.of() : Map.copyOf(m);
+    }
+
     Enumeration<String> enumeration() {
         return Collections.enumeration(names());
     }

@@ -14,9 +14,11 @@ import org.olelo.core.transaction.TransactionTimers;
  * key carried in our Record-Route), by index key and by application key. Lock-free reads; safe from
  * any thread.
  *
- * <p>Olelo keeps sessions in memory on one node and never passivates or migrates them, so the
- * activation listeners ({@code SipApplicationSessionActivationListener},
- * {@code SipSessionActivationListener}) are accepted but never called.
+ * <p>Olelo keeps sessions in memory and never passivates them; a distributable application's
+ * session is copied to the cluster through {@link SessionWrites} and may be restored on another
+ * node ({@link #restoreApplicationSession}). The activation listeners
+ * ({@code SipApplicationSessionActivationListener}, {@code SipSessionActivationListener}) are
+ * accepted but never called.
  */
 public final class SessionManager {
 
@@ -30,6 +32,7 @@ public final class SessionManager {
     private final Executor virtualThreads;
     private final long minuteMillis;
     private volatile DialogObserver dialogObserver = DialogObserver.NONE;
+    private volatile SessionWrites writes = SessionWrites.NONE;
 
     /**
      * @param scheduler      timer thread for session expiry
@@ -136,6 +139,54 @@ public final class SessionManager {
         return s;
     }
 
+    /** Who copies the sessions of distributable applications (a cluster); set at start. */
+    public void replicateWith(SessionWrites w) {
+        this.writes = java.util.Objects.requireNonNull(w, "writes");
+    }
+
+    /**
+     * A piece of application code of {@code as} ended (servlet, listener, timer): a distributable
+     * application's valid session is handed to the {@link SessionWrites}. On the session's executor.
+     */
+    public void invocationEnded(SipApplicationSessionImpl as) {
+        SessionWrites w = writes;
+        if (w != SessionWrites.NONE && as.usable() && as.app().distributable()) {
+            w.written(as);
+        }
+    }
+
+    /** Who copies the sessions of distributable applications ({@link SessionWrites#NONE} without a cluster). */
+    public SessionWrites writes() {
+        return writes;
+    }
+
+    /**
+     * Enters an application session restored from another node's copy, under its id, without
+     * {@code sessionCreated} (it was created on the other node). Any thread.
+     *
+     * @param app            the application's version on this node
+     * @param id             the copied session's id
+     * @param expirationTime when it expires, epoch milliseconds, 0 for never
+     * @return the fresh session, or null when this node already has a session of that id
+     */
+    public SipApplicationSessionImpl restoreApplicationSession(AppContext app, String id, long expirationTime) {
+        SipApplicationSessionImpl s = new SipApplicationSessionImpl(this, app, id, new SerialExecutor(virtualThreads));
+        if (appSessions.putIfAbsent(id, s) != null) {
+            return null;
+        }
+        app.sessionAdded();
+        s.restoreExpiry(expirationTime);
+        return s;
+    }
+
+    /** A SIP session restored from another node's copy, under its id, inside {@code parent}. */
+    public SipSessionImpl restoreSipSession(SipApplicationSessionImpl parent, String id, String callId) {
+        SipSessionImpl s = new SipSessionImpl(this, parent, id, callId);
+        sipSessions.put(id, s);
+        parent.addSession(s);
+        return s;
+    }
+
     /** Who hears of the dialog events of every session (dialog tracking, accounting); set at start. */
     public void observeDialogs(DialogObserver observer) {
         this.dialogObserver = java.util.Objects.requireNonNull(observer, "observer");
@@ -209,6 +260,10 @@ public final class SessionManager {
         s.app().sessionRemoved();
         for (String k : s.indexKeysInternal()) {
             removeIndexKey(s, k);
+        }
+        SessionWrites w = writes;
+        if (w != SessionWrites.NONE && s.app().distributable()) {
+            w.invalidated(s);
         }
     }
 

@@ -73,6 +73,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private volatile boolean valid = true;
     private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
+    /** Changed since the last {@link #invocationEnded}: what a copy elsewhere must follow. */
+    private volatile boolean touched = true;
     private ScheduledFuture<?> expiryTimer;
     /** The CDI beans of the session's scope, created with the first one; null for most sessions. */
     private volatile SessionBeans beans;
@@ -107,6 +109,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     /** Marks the session used now. */
     public void access() {
         lastAccessed = System.currentTimeMillis();
+        touched = true;
     }
 
     /**
@@ -116,6 +119,34 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      */
     public void runAsCurrent(String what, Runnable work) {
         asCurrent(() -> Callbacks.run(app, what + " of " + id, work));
+        invocationEnded();
+    }
+
+    /**
+     * A piece of application code of this session returned: when it touched the session (see
+     * {@link #touch}) and the application is distributable, its copy elsewhere is written. On
+     * this session's executor.
+     */
+    public void invocationEnded() {
+        if (touched) {
+            touched = false;
+            manager.invocationEnded(this);
+        }
+    }
+
+    /** Marks the session changed since its copy was last written. Any thread. */
+    public void touch() {
+        touched = true;
+    }
+
+    /** True when invalidate-when-ready is set (any thread; no validity check, for copies of the session). */
+    public boolean invalidatesWhenReady() {
+        return invalidateWhenReady;
+    }
+
+    /** The attributes as they are now (any thread; no validity check, for copies of the session). */
+    public Map<String, Object> attributeValues() {
+        return attributes.values();
     }
 
     /** Runs container work with this session current, so its listeners and CDI beans find it. */
@@ -149,18 +180,36 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
 
     // ------------------------------------------------------------------ expiry
 
-    private synchronized void armExpiry(int minutes) {
+    private void armExpiry(int minutes) {
+        armExpiryAt(minutes <= 0 ? 0 : System.currentTimeMillis() + minutes * manager.minuteMillis());
+    }
+
+    private synchronized void armExpiryAt(long when) {
         if (expiryTimer != null) {
             expiryTimer.cancel(false);
             expiryTimer = null;
         }
-        if (minutes <= 0) {
-            expirationTime = 0;
+        expirationTime = when;
+        if (when == 0) {
             return;
         }
-        long millis = minutes * manager.minuteMillis();
-        expirationTime = System.currentTimeMillis() + millis;
-        expiryTimer = manager.scheduler().schedule(() -> executor.execute(this::expire), millis);
+        expiryTimer = manager.scheduler().schedule(() -> executor.execute(this::expire),
+                Math.max(0, when - System.currentTimeMillis()));
+    }
+
+    /** Arms the expiry of a session restored from a copy at the copied time (0: never). */
+    void restoreExpiry(long expirationTime) {
+        armExpiryAt(expirationTime);
+    }
+
+    /** Sets an attribute of a session restored from a copy, without callbacks (they ran where it was set). */
+    public void restoreAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    /** Sets the invalidate-when-ready flag of a session restored from a copy. */
+    public void restoreInvalidateWhenReady(boolean v) {
+        invalidateWhenReady = v;
     }
 
     private boolean expiredNow() {
@@ -184,6 +233,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     public int setExpires(int deltaMinutes) {
         checkValid();
         armExpiry(deltaMinutes);
+        touched = true;
         return deltaMinutes <= 0 ? Integer.MAX_VALUE : deltaMinutes;
     }
 
@@ -198,6 +248,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     /** Registers a SIP session created for this application session. */
     void addSession(SipSessionImpl s) {
         sessions.put(s.getId(), s);
+        touched = true;
     }
 
     /** A SIP session of this application session was invalidated. */
@@ -230,6 +281,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     /** Registers an application timer (removed again when it fires for the last time or is cancelled). */
     public void addTimer(ServletTimer t) {
         timers.put(t.getId(), t);
+        touched = true;
     }
 
     /** The timers of this session that are still active (any thread; a snapshot). */
@@ -242,9 +294,20 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         return List.copyOf(sessions.values());
     }
 
+    /** The active timers (any thread; a snapshot, no validity check, for copies of the session). */
+    public List<ServletTimer> timersInternal() {
+        return List.copyOf(timers.values());
+    }
+
+    /** When the session expires, epoch milliseconds, 0 for never (no validity check). */
+    public long expirationTimeInternal() {
+        return expirationTime;
+    }
+
     /** Forgets a timer that ended. */
     public void removeTimer(ServletTimer t) {
         if (timers.remove(t.getId()) != null) {
+            touched = true;
             checkReadyLater();
         }
     }
@@ -590,6 +653,8 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
+        DistributableAttributes.check(app, name, value);
+        touched = true;
         attributes.set(name, value, events);
     }
 
@@ -602,6 +667,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
+        touched = true;
         attributes.remove(name, events);
     }
 
@@ -620,6 +686,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void clearAttributes() {
         checkValid();
+        touched = true;
         attributes.removeAll(events);
     }
 

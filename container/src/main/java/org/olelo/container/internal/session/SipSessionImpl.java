@@ -162,6 +162,16 @@ public final class SipSessionImpl implements MessageSession {
         }
     }
 
+    /** Sets an attribute of a session restored from a copy, without callbacks (they ran where it was set). */
+    public void restoreAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    /** The attributes as they are now (any thread; no validity check, for copies of the session). */
+    public java.util.Map<String, Object> attributeValues() {
+        return attributes.values();
+    }
+
     /** The servlet name that handles requests of this session. */
     public String handler() {
         return handler;
@@ -187,6 +197,7 @@ public final class SipSessionImpl implements MessageSession {
     public void setState(State s) {
         State before = this.state;
         this.state = s;
+        parent.touch();
         if (before != s) {
             manager.dialogObserver().stateChanged(this, before, s);
         }
@@ -535,6 +546,8 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
+        DistributableAttributes.check(parent.app(), name, value);
+        parent.touch();
         attributes.set(name, value, events);
     }
 
@@ -547,6 +560,7 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
+        parent.touch();
         attributes.remove(name, events);
     }
 

@@ -24,26 +24,36 @@ final class ServletTimerImpl implements ServletTimer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServletTimerImpl.class);
 
-    private final String id = SipMessages.token(12);
+    private final String id;
     private final SipApplicationSessionImpl session;
     private final TransactionTimers timers;
     private final Serializable info;
     private final long period;
     private final boolean fixedDelay;
+    private final boolean persistent;
     private volatile long scheduledTime;
     private volatile long nextTime;
     private volatile boolean cancelled;
     private ScheduledFuture<?> future;
 
     ServletTimerImpl(SipApplicationSessionImpl session, TransactionTimers timers, long delay, long period,
-                     boolean fixedDelay, Serializable info) {
+                     boolean fixedDelay, boolean persistent, Serializable info) {
+        this(SipMessages.token(12), session, timers, System.currentTimeMillis() + Math.max(0, delay), period,
+                fixedDelay, persistent, info);
+    }
+
+    /** A timer under a given id that fires first at {@code firstTime} (a timer restored from another node's copy). */
+    ServletTimerImpl(String id, SipApplicationSessionImpl session, TransactionTimers timers, long firstTime, long period,
+                     boolean fixedDelay, boolean persistent, Serializable info) {
+        this.id = id;
         this.session = session;
+        this.persistent = persistent;
         this.timers = timers;
         this.info = info;
         this.period = period;
         this.fixedDelay = fixedDelay;
         session.addTimer(this);
-        scheduleAt(System.currentTimeMillis() + Math.max(0, delay));
+        scheduleAt(firstTime);
     }
 
     private synchronized void scheduleAt(long when) {
@@ -80,12 +90,18 @@ final class ServletTimerImpl implements ServletTimer {
         });
         if (period <= 0) {
             end();
+            session.invocationEnded(); // the copy elsewhere loses the timer that ended
         }
     }
 
     private void end() {
         cancelled = true;
         session.removeTimer(this);
+    }
+
+    /** What a copy of the timer on another node needs (see {@link TimerFacts}). */
+    TimerFacts facts() {
+        return new TimerFacts(id, info, nextTime, period, !fixedDelay, persistent);
     }
 
     @Override

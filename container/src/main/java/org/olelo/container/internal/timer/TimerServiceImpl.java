@@ -11,9 +11,10 @@ import org.olelo.core.transaction.TransactionTimers;
 /**
  * The timer service of the container: timers belong to an application session, fire on its
  * serial executor and are delivered to the application's {@link TimerListener}s (declared in
- * sip.xml or with {@code @SipListener}). Olelo keeps sessions in memory on one node, so a
- * persistent timer lives exactly as long as a non-persistent one: with its application session,
- * not across a restart. Any application thread may create timers.
+ * sip.xml or with {@code @SipListener}). A persistent timer lives exactly as long as a
+ * non-persistent one: with its application session, not across a restart; the timers of a
+ * distributable application's session are copied with it to the cluster and fire on the node that
+ * takes the session over ({@link #restore}). Any application thread may create timers.
  */
 public final class TimerServiceImpl implements TimerService {
 
@@ -26,7 +27,7 @@ public final class TimerServiceImpl implements TimerService {
 
     @Override
     public ServletTimer createTimer(SipApplicationSession appSession, long delay, boolean isPersistent, Serializable info) {
-        return create(appSession, delay, 0, false, info);
+        return create(appSession, delay, 0, false, isPersistent, info);
     }
 
     @Override
@@ -35,10 +36,24 @@ public final class TimerServiceImpl implements TimerService {
         if (period <= 0) {
             throw new IllegalArgumentException("period must be positive, got " + period);
         }
-        return create(appSession, delay, period, fixedDelay, info);
+        return create(appSession, delay, period, fixedDelay, isPersistent, info);
     }
 
-    private ServletTimer create(SipApplicationSession appSession, long delay, long period, boolean fixedDelay, Serializable info) {
+    /**
+     * Schedules a timer of a session restored from another node's copy, under its id and at its
+     * next time (at once when that is past). Any thread.
+     *
+     * @param session the restored session
+     * @param facts   the copied timer, its information read back
+     * @return the timer
+     */
+    public ServletTimer restore(SipApplicationSessionImpl session, TimerFacts facts) {
+        return new ServletTimerImpl(facts.id(), session, timers, facts.nextFire(), facts.period(), !facts.fixedRate(),
+                facts.persistent(), facts.info());
+    }
+
+    private ServletTimer create(SipApplicationSession appSession, long delay, long period, boolean fixedDelay,
+                                boolean persistent, Serializable info) {
         if (!(appSession instanceof SipApplicationSessionImpl s)) {
             throw new IllegalArgumentException("not an application session of this container");
         }
@@ -51,6 +66,6 @@ public final class TimerServiceImpl implements TimerService {
         if (s.app().listeners(TimerListener.class).isEmpty()) {
             throw new IllegalStateException("application " + s.getApplicationName() + " has no TimerListener");
         }
-        return new ServletTimerImpl(s, timers, delay, period, fixedDelay, info);
+        return new ServletTimerImpl(s, timers, delay, period, fixedDelay, persistent, info);
     }
 }

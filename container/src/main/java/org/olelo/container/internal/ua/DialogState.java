@@ -45,8 +45,10 @@ public final class DialogState {
     boolean secure;
     /** Transport that requests of this dialog prefer (the one the dialog started on). */
     String transport;
-    /** The request that created the dialog (UAC: sent; UAS: received). */
+    /** The request that created the dialog (UAC: sent; UAS: received); null in a dialog restored from a copy. */
     SipServletRequestImpl initialRequest;
+    /** A dialog restored from another node's copy ({@link DialogRestore}) that an INVITE created. */
+    boolean restoredInvite;
 
     final List<SipServletRequestImpl> pendingIn = new ArrayList<>();
     final List<SipServletRequestImpl> pendingOut = new ArrayList<>();
@@ -99,7 +101,7 @@ public final class DialogState {
 
     /** True when an INVITE created this dialog (a call, which BYE ends). */
     public boolean isInvite() {
-        return initialRequest != null && initialRequest.getMethod().equals("INVITE");
+        return initialRequest != null ? initialRequest.getMethod().equals("INVITE") : restoredInvite;
     }
 
     /** The mode the session acts in. */

@@ -160,11 +160,11 @@ class Rfc4475TortureTest {
         byte[] bytes = Files.readAllBytes(DATA.resolve(c.file()));
         memory.drain();
         memory.inject(bytes, SENDER);
-        List<InMemoryTransport.Sent> out = collect();
-        List<String> toSender = new ArrayList<>();
-        List<String> forwarded = new ArrayList<>();
         String callId = callId(new String(bytes, StandardCharsets.ISO_8859_1));
         String branch = branch(new String(bytes, StandardCharsets.ISO_8859_1));
+        List<InMemoryTransport.Sent> out = collect(c.expect() == Expect.DROP ? null : m -> decided(m, callId, branch));
+        List<String> toSender = new ArrayList<>();
+        List<String> forwarded = new ArrayList<>();
         for (InMemoryTransport.Sent s : out) {
             if (s.text().startsWith("SIP/2.0 ")) {
                 if (callId == null || callId.equals(callId(s.text()))) {
@@ -247,16 +247,33 @@ class Rfc4475TortureTest {
         return null;
     }
 
-    /** Collects what the server sends for a while (the proxy forwards on another thread). */
-    private static List<InMemoryTransport.Sent> collect() throws InterruptedException {
+    /**
+     * Collects what the server sends (the proxy forwards on another thread): until a message that
+     * decides the case has come and 400 ms more have passed, or for at most 5 s; with no such
+     * message to wait for (a message that must be dropped), for 400 ms.
+     */
+    private static List<InMemoryTransport.Sent> collect(java.util.function.Predicate<String> decides)
+            throws InterruptedException {
         List<InMemoryTransport.Sent> out = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 400;
+        long start = System.currentTimeMillis();
+        long deadline = start + (decides == null ? 400 : 5000);
         while (System.currentTimeMillis() < deadline) {
-            out.addAll(memory.drain());
+            for (InMemoryTransport.Sent s : memory.drain()) {
+                out.add(s);
+                if (decides != null && decides.test(s.text())) {
+                    deadline = Math.min(deadline, System.currentTimeMillis() + 400);
+                }
+            }
             TimeUnit.MILLISECONDS.sleep(20);
         }
         out.addAll(memory.drain());
         return out;
+    }
+
+    /** @return whether the message is a final response of the case or the request it forwarded */
+    private static boolean decided(String m, String callId, String branch) {
+        boolean ours = callId != null ? callId.equals(callId(m)) : branch != null && m.contains(branch);
+        return ours && (!m.startsWith("SIP/2.0 ") || SipText.status(m) >= 200);
     }
 
     private static void assertStillServing() throws InterruptedException {

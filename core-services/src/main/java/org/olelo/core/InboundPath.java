@@ -13,6 +13,7 @@ import org.olelo.core.internal.message.RawReply;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.stats.DropReason;
@@ -96,6 +97,7 @@ final class InboundPath implements InboundSink {
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
             case ParseOutcome.Parsed p -> {
+                Received.attach(p.message(), data);
                 WebSocketContacts.addAlias(p.message(), via, source);
                 if (p.message() instanceof SIPRequest r) {
                     onRequest(r, via, source);

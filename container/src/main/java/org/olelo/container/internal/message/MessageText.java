@@ -24,6 +24,7 @@ import javax.sip.header.ExpiresHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.address.ParameterableImpl;
 import org.olelo.core.message.HeaderNameForm;
+import org.olelo.core.message.lazy.Received;
 
 /**
  * What a SIP message says, over the JAIN-SIP message that goes on the wire: its headers (compact
@@ -63,6 +64,7 @@ abstract class MessageText implements SipServletMessage {
         if (committed) {
             throw new IllegalStateException("message is committed and can no longer be modified");
         }
+        Received.changed(message); // every setter passes here: the message is encoded when sent
     }
 
     protected void checkNotSystem(String name) {
@@ -166,6 +168,7 @@ abstract class MessageText implements SipServletMessage {
     protected void attach(String name, String value, boolean top) {
         try {
             SIPHeader h = StringMsgParser.parseSIPHeader(HeaderNames.canonical(name) + ": " + value + "\r\n");
+            Received.changed(message);
             message.attachHeader(h, false, top);
         } catch (ParseException e) {
             throw new IllegalArgumentException("bad value for header " + name + ": " + e.getMessage(), e);

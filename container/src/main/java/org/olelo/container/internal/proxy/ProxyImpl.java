@@ -18,6 +18,7 @@ import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.container.internal.runtime.NextApplication;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.transaction.ServerTransaction;
 import org.slf4j.Logger;
@@ -480,6 +481,7 @@ public final class ProxyImpl extends ProxySettings {
         }
         if (best.getStatusCode() == 503 && !(from != null && from.synthesized())) {
             try {
+                Received.changed(best);
                 best.setStatusCode(500);
                 best.setReasonPhrase("Server Internal Error");
             } catch (java.text.ParseException e) {
@@ -500,6 +502,7 @@ public final class ProxyImpl extends ProxySettings {
         Via top = r.getTopmostVia();
         if (top != null) {
             r.removeFirst(Via.NAME);
+            Received.poppedVia(r);
         }
         if (r.getTopmostVia() == null) {
             return;

@@ -156,7 +156,7 @@ final class InboundPath implements InboundSink {
             stateless.respond(r, f.status(), f.reason(), via, source);
             return;
         }
-        markReceived(r.getTopmostVia(), source);
+        markReceived(r, source);
         String method = r.getMethod();
         if (method.equals("ACK")) {
             onAck(r, via, source);
@@ -238,7 +238,8 @@ final class InboundPath implements InboundSink {
     }
 
     /** RFC 3581 and §18.2.1: note where the request really came from in the top Via. */
-    private static void markReceived(Via top, InetSocketAddress source) {
+    private static void markReceived(SIPRequest r, InetSocketAddress source) {
+        Via top = r.getTopmostVia();
         try {
             String ip = source.getAddress().getHostAddress();
             if (top.hasParameter("rport")) {
@@ -246,7 +247,10 @@ final class InboundPath implements InboundSink {
                 top.setReceived(ip);
             } else if (!ip.equalsIgnoreCase(NextHops.stripBrackets(top.getHost()))) {
                 top.setReceived(ip);
+            } else {
+                return;
             }
+            Received.rewroteTopVia(r, top.getHeaderValue());
         } catch (ParseException | RuntimeException e) {
             LOG.debug("cannot mark Via received: {}", e.toString());
         }

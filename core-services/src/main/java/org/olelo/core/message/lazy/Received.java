@@ -4,26 +4,39 @@ import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * The bytes a JAIN-SIP message was parsed from, kept with it (in its application data slot), and
- * whether the message may still be written as those bytes plus a proxy's own edits ({@link Edits})
- * rather than encoded again.
+ * the edits made to it since, so that a message forwarded with nothing but a proxy's own edits
+ * leaves as the received bytes plus those edits ({@link Edits}) instead of being encoded again.
  *
- * <p>A message qualifies only when both hold: a forwarding path has recorded the edit it made to
- * the JAIN-SIP message here as well ({@link #poppedVia}), and nothing else changed the message since
- * it was received ({@link #changed}, which every other path that edits a received message calls:
- * the container's message setters, the NAT contact fix, the WebSocket alias, a status rewritten).
- * Anything else (a message never recorded, a clone, whose application data is shared but whose
- * owner is not this message, a header name form chosen, a message without Content-Length, whose
- * framing a stream peer could not follow) is encoded as before.
+ * <p>Each path that edits a received message in a way {@link Edits} can write records the edit
+ * here as it makes it on the JAIN-SIP message (the top Via marked with where the request came
+ * from, a Route entry of ours popped, Max-Forwards lowered, our Via pushed on a request or popped
+ * from a response); every other path that edits a received message calls {@link #changed} (the
+ * container's message setters, the NAT contact fix, the WebSocket alias, a status rewritten, a
+ * strict router's Route set undone...). {@link #edited} gives bytes only for a message that was
+ * forwarded (a request with exactly one Via pushed, a response with exactly one popped), was not
+ * otherwise changed, and has a Content-Length (which a stream peer needs to frame it); anything
+ * else, a message never recorded or a clone (whose application data is shared but whose owner is
+ * not this message) or one given a header name form, is encoded as before.
  *
- * <p>Threads: made by the transport reader thread that parsed the message; marked and read by
- * the threads the message is then handed to (handing over publishes it); never blocks.
+ * <p>Threads: made by the transport reader thread that parsed the message; recorded and read by
+ * the threads the message is then handed to, one at a time (the methods synchronize on it, which
+ * costs nothing uncontended); never blocks.
  */
 public final class Received {
 
+    private static final int POP_VIA = 0;
+    private static final int POP_ROUTE = 1;
+    private static final int PUSH_VIA = 2;
+    private static final int TOP_VIA = 3;
+    private static final int MAX_OPS = 6;
+
     private final SIPMessage owner;
     private final byte[] data;
-    private volatile boolean changed;
-    private volatile int viaPops;
+    private final int[] kinds = new int[MAX_OPS];
+    private final String[] values = new String[MAX_OPS];
+    private int n;
+    private int maxForwards = -1;
+    private boolean changed;
 
     private Received(SIPMessage owner, byte[] data) {
         this.owner = owner;
@@ -53,36 +66,116 @@ public final class Received {
     public static void changed(SIPMessage m) {
         Received r = of(m);
         if (r != null) {
-            r.changed = true;
+            synchronized (r) {
+                r.changed = true;
+            }
         }
     }
 
     /** Notes that the top Via of {@code m} (a response on its way back) was removed. */
     public static void poppedVia(SIPMessage m) {
+        record(m, POP_VIA, null);
+    }
+
+    /** Notes that the top Route entry of {@code m} was removed. */
+    public static void poppedRoute(SIPMessage m) {
+        record(m, POP_ROUTE, null);
+    }
+
+    /** Notes that {@code via} (a header value) was added above the Vias of {@code m}. */
+    public static void pushedVia(SIPMessage m, String via) {
+        record(m, PUSH_VIA, via);
+    }
+
+    /** Notes that the received top Via of {@code m} now reads {@code via} (received, rport). */
+    public static void rewroteTopVia(SIPMessage m, String via) {
+        record(m, TOP_VIA, via);
+    }
+
+    /** Notes that the Max-Forwards of {@code m} was set to {@code value}. */
+    public static void setMaxForwards(SIPMessage m, int value) {
         Received r = of(m);
         if (r != null) {
-            r.viaPops++;
+            synchronized (r) {
+                r.maxForwards = value;
+            }
+        }
+    }
+
+    private static void record(SIPMessage m, int kind, String value) {
+        Received r = of(m);
+        if (r == null) {
+            return;
+        }
+        synchronized (r) {
+            if (r.n == MAX_OPS) {
+                r.changed = true; // more than any forwarding makes: give up on it
+                return;
+            }
+            r.kinds[r.n] = kind;
+            r.values[r.n] = value;
+            r.n++;
         }
     }
 
     /**
      * The bytes to send for {@code m}: the received bytes with the recorded edits applied, or null
-     * when the message must be encoded (nothing recorded, changed otherwise, or bytes that do not
-     * frame as the edits need).
+     * when the message must be encoded (not forwarded, changed otherwise, or bytes that do not
+     * frame or take the edits as recorded).
      */
     public static byte[] edited(SIPMessage m) {
         Received r = of(m);
-        if (r == null || r.changed || r.viaPops != 1) {
+        if (r == null) {
             return null;
         }
+        synchronized (r) {
+            return r.changed ? null : r.write();
+        }
+    }
+
+    private byte[] write() {
+        int pushes = count(PUSH_VIA);
+        int pops = count(POP_VIA);
         try {
-            RawMessage raw = RawMessage.frame(r.data);
-            if (!raw.isResponse() || raw.find(HeaderId.CONTENT_LENGTH, 0) < 0) {
+            RawMessage raw = RawMessage.frame(data);
+            boolean forwarded = raw.isResponse() ? pops == 1 && pushes == 0 && maxForwards < 0 : pushes == 1 && pops == 0;
+            if (!forwarded || raw.find(HeaderId.CONTENT_LENGTH, 0) < 0) {
                 return null;
             }
-            return new Edits(raw).popVia().write();
-        } catch (MalformedMessage | IllegalStateException e) {
+            Edits e = new Edits(raw);
+            boolean pushed = false;
+            for (int i = 0; i < n; i++) {
+                switch (kinds[i]) {
+                    case POP_VIA -> e.popVia();
+                    case POP_ROUTE -> e.popRoute();
+                    case PUSH_VIA -> {
+                        e.pushVia(values[i]);
+                        pushed = true;
+                    }
+                    default -> {
+                        if (pushed || count(TOP_VIA) != 1) {
+                            return null; // only the received top Via, once
+                        }
+                        e.replaceTopVia(values[i]);
+                    }
+                }
+            }
+            if (maxForwards >= 0 && e.decrementMaxForwards() != maxForwards) {
+                return null; // set otherwise than one less than received (or 70 when absent)
+            }
+            return e.write();
+        } catch (MalformedMessage | IllegalStateException ex) {
             return null;
         }
+    }
+
+    private int count(int kind) {
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (kinds[i] == kind) {
+                c++;
+            }
+        }
+        return c;
     }
 }

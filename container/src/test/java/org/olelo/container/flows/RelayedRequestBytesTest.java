@@ -20,10 +20,10 @@ import org.olelo.core.testkit.SipBuilder;
 import org.olelo.core.testkit.SipPeer;
 
 /**
- * An ACK for a 2xx that the record-routing proxy relays leaves as the bytes the caller sent but
- * for our Via pushed, our Route entry popped, Max-Forwards one less and the caller's Via marked
- * with where it came from (rport, received); an ACK an application added a header to leaves with
- * that header.
+ * An ACK for a 2xx and a BYE that the record-routing proxy relays in the dialog leave as the bytes
+ * the caller sent but for our Via pushed, our Route entry popped, Max-Forwards one less and the
+ * caller's Via marked with where it came from (rport, received); an ACK or BYE an application
+ * added a header to leaves with that header.
  */
 class RelayedRequestBytesTest {
 
@@ -51,46 +51,66 @@ class RelayedRequestBytesTest {
         return ok;
     }
 
-    /** The caller's ACK in its own style: compact names, odd spacing, an unknown header. */
-    private static String oddAck(SipPeer caller, String ok) {
-        String ack = SipBuilder.inDialog("ACK", ok).via(caller).cseq(1).build();
-        return ack.replace("Max-Forwards: 70\r\n", "Max-Forwards:   70\r\nX-Odd-Header :  kept  as   written\r\n")
+    /** The caller's request in the dialog in its own style: compact names, odd spacing, an unknown header. */
+    private static String odd(String method, SipPeer caller, String ok, int cseq) {
+        String r = SipBuilder.inDialog(method, ok).via(caller).cseq(cseq).build();
+        return r.replace("Max-Forwards: 70\r\n", "Max-Forwards:   70\r\nX-Odd-Header :  kept  as   written\r\n")
                 .replace("\r\nFrom: ", "\r\nf:")
                 .replace("\r\nCall-ID: ", "\r\ni:  ");
     }
 
+    /**
+     * What a relay of {@code sent} must look like: our Via (taken from {@code got}) on top, the
+     * caller's Via marked with its source, our Route entry popped, Max-Forwards one less.
+     */
+    private static String relayed(String sent, String got, SipPeer caller) {
+        int second = got.indexOf("\r\n") + 2;
+        String ours = got.substring(second, got.indexOf("\r\n", second) + 2);
+        assertTrue(ours.startsWith("Via: SIP/2.0/"), got);
+        String callerVia = headers(sent, "Via").get(0);
+        String source = caller.address().getAddress().getHostAddress();
+        return sent.replaceFirst("\r\n", "\r\n" + java.util.regex.Matcher.quoteReplacement(ours))
+                .replace(callerVia, callerVia.replace(";rport", ";rport=" + caller.address().getPort() + ";received=" + source))
+                .replaceFirst("Route: [^\r]*\r\n", "")
+                .replace("Max-Forwards:   70", "Max-Forwards:   69");
+    }
+
     @ParameterizedTest
     @EnumSource(SipPeer.Kind.class)
-    void aRelayedAckIsTheCallersBytesWithTheProxysEditsOnly(SipPeer.Kind kind) throws Exception {
+    void aRelayedAckAndByeAreTheCallersBytesWithTheProxysEditsOnly(SipPeer.Kind kind) throws Exception {
         server = proxyServer(kind).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String ok = call(caller, callee, server.uriOf("bob", callee));
-            String ack = oddAck(caller, ok);
+            String ack = odd("ACK", caller, ok, 1);
             caller.send(ack);
             String got = callee.receiveUntil(WAIT, m -> m.startsWith("ACK "));
             assertNotNull(got, "the ACK reached the callee");
-            String ours = got.substring(got.indexOf("\r\n") + 2, got.indexOf("\r\n", got.indexOf("\r\n") + 2) + 2);
-            assertTrue(ours.startsWith("Via: SIP/2.0/"), got);
-            String callerVia = headers(ack, "Via").get(0);
-            String source = caller.address().getAddress().getHostAddress();
-            String expected = ack.replaceFirst("\r\n", "\r\n" + java.util.regex.Matcher.quoteReplacement(ours))
-                    .replace(callerVia, callerVia.replace(";rport", ";rport=" + caller.address().getPort() + ";received=" + source))
-                    .replaceFirst("Route: [^\r]*\r\n", "")
-                    .replace("Max-Forwards:   70", "Max-Forwards:   69");
-            assertEquals(expected, got);
+            assertEquals(relayed(ack, got, caller), got);
+            String bye = odd("BYE", caller, ok, 2);
+            caller.send(bye);
+            got = callee.receiveUntil(WAIT, m -> m.startsWith("BYE "));
+            assertNotNull(got, "the BYE reached the callee");
+            assertEquals(relayed(bye, got, caller), got);
+            callee.send(SipBuilder.response(got, 200, "OK"));
+            assertEquals(200, org.olelo.core.testkit.SipText.status(caller.finalResponse(WAIT)));
         }
     }
 
     @Test
-    void aHeaderAnApplicationAddsToTheAckIsSent() throws Exception {
+    void aHeaderAnApplicationAddsToTheAckOrByeIsSent() throws Exception {
         server = TestServer.builder().app("rec", CommonApps.recorder("rec")).routeAllTo("rec")
                 .transport(SipPeer.Kind.MEMORY).start(tmp);
         try (SipPeer caller = server.caller(); SipPeer callee = server.callee()) {
             String ok = call(caller, callee, server.uriOf("bob", callee));
-            caller.send(oddAck(caller, ok));
+            caller.send(odd("ACK", caller, ok, 1));
             String got = callee.receiveUntil(WAIT, m -> m.startsWith("ACK "));
             assertNotNull(got, "the ACK reached the callee");
             assertEquals("rec", header(got, "X-Seen-ACK"), got);
+            assertEquals(2, headers(got, "Via").size(), got);
+            caller.send(odd("BYE", caller, ok, 2));
+            got = callee.receiveUntil(WAIT, m -> m.startsWith("BYE "));
+            assertNotNull(got, "the BYE reached the callee");
+            assertEquals("rec", header(got, "X-Seen-BYE"), got);
             assertEquals(2, headers(got, "Via").size(), got);
         }
     }

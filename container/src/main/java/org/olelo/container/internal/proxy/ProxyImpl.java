@@ -125,6 +125,11 @@ public final class ProxyImpl extends ProxySettings {
     }
 
     /** The proxied request as received, which each branch copies. */
+    /** True when relaying a request inside an established dialog. */
+    boolean subsequent() {
+        return subsequent;
+    }
+
     gov.nist.javax.sip.message.SIPRequest originalRequest() {
         return original.jainRequest();
     }

@@ -28,6 +28,7 @@ public final class Received {
     private static final int POP_ROUTE = 1;
     private static final int PUSH_VIA = 2;
     private static final int TOP_VIA = 3;
+    private static final int REQUEST_URI = 4;
     private static final int MAX_OPS = 6;
 
     private final SIPMessage owner;
@@ -92,6 +93,32 @@ public final class Received {
         record(m, TOP_VIA, via);
     }
 
+    /** Notes that the Request-URI of {@code m} was replaced by {@code uri}. */
+    public static void replacedRequestUri(SIPMessage m, String uri) {
+        record(m, REQUEST_URI, uri);
+    }
+
+    /**
+     * Gives {@code copy}, a clone of the received {@code m} made to be forwarded, the bytes of
+     * {@code m} and what was recorded on it so far (a clone otherwise shares the application data
+     * of {@code m} but is not its owner, so it would be encoded). From then on each records its own.
+     */
+    public static void copy(SIPMessage m, SIPMessage copy) {
+        Received r = of(m);
+        if (r == null) {
+            return;
+        }
+        Received c = new Received(copy, r.data);
+        synchronized (r) {
+            System.arraycopy(r.kinds, 0, c.kinds, 0, r.n);
+            System.arraycopy(r.values, 0, c.values, 0, r.n);
+            c.n = r.n;
+            c.maxForwards = r.maxForwards;
+            c.changed = r.changed;
+        }
+        copy.setApplicationData(c);
+    }
+
     /** Notes that the Max-Forwards of {@code m} was set to {@code value}. */
     public static void setMaxForwards(SIPMessage m, int value) {
         Received r = of(m);
@@ -152,6 +179,7 @@ public final class Received {
                         e.pushVia(values[i]);
                         pushed = true;
                     }
+                    case REQUEST_URI -> e.replaceRequestUri(values[i]);
                     default -> {
                         if (pushed || count(TOP_VIA) != 1) {
                             return null; // only the received top Via, once

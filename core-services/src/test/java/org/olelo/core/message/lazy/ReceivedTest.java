@@ -90,6 +90,26 @@ class ReceivedTest {
     }
 
     @Test
+    void aCopyMadeToBeForwardedCarriesWhatWasRecordedAndThenItsOwnEdits() {
+        SIPMessage m = parse(ACK);
+        Received.poppedRoute(m);
+        SIPMessage copy = (SIPMessage) m.clone();
+        Received.copy(m, copy);
+        Received.replacedRequestUri(copy, "sip:bob@127.0.0.3");
+        Received.pushedVia(copy, "SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKme");
+        String out = edited(copy);
+        assertTrue(out.startsWith("ACK sip:bob@127.0.0.3 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKme\r\nv: "), out);
+        assertTrue(out.contains("\r\nRoute:<sip:p2.example;lr>\r\nMax-Forwards:  70\r\n"), out);
+        assertNull(edited(m), "the original was not forwarded");
+        SIPMessage changed = parse(ACK);
+        Received.changed(changed);
+        SIPMessage copyOfChanged = (SIPMessage) changed.clone();
+        Received.copy(changed, copyOfChanged);
+        Received.pushedVia(copyOfChanged, "SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKme");
+        assertNull(edited(copyOfChanged), "a copy of a changed message is changed");
+    }
+
+    @Test
     void aCloneOrAMessageWithAHeaderNameFormOrWithoutContentLengthIsEncoded() {
         SIPMessage m = parse(OK);
         Received.poppedVia(m);

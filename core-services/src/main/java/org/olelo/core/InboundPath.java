@@ -13,6 +13,7 @@ import org.olelo.core.internal.message.RawReply;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.stats.CoreStatistics;
 import org.olelo.core.stats.DropReason;
@@ -96,6 +97,7 @@ final class InboundPath implements InboundSink {
         ParseOutcome outcome = SipParser.parse(data);
         switch (outcome) {
             case ParseOutcome.Parsed p -> {
+                Received.attach(p.message(), data);
                 WebSocketContacts.addAlias(p.message(), via, source);
                 if (p.message() instanceof SIPRequest r) {
                     onRequest(r, via, source);
@@ -154,7 +156,7 @@ final class InboundPath implements InboundSink {
             stateless.respond(r, f.status(), f.reason(), via, source);
             return;
         }
-        markReceived(r.getTopmostVia(), source);
+        markReceived(r, source);
         String method = r.getMethod();
         if (method.equals("ACK")) {
             onAck(r, via, source);
@@ -236,7 +238,8 @@ final class InboundPath implements InboundSink {
     }
 
     /** RFC 3581 and §18.2.1: note where the request really came from in the top Via. */
-    private static void markReceived(Via top, InetSocketAddress source) {
+    private static void markReceived(SIPRequest r, InetSocketAddress source) {
+        Via top = r.getTopmostVia();
         try {
             String ip = source.getAddress().getHostAddress();
             if (top.hasParameter("rport")) {
@@ -244,7 +247,10 @@ final class InboundPath implements InboundSink {
                 top.setReceived(ip);
             } else if (!ip.equalsIgnoreCase(NextHops.stripBrackets(top.getHost()))) {
                 top.setReceived(ip);
+            } else {
+                return;
             }
+            Received.rewroteTopVia(r, top.getHeaderValue());
         } catch (ParseException | RuntimeException e) {
             LOG.debug("cannot mark Via received: {}", e.toString());
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.LocalAddresses;
 
 /**
@@ -28,6 +29,7 @@ final class RouteEntries {
         URI ruri = r.getRequestURI();
         if (routes != null && !routes.isEmpty() && ruri instanceof SipURI su && su.hasLrParam() && isLocal(local, su)) {
             RouteHeader last = (RouteHeader) routes.getLast();
+            Received.changed(r); // a strict router's rewrite undone
             r.setRequestURI(last.getAddress().getURI());
             routes.removeLast();
         }
@@ -39,6 +41,7 @@ final class RouteEntries {
                     && (popped == null || sameHop((SipURI) popped.getAddress().getURI(), su))) {
                 popped = top;
                 r.removeFirst(RouteHeader.NAME);
+                Received.poppedRoute(r);
                 routes = r.getRouteHeaders();
             } else {
                 break;

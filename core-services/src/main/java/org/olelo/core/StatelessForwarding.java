@@ -12,6 +12,7 @@ import java.text.ParseException;
 import org.olelo.core.internal.message.RawReply;
 import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.message.SipMessages;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.LocalAddresses;
 import org.olelo.core.stats.CoreStatistics;
@@ -54,7 +55,8 @@ final class StatelessForwarding {
         } else {
             statistics.responseSent(((SIPResponse) m).getStatusCode());
         }
-        hop.transport().send(MessageEncoder.encode(m), hop.address());
+        byte[] edited = Received.edited(m); // a relayed message nothing else changed
+        hop.transport().send(edited != null ? edited : MessageEncoder.encode(m), hop.address());
     }
 
     /** Answers a request to where it came from, without a transaction; an ACK is never answered. */
@@ -101,6 +103,7 @@ final class StatelessForwarding {
                 return;
             }
             r.removeFirst(Via.NAME);
+            Received.poppedVia(r);
             next = r.getTopmostVia();
             if (!local.isLocal(next.getHost(), next.getPort(), next.getTransport())) {
                 break;

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.Locale;
 import javax.sip.address.SipURI;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.transport.Transport;
 
 /**
@@ -52,6 +53,7 @@ final class WebSocketContacts {
         for (Contact c : contacts) {
             if (!c.isWildCard() && c.getAddress() != null && c.getAddress().getURI() instanceof SipURI u) {
                 try {
+                    Received.changed(m);
                     u.setParameter(ALIAS, alias);
                 } catch (ParseException e) {
                     // the URI stays as it was

@@ -95,6 +95,18 @@ class NextHopResolutionTest {
     }
 
     @Test
+    void aStrayResponseIsRelayedAsItCameWithoutOurVia() throws Exception {
+        InetSocketAddress server = start();
+        try (UdpPeer downstream = new UdpPeer(server); UdpPeer upstream = new UdpPeer(server)) {
+            String stray = strayResponse(server, "127.0.0.1", upstream.address().getPort())
+                    .replace("\r\nFrom: ", "\r\nf:  ").replace("CSeq: 1 INVITE", "CSeq:1   INVITE")
+                    .replace("Content-Length: 0", "X-Odd : kept  as  is\r\nl: 0");
+            downstream.send(stray);
+            assertEquals(stray.replaceFirst("Via: [^\r]*\r\n", ""), upstream.receive(3000));
+        }
+    }
+
+    @Test
     void anIpLiteralIsNeverLookedUp() throws Exception {
         InetSocketAddress server = start();
         try (UdpPeer downstream = new UdpPeer(server); UdpPeer upstream = new UdpPeer(server)) {

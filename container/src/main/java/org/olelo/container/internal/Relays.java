@@ -9,6 +9,7 @@ import org.olelo.container.internal.proxy.ProxyImpl;
 import org.olelo.container.internal.proxy.ResponseDelivery;
 import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.core.SipCore;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.MaxForwardsRule;
@@ -81,6 +82,7 @@ final class Relays {
             // (whose Route sets differ only by the entry already popped) is not taken for a loop.
             Via via = core.newVia(hop.transport(), SipCore.branch(null));
             ack.addFirst(via);
+            Received.pushedVia(ack, via.getHeaderValue());
             core.sendStateless(ack, hop);
         } catch (Exception e) {
             LOG.debug("ACK not relayed: {}", e.toString());

@@ -4,6 +4,7 @@ import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.message.SIPRequest;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.MaxForwardsHeader;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.transport.InternalTransport;
 
 /**
@@ -66,6 +67,7 @@ public final class MaxForwardsRule {
     private static boolean set(SIPRequest r, int value) {
         try {
             r.setHeader(new MaxForwards(value));
+            Received.setMaxForwards(r, value);
             return true;
         } catch (InvalidArgumentException e) {
             return false; // out of 0-255: cannot happen for a parsed request

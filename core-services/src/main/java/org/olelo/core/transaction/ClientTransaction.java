@@ -9,6 +9,7 @@ import java.util.ListIterator;
 import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import org.olelo.core.message.MessageEncoder;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 
@@ -46,7 +47,8 @@ public final class ClientTransaction extends AbstractTransaction {
         this.hop = hop;
         this.listener = listener;
         this.invite = request.getMethod().equals(Request.INVITE);
-        this.bytes = MessageEncoder.encode(request);
+        byte[] edited = Received.edited(request); // a request relayed in a dialog that nothing else changed
+        this.bytes = edited != null ? edited : MessageEncoder.encode(request);
     }
 
     /** The request as sent; null once the final response has arrived. */

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import org.olelo.core.message.MessageEncoder;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.transport.Transport;
 import org.slf4j.Logger;
@@ -227,7 +228,10 @@ public final class ServerTransaction extends AbstractTransaction {
 
     private boolean send(SIPResponse response, boolean strict) {
         int status = response.getStatusCode();
-        byte[] bytes = MessageEncoder.encode(response);
+        byte[] bytes = Received.edited(response); // a relayed response nothing else changed
+        if (bytes == null) {
+            bytes = MessageEncoder.encode(response);
+        }
         FinalResponseObserver told = null;
         synchronized (this) {
             String refused = switch (state) {

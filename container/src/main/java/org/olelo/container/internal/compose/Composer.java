@@ -337,6 +337,7 @@ public final class Composer implements NextApplication {
     }
 
     private static void attachOnTop(SIPRequest wire, RouteHeader r) {
+        org.olelo.core.message.lazy.Received.changed(wire); // a Route entry is not recorded: it is encoded
         try {
             wire.attachHeader((SIPHeader) r, false, true);
         } catch (gov.nist.javax.sip.message.SIPDuplicateHeaderException e) {

@@ -24,6 +24,7 @@ import javax.sip.header.ExpiresHeader;
 import org.olelo.container.internal.address.AddressImpl;
 import org.olelo.container.internal.address.ParameterableImpl;
 import org.olelo.core.message.HeaderNameForm;
+import org.olelo.core.message.lazy.Received;
 
 /**
  * What a SIP message says, over the JAIN-SIP message that goes on the wire: its headers (compact
@@ -63,6 +64,7 @@ abstract class MessageText implements SipServletMessage {
         if (committed) {
             throw new IllegalStateException("message is committed and can no longer be modified");
         }
+        Received.changed(message); // every setter passes here: the message is encoded when sent
     }
 
     protected void checkNotSystem(String name) {
@@ -168,7 +170,9 @@ abstract class MessageText implements SipServletMessage {
      */
     protected void attach(String name, String value, boolean top) {
         try {
-            message.attachHeader(TextHeaders.of(name, value), false, top);
+            SIPHeader h = TextHeaders.of(name, value);
+            Received.changed(message);
+            message.attachHeader(h, false, top);
         } catch (ParseException e) { // a second header of a kind that appears once
             throw new IllegalArgumentException("bad value for header " + name + ": " + e.getMessage(), e);
         }

@@ -549,6 +549,7 @@ public final class SipServletRequestImpl extends ServletRequestDefaults {
 
     /** Sets the request line without checks (container use when relaying). */
     public void setRequestUriInternal(javax.sip.address.URI uri) {
+        org.olelo.core.message.lazy.Received.changed(request);
         request.setRequestURI(uri);
     }
 }

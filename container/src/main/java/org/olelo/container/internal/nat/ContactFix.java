@@ -83,6 +83,7 @@ public enum ContactFix {
         }
         try {
             String ip = source.getAddress().getHostAddress();
+            org.olelo.core.message.lazy.Received.changed(m);
             uri.setHost(source.getAddress() instanceof Inet4Address ? ip : "[" + ip + "]");
             uri.setPort(source.getPort());
             return true;

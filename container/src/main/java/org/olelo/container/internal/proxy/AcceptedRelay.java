@@ -3,6 +3,7 @@ package org.olelo.container.internal.proxy;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.io.IOException;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.transaction.ClientTransaction;
 import org.olelo.core.transaction.ClientTransactionListener;
 import org.olelo.core.transaction.ServerTransaction;
@@ -56,6 +57,7 @@ final class AcceptedRelay implements ClientTransactionListener {
         }
         if (r.getTopmostVia() != null) {
             r.removeFirst(Via.NAME);
+            Received.poppedVia(r);
         }
         if (r.getTopmostVia() == null) {
             return;

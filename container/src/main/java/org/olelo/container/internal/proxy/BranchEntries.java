@@ -33,6 +33,7 @@ final class BranchEntries {
         javax.sip.address.URI u = top.getAddress().getURI();
         if (u instanceof javax.sip.address.SipURI su && !su.hasLrParam()) {
             javax.sip.address.URI ruri = r.getRequestURI();
+            org.olelo.core.message.lazy.Received.changed(r);
             r.removeFirst(RouteHeader.NAME);
             r.addLast((SIPHeader) StringMsgParser.parseSIPHeader("Route: <" + ruri + ">\r\n"));
             r.setRequestURI(u);

@@ -27,6 +27,7 @@ import org.olelo.container.internal.message.SipServletResponseImpl;
 import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.container.internal.session.OutboundInterfaces;
 import org.olelo.core.SipCore;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.message.SipMessages;
 import org.olelo.core.routing.Hop;
 import org.olelo.core.routing.MaxForwardsRule;
@@ -153,6 +154,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
                 fixContact(copy, proxy.transaction().transport(), proxy.transaction().source());
             }
             if (copy.getHeader(MaxForwardsHeader.NAME) == null) {
+                Received.changed(copy);
                 copy.setHeader(SipMessages.HEADERS.createMaxForwardsHeader(MaxForwardsRule.ABSENT));
             }
             InternalHop composed = proxy.compose(copy);
@@ -207,6 +209,7 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             return;
         }
         if (recordRoute) {
+            Received.changed(copy); // Record-Route entries are not recorded: the copy is encoded
             BranchEntries.addRecordRoute(proxy, copy, hop.transport());
         }
         if (getAddToPath() && copy.getMethod().equals("REGISTER")) {
@@ -214,9 +217,12 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
             gov.nist.javax.sip.header.ims.Path path = BranchEntries.entry("Path",
                     BranchEntries.rrValue(hop.transport(), BranchEntries.pathParams(proxy) + EdgeFlows.obParams(proxy)));
             core.routeTokens().signPath((javax.sip.address.SipURI) path.getAddress().getURI());
+            Received.changed(copy);
             copy.addFirst(path);
         }
-        copy.addFirst(core.newVia(hop.transport(), branch));
+        gov.nist.javax.sip.header.Via via = core.newVia(hop.transport(), branch);
+        copy.addFirst(via);
+        Received.pushedVia(copy, via.getHeaderValue());
         if (proxy.isInvite()) {
             armTimerC();
         }
@@ -256,8 +262,16 @@ final class ProxyBranchImpl implements ProxyBranch, ClientTransactionListener {
      */
     private SIPRequest prepared() {
         if (sent == null) {
-            SIPRequest copy = (SIPRequest) proxy.originalRequest().clone();
+            SIPRequest original = proxy.originalRequest();
+            SIPRequest copy = (SIPRequest) original.clone();
+            if (proxy.subsequent()) {
+                Received.copy(original, copy); // in a dialog: sent as the received bytes plus edits when it can be
+            }
+            String uri = copy.getRequestURI().toString();
             copy.setRequestURI(Uris.toJain(target));
+            if (!copy.getRequestURI().toString().equals(uri)) {
+                Received.replacedRequestUri(copy, copy.getRequestURI().toString());
+            }
             sent = copy;
         }
         return sent;

@@ -18,6 +18,7 @@ import org.olelo.container.internal.runtime.ContainerRuntime;
 import org.olelo.container.internal.runtime.InternalHop;
 import org.olelo.container.internal.runtime.NextApplication;
 import org.olelo.container.internal.session.SipSessionImpl;
+import org.olelo.core.message.lazy.Received;
 import org.olelo.core.routing.DialogTransport;
 import org.olelo.core.transaction.ServerTransaction;
 import org.slf4j.Logger;
@@ -124,6 +125,11 @@ public final class ProxyImpl extends ProxySettings {
     }
 
     /** The proxied request as received, which each branch copies. */
+    /** True when relaying a request inside an established dialog. */
+    boolean subsequent() {
+        return subsequent;
+    }
+
     gov.nist.javax.sip.message.SIPRequest originalRequest() {
         return original.jainRequest();
     }
@@ -480,6 +486,7 @@ public final class ProxyImpl extends ProxySettings {
         }
         if (best.getStatusCode() == 503 && !(from != null && from.synthesized())) {
             try {
+                Received.changed(best);
                 best.setStatusCode(500);
                 best.setReasonPhrase("Server Internal Error");
             } catch (java.text.ParseException e) {
@@ -500,6 +507,7 @@ public final class ProxyImpl extends ProxySettings {
         Via top = r.getTopmostVia();
         if (top != null) {
             r.removeFirst(Via.NAME);
+            Received.poppedVia(r);
         }
         if (r.getTopmostVia() == null) {
             return;

@@ -42,6 +42,7 @@ final class Redirects {
      *               {@code sips:} Contacts are followed then
      */
     static List<URI> take(SIPResponse response, Collection<URI> tried, int room, boolean secure) {
+        org.olelo.core.message.lazy.Received.changed(response); // its Contacts are taken out
         ContactList contacts = response.getContactHeaders();
         if (contacts == null || contacts.isEmpty() || room <= 0) {
             return List.of();

@@ -92,6 +92,7 @@ public final class InDialogRelay {
         }
         RouteHeader top = (RouteHeader) r.getRouteHeaders().getFirst();
         r.removeFirst(RouteHeader.NAME);
+        org.olelo.core.message.lazy.Received.poppedRoute(r);
         return top;
     }
 

@@ -80,6 +80,28 @@ public final class Edits {
         return popFirstValue(HeaderId.VIA);
     }
 
+    /**
+     * Replaces the first Via value with {@code value}: the received top Via of a request once the
+     * parameters saying where it came from are added (RFC 3261 §18.2.1, RFC 3581 §4). Other values
+     * on the same line are kept as they are.
+     */
+    public Edits replaceTopVia(String value) {
+        int i = raw.find(HeaderId.VIA, 0);
+        if (i < 0) {
+            throw new IllegalStateException("no Via header");
+        }
+        int s = raw.at(i, RawMessage.VALUE_START);
+        int e = raw.at(i, RawMessage.VALUE_END);
+        int comma = topLevelComma(s, e);
+        if (comma >= 0) {
+            e = comma;
+            while (e > s && isLws(raw.data[e - 1])) {
+                e--;
+            }
+        }
+        return add(s, e, ascii(value), RANK_OTHER);
+    }
+
     /** Removes the top Route value (the proxy's own entry, RFC 3261 §16.4). */
     public Edits popRoute() {
         return popFirstValue(HeaderId.ROUTE);

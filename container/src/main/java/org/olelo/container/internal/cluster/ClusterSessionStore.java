@@ -117,16 +117,22 @@ public final class ClusterSessionStore implements SessionReplication {
     /**
      * Claims a copy with a conditional write ({@code putIfAbsent}, atomic on the key's primary
      * owner) keyed by the session and the member that wrote the copy, so that of the nodes taking
-     * over that copy exactly one wins. The claim expires after {@value #CLAIM_MINUTES} minutes
-     * (by then the winner has written the copy under its own name, and the others see a live
-     * writer), so the table holds only the claims of recent take-overs.
+     * over that copy exactly one wins. A claim whose holder left the view too (before it wrote the
+     * copy under its name) passes to the next node that asks, by a conditional replace of that
+     * holder. The claim expires after {@value #CLAIM_MINUTES} minutes (by then the winner has
+     * written the copy under its own name, and the others see a live writer), so the table holds
+     * only the claims of recent take-overs.
      */
     @Override
     public boolean claim(SessionSnapshot copy, String node) {
+        String key = copy.id() + "\n" + copy.writer();
+        var unit = java.util.concurrent.TimeUnit.MINUTES;
         try {
-            String holder = claims.putIfAbsent(copy.id() + "\n" + copy.writer(), node, CLAIM_MINUTES,
-                    java.util.concurrent.TimeUnit.MINUTES);
-            return holder == null || holder.equals(node);
+            String holder = claims.putIfAbsent(key, node, CLAIM_MINUTES, unit);
+            if (holder == null || holder.equals(node)) {
+                return true;
+            }
+            return !alive(holder) && claims.replace(key, holder, node, CLAIM_MINUTES, unit);
         } catch (org.infinispan.commons.CacheException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * session is restored ({@link SessionRestore}) and the request delivered to it as a subsequent
  * request, so the application answers it on this node. Otherwise the request goes on as before
  * (relayed or refused). A session whose copy was written by a node that is still a member is not
- * taken over: it is that node's (the request goes on as before).
+ * taken over: it is that node's (the request goes on as before). Before restoring, this node claims
+ * the copy ({@link Replicator#claim}): of the nodes that take one copy over (those its requests
+ * reach, its new primary owner after the view change) only the claim's winner restores it, so that
+ * its timers fire on one node; a request that reaches another node goes on as before.
  *
  * <p>The entry point runs on a transport reader thread and never blocks it: the look-up (a network
  * read) runs on a virtual thread, at most {@value #MAX_LOOKUPS} at a time, since any sender can make
@@ -87,6 +90,9 @@ final class DialogTakeover {
      */
     void restoreAll(java.util.List<SessionSnapshot> copies) {
         for (SessionSnapshot copy : copies) {
+            if (!claimed(copy)) {
+                continue;
+            }
             DeployedAppContext app = versions.apply(copy.app());
             if (app == null || !app.distributable()) {
                 LOG.warn("{}: application session {} of {} is not taken over: the application is not deployed here"
@@ -128,6 +134,9 @@ final class DialogTakeover {
                     copy.app());
             return null;
         }
+        if (!claimed(copy)) {
+            return null;
+        }
         try {
             SipApplicationSessionImpl as = new SessionRestore(sessions, ua, timers).restore(copy, app);
             if (as == null) {
@@ -138,6 +147,27 @@ final class DialogTakeover {
             return null;
         }
         return ua.dialogs().find(callId, toTag, fromTag);
+    }
+
+    /**
+     * Whether this node won the take-over of a copy (false also when the claim could not be made:
+     * then the session stays for a node that can).
+     */
+    private boolean claimed(SessionSnapshot copy) {
+        if (!(sessions.writes() instanceof Replicator rep)) {
+            return true;
+        }
+        try {
+            if (rep.claim(copy)) {
+                return true;
+            }
+            LOG.debug("{}: application session {} of {} is taken over by another node", copy.app(), copy.id(),
+                    copy.writer());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: application session {} could not be claimed for take-over: {}", copy.app(), copy.id(),
+                    e.toString());
+        }
+        return false;
     }
 
     /**

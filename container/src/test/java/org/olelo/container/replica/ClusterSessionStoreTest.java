@@ -24,7 +24,9 @@ import org.olelo.container.internal.ua.DialogFacts;
  * The cluster's store of session copies between two members in one JVM over loopback TCP: a copy
  * written on one member is found on the other by its dialog (Call-ID and tags, either order) and by
  * id, byte for byte; a copy written again with a second dialog is found by both; a removed copy and
- * its dialogs are gone everywhere; each copy has two owners.
+ * its dialogs are gone everywhere; each copy has two owners. The take-over claim of a dead
+ * writer's copy goes to the first member that asks, is kept by it, and passes to another member
+ * once its holder left the view.
  */
 class ClusterSessionStoreTest {
 
@@ -111,5 +113,34 @@ class ClusterSessionStoreTest {
         assertNull(s2.fetchByDialog("c1", "from1", "to1"));
         assertNull(s2.fetchByDialog("c2", "to2", "from2"));
         assertNull(s2.fetch("calls.x1"));
+    }
+
+    @Test
+    void claimOfADeadWritersCopyIsWonOnceAndPassesOnWhenItsHolderLeaves() throws Exception {
+        int p1 = portPair("127.0.0.1");
+        int p2 = portPair("127.0.0.2");
+        InetSocketAddress a1 = InetSocketAddress.createUnresolved("127.0.0.1", p1);
+        InetSocketAddress a2 = InetSocketAddress.createUnresolved("127.0.0.2", p2);
+        ClusterService one = node("127.0.0.1", p1, a1, a2);
+        ClusterService two = node("127.0.0.2", p2, a1, a2);
+        for (int i = 0; i < 200 && (one.members().size() < 2 || two.members().size() < 2); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(2, two.members().size());
+        ClusterSessionStore s1 = new ClusterSessionStore(one);
+        ClusterSessionStore s2 = new ClusterSessionStore(two);
+        SessionSnapshot orphan = new SessionSnapshot("calls.y1", "calls", "127.0.0.9:1", 0, true, Map.of(),
+                List.of(), List.of());
+
+        assertTrue(s1.claim(orphan, one.localMember()), "the first to ask wins");
+        assertTrue(s1.claim(orphan, one.localMember()), "and keeps it when it asks again");
+        assertTrue(!s2.claim(orphan, two.localMember()), "a live holder keeps its claim");
+
+        one.close();
+        for (int i = 0; i < 200 && two.members().size() > 1; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, two.members().size());
+        assertTrue(s2.claim(orphan, two.localMember()), "the claim of a holder that left passes on");
     }
 }

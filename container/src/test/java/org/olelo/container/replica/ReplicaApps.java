@@ -8,7 +8,8 @@ import org.olelo.container.internal.deploy.TestApps;
  * caller in an application-session attribute and a counter in the SIP session, and starts a
  * one-shot timer of {@code X-Timer} milliseconds (60 s without it) whose information is
  * {@code "tick"}; a BYE is answered with {@code X-Caller} and {@code X-Count} read from the
- * attributes, and cancels the timer; a MESSAGE in the dialog gets {@code X-Count}.
+ * attributes, and cancels the timer; a MESSAGE in the dialog gets {@code X-Count}, after waiting
+ * {@code X-Sleep} milliseconds when it has that header.
  */
 final class ReplicaApps {
 
@@ -41,6 +42,14 @@ final class ReplicaApps {
                 }
                 @Override
                 protected void doMessage(SipServletRequest req) throws IOException {
+                    String sleep = req.getHeader("X-Sleep");
+                    if (sleep != null) {
+                        try {
+                            Thread.sleep(Long.parseLong(sleep.trim()));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     SipServletResponse ok = req.createResponse(200);
                     ok.setHeader("X-Count", String.valueOf(req.getSession().getAttribute("count")));
                     ok.send();

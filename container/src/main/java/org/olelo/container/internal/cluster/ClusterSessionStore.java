@@ -15,7 +15,8 @@ import org.olelo.container.internal.replica.SnapshotCodec;
  * with two owners per entry ({@value #SESSIONS}: application-session id to the bytes of its
  * {@link SessionSnapshot}), so that the death of one node loses no copy, and a second one
  * ({@value #DIALOGS}: {@link DialogKey} to application-session id) through which any node finds
- * the session of a dialog from a request's Call-ID and tags.
+ * the session of a dialog from a request's Call-ID and tags, and a third ({@value #CLAIMS}) that
+ * decides which node takes over the copy of a member that left ({@link #claim}).
  *
  * <p>Called on the application sessions' executors; every write is synchronous (it returns once
  * both owners hold it). The dialogs this node indexed per session are remembered here, so that a
@@ -30,6 +31,10 @@ public final class ClusterSessionStore implements SessionReplication {
     public static final String SESSIONS = "olelo.sessions";
     /** The cache of the dialog index. */
     public static final String DIALOGS = "olelo.sessions.dialogs";
+    /** The cache of the take-over claims (see {@link #claim}). */
+    public static final String CLAIMS = "olelo.sessions.claims";
+    /** How long a claim is kept: far longer than the claimer takes to write the copy under its name. */
+    static final long CLAIM_MINUTES = 10;
     /** How many nodes hold each copy. */
     public static final int OWNERS = 2;
 
@@ -37,6 +42,7 @@ public final class ClusterSessionStore implements SessionReplication {
     private final Cache<String, byte[]> sessionWrites;
     private final Cache<String, String> dialogs;
     private final Cache<String, String> dialogWrites;
+    private final Cache<String, String> claims;
     private final ConcurrentHashMap<String, List<String>> indexed = new ConcurrentHashMap<>();
 
     /** @param cluster the running cluster, whose caches it defines on first use */
@@ -44,6 +50,7 @@ public final class ClusterSessionStore implements SessionReplication {
         this.cluster = cluster;
         this.sessions = cluster.distributedCache(SESSIONS, OWNERS);
         this.dialogs = cluster.distributedCache(DIALOGS, OWNERS);
+        this.claims = cluster.distributedCache(CLAIMS, OWNERS);
         // no previous value is needed back: that saves a remote read per write
         this.sessionWrites = sessions.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.dialogWrites = dialogs.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
@@ -105,6 +112,30 @@ public final class ClusterSessionStore implements SessionReplication {
     @Override
     public boolean alive(String writer) {
         return writer != null && cluster.members().contains(writer);
+    }
+
+    /**
+     * Claims a copy with a conditional write ({@code putIfAbsent}, atomic on the key's primary
+     * owner) keyed by the session and the member that wrote the copy, so that of the nodes taking
+     * over that copy exactly one wins. A claim whose holder left the view too (before it wrote the
+     * copy under its name) passes to the next node that asks, by a conditional replace of that
+     * holder. The claim expires after {@value #CLAIM_MINUTES} minutes (by then the winner has
+     * written the copy under its own name, and the others see a live writer), so the table holds
+     * only the claims of recent take-overs.
+     */
+    @Override
+    public boolean claim(SessionSnapshot copy, String node) {
+        String key = copy.id() + "\n" + copy.writer();
+        var unit = java.util.concurrent.TimeUnit.MINUTES;
+        try {
+            String holder = claims.putIfAbsent(key, node, CLAIM_MINUTES, unit);
+            if (holder == null || holder.equals(node)) {
+                return true;
+            }
+            return !alive(holder) && claims.replace(key, holder, node, CLAIM_MINUTES, unit);
+        } catch (org.infinispan.commons.CacheException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**

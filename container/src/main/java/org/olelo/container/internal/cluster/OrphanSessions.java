@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sessions of members that left the view: once the cluster has moved the copies to their new
- * owners, this node takes over those it is the primary owner of, so that their timers fire on one
- * survivor. Runs on a virtual thread started by the view listener; sleeps while the copies move.
+ * owners, this node takes over those it is the primary owner of (each unless another node claimed
+ * it first, for a request of its dialogs), so that their timers fire on one survivor. Runs on a virtual thread started by the view listener; sleeps while the copies move.
  */
 final class OrphanSessions {
 
@@ -28,7 +28,8 @@ final class OrphanSessions {
             }
             List<SessionSnapshot> orphans = store.orphansOf(left);
             if (!orphans.isEmpty()) {
-                LOG.info("cluster: taking over {} application sessions of {}", orphans.size(), left);
+                LOG.info("cluster: {} application sessions of {} are now owned here: taken over unless another node"
+                        + " took them over first", orphans.size(), left);
                 takeOver.accept(orphans);
             }
         } catch (InterruptedException e) {

@@ -39,6 +39,17 @@ public final class Replicator implements SessionWrites {
         return store;
     }
 
+    /**
+     * Claims the take-over of a copy for this node (see {@link SessionReplication#claim}). Blocks on
+     * the store's network write.
+     *
+     * @param copy the copy of a session whose writer left
+     * @return true when this node restores it
+     */
+    public boolean claim(SessionSnapshot copy) {
+        return store.claim(copy, writer);
+    }
+
     @Override
     public void written(SipApplicationSessionImpl as) {
         String app = as.getApplicationName();

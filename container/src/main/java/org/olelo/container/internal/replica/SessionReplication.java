@@ -36,6 +36,21 @@ public interface SessionReplication {
         return false;
     }
 
+    /**
+     * Claims the take-over of a copy whose writer left: of all the nodes that try (the ones a
+     * request of its dialogs reaches, the new primary owner of the copy), exactly one gets true, and
+     * only that one restores the session, so that its timers fire once. A node that claims the same
+     * copy twice (by request and after the view change) gets true both times.
+     *
+     * @param copy the copy, as fetched
+     * @param node the node that would restore it (this node's name in the cluster)
+     * @return true when {@code node} holds the claim; false when another node does
+     * @throws IllegalStateException when the store cannot be reached (then the caller restores nothing)
+     */
+    default boolean claim(SessionSnapshot copy, String node) {
+        return true;
+    }
+
     /** Keeps nothing. */
     SessionReplication NONE = new SessionReplication() {
         @Override

@@ -3,9 +3,6 @@ package org.olelo.container.internal.session;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.sip.ServletTimer;
 import jakarta.servlet.sip.SipApplicationSession;
-import jakarta.servlet.sip.SipApplicationSessionAttributeListener;
-import jakarta.servlet.sip.SipApplicationSessionBindingEvent;
-import jakarta.servlet.sip.SipApplicationSessionBindingListener;
 import jakarta.servlet.sip.SipApplicationSessionEvent;
 import jakarta.servlet.sip.SipApplicationSessionListener;
 import jakarta.servlet.sip.SipSession;
@@ -18,10 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.olelo.container.internal.invoke.SerialExecutor;
 
@@ -57,33 +51,27 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     private final SerialExecutor executor;
     private final long created = System.currentTimeMillis();
     private final AttributeMap attributes = new AttributeMap();
-    private final AttributeEvents events = new Events();
-    private final ConcurrentHashMap<String, SipSessionImpl> sessions = new ConcurrentHashMap<>(4);
-    /**
-     * HTTP sessions of a converged application joined to this one, by HTTP session id; null until
-     * the first joins (a SIP-only session never pays for the map).
-     */
-    private volatile ConcurrentHashMap<String, HttpSession> httpSessions;
-    private final ConcurrentHashMap<String, ServletTimer> timers = new ConcurrentHashMap<>(2);
-    private final ConcurrentHashMap<String, Future<?>> tasks = new ConcurrentHashMap<>(2);
-    private final Set<String> indexKeys = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger joining = new AtomicInteger();
+    private final AttributeEvents events;
+    private final ProtocolSessions sessions = new ProtocolSessions();
+    private final PendingWork pending = new PendingWork();
+    private final IndexKeys indexKeys;
     private volatile long lastAccessed = created;
-    private volatile long expirationTime;
     private volatile boolean valid = true;
     private volatile boolean invalidating;
     private volatile boolean invalidateWhenReady = true;
     /** Changed since the last {@link #invocationEnded}: what a copy elsewhere must follow. */
     private volatile boolean touched = true;
-    private ScheduledFuture<?> expiryTimer;
-    /** The CDI beans of the session's scope, created with the first one; null for most sessions. */
-    private volatile SessionBeans beans;
+    private final SessionExpiry expiry;
+    private final ScopedBeans beans = new ScopedBeans();
 
     SipApplicationSessionImpl(SessionManager manager, AppContext app, String id, SerialExecutor executor) {
         this.manager = manager;
         this.app = app;
         this.id = id;
         this.executor = executor;
+        this.events = new AppSessionEvents(this, app);
+        this.indexKeys = new IndexKeys(manager, this);
+        this.expiry = new SessionExpiry(manager, () -> executor.execute(this::expire));
     }
 
     /** True while the session is valid and not being invalidated. */
@@ -93,7 +81,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
 
     /** Arms the expiry from the application's session timeout, once the session is in the table. */
     void start() {
-        armExpiry(app.sessionTimeoutMinutes());
+        expiry.arm(app.sessionTimeoutMinutes());
     }
 
     /** The executor that runs all application code of this session, one task at a time. */
@@ -166,40 +154,14 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
 
     /** The CDI beans kept with this session, made by {@code create} the first time; null once invalid. Any thread. */
     public SessionBeans beans(Supplier<? extends SessionBeans> create) {
-        SessionBeans b = beans;
-        if (b != null) {
-            return b;
-        }
-        synchronized (this) {
-            if (beans == null && valid) {
-                beans = create.get();
-            }
-            return beans;
-        }
+        return beans.get(create, () -> valid);
     }
 
     // ------------------------------------------------------------------ expiry
 
-    private void armExpiry(int minutes) {
-        armExpiryAt(minutes <= 0 ? 0 : System.currentTimeMillis() + minutes * manager.minuteMillis());
-    }
-
-    private synchronized void armExpiryAt(long when) {
-        if (expiryTimer != null) {
-            expiryTimer.cancel(false);
-            expiryTimer = null;
-        }
-        expirationTime = when;
-        if (when == 0) {
-            return;
-        }
-        expiryTimer = manager.scheduler().schedule(() -> executor.execute(this::expire),
-                Math.max(0, when - System.currentTimeMillis()));
-    }
-
     /** Arms the expiry of a session restored from a copy at the copied time (0: never). */
     void restoreExpiry(long expirationTime) {
-        armExpiryAt(expirationTime);
+        expiry.armAt(expirationTime);
     }
 
     /** Sets an attribute of a session restored from a copy, without callbacks (they ran where it was set). */
@@ -213,8 +175,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     private boolean expiredNow() {
-        long t = expirationTime;
-        return valid && !invalidating && t != 0 && System.currentTimeMillis() >= t;
+        return valid && !invalidating && expiry.passed();
     }
 
     private void expire() {
@@ -232,7 +193,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public int setExpires(int deltaMinutes) {
         checkValid();
-        armExpiry(deltaMinutes);
+        expiry.arm(deltaMinutes);
         touched = true;
         return deltaMinutes <= 0 ? Integer.MAX_VALUE : deltaMinutes;
     }
@@ -240,20 +201,20 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public long getExpirationTime() {
         checkValid();
-        return expirationTime;
+        return expiry.time();
     }
 
     // ------------------------------------------------------------------ readiness and invalidation
 
     /** Registers a SIP session created for this application session. */
     void addSession(SipSessionImpl s) {
-        sessions.put(s.getId(), s);
+        sessions.addSip(s);
         touched = true;
     }
 
     /** A SIP session of this application session was invalidated. */
     void sessionInvalidated(SipSessionImpl s) {
-        sessions.remove(s.getId(), s);
+        sessions.removeSip(s);
         checkReadyLater();
     }
 
@@ -266,47 +227,47 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
             if (!valid || invalidating) {
                 return false;
             }
-            joining.incrementAndGet();
+            pending.joining();
             return true;
         }
     }
 
     /** The joining request has its SIP session (or gave up). */
     public void release() {
-        if (joining.decrementAndGet() == 0) {
+        if (pending.joined()) {
             checkReadyLater();
         }
     }
 
     /** Registers an application timer (removed again when it fires for the last time or is cancelled). */
     public void addTimer(ServletTimer t) {
-        timers.put(t.getId(), t);
+        pending.addTimer(t);
         touched = true;
     }
 
     /** The timers of this session that are still active (any thread; a snapshot). */
     public int activeTimerCount() {
-        return timers.size();
+        return pending.timerCount();
     }
 
     /** The valid SIP sessions of this session (any thread; a snapshot, whether or not this session is valid). */
     public List<SipSessionImpl> sipSessions() {
-        return List.copyOf(sessions.values());
+        return sessions.sipSessions();
     }
 
     /** The active timers (any thread; a snapshot, no validity check, for copies of the session). */
     public List<ServletTimer> timersInternal() {
-        return List.copyOf(timers.values());
+        return pending.timers();
     }
 
     /** When the session expires, epoch milliseconds, 0 for never (no validity check). */
     public long expirationTimeInternal() {
-        return expirationTime;
+        return expiry.time();
     }
 
     /** Forgets a timer that ended. */
     public void removeTimer(ServletTimer t) {
-        if (timers.remove(t.getId()) != null) {
+        if (pending.removeTimer(t)) {
             touched = true;
             checkReadyLater();
         }
@@ -321,13 +282,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      */
     public boolean addTask(String taskId, Future<?> f) {
         synchronized (this) {
-            return usable() && tasks.putIfAbsent(taskId, f) == null;
+            return usable() && pending.addTask(taskId, f);
         }
     }
 
     /** Forgets a task that finished (or was cancelled). Any thread. */
     public void removeTask(String taskId, Future<?> f) {
-        if (tasks.remove(taskId, f)) {
+        if (pending.removeTask(taskId, f)) {
             checkReadyLater();
         }
     }
@@ -340,9 +301,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     }
 
     private boolean readyNow() {
-        Map<String, HttpSession> http = httpSessions;
-        return timers.isEmpty() && tasks.isEmpty() && sessions.isEmpty() && (http == null || http.isEmpty())
-                && joining.get() == 0;
+        return pending.isEmpty() && sessions.isEmpty();
     }
 
     private boolean shouldInvalidate() {
@@ -374,10 +333,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
                 return;
             }
             invalidating = true;
-            if (expiryTimer != null) {
-                expiryTimer.cancel(false);
-                expiryTimer = null;
-            }
+            expiry.cancel();
         }
         asCurrent(this::releaseAll);
         valid = false;
@@ -387,27 +343,10 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     /** What invalidation ends, the session still valid: listeners, children, attributes, CDI beans. */
     private void releaseAll() {
         Callbacks.each(app, SipApplicationSessionListener.class, l -> l.sessionDestroyed(new SipApplicationSessionEvent(this)));
-        for (SipSessionImpl s : List.copyOf(sessions.values())) {
-            s.invalidateFromParent();
-        }
-        Map<String, HttpSession> http = httpSessions;
-        if (http != null) {
-            for (HttpSession h : List.copyOf(http.values())) {
-                invalidateHttp(h);
-            }
-            http.clear();
-        }
-        for (ServletTimer t : List.copyOf(timers.values())) {
-            t.cancel();
-        }
-        for (Future<?> f : List.copyOf(tasks.values())) {
-            f.cancel(false);
-        }
+        sessions.endAll();
+        pending.cancelAll();
         attributes.removeAll(events);
-        SessionBeans b = beans;
-        if (b != null) {
-            Callbacks.run(app, "destruction of the CDI beans of " + id, b::destroyAll);
-        }
+        beans.destroy(app, id);
     }
 
     @Override
@@ -465,13 +404,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public Set<?> getSessionSet() {
         checkValid();
-        Map<String, HttpSession> http = httpSessions;
-        if (http == null) {
-            return Set.copyOf(sessions.values());
-        }
-        Set<Object> all = new HashSet<>(sessions.values());
-        all.addAll(http.values());
-        return Set.copyOf(all);
+        return sessions.all();
     }
 
     @Override
@@ -485,20 +418,13 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         if (protocol == null) {
             throw new NullPointerException("protocol");
         }
-        if (protocol.equalsIgnoreCase("SIP")) {
-            return Set.copyOf(sessions.values());
-        }
-        if (protocol.equalsIgnoreCase("HTTP")) {
-            Map<String, HttpSession> http = httpSessions;
-            return http == null ? Set.of() : Set.copyOf(http.values());
-        }
-        throw new IllegalArgumentException("unknown protocol " + protocol + ": expected SIP or HTTP");
+        return sessions.all(protocol);
     }
 
     @Override
     public SipSession getSipSession(String sid) {
         checkValid();
-        return sid == null ? null : sessions.get(sid);
+        return sid == null ? null : sessions.sip(sid);
     }
 
     @Override
@@ -507,8 +433,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
         if (sid == null || protocol == null) {
             return null;
         }
-        Map<String, HttpSession> http = httpSessions;
-        return protocol == Protocol.SIP ? sessions.get(sid) : http == null ? null : http.get(sid);
+        return sessions.get(sid, protocol);
     }
 
     /**
@@ -528,17 +453,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public URL encodeURL(URL url) {
         checkValid();
-        String s = url.toString();
-        int hash = s.indexOf('#');
-        String fragment = hash < 0 ? "" : s.substring(hash);
-        String base = hash < 0 ? s : s.substring(0, hash);
-        String sep = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-        try {
-            return java.net.URI.create(base + sep + SessionManager.ENCODED_URI_PARAM + "="
-                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + fragment).toURL();
-        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot encode URL " + url + ": " + e.getMessage(), e);
-        }
+        return ProtocolSessions.encode(url, id);
     }
 
     /**
@@ -550,17 +465,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      */
     public void addHttpSession(HttpSession http) {
         checkValid();
-        ConcurrentHashMap<String, HttpSession> map = httpSessions;
-        if (map == null) {
-            synchronized (this) {
-                map = httpSessions;
-                if (map == null) {
-                    map = new ConcurrentHashMap<>(2);
-                    httpSessions = map;
-                }
-            }
-        }
-        map.put(http.getId(), http);
+        sessions.joinHttp(http);
         access();
     }
 
@@ -571,30 +476,21 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
      * @param httpSessionId the HTTP session's id
      */
     public void removeHttpSession(String httpSessionId) {
-        Map<String, HttpSession> http = httpSessions;
-        if (http != null && http.remove(httpSessionId) != null) {
+        if (sessions.leaveHttp(httpSessionId)) {
             checkReadyLater();
-        }
-    }
-
-    private static void invalidateHttp(HttpSession h) {
-        try {
-            h.invalidate();
-        } catch (IllegalStateException e) {
-            // already invalid
         }
     }
 
     @Override
     public Collection<ServletTimer> getTimers() {
         checkValid();
-        return new ArrayList<>(timers.values());
+        return new ArrayList<>(pending.timers());
     }
 
     @Override
     public ServletTimer getTimer(String tid) {
         checkValid();
-        return tid == null ? null : timers.get(tid);
+        return tid == null ? null : pending.timer(tid);
     }
 
     /**
@@ -605,7 +501,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public Set<Future> getTaskFutures() {
         checkValid();
-        return new HashSet<>(tasks.values());
+        return new HashSet<>(pending.tasks());
     }
 
     /**
@@ -615,7 +511,7 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public Future getTaskFuture(String tid) {
         checkValid();
-        return tid == null ? null : tasks.get(tid);
+        return tid == null ? null : pending.task(tid);
     }
 
     // ------------------------------------------------------------------ index keys
@@ -623,29 +519,23 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public void addIndexKey(String key) {
         checkValid();
-        if (key == null) {
-            throw new NullPointerException("index key");
-        }
         indexKeys.add(key);
-        manager.addIndexKey(this, key);
     }
 
     @Override
     public void removeIndexKey(String key) {
         checkValid();
-        if (key != null && indexKeys.remove(key)) {
-            manager.removeIndexKey(this, key);
-        }
+        indexKeys.remove(key);
     }
 
     @Override
     public Set<String> getIndexKeys() {
         checkValid();
-        return new HashSet<>(indexKeys);
+        return indexKeys.copy();
     }
 
     Set<String> indexKeysInternal() {
-        return indexKeys;
+        return indexKeys.live();
     }
 
     // ------------------------------------------------------------------ attributes
@@ -699,42 +589,5 @@ public final class SipApplicationSessionImpl implements SipApplicationSession {
     @Override
     public String toString() {
         return "SipApplicationSession[" + id + "]";
-    }
-
-    /** Binding and attribute callbacks of application-session attributes. */
-    private final class Events implements AttributeEvents {
-
-        private SipApplicationSessionBindingEvent event(String name) {
-            return new SipApplicationSessionBindingEvent(SipApplicationSessionImpl.this, name);
-        }
-
-        @Override
-        public void valueBound(String name, Object value) {
-            if (value instanceof SipApplicationSessionBindingListener b) {
-                Callbacks.one(app, b, l -> l.valueBound(event(name)));
-            }
-        }
-
-        @Override
-        public void valueUnbound(String name, Object value) {
-            if (value instanceof SipApplicationSessionBindingListener b) {
-                Callbacks.one(app, b, l -> l.valueUnbound(event(name)));
-            }
-        }
-
-        @Override
-        public void attributeAdded(String name) {
-            Callbacks.each(app, SipApplicationSessionAttributeListener.class, l -> l.attributeAdded(event(name)));
-        }
-
-        @Override
-        public void attributeReplaced(String name) {
-            Callbacks.each(app, SipApplicationSessionAttributeListener.class, l -> l.attributeReplaced(event(name)));
-        }
-
-        @Override
-        public void attributeRemoved(String name) {
-            Callbacks.each(app, SipApplicationSessionAttributeListener.class, l -> l.attributeRemoved(event(name)));
-        }
     }
 }

@@ -14,9 +14,6 @@ import jakarta.servlet.sip.SipApplicationSession;
 import jakarta.servlet.sip.SipServletRequest;
 import jakarta.servlet.sip.SipServletResponse;
 import jakarta.servlet.sip.SipSession;
-import jakarta.servlet.sip.SipSessionAttributeListener;
-import jakarta.servlet.sip.SipSessionBindingEvent;
-import jakarta.servlet.sip.SipSessionBindingListener;
 import jakarta.servlet.sip.SipSessionEvent;
 import jakarta.servlet.sip.SipSessionListener;
 import jakarta.servlet.sip.UAMode;
@@ -53,7 +50,7 @@ public final class SipSessionImpl implements MessageSession {
     private final String callId;
     private final long created = System.currentTimeMillis();
     private final AttributeMap attributes = new AttributeMap();
-    private final AttributeEvents events = new Events();
+    private final AttributeEvents events = new SipSessionEvents(this);
     private volatile long lastAccessed = created;
     private volatile State state = State.INITIAL;
     private volatile boolean valid = true;
@@ -491,14 +488,7 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public SipServletRequest getActiveRequest(String requestId) {
         checkValid();
-        for (UAMode m : UAMode.values()) {
-            for (SipServletRequest r : role.activeRequests(m)) {
-                if (r.getId().equals(requestId)) {
-                    return r;
-                }
-            }
-        }
-        return null;
+        return RoleMessages.activeRequest(role, requestId);
     }
 
     @Override
@@ -510,25 +500,13 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public SipServletRequest getActiveInvite(UAMode mode) {
         checkValid();
-        for (SipServletRequest r : role.activeRequests(mode)) {
-            if (r.getMethod().equals("INVITE")) {
-                return r;
-            }
-        }
-        return null;
+        return RoleMessages.activeInvite(role, mode);
     }
 
     @Override
     public SipServletResponse getUnacknowledgedProvisionalResponse(String provisionalResponseId) {
         checkValid();
-        for (UAMode m : UAMode.values()) {
-            for (SipServletResponse r : role.unacknowledgedProvisionals(m)) {
-                if (provisionalResponseId.equals(r.getProvisionalResponseId())) {
-                    return r;
-                }
-            }
-        }
-        return null;
+        return RoleMessages.unacknowledgedProvisional(role, provisionalResponseId);
     }
 
     @Override
@@ -585,42 +563,5 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public String toString() {
         return "SipSession[" + id + ", " + state + "]";
-    }
-
-    /** Binding and attribute callbacks of SIP-session attributes. */
-    private final class Events implements AttributeEvents {
-
-        private SipSessionBindingEvent event(String name) {
-            return new SipSessionBindingEvent(SipSessionImpl.this, name);
-        }
-
-        @Override
-        public void valueBound(String name, Object value) {
-            if (value instanceof SipSessionBindingListener b) {
-                Callbacks.one(parent.app(), b, l -> l.valueBound(event(name)));
-            }
-        }
-
-        @Override
-        public void valueUnbound(String name, Object value) {
-            if (value instanceof SipSessionBindingListener b) {
-                Callbacks.one(parent.app(), b, l -> l.valueUnbound(event(name)));
-            }
-        }
-
-        @Override
-        public void attributeAdded(String name) {
-            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeAdded(event(name)));
-        }
-
-        @Override
-        public void attributeReplaced(String name) {
-            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeReplaced(event(name)));
-        }
-
-        @Override
-        public void attributeRemoved(String name) {
-            Callbacks.each(parent.app(), SipSessionAttributeListener.class, l -> l.attributeRemoved(event(name)));
-        }
     }
 }

@@ -551,6 +551,7 @@ public final class SipSessionImpl implements MessageSession {
     @Override
     public void clearAttributes() {
         checkValid();
+        parent.touch(); // as for set and remove: the session's copy is written again
         attributes.removeAll(events);
     }
 

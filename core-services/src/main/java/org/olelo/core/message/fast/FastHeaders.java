@@ -1,0 +1,127 @@
+package org.olelo.core.message.fast;
+
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.ContentLength;
+import gov.nist.javax.sip.header.MaxForwards;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPRequest;
+import java.nio.charset.StandardCharsets;
+import javax.sip.InvalidArgumentException;
+
+/**
+ * The header parsers' fast path: each method takes a header's value ({@code d[s, e)}, without the
+ * white space around it) and, for a header whose value has its common simple form, the
+ * JAIN-SIP header object JAIN-SIP's parser would make of the line (same class, same fields, same
+ * {@code encode()}), built straight from the bytes; otherwise null, and JAIN-SIP parses it. JAIN-SIP
+ * stays the grammar: the forms recognised here are a strict subset of what its parsers accept, with
+ * nothing to interpret (no quoting, escapes, comments, folding, IPv6 references or unusual
+ * parameters). A differential test holds every recognised form to JAIN-SIP's result.
+ *
+ * <p>Stateless; runs on transport reader threads, never blocks, allocates only the header object.
+ */
+public final class FastHeaders {
+
+    private FastHeaders() {
+    }
+
+    /** Call-ID of RFC 3261 §25.1 made of token characters, with at most one inner {@code @}. */
+    public static SIPHeader callId(byte[] d, int s, int e) {
+        try {
+            return callIdOrThrow(d, s, e);
+        } catch (java.text.ParseException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
+    /** CSeq: a number of at most nine digits, spaces, an alphabetic method. */
+    public static SIPHeader cseq(byte[] d, int s, int e) {
+        try {
+            return cseqOrThrow(d, s, e);
+        } catch (InvalidArgumentException | java.text.ParseException | IllegalArgumentException x) {
+            return null; // out of the header's range: JAIN-SIP decides and names the fault
+        }
+    }
+
+    /** Max-Forwards: one to three digits, 255 at most. */
+    public static SIPHeader maxForwards(byte[] d, int s, int e) {
+        try {
+            return maxForwardsOrThrow(d, s, e);
+        } catch (InvalidArgumentException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
+    /** Content-Length: one to nine digits. */
+    public static SIPHeader contentLength(byte[] d, int s, int e) {
+        try {
+            return contentLengthOrThrow(d, s, e);
+        } catch (InvalidArgumentException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
+    private static SIPHeader callIdOrThrow(byte[] d, int s, int e) throws java.text.ParseException {
+        int at = -1;
+        for (int k = s; k < e; k++) {
+            byte b = d[k];
+            if (b == '@') {
+                if (at >= 0) {
+                    return null;
+                }
+                at = k;
+            } else if (!Bytes.isToken(b)) {
+                return null;
+            }
+        }
+        if (at == s || at == e - 1) {
+            return null;
+        }
+        CallID h = new CallID();
+        h.setCallId(new String(d, s, e - s, StandardCharsets.ISO_8859_1));
+        return h;
+    }
+
+    private static SIPHeader cseqOrThrow(byte[] d, int s, int e) throws InvalidArgumentException, java.text.ParseException {
+        int k = s;
+        while (k < e && Bytes.isDigit(d[k])) {
+            k++;
+        }
+        if (k == s || k - s > 9 || k == e || d[k] != ' ') {
+            return null;
+        }
+        long seq = Bytes.decimal(d, s, k);
+        while (k < e && d[k] == ' ') {
+            k++;
+        }
+        int m = k;
+        while (k < e && Bytes.isAlpha(d[k])) {
+            k++;
+        }
+        if (k == m || k != e) {
+            return null;
+        }
+        CSeq h = new CSeq();
+        h.setSeqNumber(seq);
+        h.setMethod(SIPRequest.getCannonicalName(new String(d, m, e - m, StandardCharsets.ISO_8859_1)).intern());
+        return h;
+    }
+
+    private static SIPHeader maxForwardsOrThrow(byte[] d, int s, int e) throws InvalidArgumentException {
+        if (e - s > 3 || !Bytes.allDigits(d, s, e)) {
+            return null;
+        }
+        MaxForwards h = new MaxForwards();
+        h.setMaxForwards((int) Bytes.decimal(d, s, e));
+        return h;
+    }
+
+    private static SIPHeader contentLengthOrThrow(byte[] d, int s, int e) throws InvalidArgumentException {
+        if (e - s > 9 || !Bytes.allDigits(d, s, e)) {
+            return null;
+        }
+        ContentLength h = new ContentLength();
+        h.setContentLength((int) Bytes.decimal(d, s, e));
+        return h;
+    }
+}

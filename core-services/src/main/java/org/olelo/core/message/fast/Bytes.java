@@ -44,4 +44,19 @@ final class Bytes {
         }
         return v;
     }
+
+    /** Bytes {@code [s, e)}, all ASCII, as a String. */
+    static String ascii(byte[] d, int s, int e) {
+        return new String(d, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Bytes {@code [s, e)}, all ASCII, as a String in lower case. */
+    static String lowerAscii(byte[] d, int s, int e) {
+        byte[] b = new byte[e - s];
+        for (int k = s; k < e; k++) {
+            byte c = d[k];
+            b[k - s] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+        }
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }

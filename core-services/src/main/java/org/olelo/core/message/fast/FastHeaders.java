@@ -61,6 +61,15 @@ public final class FastHeaders {
         }
     }
 
+    /** Via: one value in the simple form {@link FastVia} describes. */
+    public static SIPHeader via(byte[] d, int s, int e) {
+        try {
+            return FastVia.parse(d, s, e);
+        } catch (java.text.ParseException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
     private static SIPHeader callIdOrThrow(byte[] d, int s, int e) throws java.text.ParseException {
         int at = -1;
         for (int k = s; k < e; k++) {

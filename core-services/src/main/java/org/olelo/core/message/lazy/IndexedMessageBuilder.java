@@ -132,6 +132,7 @@ public final class IndexedMessageBuilder {
             return null;
         }
         return switch (id) {
+            case VIA -> FastHeaders.via(d, s, e);
             case CALL_ID -> FastHeaders.callId(d, s, e);
             case CSEQ -> FastHeaders.cseq(d, s, e);
             case MAX_FORWARDS -> FastHeaders.maxForwards(d, s, e);

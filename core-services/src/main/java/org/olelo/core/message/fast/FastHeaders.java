@@ -1,10 +1,14 @@
 package org.olelo.core.message.fast;
 
+import gov.nist.javax.sip.header.AddressParametersHeader;
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.ContentLength;
+import gov.nist.javax.sip.header.ContentType;
+import gov.nist.javax.sip.header.From;
 import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.nio.charset.StandardCharsets;
 import javax.sip.InvalidArgumentException;
@@ -65,6 +69,51 @@ public final class FastHeaders {
     public static SIPHeader via(byte[] d, int s, int e) {
         try {
             return FastVia.parse(d, s, e);
+        } catch (java.text.ParseException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
+    /** From: the simple name-addr form {@link FastAddress} describes. */
+    public static SIPHeader from(byte[] d, int s, int e) {
+        return address(new From(), d, s, e);
+    }
+
+    /** To: the simple name-addr form {@link FastAddress} describes. */
+    public static SIPHeader to(byte[] d, int s, int e) {
+        return address(new To(), d, s, e);
+    }
+
+    private static SIPHeader address(AddressParametersHeader h, byte[] d, int s, int e) {
+        try {
+            return FastAddress.parse(h, d, s, e) ? h : null;
+        } catch (java.text.ParseException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
+    /** Content-Type: {@code type/subtype}, tokens, without parameters. */
+    public static SIPHeader contentType(byte[] d, int s, int e) {
+        int k = s;
+        while (k < e && Bytes.isToken(d[k])) {
+            k++;
+        }
+        if (k == s || k >= e || d[k] != '/') {
+            return null;
+        }
+        int sub = k + 1;
+        int m = sub;
+        while (m < e && Bytes.isToken(d[m])) {
+            m++;
+        }
+        if (m == sub || m != e) {
+            return null;
+        }
+        try {
+            ContentType h = new ContentType();
+            h.setContentType(Bytes.ascii(d, s, k));
+            h.setContentSubType(Bytes.ascii(d, sub, e));
+            return h;
         } catch (java.text.ParseException | IllegalArgumentException x) {
             return null;
         }

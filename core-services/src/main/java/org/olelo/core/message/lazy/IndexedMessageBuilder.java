@@ -133,10 +133,13 @@ public final class IndexedMessageBuilder {
         }
         return switch (id) {
             case VIA -> FastHeaders.via(d, s, e);
+            case FROM -> FastHeaders.from(d, s, e);
+            case TO -> FastHeaders.to(d, s, e);
             case CALL_ID -> FastHeaders.callId(d, s, e);
             case CSEQ -> FastHeaders.cseq(d, s, e);
             case MAX_FORWARDS -> FastHeaders.maxForwards(d, s, e);
             case CONTENT_LENGTH -> FastHeaders.contentLength(d, s, e);
+            case CONTENT_TYPE -> FastHeaders.contentType(d, s, e);
             default -> null;
         };
     }

@@ -88,7 +88,42 @@ class FastHeadersDifferentialTest {
             check(HeaderId.CONTENT_LENGTH, "Content-Length: " + v, v);
             check(HeaderId.CONTENT_LENGTH, "l: " + v, v);
         }
+        String[] addresses = {"<sip:uas@127.0.0.1:5070>", "\"bench\" <sip:caller@127.0.0.1:5080>;tag=c1", "<sip:a@b>;tag=1;x",
+            "\"\" <sip:a@b>", "\"A B\"   <sip:a@b>", "\"A\\\"B\" <sip:a@b>", "Bob <sip:b@h>", "sip:a@b", "sip:a@b;tag=1",
+            "<sips:a@b>", "<tel:+123>", "<sip:a:pw@b>", "<sip:h>", "<sip:H.Example.COM:5060;transport=UDP;lr>;TAG=X",
+            "<sip:a@b;lr;lr>", "<sip:a@b>;tag=1;tag=2", "<sip:a@b>;tag=1;Tag=2", "<sip:%61@b>", "<sip:a@b?x=y>", "<sip:a@[::1]>",
+            "<sip:a@b> ;tag=1", "<sip:a@b>;tag=\"q\"", "<sip:a@b;maddr=1.2.3.4;ttl=1>;expires=60;q=0.5", "<sip:a@b:99999>",
+            "<sip:a@b>;+sip.instance=x", "<sip:+1-212-555@b;user=phone>", "<sip:a@b", "<sip:@b>", "<sip:a@>", "<sip:a@-b>",
+            "\"caf\u00e9\" <sip:a@b>", "\"a\"<sip:a@b>", "<SIP:a@b>", "< sip:a@b>", "<sip:a@b >", "<sip:a@b>;tag"};
+        for (String v : addresses) {
+            check(HeaderId.FROM, "From: " + v, v);
+            check(HeaderId.FROM, "f: " + v, v);
+            check(HeaderId.TO, "To: " + v, v);
+            check(HeaderId.TO, "t: " + v, v);
+        }
+        String[] types = {"application/sdp", "APPLICATION/SDP", "text/plain", "multipart/mixed;boundary=x", "application/sdp ;a=b",
+            "a/b/c", "/sdp", "application/", "application", "message/sipfrag;version=2.0", "application/pidf+xml",
+            "application/vnd.3gpp.sms", "text/plain; charset=\"utf-8\"", "x-y/z-w", "application / sdp"};
+        for (String v : types) {
+            check(HeaderId.CONTENT_TYPE, "Content-Type: " + v, v);
+            check(HeaderId.CONTENT_TYPE, "c: " + v, v);
+        }
         assertTrue(recognised >= 60 && declined >= 40, recognised + " recognised, " + declined + " declined");
+    }
+
+    @Test
+    void theHeadersOfACallTakeTheFastPath() throws Exception {
+        RawMessage call = RawMessage.frame(IndexedParseTest.INVITE.getBytes(StandardCharsets.UTF_8));
+        List<HeaderId> fast = new ArrayList<>();
+        for (int i = 0; i < call.headerCount(); i++) {
+            int before = recognised;
+            check(call.id(i), call.name(i) + ": " + call.value(i), "INVITE");
+            if (recognised > before) {
+                fast.add(call.id(i));
+            }
+        }
+        assertEquals(List.of(HeaderId.VIA, HeaderId.FROM, HeaderId.TO, HeaderId.CALL_ID, HeaderId.CSEQ,
+                HeaderId.MAX_FORWARDS, HeaderId.CONTENT_TYPE, HeaderId.CONTENT_LENGTH), fast);
     }
 
     /** {@code line} is a whole header line (name, colon, value) without its line end. */
@@ -100,10 +135,13 @@ class FastHeadersDifferentialTest {
         }
         SIPHeader fast = switch (id) {
             case VIA -> FastHeaders.via(d, s, d.length);
+            case FROM -> FastHeaders.from(d, s, d.length);
+            case TO -> FastHeaders.to(d, s, d.length);
             case CALL_ID -> FastHeaders.callId(d, s, d.length);
             case CSEQ -> FastHeaders.cseq(d, s, d.length);
             case MAX_FORWARDS -> FastHeaders.maxForwards(d, s, d.length);
             case CONTENT_LENGTH -> FastHeaders.contentLength(d, s, d.length);
+            case CONTENT_TYPE -> FastHeaders.contentType(d, s, d.length);
             default -> null;
         };
         if (fast == null) {
@@ -120,7 +158,15 @@ class FastHeadersDifferentialTest {
         assertEquals(jain.getClass(), fast.getClass(), line);
         assertEquals(jain.encode(), fast.encode(), line);
         assertEquals(dump(jain), dump(fast), line);
-        assertTrue(jain.equals(fast) && fast.equals(jain), "equals: " + line + " (" + what + ")");
+        boolean equalsWorks;
+        try {
+            equalsWorks = jain.equals(KnownParsers.of(id, line + "\n").parse());
+        } catch (RuntimeException e) {
+            equalsWorks = false; // JAIN-SIP's equals fails on its own object (a ttl URI parameter): the dump decides
+        }
+        if (equalsWorks) {
+            assertTrue(jain.equals(fast) && fast.equals(jain), "equals: " + line + " (" + what + ")");
+        }
     }
 
     /** Every field of the object graph, by name, as text. */

@@ -3,10 +3,16 @@ package org.olelo.core.message.fast;
 import gov.nist.javax.sip.header.AddressParametersHeader;
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.Contact;
+import gov.nist.javax.sip.header.ContactList;
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.ContentType;
 import gov.nist.javax.sip.header.From;
 import gov.nist.javax.sip.header.MaxForwards;
+import gov.nist.javax.sip.header.RecordRoute;
+import gov.nist.javax.sip.header.RecordRouteList;
+import gov.nist.javax.sip.header.Route;
+import gov.nist.javax.sip.header.RouteList;
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -82,6 +88,39 @@ public final class FastHeaders {
     /** To: the simple name-addr form {@link FastAddress} describes. */
     public static SIPHeader to(byte[] d, int s, int e) {
         return address(new To(), d, s, e);
+    }
+
+    /** Contact: one value in the simple name-addr form {@link FastAddress} describes (not {@code *}). */
+    public static SIPHeader contact(byte[] d, int s, int e) {
+        Contact c = new Contact();
+        if (address(c, d, s, e) == null) {
+            return null;
+        }
+        ContactList list = new ContactList();
+        list.add(c);
+        return list;
+    }
+
+    /** Route: one value in the simple name-addr form {@link FastAddress} describes. */
+    public static SIPHeader route(byte[] d, int s, int e) {
+        Route r = new Route();
+        if (address(r, d, s, e) == null) {
+            return null;
+        }
+        RouteList list = new RouteList();
+        list.add(r);
+        return list;
+    }
+
+    /** Record-Route: one value in the simple name-addr form {@link FastAddress} describes. */
+    public static SIPHeader recordRoute(byte[] d, int s, int e) {
+        RecordRoute r = new RecordRoute();
+        if (address(r, d, s, e) == null) {
+            return null;
+        }
+        RecordRouteList list = new RecordRouteList();
+        list.add(r);
+        return list;
     }
 
     private static SIPHeader address(AddressParametersHeader h, byte[] d, int s, int e) {

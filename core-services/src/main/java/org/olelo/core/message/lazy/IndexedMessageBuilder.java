@@ -135,6 +135,9 @@ public final class IndexedMessageBuilder {
             case VIA -> FastHeaders.via(d, s, e);
             case FROM -> FastHeaders.from(d, s, e);
             case TO -> FastHeaders.to(d, s, e);
+            case CONTACT -> FastHeaders.contact(d, s, e);
+            case ROUTE -> FastHeaders.route(d, s, e);
+            case RECORD_ROUTE -> FastHeaders.recordRoute(d, s, e);
             case CALL_ID -> FastHeaders.callId(d, s, e);
             case CSEQ -> FastHeaders.cseq(d, s, e);
             case MAX_FORWARDS -> FastHeaders.maxForwards(d, s, e);

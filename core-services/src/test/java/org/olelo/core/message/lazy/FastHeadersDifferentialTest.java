@@ -100,6 +100,16 @@ class FastHeadersDifferentialTest {
             check(HeaderId.FROM, "f: " + v, v);
             check(HeaderId.TO, "To: " + v, v);
             check(HeaderId.TO, "t: " + v, v);
+            check(HeaderId.CONTACT, "Contact: " + v, v);
+            check(HeaderId.CONTACT, "m: " + v, v);
+            check(HeaderId.ROUTE, "Route: " + v, v);
+            check(HeaderId.RECORD_ROUTE, "Record-Route: " + v, v);
+        }
+        for (String v : new String[] {"*", "<sip:a@b>, <sip:c@d>", "<sip:a@b>;expires=3600;q=0.7", "<sip:a@b>;q=1.5",
+            "<sip:a@b>;expires=x", "<sip:a@b>;+sip.instance=\"<urn:uuid:1>\"", "<sip:a@b;ob>;reg-id=1"}) {
+            check(HeaderId.CONTACT, "Contact: " + v, v);
+            check(HeaderId.ROUTE, "Route: " + v, v);
+            check(HeaderId.RECORD_ROUTE, "Record-Route: " + v, v);
         }
         String[] types = {"application/sdp", "APPLICATION/SDP", "text/plain", "multipart/mixed;boundary=x", "application/sdp ;a=b",
             "a/b/c", "/sdp", "application/", "application", "message/sipfrag;version=2.0", "application/pidf+xml",
@@ -123,7 +133,7 @@ class FastHeadersDifferentialTest {
             }
         }
         assertEquals(List.of(HeaderId.VIA, HeaderId.FROM, HeaderId.TO, HeaderId.CALL_ID, HeaderId.CSEQ,
-                HeaderId.MAX_FORWARDS, HeaderId.CONTENT_TYPE, HeaderId.CONTENT_LENGTH), fast);
+                HeaderId.CONTACT, HeaderId.MAX_FORWARDS, HeaderId.CONTENT_TYPE, HeaderId.CONTENT_LENGTH), fast);
     }
 
     /** {@code line} is a whole header line (name, colon, value) without its line end. */
@@ -137,6 +147,9 @@ class FastHeadersDifferentialTest {
             case VIA -> FastHeaders.via(d, s, d.length);
             case FROM -> FastHeaders.from(d, s, d.length);
             case TO -> FastHeaders.to(d, s, d.length);
+            case CONTACT -> FastHeaders.contact(d, s, d.length);
+            case ROUTE -> FastHeaders.route(d, s, d.length);
+            case RECORD_ROUTE -> FastHeaders.recordRoute(d, s, d.length);
             case CALL_ID -> FastHeaders.callId(d, s, d.length);
             case CSEQ -> FastHeaders.cseq(d, s, d.length);
             case MAX_FORWARDS -> FastHeaders.maxForwards(d, s, d.length);

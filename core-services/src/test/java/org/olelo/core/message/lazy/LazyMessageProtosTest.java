@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.read.LazyMessage;
 
 /**
  * The 4,527 INVITEs of the PROTOS c07-sip suite (see the container's test data README): the lazy

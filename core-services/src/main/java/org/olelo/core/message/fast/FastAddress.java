@@ -1,7 +1,5 @@
 package org.olelo.core.message.fast;
 
-import gov.nist.core.Host;
-import gov.nist.core.HostPort;
 import gov.nist.core.NameValue;
 import gov.nist.javax.sip.address.AddressImpl;
 import gov.nist.javax.sip.address.SipUri;
@@ -108,37 +106,16 @@ final class FastAddress {
             user = Bytes.ascii(d, s, at);
             h = at + 1;
         }
-        int he = h;
-        while (he < e && (Bytes.isAlphaNum(d[he]) || d[he] == '.' || d[he] == '-')) {
-            he++;
-        }
-        if (he == h || !Bytes.isAlphaNum(d[h])) {
+        int p = FastHostPort.end(d, h, e);
+        if (p < 0) {
             return null;
-        }
-        int p = he;
-        int port = -1;
-        if (p < e && d[p] == ':') {
-            int ps = p + 1;
-            p = ps;
-            while (p < e && Bytes.isDigit(d[p])) {
-                p++;
-            }
-            if (p == ps || p - ps > 5) {
-                return null;
-            }
-            port = (int) Bytes.decimal(d, ps, p);
         }
         SipUri uri = new SipUri();
         uri.setScheme("sip");
         if (user != null) {
             uri.setUser(user);
         }
-        HostPort hp = new HostPort();
-        hp.setHost(new Host(Bytes.ascii(d, h, he)));
-        if (port >= 0) {
-            hp.setPort(port);
-        }
-        uri.setHostPort(hp);
+        uri.setHostPort(FastHostPort.of(d, h, p));
         while (p < e) {
             if (d[p] != ';') {
                 return null;

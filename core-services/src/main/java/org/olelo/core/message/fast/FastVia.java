@@ -1,7 +1,5 @@
 package org.olelo.core.message.fast;
 
-import gov.nist.core.Host;
-import gov.nist.core.HostPort;
 import gov.nist.core.NameValue;
 import gov.nist.javax.sip.header.Protocol;
 import gov.nist.javax.sip.header.SIPHeader;
@@ -43,25 +41,9 @@ final class FastVia {
         while (h < e && d[h] == ' ') {
             h++;
         }
-        int he = h;
-        while (he < e && (Bytes.isAlphaNum(d[he]) || d[he] == '.' || d[he] == '-')) {
-            he++;
-        }
-        if (he == h || !Bytes.isAlphaNum(d[h])) {
+        int p = FastHostPort.end(d, h, e);
+        if (p < 0) {
             return null;
-        }
-        int port = -1;
-        int p = he;
-        if (p < e && d[p] == ':') {
-            int ps = p + 1;
-            p = ps;
-            while (p < e && Bytes.isDigit(d[p])) {
-                p++;
-            }
-            if (p == ps || p - ps > 5) {
-                return null;
-            }
-            port = (int) Bytes.decimal(d, ps, p);
         }
         Via via = new Via();
         Protocol protocol = new Protocol();
@@ -69,12 +51,7 @@ final class FastVia {
         protocol.setProtocolVersion(Bytes.ascii(d, v, ve));
         protocol.setTransport(Bytes.ascii(d, t, te));
         via.setSentProtocol(protocol);
-        HostPort sentBy = new HostPort();
-        sentBy.setHost(new Host(Bytes.ascii(d, h, he)));
-        if (port >= 0) {
-            sentBy.setPort(port);
-        }
-        via.setSentBy(sentBy);
+        via.setSentBy(FastHostPort.of(d, h, p));
         if (!Params.parse(d, p, e, via)) {
             return null;
         }

@@ -91,7 +91,7 @@ final class FastAddress {
     }
 
     /** {@code [user@]host[:port](;name[=value])*} after {@code sip:}; null to decline. */
-    private static SipUri uri(byte[] d, int s, int e) throws ParseException {
+    static SipUri uri(byte[] d, int s, int e) throws ParseException {
         int at = s;
         while (at < e && d[at] != '@') {
             at++;

@@ -1,6 +1,7 @@
 package org.olelo.core.message.fast;
 
 import gov.nist.javax.sip.header.AddressParametersHeader;
+import gov.nist.javax.sip.address.SipUri;
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.Contact;
@@ -10,6 +11,7 @@ import gov.nist.javax.sip.header.ContentType;
 import gov.nist.javax.sip.header.From;
 import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.header.RecordRoute;
+import gov.nist.javax.sip.header.RequestLine;
 import gov.nist.javax.sip.header.RecordRouteList;
 import gov.nist.javax.sip.header.Route;
 import gov.nist.javax.sip.header.RouteList;
@@ -126,6 +128,39 @@ public final class FastHeaders {
     private static SIPHeader address(AddressParametersHeader h, byte[] d, int s, int e) {
         try {
             return FastAddress.parse(h, d, s, e) ? h : null;
+        } catch (java.text.ParseException | IllegalArgumentException x) {
+            return null;
+        }
+    }
+
+    /**
+     * A Request-Line {@code METHOD sip:URI SIP/2.0} (the line without its end), the method in
+     * capital letters and the URI in the simple form {@link FastAddress} describes; null otherwise.
+     */
+    public static RequestLine requestLine(byte[] d, int s, int e) {
+        int m = s;
+        while (m < e && d[m] >= 'A' && d[m] <= 'Z') {
+            m++;
+        }
+        int u = m + 1;
+        if (m == s || e - u < 13 || d[m] != ' ' || d[u] != 's' || d[u + 1] != 'i' || d[u + 2] != 'p' || d[u + 3] != ':') {
+            return null;
+        }
+        int v = e - 8;
+        if (d[v] != ' ' || d[v + 1] != 'S' || d[v + 2] != 'I' || d[v + 3] != 'P' || d[v + 4] != '/' || d[v + 5] != '2'
+                || d[v + 6] != '.' || d[v + 7] != '0') {
+            return null;
+        }
+        try {
+            SipUri uri = FastAddress.uri(d, u + 4, v);
+            if (uri == null) {
+                return null;
+            }
+            RequestLine line = new RequestLine();
+            line.setMethod(Bytes.ascii(d, s, m));
+            line.setUri(uri);
+            line.setSipVersion("SIP/2.0");
+            return line;
         } catch (java.text.ParseException | IllegalArgumentException x) {
             return null;
         }

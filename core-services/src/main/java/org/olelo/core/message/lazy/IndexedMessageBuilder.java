@@ -66,8 +66,15 @@ public final class IndexedMessageBuilder {
                 return null;
             }
         }
-        String first = new String(d, raw.startLineStart, firstEnd - raw.startLineStart, StandardCharsets.UTF_8);
-        SIPMessage msg = firstLine(first, listener);
+        RequestLine fastLine = FastHeaders.requestLine(d, raw.startLineStart, firstEnd);
+        SIPMessage msg;
+        if (fastLine != null) {
+            SIPRequest request = new SIPRequest();
+            request.setRequestLine(fastLine);
+            msg = request;
+        } else {
+            msg = firstLine(new String(d, raw.startLineStart, firstEnd - raw.startLineStart, StandardCharsets.UTF_8), listener);
+        }
         for (int i = 0; i < raw.count; i++) {
             header(raw, i, msg, listener);
         }

@@ -122,6 +122,39 @@ class FastHeadersDifferentialTest {
     }
 
     @Test
+    void requestLinesAreDeclinedOrBuiltAsJainSipBuildsThem() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("INVITE sip:uas@127.0.0.1:5070;transport=UDP SIP/2.0",
+            "BYE sip:a@b SIP/2.0", "ACK sip:h.example.com SIP/2.0", "FOO sip:a@b;lr SIP/2.0", "invite sip:a@b SIP/2.0",
+            "INVITE sip:a@b SIP/2.1", "INVITE sips:a@b SIP/2.0", "INVITE tel:+1 SIP/2.0", "INVITE sip:a@b  SIP/2.0",
+            "INVITE sip:a@[::1] SIP/2.0", "INVITE sip:a@b?x=y SIP/2.0", "INVITE sip:%61@b SIP/2.0", "INVITE sip:a:p@b SIP/2.0",
+            "INVITE  sip:a@b SIP/2.0", "INVITE sip:a@b sip/2.0", "INVITE sip:a@b;ttl=1;maddr=h SIP/2.0", "INVITE sip:a@b:99999 SIP/2.0",
+            "REGISTER sip:127.0.0.1 SIP/2.0", "INVITE sip:+1-212@b;user=phone SIP/2.0", "INVITE sip: SIP/2.0"));
+        for (Path f : TortureMessages.all("rfc4475")) {
+            try {
+                RawMessage raw = RawMessage.frame(Files.readAllBytes(f));
+                if (!raw.isResponse()) {
+                    lines.add(raw.startLine().strip());
+                }
+            } catch (MalformedMessage e) {
+                // not framed: not for the fast path either
+            }
+        }
+        int fast = 0;
+        for (String line : lines) {
+            byte[] d = line.getBytes(StandardCharsets.UTF_8);
+            gov.nist.javax.sip.header.RequestLine r = FastHeaders.requestLine(d, 0, d.length);
+            if (r == null) {
+                continue;
+            }
+            fast++;
+            gov.nist.javax.sip.header.RequestLine j = new gov.nist.javax.sip.parser.RequestLineParser(line + "\n").parse();
+            assertEquals(j.encode(), r.encode(), line);
+            assertEquals(dump(j), dump(r), line);
+        }
+        assertTrue(fast >= 8 && fast < lines.size(), fast + " of " + lines.size());
+    }
+
+    @Test
     void theHeadersOfACallTakeTheFastPath() throws Exception {
         RawMessage call = RawMessage.frame(IndexedParseTest.INVITE.getBytes(StandardCharsets.UTF_8));
         List<HeaderId> fast = new ArrayList<>();

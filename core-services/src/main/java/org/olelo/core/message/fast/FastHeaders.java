@@ -157,7 +157,7 @@ public final class FastHeaders {
                 return null;
             }
             RequestLine line = new RequestLine();
-            line.setMethod(Bytes.ascii(d, s, m));
+            line.setMethod(SIPRequest.getCannonicalName(Bytes.ascii(d, s, m)).intern()); // JAIN-SIP compares by identity
             line.setUri(uri);
             line.setSipVersion("SIP/2.0");
             return line;

@@ -157,7 +157,7 @@ public final class FastHeaders {
                 return null;
             }
             RequestLine line = new RequestLine();
-            line.setMethod(SIPRequest.getCannonicalName(Bytes.ascii(d, s, m)).intern()); // JAIN-SIP compares by identity
+            line.setMethod(Bytes.ascii(d, s, m)); // as written, not interned: what RequestLineParser gives
             line.setUri(uri);
             line.setSipVersion("SIP/2.0");
             return line;

@@ -14,7 +14,7 @@ import org.olelo.core.message.MessageEncoder;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
 import org.olelo.core.message.lazy.Edits;
-import org.olelo.core.message.lazy.LazyMessage;
+import org.olelo.core.message.lazy.read.LazyMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

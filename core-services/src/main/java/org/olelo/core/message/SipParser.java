@@ -17,10 +17,14 @@ import gov.nist.javax.sip.header.StatusLine;
 import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Set;
+import org.olelo.core.message.lazy.IndexedMessageBuilder;
+import org.olelo.core.message.lazy.MalformedMessage;
+import org.olelo.core.message.lazy.RawMessage;
 
 /**
  * Turns received bytes into a JAIN-SIP message, deciding what malformed input deserves.
@@ -33,6 +37,12 @@ import java.util.Set;
  * RFC 4475 §3.3.8/§3.3.9 ask, and so are Digest credentials with a parameter given twice
  * ({@link DigestParams}: JAIN-SIP would keep the last one silently). A response with any such fault
  * is dropped.
+ *
+ * <p>The bytes are framed once into a {@link RawMessage} index and the JAIN-SIP message is built from
+ * it ({@link IndexedMessageBuilder}), with JAIN-SIP's parser for each header except the common simple
+ * forms of the critical ones; a message whose framing JAIN-SIP would read differently (folded
+ * headers, no empty line after the headers, a malformed Content-Length...) is parsed by JAIN-SIP's
+ * {@code StringMsgParser} as a whole, so the verdicts are JAIN-SIP's either way.
  *
  * <p>Stateless and thread-safe; runs on transport reader threads.
  */
@@ -52,20 +62,39 @@ public final class SipParser {
         if (data.length < 8 || isKeepAlive(data)) {
             return new ParseOutcome.Dropped("keep-alive or runt");
         }
+        return decide(data, true);
+    }
+
+    /**
+     * Parses with JAIN-SIP's own framing ({@code StringMsgParser}) for every message: what
+     * {@link #parse} does for the messages the index declines. For tests that compare the two.
+     */
+    public static ParseOutcome parseWithJainSipFraming(byte[] data) {
+        if (data.length < 8 || isKeepAlive(data)) {
+            return new ParseOutcome.Dropped("keep-alive or runt");
+        }
+        return decide(data, false);
+    }
+
+    private static ParseOutcome decide(byte[] data, boolean indexed) {
         boolean response = startsWith(data, "SIP/");
         String[] fault = new String[1];
         SIPMessage msg;
+        ParseExceptionListener listener = (ex, m, headerClass, header, text) -> {
+            if (fault[0] != null) {
+                return;
+            }
+            if (headerClass == RequestLine.class || headerClass == StatusLine.class) {
+                fault[0] = response ? "malformed status line" : "malformed Request-Line";
+            } else if (headerClass != null && CRITICAL.contains(headerClass)) {
+                fault[0] = "malformed " + headerName(header) + " header";
+            }
+        };
         try {
-            msg = new StringMsgParser().parseSIPMessage(data, true, false, (ex, m, headerClass, header, text) -> {
-                if (fault[0] != null) {
-                    return;
-                }
-                if (headerClass == RequestLine.class || headerClass == StatusLine.class) {
-                    fault[0] = response ? "malformed status line" : "malformed Request-Line";
-                } else if (headerClass != null && CRITICAL.contains(headerClass)) {
-                    fault[0] = "malformed " + headerName(header) + " header";
-                }
-            });
+            msg = indexed ? indexed(data, listener) : null;
+            if (msg == null) {
+                msg = new StringMsgParser().parseSIPMessage(data, true, false, listener);
+            }
         } catch (ParseException | RuntimeException e) {
             String why = fault[0] != null ? fault[0] : describe(e);
             return response ? new ParseOutcome.Dropped(why) : new ParseOutcome.Rejected(400, BAD + why, data);
@@ -87,6 +116,17 @@ public final class SipParser {
             return response ? new ParseOutcome.Dropped(fault[0]) : new ParseOutcome.Rejected(400, BAD + fault[0], data);
         }
         return new ParseOutcome.Parsed(msg);
+    }
+
+    /** The message built from the one-pass index, or null when JAIN-SIP's framing must decide. */
+    private static SIPMessage indexed(byte[] data, ParseExceptionListener listener) throws ParseException {
+        RawMessage raw;
+        try {
+            raw = RawMessage.frame(data);
+        } catch (MalformedMessage e) {
+            return null;
+        }
+        return IndexedMessageBuilder.build(raw, listener);
     }
 
     private static String describe(Exception e) {

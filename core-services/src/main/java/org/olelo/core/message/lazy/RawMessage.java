@@ -238,7 +238,7 @@ public final class RawMessage {
      * The {@code i}-th header line as received, its name as written, ending in one line feed: what
      * JAIN-SIP's header parsers take (they read no CR). Only for a header that is not folded.
      */
-    String line(int i) {
+    public String line(int i) {
         int at = checked(i) * STRIDE;
         int s = index[at + LINE_START];
         int e = index[at + VALUE_END];

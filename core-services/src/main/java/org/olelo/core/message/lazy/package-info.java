@@ -1,7 +1,7 @@
 /**
  * The lazy message: received bytes framed in one pass into an index of header lines
  * ({@link org.olelo.core.message.lazy.RawMessage}), headers parsed with JAIN-SIP's grammar only when
- * read ({@link org.olelo.core.message.lazy.LazyMessage}), and forwarding written as the received bytes
+ * read ({@link org.olelo.core.message.lazy.read.LazyMessage}), and forwarding written as the received bytes
  * plus a list of edits ({@link org.olelo.core.message.lazy.Edits}), so that what is not touched is
  * neither parsed nor re-encoded. {@link org.olelo.core.message.lazy.Received} keeps the received
  * bytes with each parsed JAIN-SIP message and the edits the core and the proxy make to it, and gives

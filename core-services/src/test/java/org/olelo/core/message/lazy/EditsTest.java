@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.read.LazyMessage;
 
 /**
  * Forwarding with edits: with none, every accepted torture message leaves byte for byte as it came;

@@ -14,11 +14,13 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.read.LazyMessage;
 
 /**
  * The 4,527 INVITEs of the PROTOS c07-sip suite (see the container's test data README): the lazy
  * message throws nothing but {@link MalformedMessage} on any of them, and accepts exactly the ones
- * {@link SipParser} accepts.
+ * {@link SipParser} accepts; and that parser's one-pass index decides and builds each case as JAIN-SIP's
+ * own framing of the whole message does.
  */
 class LazyMessageProtosTest {
 
@@ -42,6 +44,7 @@ class LazyMessageProtosTest {
                     continue;
                 }
                 byte[] invite = filled(firstPdu(member), cases);
+                IndexedParseTest.assertSame(invite, "PROTOS case " + cases);
                 boolean full = SipParser.parse(invite) instanceof ParseOutcome.Parsed;
                 String lazy;
                 try {

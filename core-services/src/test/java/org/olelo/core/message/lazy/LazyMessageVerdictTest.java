@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.olelo.core.message.HeaderNameForm;
 import org.olelo.core.message.ParseOutcome;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.read.LazyMessage;
 
 /**
  * The lazy message decides every RFC 4475 and RFC 5118 torture message as {@link SipParser} does

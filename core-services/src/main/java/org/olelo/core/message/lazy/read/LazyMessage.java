@@ -1,4 +1,4 @@
-package org.olelo.core.message.lazy;
+package org.olelo.core.message.lazy.read;
 
 import gov.nist.javax.sip.header.RequestLine;
 import gov.nist.javax.sip.header.SIPHeader;
@@ -8,6 +8,9 @@ import gov.nist.javax.sip.parser.RequestLineParser;
 import gov.nist.javax.sip.parser.StatusLineParser;
 import java.text.ParseException;
 import org.olelo.core.message.SipParser;
+import org.olelo.core.message.lazy.HeaderId;
+import org.olelo.core.message.lazy.MalformedMessage;
+import org.olelo.core.message.lazy.RawMessage;
 
 /**
  * A received message whose headers are parsed when first read, with JAIN-SIP's parser for that
@@ -32,8 +35,8 @@ public final class LazyMessage {
 
     private LazyMessage(RawMessage raw) {
         this.raw = raw;
-        this.parsed = new SIPHeader[raw.count];
-        this.failed = new byte[raw.count];
+        this.parsed = new SIPHeader[raw.headerCount()];
+        this.failed = new byte[raw.headerCount()];
     }
 
     /**
@@ -53,7 +56,7 @@ public final class LazyMessage {
         } catch (ParseException | RuntimeException e) {
             throw new MalformedMessage(response ? "malformed status line" : "malformed Request-Line");
         }
-        for (int i = 0; i < m.raw.count; i++) {
+        for (int i = 0; i < m.raw.headerCount(); i++) {
             HeaderId id = m.raw.id(i);
             if (id.critical() && m.header(i) == null) {
                 throw new MalformedMessage(MALFORMED + m.raw.name(i) + " header");

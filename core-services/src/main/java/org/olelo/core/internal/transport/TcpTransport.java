@@ -374,8 +374,8 @@ final class TcpTransport extends AbstractTransport {
                         delivered = true;
                     }
                     for (int p = framer.takePings(); p > 0; p--) {
+                        statistics.count(CoreStatistics.Event.CRLF_PING); // before the pong its reader may check
                         write(PONG);
-                        statistics.count(CoreStatistics.Event.CRLF_PING);
                     }
                     long now = System.nanoTime();
                     if (!framer.inMessage()) {

@@ -114,10 +114,10 @@ final class UdpTransport extends AbstractTransport {
     private void answerStun(DatagramChannel socket, byte[] data, InetSocketAddress from) throws IOException {
         byte[] answer = StunBinding.answer(data, data.length, from);
         if (answer != null) {
-            socket.send(ByteBuffer.wrap(answer), from);
-            if (statistics != null) {
+            if (statistics != null) { // counted first: whoever has the answer sees it counted
                 statistics.count(org.olelo.core.stats.CoreStatistics.Event.STUN_BINDING);
             }
+            socket.send(ByteBuffer.wrap(answer), from);
         }
     }
 
